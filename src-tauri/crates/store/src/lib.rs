@@ -1,0 +1,1 @@
+//! courtier-store
