@@ -1,1 +1,557 @@
-fn main() {}
+//! `courtier`: the use cases of Courtier without a window, for scripting and administrators.
+//!
+//! Errors go to standard error in plain French with exit code 1 (2 for a malformed command line).
+//! `--json` output is the same JSON the desktop front end receives (see the README).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use courtier_app::{AppError, ClientListQuery, Config, Courtier};
+use courtier_domain::client::{AddressDraft, ClientDraft, EmailDraft, PhoneDraft};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "courtier",
+    version,
+    about = "Courtier : le CRM des courtiers en assurance automobile, en ligne de commande."
+)]
+struct Cli {
+    /// Dossier de l'agence (par défaut : COURTIER_DATA_DIR, sinon le dossier de données de la plateforme).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Crée un nouveau fichier d'agence chiffré et affiche sa clé de secours.
+    Init {
+        /// Protège la clé par une phrase de passe lue sur l'entrée standard (sans trousseau).
+        #[arg(long)]
+        passphrase_stdin: bool,
+    },
+    /// Clients et prospects.
+    #[command(subcommand)]
+    Client(ClientCommand),
+    /// Charge un portefeuille de démonstration réaliste.
+    Demo {
+        /// Nombre de clients à créer.
+        #[arg(long, default_value_t = 200)]
+        clients: u32,
+        /// Graine du générateur (même graine, même portefeuille).
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+    /// Vérifie l'intégrité du fichier d'agence (PRAGMA integrity_check).
+    Check,
+    /// État du fichier d'agence.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Clés du fichier d'agence.
+    #[command(subcommand)]
+    Key(KeyCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum ClientCommand {
+    /// Ajoute un client (particulier, ou entreprise avec --company) et affiche son numéro.
+    Add(Box<AddArgs>),
+    /// Recherche instantanée (préfixes, sans tenir compte des accents ni de la casse).
+    Search {
+        text: String,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        /// Inclut les clients archivés.
+        #[arg(long)]
+        archived: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Affiche la fiche d'un client.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Liste les clients, page par page.
+    List {
+        #[arg(long, default_value_t = 1)]
+        page: u32,
+        #[arg(long, default_value_t = 50)]
+        page_size: u32,
+        #[arg(long, value_enum, default_value_t = Sort::Name)]
+        sort: Sort,
+        #[arg(long)]
+        descending: bool,
+        /// prospect, client ou former.
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long)]
+        archived: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Archive un client (rien n'est supprimé).
+    Archive { id: i64 },
+    /// Restaure un client archivé.
+    Restore { id: i64 },
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy)]
+enum Sort {
+    Name,
+    Created,
+    Updated,
+    Postcode,
+    City,
+}
+
+#[derive(Args, Debug)]
+struct AddArgs {
+    #[arg(long)]
+    last_name: Option<String>,
+    #[arg(long)]
+    first_name: Option<String>,
+    /// Raison sociale : crée une entreprise.
+    #[arg(long)]
+    company: Option<String>,
+    #[arg(long)]
+    siren: Option<String>,
+    /// M ou Mme.
+    #[arg(long)]
+    civility: Option<String>,
+    /// AAAA-MM-JJ ou JJ/MM/AAAA.
+    #[arg(long)]
+    birth_date: Option<String>,
+    #[arg(long)]
+    email: Option<String>,
+    #[arg(long)]
+    phone: Option<String>,
+    /// Numéro et voie.
+    #[arg(long)]
+    address: Option<String>,
+    #[arg(long)]
+    postcode: Option<String>,
+    #[arg(long)]
+    city: Option<String>,
+    /// prospect (par défaut), client ou former.
+    #[arg(long, default_value = "prospect")]
+    status: String,
+    #[arg(long)]
+    profession: Option<String>,
+    #[arg(long)]
+    source: Option<String>,
+    #[arg(long)]
+    broker: Option<String>,
+    #[arg(long)]
+    notes: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Subcommand, Debug)]
+enum KeyCommand {
+    /// Affiche la clé brute (64 hexadécimaux) pour ouvrir le fichier avec un autre outil SQLCipher 4.
+    /// Demande la clé de secours sur l'entrée standard.
+    ExportRaw,
+    /// Émet une nouvelle clé de secours (l'ancienne cesse de fonctionner).
+    NewRecovery,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Erreur : {}", e.message);
+            eprintln!("(code : {})", e.code);
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn courtier(data_dir: Option<PathBuf>) -> Result<Courtier, AppError> {
+    Ok(Courtier::new(Config::from_env(data_dir)?))
+}
+
+/// Opens an existing agency file: keychain or `COURTIER_DB_KEY`, then `COURTIER_PASSPHRASE` or
+/// `COURTIER_RECOVERY_KEY` when the file asks for them.
+fn open_existing(app: &Courtier) -> Result<(), AppError> {
+    if !app.agency_exists() {
+        return Err(AppError::new(
+            "agency_not_found",
+            format!(
+                "Aucun fichier d'agence dans {}. Créez-le avec « courtier --data-dir {} init ».",
+                app.data_dir().display(),
+                app.data_dir().display()
+            ),
+        ));
+    }
+    match app.open() {
+        Ok(_) => Ok(()),
+        Err(e) if e.code == "passphrase_required" => match std::env::var("COURTIER_PASSPHRASE") {
+            Ok(p) => app.unlock_with_passphrase(&p).map(|_| ()),
+            Err(_) => Err(AppError::new(
+                e.code,
+                format!(
+                    "{} En ligne de commande, fournissez-la dans COURTIER_PASSPHRASE.",
+                    e.message
+                ),
+            )),
+        },
+        Err(e) if e.code == "key_missing" => match std::env::var("COURTIER_RECOVERY_KEY") {
+            Ok(k) => app.unlock_with_recovery_key(&k).map(|_| ()),
+            Err(_) => Err(AppError::new(
+                e.code,
+                format!(
+                    "{} En ligne de commande, fournissez-la dans COURTIER_RECOVERY_KEY.",
+                    e.message
+                ),
+            )),
+        },
+        Err(e) => Err(e),
+    }
+}
+
+fn print_json(v: &impl serde::Serialize) -> Result<(), AppError> {
+    let s = serde_json::to_string_pretty(v).map_err(AppError::internal)?;
+    println!("{s}");
+    Ok(())
+}
+
+fn read_stdin_line() -> Result<String, AppError> {
+    let mut s = String::new();
+    std::io::stdin().read_to_string(&mut s).map_err(|e| {
+        AppError::new(
+            "io",
+            format!("Lecture de l'entrée standard impossible : {e}"),
+        )
+    })?;
+    Ok(s.lines()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(['\r', '\n'])
+        .to_string())
+}
+
+fn run(cli: Cli) -> Result<(), AppError> {
+    match cli.command {
+        Command::Init { passphrase_stdin } => {
+            let app = courtier(cli.data_dir)?;
+            let opened = if passphrase_stdin {
+                let p = read_stdin_line()?;
+                app.create_with_passphrase(&p)?
+            } else {
+                if app.agency_exists() {
+                    return Err(AppError::new(
+                        "already_exists",
+                        format!(
+                            "Un fichier d'agence existe déjà dans {}.",
+                            app.data_dir().display()
+                        ),
+                    ));
+                }
+                app.open()?
+            };
+            println!("Fichier d'agence créé dans {}", opened.data_dir);
+            println!("Protection de la clé : {}", storage_label(&opened.storage));
+            if let Some(rk) = &opened.recovery_key {
+                println!();
+                println!("Clé de secours (à imprimer ou noter, elle ne sera plus affichée) :");
+                println!("  {rk}");
+            }
+            Ok(())
+        }
+        Command::Status { json } => {
+            let app = courtier(cli.data_dir)?;
+            if app.agency_exists() {
+                open_existing(&app)?;
+            }
+            let st = app.status()?;
+            if json {
+                print_json(&st)
+            } else {
+                println!("Dossier : {}", st.data_dir);
+                println!("État : {}", st.state);
+                if let Some(s) = &st.storage {
+                    println!("Protection de la clé : {}", storage_label(s));
+                }
+                if let Some(n) = st.client_count {
+                    println!("Clients actifs : {n}");
+                }
+                Ok(())
+            }
+        }
+        Command::Check => {
+            let app = courtier(cli.data_dir)?;
+            open_existing(&app)?;
+            let lines = app.integrity_check()?;
+            if lines == ["ok"] {
+                println!("Intégrité : ok");
+                Ok(())
+            } else {
+                for l in &lines {
+                    println!("{l}");
+                }
+                Err(AppError::new(
+                    "corrupt",
+                    "Le contrôle d'intégrité a relevé des erreurs.",
+                ))
+            }
+        }
+        Command::Demo { clients, seed } => {
+            let app = courtier(cli.data_dir)?;
+            open_existing(&app)?;
+            let mut out = std::io::stdout();
+            let loaded = app.demo_load(clients, seed, |done| {
+                // One line per committed batch: a script can tell what is already saved.
+                let _ = writeln!(out, "{done} clients enregistrés");
+                let _ = out.flush();
+            })?;
+            println!(
+                "Portefeuille de démonstration chargé : {} clients, {} foyers.",
+                loaded.clients, loaded.households
+            );
+            Ok(())
+        }
+        Command::Client(c) => {
+            let app = courtier(cli.data_dir)?;
+            open_existing(&app)?;
+            client(&app, c)
+        }
+        Command::Key(k) => {
+            let app = courtier(cli.data_dir)?;
+            match k {
+                KeyCommand::ExportRaw => {
+                    eprintln!("Saisissez la clé de secours :");
+                    let rk = read_stdin_line()?;
+                    let hex = app.export_raw_key(&rk)?;
+                    println!("{}", hex.as_str());
+                    Ok(())
+                }
+                KeyCommand::NewRecovery => {
+                    open_existing(&app)?;
+                    let rk = app.new_recovery_key()?;
+                    println!("Nouvelle clé de secours (l'ancienne ne fonctionne plus) :");
+                    println!("  {rk}");
+                    Ok(())
+                }
+            }
+        }
+    }
+}
+
+fn storage_label(s: &str) -> &'static str {
+    match s {
+        "keychain" => "trousseau du système",
+        "passphrase" => "phrase de passe",
+        "environment" => "variable COURTIER_DB_KEY",
+        _ => "inconnue",
+    }
+}
+
+fn client(app: &Courtier, c: ClientCommand) -> Result<(), AppError> {
+    match c {
+        ClientCommand::Add(a) => {
+            let json = a.json;
+            let draft = draft_from(*a);
+            let rec = app.client_create(&draft)?;
+            if json {
+                print_json(&rec)
+            } else {
+                println!("{}", rec.id);
+                Ok(())
+            }
+        }
+        ClientCommand::Search {
+            text,
+            limit,
+            archived,
+            json,
+        } => {
+            let rows = app.client_search(&text, Some(limit), archived)?;
+            if json {
+                return print_json(&rows);
+            }
+            if rows.is_empty() {
+                println!("Aucun client ne correspond à « {text} ».");
+            }
+            print_summaries(&rows);
+            Ok(())
+        }
+        ClientCommand::Show { id, json } => {
+            let rec = app.client_get(id)?;
+            if json {
+                return print_json(&rec);
+            }
+            print_record(&rec);
+            Ok(())
+        }
+        ClientCommand::List {
+            page,
+            page_size,
+            sort,
+            descending,
+            status,
+            archived,
+            json,
+        } => {
+            let sort = match sort {
+                Sort::Name => "name",
+                Sort::Created => "created",
+                Sort::Updated => "updated",
+                Sort::Postcode => "postcode",
+                Sort::City => "city",
+            };
+            let p = app.client_list(&ClientListQuery {
+                page: Some(page),
+                page_size: Some(page_size),
+                sort: Some(sort.into()),
+                descending,
+                status,
+                include_archived: archived,
+            })?;
+            if json {
+                return print_json(&p);
+            }
+            print_summaries(&p.items);
+            let first = (u64::from(p.page) - 1) * u64::from(p.page_size) + 1;
+            let last = first + p.items.len() as u64 - 1;
+            if p.items.is_empty() {
+                println!("Aucun client sur cette page ({} au total).", p.total);
+            } else {
+                println!("{first}–{last} sur {}", p.total);
+            }
+            Ok(())
+        }
+        ClientCommand::Archive { id } => {
+            let r = app.client_archive(id)?;
+            println!("Client {} archivé : {}", r.id, r.display_name);
+            Ok(())
+        }
+        ClientCommand::Restore { id } => {
+            let r = app.client_restore(id)?;
+            println!("Client {} restauré : {}", r.id, r.display_name);
+            Ok(())
+        }
+    }
+}
+
+fn draft_from(a: AddArgs) -> ClientDraft {
+    let company = a.company.is_some();
+    let mut d = ClientDraft {
+        kind: if company { "company" } else { "person" }.into(),
+        civility: a.civility,
+        last_name: a.last_name,
+        first_name: a.first_name,
+        company_name: a.company,
+        siren: a.siren,
+        birth_date: a.birth_date,
+        profession: a.profession,
+        status: a.status,
+        source: a.source,
+        assigned_broker: a.broker,
+        notes: a.notes,
+        ..Default::default()
+    };
+    if a.postcode.is_some() || a.city.is_some() || a.address.is_some() {
+        d.addresses.push(AddressDraft {
+            kind: "principale".into(),
+            line1: a.address.unwrap_or_default(),
+            line2: None,
+            postcode: a.postcode.unwrap_or_default(),
+            city: a.city.unwrap_or_default(),
+            country: None,
+        });
+    }
+    if let Some(p) = a.phone {
+        d.phones.push(PhoneDraft {
+            kind: if company { "professionnel" } else { "mobile" }.into(),
+            number: p,
+        });
+    }
+    if let Some(e) = a.email {
+        d.emails.push(EmailDraft {
+            kind: if company {
+                "professionnel"
+            } else {
+                "personnel"
+            }
+            .into(),
+            address: e,
+        });
+    }
+    d
+}
+
+fn print_summaries(rows: &[courtier_app::ClientSummary]) {
+    for r in rows {
+        println!(
+            "{:>7}  {:<32}  {:<9}  {:<5}  {:<20}  {}",
+            r.id,
+            r.display_name,
+            status_label(&r.status),
+            r.postcode.as_deref().unwrap_or(""),
+            r.city.as_deref().unwrap_or(""),
+            r.phone.as_deref().unwrap_or("")
+        );
+    }
+}
+
+fn status_label(s: &str) -> &'static str {
+    match s {
+        "prospect" => "prospect",
+        "client" => "client",
+        "former" => "ancien",
+        _ => "?",
+    }
+}
+
+fn print_record(r: &courtier_app::ClientRecord) {
+    println!("Client n° {} : {}", r.id, r.display_name);
+    if r.archived {
+        println!("  (archivé)");
+    }
+    println!("  Statut : {}", status_label(&r.fields.status));
+    if let Some(b) = &r.fields.birth_date {
+        let age = r.age.map(|a| format!(" ({a} ans)")).unwrap_or_default();
+        println!("  Né(e) le : {b}{age}");
+    }
+    if let Some(s) = &r.fields.siren {
+        println!("  SIREN : {s}");
+    }
+    for a in &r.fields.addresses {
+        let street: Vec<&str> = [Some(a.line1.as_str()), a.line2.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|l| !l.is_empty())
+            .collect();
+        let street = if street.is_empty() {
+            String::new()
+        } else {
+            format!("{}, ", street.join(", "))
+        };
+        println!("  Adresse ({}) : {street}{} {}", a.kind, a.postcode, a.city);
+    }
+    for p in &r.fields.phones {
+        println!("  Téléphone ({}) : {}", p.kind, p.number);
+    }
+    for e in &r.fields.emails {
+        println!("  E-mail ({}) : {}", e.kind, e.address);
+    }
+    if let Some(p) = &r.fields.profession {
+        println!("  Profession : {p}");
+    }
+    if let Some(h) = &r.household {
+        let names: Vec<_> = h.members.iter().map(|m| m.display_name.as_str()).collect();
+        println!("  Foyer : {}", names.join(", "));
+    }
+    if let Some(n) = &r.fields.notes {
+        println!("  Notes : {n}");
+    }
+    println!("  Créé le {} ; modifié le {}", r.created_at, r.updated_at);
+}

@@ -1,1 +1,2 @@
 //! courtier-domain
+pub mod client;

@@ -1,1 +1,205 @@
-//! courtier-store
+//! The agency file: one SQLCipher database, encrypted at rest with a raw 256-bit key.
+//!
+//! Opening follows a fixed order so that no plaintext is ever written and a wrong key is told
+//! apart from every other failure: key first, then `PRAGMA cipher_version` (a build without
+//! SQLCipher is refused), then a read that proves the key, then the connection settings (WAL,
+//! foreign keys, secure delete, temp store in memory), then the migrations.
+
+mod clients;
+mod error;
+mod migrations;
+
+pub use clients::{
+    ClientPage, ClientQuery, ClientSort, ClientSummaryRow, HouseholdMembers, StoredClient,
+};
+pub use error::StoreError;
+pub use migrations::{Migration, MIGRATIONS};
+
+use courtier_vault::DbKey;
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+
+/// The file name of the agency database inside its data directory.
+pub const DATABASE_FILE: &str = "agence.courtier";
+
+/// An open, keyed and migrated agency file.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+/// Whether [`Store::open`] may create the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    /// The file must exist.
+    Existing,
+    /// The file must not exist yet: a new, empty agency file is created.
+    Create,
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path` with `key`, and brings its schema up to date.
+    pub fn open(path: &Path, key: &DbKey, mode: OpenMode) -> Result<Store, StoreError> {
+        Self::open_with(path, key, mode, MIGRATIONS)
+    }
+
+    /// As [`Store::open`], with an explicit list of migrations (tests use it to prove that a failing
+    /// migration leaves the previous schema intact).
+    pub fn open_with(
+        path: &Path,
+        key: &DbKey,
+        mode: OpenMode,
+        migrations: &[Migration],
+    ) -> Result<Store, StoreError> {
+        let exists = path.exists();
+        match mode {
+            OpenMode::Existing if !exists => {
+                return Err(StoreError::NotFound {
+                    path: path.to_path_buf(),
+                })
+            }
+            OpenMode::Create if exists => {
+                return Err(StoreError::AlreadyExists {
+                    path: path.to_path_buf(),
+                })
+            }
+            _ => {}
+        }
+        let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        if mode == OpenMode::Create {
+            flags |= OpenFlags::SQLITE_OPEN_CREATE;
+        }
+        let conn = Connection::open_with_flags(path, flags).map_err(StoreError::from_open)?;
+        let conn = key_connection(conn, key)?;
+        configure(&conn)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        migrations::migrate(&mut store.conn, migrations)?;
+        Ok(store)
+    }
+
+    /// The path of the database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version (`PRAGMA user_version`).
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Runs `PRAGMA integrity_check` and returns its lines (`["ok"]` when sound).
+    pub fn integrity_check(&self) -> Result<Vec<String>, StoreError> {
+        let mut st = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The SQLCipher version linked in.
+    pub fn cipher_version(&self) -> Result<String, StoreError> {
+        cipher_version(&self.conn)
+    }
+
+    /// Writes committed WAL content back into the main file.
+    pub fn checkpoint(&self) -> Result<(), StoreError> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// Records the agency identity on a new file (idempotent).
+    pub fn set_agency(&self, agency_id: &str, now: &str) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT INTO agency (id, agency_id, created_at) VALUES (1, ?1, ?2)
+             ON CONFLICT(id) DO NOTHING",
+            rusqlite::params![agency_id, now],
+        )?;
+        Ok(())
+    }
+
+    /// The agency id recorded in the file, if any.
+    pub fn agency_id(&self) -> Result<Option<String>, StoreError> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row("SELECT agency_id FROM agency WHERE id = 1", [], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+}
+
+fn cipher_version(conn: &Connection) -> Result<String, StoreError> {
+    use rusqlite::OptionalExtension;
+    let v: Option<String> = conn
+        .query_row("PRAGMA cipher_version", [], |r| r.get(0))
+        .optional()?;
+    match v {
+        Some(v) if !v.is_empty() => Ok(v),
+        _ => Err(StoreError::NotSqlcipher),
+    }
+}
+
+/// Keys the connection, checks SQLCipher is there, and proves the key with a read.
+fn key_connection(conn: Connection, key: &DbKey) -> Result<Connection, StoreError> {
+    // Silence SQLCipher's own stderr logging of "hmac check failed" on a wrong key: the error is
+    // reported, typed, by us.
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")
+        .map_err(StoreError::from_open)?;
+    {
+        let pragma = zeroize::Zeroizing::new(format!(
+            "PRAGMA key = \"{}\";",
+            key.sqlcipher_pragma_value().as_str()
+        ));
+        conn.execute_batch(&pragma)
+            .map_err(|_| StoreError::KeyRejected)?;
+    }
+    cipher_version(&conn)?;
+    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    }) {
+        Ok(_) => Ok(conn),
+        Err(e) if is_not_a_database(&e) => Err(StoreError::WrongKey),
+        Err(e) => Err(StoreError::from_open(e)),
+    }
+}
+
+fn is_not_a_database(e: &rusqlite::Error) -> bool {
+    matches!(
+        e,
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase
+    )
+}
+
+fn configure(conn: &Connection) -> Result<(), StoreError> {
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(StoreError::Settings(format!(
+            "le journal WAL n'a pas pu être activé (mode « {mode} »)"
+        )));
+    }
+    conn.execute_batch(
+        "PRAGMA foreign_keys = ON;
+         PRAGMA secure_delete = ON;
+         PRAGMA temp_store = MEMORY;
+         PRAGMA synchronous = FULL;
+         PRAGMA busy_timeout = 5000;",
+    )?;
+    let fk: i64 = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
+    if fk != 1 {
+        return Err(StoreError::Settings(
+            "les clés étrangères n'ont pas pu être activées".into(),
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Installs what Courtier needs on Debian/Ubuntu and skips what is already there.
+#   scripts/install-deps.sh app    # to build and run the desktop app
+#   scripts/install-deps.sh test   # plus what the tests need (Xvfb, keyring, WebDriver, Python)
+set -euo pipefail
+what=${1:-app}
+
+sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+build_pkgs=(libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev file)
+run_pkgs=(gnome-keyring libsecret-tools dbus)
+test_pkgs=(xvfb xauth webkit2gtk-driver imagemagick poppler-utils python3-pip nodejs)
+
+pkgs=("${build_pkgs[@]}" "${run_pkgs[@]}")
+[ "$what" = test ] && pkgs+=("${test_pkgs[@]}")
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+# nodejs may come from elsewhere than Debian (nvm, nodesource): a node on PATH is enough.
+if command -v node >/dev/null 2>&1; then
+  missing=("${missing[@]/nodejs}")
+fi
+# pip: any python3 with a working pip module will do.
+if python3 -m pip --version >/dev/null 2>&1; then
+  missing=("${missing[@]/python3-pip}")
+fi
+read -r -a missing <<<"${missing[*]}"
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Paquets système à installer : ${missing[*]}"
+  sudo_if_needed apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "Rust (cargo) est introuvable : installez-le avec rustup (https://rustup.rs), puis relancez." >&2
+  exit 1
+fi
+
+if [ "$what" = test ]; then
+  if ! command -v tauri-driver >/dev/null 2>&1; then
+    cargo install tauri-driver --locked --version '^2'
+  fi
+  py_missing=()
+  python3 -c 'import selenium' 2>/dev/null || py_missing+=("selenium>=4,<5")
+  python3 -c 'import sqlcipher3' 2>/dev/null || py_missing+=("sqlcipher3-binary")
+  if [ ${#py_missing[@]} -gt 0 ]; then
+    python3 -m pip install -q --disable-pip-version-check "${py_missing[@]}" 2>/dev/null \
+      || python3 -m pip install -q --disable-pip-version-check --break-system-packages "${py_missing[@]}"
+  fi
+fi

@@ -1,0 +1,142 @@
+//! Agency-file benchmark: opening the encrypted file and searching clients in a 100 000-client
+//! demo portfolio.
+//!
+//!     cargo bench -p courtier-app --bench agency            # 100 000 clients
+//!     COURTIER_BENCH_CLIENTS=20000 cargo bench -p courtier-app --bench agency
+//!
+//! Targets (issue 2): a search under 50 ms, opening the file under 300 ms, on a 2-core machine.
+//! Prints a table of median, 95th percentile and maximum per operation.
+
+use chrono::{TimeZone, Utc};
+use courtier_app::{Config, Courtier, FixedClock};
+use std::time::{Duration, Instant};
+
+fn config(dir: &std::path::Path, key_hex: &str) -> Config {
+    Config {
+        data_dir: dir.to_path_buf(),
+        keychain: Box::new(courtier_vault::NoKeychain),
+        env_key: courtier_vault::env_key_from(Some(key_hex)).expect("bench key"),
+        clock: Box::new(FixedClock(
+            Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0)
+                .single()
+                .expect("fixed date"),
+        )),
+    }
+}
+
+fn stats(mut xs: Vec<Duration>) -> (Duration, Duration, Duration) {
+    xs.sort();
+    let p = |q: f64| xs[((xs.len() - 1) as f64 * q).round() as usize];
+    (p(0.5), p(0.95), xs[xs.len() - 1])
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1e3)
+}
+
+fn main() {
+    let n: u32 = std::env::var("COURTIER_BENCH_CLIENTS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000);
+    let key = "5f3b2a1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a";
+    let dir = tempfile::tempdir().expect("temp dir");
+
+    let t = Instant::now();
+    {
+        let app = Courtier::new(config(dir.path(), key));
+        app.open().expect("create agency");
+        app.demo_load(n, 2026, |_| {}).expect("demo portfolio");
+    }
+    let load = t.elapsed();
+    println!(
+        "Portefeuille de démonstration : {n} clients chargés en {:.1} s",
+        load.as_secs_f64()
+    );
+
+    // Opening: a new process would do exactly this (manifest, key, SQLCipher, schema check).
+    let mut opens = Vec::new();
+    for _ in 0..15 {
+        let app = Courtier::new(config(dir.path(), key));
+        let t = Instant::now();
+        app.open().expect("open");
+        // The first screen lists clients: count it as part of opening.
+        app.client_list(&Default::default()).expect("list");
+        opens.push(t.elapsed());
+    }
+
+    let app = Courtier::new(config(dir.path(), key));
+    app.open().expect("open");
+    let queries = [
+        "martin",
+        "hél",
+        "helene dup",
+        "lef",
+        "d",
+        "jean",
+        "06 1",
+        "0612",
+        "lyon",
+        "750",
+        "gmail",
+        "saint-é",
+        "transports",
+        "zzzz",
+    ];
+    let mut rows = Vec::new();
+    let mut all = Vec::new();
+    for q in queries {
+        let mut times = Vec::new();
+        let mut hits = 0;
+        for _ in 0..20 {
+            let t = Instant::now();
+            hits = app.client_search(q, Some(50), false).expect("search").len();
+            times.push(t.elapsed());
+        }
+        all.extend(times.iter().copied());
+        rows.push((q, hits, stats(times)));
+    }
+    let mut pages = Vec::new();
+    for sort in ["name", "updated", "city"] {
+        for page in [1u32, 500, 1900] {
+            let q = courtier_app::ClientListQuery {
+                page: Some(page),
+                page_size: Some(50),
+                sort: Some(sort.into()),
+                ..Default::default()
+            };
+            let t = Instant::now();
+            app.client_list(&q).expect("list");
+            pages.push((sort, page, t.elapsed()));
+        }
+    }
+
+    println!();
+    println!("| opération | médiane | p95 | max |");
+    println!("| --- | --- | --- | --- |");
+    let (m, p, x) = stats(opens);
+    println!(
+        "| ouverture du fichier + première page | {} | {} | {} |",
+        ms(m),
+        ms(p),
+        ms(x)
+    );
+    let (m, p, x) = stats(all);
+    println!(
+        "| recherche (toutes requêtes) | {} | {} | {} |",
+        ms(m),
+        ms(p),
+        ms(x)
+    );
+    for (q, hits, (m, p, x)) in rows {
+        println!(
+            "| recherche « {q} » ({hits} résultats) | {} | {} | {} |",
+            ms(m),
+            ms(p),
+            ms(x)
+        );
+    }
+    for (sort, page, t) in pages {
+        println!("| liste triée par {sort}, page {page} | {} | | |", ms(t));
+    }
+}

@@ -1,0 +1,758 @@
+//! A realistic demo portfolio: French names with their accents, real towns and postcodes,
+//! households of two to four people under one roof, some companies with valid SIREN numbers.
+//! Deterministic for a given seed, so the screenshots and benchmarks are reproducible.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use courtier_domain::client::{
+    fold_for_search, Address, AddressKind, Civility, Client, ClientKind, ClientStatus, Email,
+    EmailKind, Phone, PhoneKind,
+};
+
+/// Clients committed per transaction when loading a demo portfolio.
+pub const BATCH: u32 = 1_000;
+
+const LAST_NAMES: &[&str] = &[
+    "Martin",
+    "Bernard",
+    "Thomas",
+    "Petit",
+    "Robert",
+    "Richard",
+    "Durand",
+    "Dubois",
+    "Moreau",
+    "Laurent",
+    "Simon",
+    "Michel",
+    "Lefèvre",
+    "Leroy",
+    "Roux",
+    "David",
+    "Bertrand",
+    "Morel",
+    "Fournier",
+    "Girard",
+    "Bonnet",
+    "Dupont",
+    "Lambert",
+    "Fontaine",
+    "Rousseau",
+    "Vincent",
+    "Muller",
+    "Faure",
+    "André",
+    "Mercier",
+    "Blanc",
+    "Guérin",
+    "Boyer",
+    "Garnier",
+    "Chevalier",
+    "François",
+    "Legrand",
+    "Gauthier",
+    "Garcia",
+    "Perrin",
+    "Robin",
+    "Clément",
+    "Morin",
+    "Nicolas",
+    "Henry",
+    "Roussel",
+    "Mathieu",
+    "Masson",
+    "Marchand",
+    "Duval",
+    "Denis",
+    "Dumont",
+    "Lemaire",
+    "Noël",
+    "Meyer",
+    "Dufour",
+    "Meunier",
+    "Brun",
+    "Blanchard",
+    "Giraud",
+    "Joly",
+    "Rivière",
+    "Lucas",
+    "Brunet",
+    "Gaillard",
+    "Barbier",
+    "Arnaud",
+    "Martinez",
+    "Gérard",
+    "Roche",
+    "Renard",
+    "Schmitt",
+    "Roy",
+    "Leroux",
+    "Colin",
+    "Vidal",
+    "Caron",
+    "Picard",
+    "Roger",
+    "Fabre",
+    "Aubert",
+    "Lemoine",
+    "Renaud",
+    "Dumas",
+    "Lacroix",
+    "Olivier",
+    "Philippe",
+    "Bourgeois",
+    "Pierre",
+    "Benoît",
+    "Rey",
+    "Leclerc",
+    "Payet",
+    "Rolland",
+    "Guillaume",
+    "Lecomte",
+    "Lopez",
+    "Dupuy",
+    "Guillot",
+    "Hubert",
+    "Berger",
+    "Carpentier",
+    "Sanchez",
+    "Dupuis",
+    "Moulin",
+    "Deschamps",
+    "Huet",
+    "Vasseur",
+    "Perez",
+    "Boucher",
+    "Fleury",
+    "Royer",
+    "Klein",
+    "Jacquet",
+    "Adam",
+    "Poirier",
+    "Marty",
+    "Aubry",
+    "Guyot",
+    "Carré",
+    "Charpentier",
+    "Ménard",
+    "Maillard",
+    "Baron",
+    "Bertin",
+    "Bailly",
+    "Hervé",
+    "Schneider",
+    "Fernandez",
+    "Le Gall",
+    "Collet",
+    "Léger",
+    "Bouvier",
+    "Julien",
+    "Prévost",
+    "Millet",
+    "Perrot",
+    "Le Roux",
+    "Cousin",
+    "Germain",
+    "Breton",
+    "Besson",
+    "Langlois",
+    "Rémy",
+    "Le Goff",
+    "Pelletier",
+    "Lévêque",
+    "Perrier",
+    "Leblanc",
+    "Barré",
+    "Lebrun",
+    "Marchal",
+    "Weber",
+    "Mallet",
+    "Hamon",
+    "Boulanger",
+    "Jacob",
+    "Monnier",
+    "Michaud",
+    "Guichard",
+    "Gillet",
+    "Étienne",
+    "Grondin",
+    "Poulain",
+    "Tessier",
+    "Chauvin",
+    "Da Silva",
+    "Bouchet",
+    "Lemaître",
+    "Bénard",
+    "Humbert",
+    "Reynaud",
+    "Hoarau",
+    "Barthélemy",
+    "Cordier",
+    "Pichon",
+    "Lejeune",
+    "Gilbert",
+    "Lamy",
+    "Delaunay",
+    "Pasquier",
+    "Laporte",
+    "N'Diaye",
+    "Benali",
+    "Nguyen",
+    "O'Neill",
+    "Kowalski",
+];
+
+const WOMEN: &[&str] = &[
+    "Hélène",
+    "Élodie",
+    "Chloé",
+    "Léa",
+    "Zoé",
+    "Anaïs",
+    "Maëlle",
+    "Inès",
+    "Noémie",
+    "Cécile",
+    "Françoise",
+    "Thérèse",
+    "Amélie",
+    "Agnès",
+    "Béatrice",
+    "Céline",
+    "Sophie",
+    "Marie",
+    "Camille",
+    "Julie",
+    "Sandrine",
+    "Nathalie",
+    "Isabelle",
+    "Valérie",
+    "Christine",
+    "Émilie",
+    "Manon",
+    "Laura",
+    "Sarah",
+    "Pauline",
+    "Aurélie",
+    "Lucie",
+    "Juliette",
+    "Margaux",
+    "Clémence",
+    "Océane",
+    "Mathilde",
+    "Geneviève",
+    "Jacqueline",
+    "Monique",
+    "Brigitte",
+    "Véronique",
+    "Sylvie",
+    "Marie-Claire",
+    "Anne-Sophie",
+    "Fatima",
+    "Yasmine",
+];
+
+const MEN: &[&str] = &[
+    "Jean",
+    "Pierre",
+    "Michel",
+    "André",
+    "Philippe",
+    "René",
+    "Louis",
+    "Alain",
+    "Jacques",
+    "Bernard",
+    "Marcel",
+    "Daniel",
+    "Roger",
+    "Robert",
+    "Paul",
+    "Claude",
+    "Christian",
+    "Henri",
+    "Georges",
+    "Nicolas",
+    "François",
+    "Patrick",
+    "Éric",
+    "Frédéric",
+    "Stéphane",
+    "Sébastien",
+    "Julien",
+    "Thomas",
+    "Maxime",
+    "Antoine",
+    "Mathieu",
+    "Hugo",
+    "Lucas",
+    "Théo",
+    "Léo",
+    "Jérôme",
+    "Loïc",
+    "Gaëtan",
+    "Benoît",
+    "Raphaël",
+    "Noël",
+    "Rémi",
+    "Anthony",
+    "Kévin",
+    "Yannick",
+    "Hervé",
+    "Grégory",
+    "Cédric",
+    "Fabrice",
+    "Olivier",
+    "Thierry",
+    "Bruno",
+    "Laurent",
+    "Jean-Pierre",
+    "Jean-Luc",
+    "Karim",
+    "Mehdi",
+];
+
+/// Real towns with one of their postcodes, and the first digits of their landlines.
+const TOWNS: &[(&str, &str, &str)] = &[
+    ("Paris", "75011", "01"),
+    ("Paris", "75015", "01"),
+    ("Paris", "75018", "01"),
+    ("Marseille", "13008", "04"),
+    ("Lyon", "69003", "04"),
+    ("Toulouse", "31000", "05"),
+    ("Nice", "06000", "04"),
+    ("Nantes", "44000", "02"),
+    ("Montpellier", "34000", "04"),
+    ("Strasbourg", "67000", "03"),
+    ("Bordeaux", "33000", "05"),
+    ("Lille", "59000", "03"),
+    ("Rennes", "35000", "02"),
+    ("Reims", "51100", "03"),
+    ("Toulon", "83000", "04"),
+    ("Saint-Étienne", "42000", "04"),
+    ("Le Havre", "76600", "02"),
+    ("Grenoble", "38000", "04"),
+    ("Dijon", "21000", "03"),
+    ("Angers", "49000", "02"),
+    ("Nîmes", "30000", "04"),
+    ("Villeurbanne", "69100", "04"),
+    ("Clermont-Ferrand", "63000", "04"),
+    ("Le Mans", "72000", "02"),
+    ("Aix-en-Provence", "13100", "04"),
+    ("Brest", "29200", "02"),
+    ("Tours", "37000", "02"),
+    ("Amiens", "80000", "03"),
+    ("Limoges", "87000", "05"),
+    ("Annecy", "74000", "04"),
+    ("Perpignan", "66000", "04"),
+    ("Metz", "57000", "03"),
+    ("Besançon", "25000", "03"),
+    ("Orléans", "45000", "02"),
+    ("Rouen", "76000", "02"),
+    ("Mulhouse", "68100", "03"),
+    ("Caen", "14000", "02"),
+    ("Nancy", "54000", "03"),
+    ("Argenteuil", "95100", "01"),
+    ("Montreuil", "93100", "01"),
+    ("Avignon", "84000", "04"),
+    ("Poitiers", "86000", "05"),
+    ("Pau", "64000", "05"),
+    ("La Rochelle", "17000", "05"),
+    ("Colmar", "68000", "03"),
+    ("Quimper", "29000", "02"),
+    ("Vannes", "56000", "02"),
+    ("Chambéry", "73000", "04"),
+    ("Béziers", "34500", "04"),
+    ("Ajaccio", "20000", "04"),
+    ("Saint-Denis", "97400", "02"),
+    ("Fort-de-France", "97200", "05"),
+    ("Versailles", "78000", "01"),
+    ("Saint-Malo", "35400", "02"),
+    ("Valence", "26000", "04"),
+    ("Troyes", "10000", "03"),
+    ("Albi", "81000", "05"),
+    ("Niort", "79000", "05"),
+    ("Épinal", "88000", "03"),
+    ("Bayonne", "64100", "05"),
+    ("Périgueux", "24000", "05"),
+    ("Évreux", "27000", "02"),
+];
+
+const STREETS: &[&str] = &[
+    "rue de la République",
+    "avenue Jean Jaurès",
+    "rue Victor Hugo",
+    "boulevard Gambetta",
+    "place de la Mairie",
+    "rue des Écoles",
+    "chemin des Vignes",
+    "allée des Tilleuls",
+    "rue Pasteur",
+    "avenue du Général de Gaulle",
+    "rue du Moulin",
+    "impasse des Lilas",
+    "rue de l'Église",
+    "boulevard Voltaire",
+    "rue Émile Zola",
+    "route de Lyon",
+    "rue des Acacias",
+    "quai de la Loire",
+    "rue Jules Ferry",
+    "avenue Foch",
+    "rue du Château",
+    "chemin de la Fontaine",
+];
+
+const PROFESSIONS: &[&str] = &[
+    "Infirmière",
+    "Enseignant",
+    "Artisan plombier",
+    "Commerçante",
+    "Ingénieur",
+    "Retraité",
+    "Agriculteur",
+    "Chauffeur routier",
+    "Comptable",
+    "Médecin généraliste",
+    "Étudiant",
+    "Employée de banque",
+    "Technicien de maintenance",
+    "Commercial itinérant",
+    "Boulanger",
+    "Aide-soignante",
+    "Architecte",
+    "Agent immobilier",
+    "Fonctionnaire territorial",
+    "Électricien",
+    "Avocate",
+    "Pharmacien",
+    "Cadre commercial",
+    "Secrétaire médicale",
+    "Gendarme",
+];
+
+const SOURCES: &[&str] = &[
+    "Recommandation",
+    "Site web",
+    "Salon",
+    "Démarchage",
+    "Apporteur d'affaires",
+    "Ancien client",
+];
+
+const BROKERS: &[&str] = &[
+    "Claire Vasseur",
+    "Marc Lemoine",
+    "Sonia Benali",
+    "Thomas Girard",
+];
+
+const MAIL_DOMAINS: &[&str] = &[
+    "orange.fr",
+    "free.fr",
+    "gmail.com",
+    "laposte.net",
+    "sfr.fr",
+    "wanadoo.fr",
+    "outlook.fr",
+    "hotmail.fr",
+    "yahoo.fr",
+];
+
+const COMPANY_PATTERNS: &[&str] = &[
+    "Transports {}",
+    "Boulangerie {}",
+    "SARL {} et Fils",
+    "{} Bâtiment",
+    "Ambulances {}",
+    "Plomberie {}",
+    "Taxis {}",
+    "Garage {}",
+];
+
+/// SplitMix64: small, fast and good enough for demo data; no dependency.
+#[derive(Debug, Clone)]
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[self.below(xs.len())]
+    }
+    /// True with probability `percent` / 100.
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+    fn digits(&mut self, n: usize) -> String {
+        (0..n)
+            .map(|_| char::from(b'0' + (self.next() % 10) as u8))
+            .collect()
+    }
+}
+
+/// Generates demo clients, batch after batch.
+#[derive(Debug, Clone)]
+pub struct Generator {
+    rng: Rng,
+    today: NaiveDate,
+    serial: u64,
+}
+
+impl Generator {
+    pub fn new(seed: u64, today: NaiveDate) -> Self {
+        Generator {
+            rng: Rng(seed),
+            today,
+            serial: 0,
+        }
+    }
+
+    /// `n` clients, and the households among them (indexes into the batch).
+    pub fn batch(&mut self, n: u32) -> (Vec<Client>, Vec<Vec<usize>>) {
+        let n = n as usize;
+        let mut clients = Vec::with_capacity(n);
+        let mut households = Vec::new();
+        while clients.len() < n {
+            let room = n - clients.len();
+            if self.rng.chance(8) {
+                clients.push(self.company());
+            } else if room >= 2 && self.rng.chance(22) {
+                let size = (2 + self.rng.below(3)).min(room);
+                let start = clients.len();
+                clients.extend(self.household(size));
+                households.push((start..start + size).collect());
+            } else {
+                let address = self.address();
+                let last = self.rng.pick(LAST_NAMES);
+                let age = 18 + self.rng.below(70) as i64;
+                clients.push(self.person(last, age, address));
+            }
+        }
+        (clients, households)
+    }
+
+    fn address(&mut self) -> Address {
+        let (city, postcode, _) = TOWNS[self.rng.below(TOWNS.len())];
+        let number = 1 + self.rng.below(140);
+        let bis = if self.rng.chance(5) { " bis" } else { "" };
+        Address {
+            kind: AddressKind::Principale,
+            line1: Some(format!("{number}{bis} {}", self.rng.pick(STREETS))),
+            line2: self.rng.chance(12).then(|| {
+                format!(
+                    "Bâtiment {}, appartement {}",
+                    (b'A' + self.rng.below(4) as u8) as char,
+                    1 + self.rng.below(40)
+                )
+            }),
+            postcode: postcode.to_string(),
+            city: city.to_string(),
+            country: "France".to_string(),
+        }
+    }
+
+    fn birth_date(&mut self, age: i64) -> NaiveDate {
+        let days = age * 365 + self.rng.below(365) as i64;
+        let d = self.today - Duration::days(days);
+        // Keep it a plausible calendar date (no day after today).
+        NaiveDate::from_ymd_opt(d.year(), d.month(), d.day()).unwrap_or(d)
+    }
+
+    fn mobile(&mut self) -> String {
+        let prefix = if self.rng.chance(70) { "06" } else { "07" };
+        format!("{prefix}{}", self.rng.digits(8))
+    }
+
+    fn email(&mut self, first: &str, last: &str) -> String {
+        self.serial += 1;
+        let clean = |s: &str| -> String {
+            fold_for_search(s)
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect()
+        };
+        let n = if self.rng.chance(40) {
+            (self.serial % 97).to_string()
+        } else {
+            String::new()
+        };
+        format!(
+            "{}.{}{n}@{}",
+            clean(first),
+            clean(last),
+            self.rng.pick(MAIL_DOMAINS)
+        )
+    }
+
+    fn status(&mut self) -> ClientStatus {
+        match self.rng.below(10) {
+            0 | 1 => ClientStatus::Prospect,
+            2 => ClientStatus::Former,
+            _ => ClientStatus::Client,
+        }
+    }
+
+    fn person(&mut self, last: &str, age: i64, address: Address) -> Client {
+        let woman = self.rng.chance(50);
+        let first = if woman {
+            self.rng.pick(WOMEN)
+        } else {
+            self.rng.pick(MEN)
+        };
+        let landline = TOWNS
+            .iter()
+            .find(|t| t.1 == address.postcode)
+            .map_or("01", |t| t.2);
+        let mut phones = vec![Phone {
+            kind: PhoneKind::Mobile,
+            number: self.mobile(),
+        }];
+        if self.rng.chance(25) {
+            phones.push(Phone {
+                kind: PhoneKind::Fixe,
+                number: format!("{landline}{}", self.rng.digits(8)),
+            });
+        }
+        let emails = if self.rng.chance(85) {
+            vec![Email {
+                kind: EmailKind::Personnel,
+                address: self.email(first, last),
+            }]
+        } else {
+            Vec::new()
+        };
+        let notes = self.rng.chance(15).then(|| {
+            let pick = [
+                "Préfère être appelé le soir après 18 h.",
+                "Intéressé par une assurance habitation, à relancer au printemps.",
+                "A demandé un devis pour le véhicule de sa fille (permis récent).",
+                "Client fidèle depuis l'ouverture du cabinet.",
+                "Relevé d'information demandé à l'ancien assureur.",
+            ];
+            pick[self.rng.below(pick.len())].to_string()
+        });
+        Client {
+            kind: ClientKind::Person,
+            civility: Some(if woman { Civility::Mme } else { Civility::M }),
+            last_name: Some(last.to_string()),
+            first_name: Some(first.to_string()),
+            company_name: None,
+            siren: None,
+            birth_date: Some(self.birth_date(age)),
+            addresses: vec![address],
+            phones,
+            emails,
+            profession: (age >= 67).then(|| "Retraité".to_string()).or_else(|| {
+                self.rng
+                    .chance(80)
+                    .then(|| self.rng.pick(PROFESSIONS).to_string())
+            }),
+            status: self.status(),
+            source: Some(self.rng.pick(SOURCES).to_string()),
+            assigned_broker: Some(self.rng.pick(BROKERS).to_string()),
+            notes,
+        }
+    }
+
+    fn household(&mut self, size: usize) -> Vec<Client> {
+        let last = self.rng.pick(LAST_NAMES);
+        let address = self.address();
+        let parent_age = 30 + self.rng.below(35) as i64;
+        (0..size)
+            .map(|i| {
+                let age = match i {
+                    0 => parent_age,
+                    1 => (parent_age - 3 + self.rng.below(7) as i64).max(18),
+                    _ => (parent_age - 22 - self.rng.below(8) as i64).max(18),
+                };
+                self.person(last, age, address.clone())
+            })
+            .collect()
+    }
+
+    fn company(&mut self) -> Client {
+        let last = self.rng.pick(LAST_NAMES);
+        let pattern = self.rng.pick(COMPANY_PATTERNS);
+        let name = pattern.replace("{}", last);
+        let address = self.address();
+        let contact_first = self.rng.pick(MEN);
+        Client {
+            kind: ClientKind::Company,
+            civility: None,
+            last_name: None,
+            first_name: None,
+            company_name: Some(name.clone()),
+            siren: Some(self.siren()),
+            birth_date: None,
+            addresses: vec![address],
+            phones: vec![Phone {
+                kind: PhoneKind::Professionnel,
+                number: self.mobile(),
+            }],
+            emails: vec![Email {
+                kind: EmailKind::Professionnel,
+                address: self.email(contact_first, last),
+            }],
+            profession: None,
+            status: self.status(),
+            source: Some(self.rng.pick(SOURCES).to_string()),
+            assigned_broker: Some(self.rng.pick(BROKERS).to_string()),
+            notes: Some(format!(
+                "Flotte de véhicules ; interlocuteur : {contact_first} {last}."
+            )),
+        }
+    }
+
+    /// Eight random digits and the Luhn check digit.
+    fn siren(&mut self) -> String {
+        let body = format!("{}{}", 1 + self.rng.below(9), self.rng.digits(7));
+        for check in 0..10 {
+            let candidate = format!("{body}{check}");
+            if courtier_domain::client::siren(&candidate).is_ok() {
+                return candidate;
+            }
+        }
+        // Unreachable: one of the ten check digits always satisfies Luhn.
+        format!("{body}0")
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use courtier_domain::client::{validate, ClientDraft};
+
+    #[test]
+    fn demo_clients_pass_the_same_validation_as_the_form() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let mut g = Generator::new(7, today);
+        let (clients, households) = g.batch(3_000);
+        assert_eq!(clients.len(), 3_000);
+        assert!(households.len() > 100, "{}", households.len());
+        for c in &clients {
+            let again = validate(&ClientDraft::from(c), today).unwrap();
+            assert_eq!(&again, c);
+        }
+        for h in &households {
+            let names: Vec<_> = h.iter().map(|&i| clients[i].last_name.clone()).collect();
+            assert!(names.windows(2).all(|w| w[0] == w[1]));
+        }
+    }
+
+    #[test]
+    fn deterministic_for_a_seed() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let a = Generator::new(42, today).batch(50);
+        let b = Generator::new(42, today).batch(50);
+        assert_eq!(a, b);
+    }
+}

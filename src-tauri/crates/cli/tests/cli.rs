@@ -1,0 +1,273 @@
+//! The `courtier` command, run as a broker's script would run it.
+#![allow(clippy::unwrap_used)]
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+const KEY: &str = "8d1f6c0a9b3e4f5a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c";
+
+fn courtier(dir: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_courtier"));
+    c.arg("--data-dir").arg(dir);
+    c.env("COURTIER_DB_KEY", KEY)
+        .env("COURTIER_KEYCHAIN", "none")
+        .env_remove("COURTIER_DATA_DIR");
+    c
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    courtier(dir).args(args).output().unwrap()
+}
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let out = run(dir, args);
+    assert!(
+        out.status.success(),
+        "courtier {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn add_search_show_in_french_with_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let init = ok(dir.path(), &["init"]);
+    assert!(init.contains("Clé de secours"), "{init}");
+    let id = ok(
+        dir.path(),
+        &[
+            "client",
+            "add",
+            "--last-name",
+            "Lefèvre",
+            "--first-name",
+            "Hélène",
+            "--birth-date",
+            "1984-03-12",
+            "--email",
+            "helene.lefevre@exemple.fr",
+            "--phone",
+            "06 12 34 56 78",
+            "--postcode",
+            "69003",
+            "--city",
+            "Lyon",
+        ],
+    );
+    let id: i64 = id.trim().parse().unwrap();
+    ok(
+        dir.path(),
+        &[
+            "client",
+            "add",
+            "--last-name",
+            "Martin",
+            "--first-name",
+            "Paul",
+        ],
+    );
+
+    let found = ok(dir.path(), &["client", "search", "helene", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&found).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 1);
+    assert_eq!(v[0]["id"], id);
+    assert_eq!(v[0]["displayName"], "Hélène Lefèvre");
+    assert_eq!(v[0]["phone"], "0612345678");
+    assert_eq!(v[0]["city"], "Lyon");
+
+    let text = ok(dir.path(), &["client", "search", "LEFE"]);
+    assert!(text.contains("Hélène Lefèvre"), "{text}");
+
+    let show = ok(dir.path(), &["client", "show", &id.to_string(), "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&show).unwrap();
+    assert_eq!(v["lastName"], "Lefèvre");
+    assert_eq!(v["birthDate"], "1984-03-12");
+    assert_eq!(v["emails"][0]["address"], "helene.lefevre@exemple.fr");
+    assert_eq!(v["addresses"][0]["postcode"], "69003");
+    assert_eq!(v["archived"], false);
+
+    let list = ok(dir.path(), &["client", "list", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&list).unwrap();
+    assert_eq!(v["total"], 2);
+    assert_eq!(v["items"][0]["displayName"], "Hélène Lefèvre");
+}
+
+#[test]
+fn errors_are_french_on_stderr_with_a_non_zero_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["client", "search", "x"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Aucun fichier d'agence"), "{err}");
+
+    ok(dir.path(), &["init"]);
+    let out = run(
+        dir.path(),
+        &[
+            "client",
+            "add",
+            "--last-name",
+            "Durand",
+            "--birth-date",
+            "1990-02-31",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("31/02/1990 n'existe pas"), "{err}");
+    assert!(err.contains("invalid:birthDate"), "{err}");
+
+    let out = run(
+        dir.path(),
+        &[
+            "client",
+            "add",
+            "--last-name",
+            "Durand",
+            "--postcode",
+            "7500",
+            "--city",
+            "Paris",
+            "--address",
+            "1 rue X",
+        ],
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("5 chiffres"));
+
+    let out = run(dir.path(), &["client", "show", "4242"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("introuvable"));
+
+    // A wrong key: its own error, and nothing changes.
+    let out = courtier(dir.path())
+        .env("COURTIER_DB_KEY", "00".repeat(32))
+        .args(["client", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("wrong_key"), "{err}");
+
+    let out = courtier(dir.path())
+        .env("COURTIER_DB_KEY", "abc")
+        .args(["client", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("64"));
+
+    // Usage errors are clap's: exit 2.
+    assert_eq!(
+        run(dir.path(), &["client", "frobnicate"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn init_refuses_to_overwrite_and_demo_loads_a_portfolio() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["init"]);
+    let out = run(dir.path(), &["init"]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = ok(dir.path(), &["demo", "--clients", "1500"]);
+    assert!(out.contains("1000 clients enregistrés"), "{out}");
+    assert!(out.contains("1500 clients"), "{out}");
+    let st: serde_json::Value =
+        serde_json::from_str(&ok(dir.path(), &["status", "--json"])).unwrap();
+    assert_eq!(st["state"], "open");
+    assert_eq!(st["storage"], "environment");
+    assert!(st["clientCount"].as_u64().unwrap() > 1_000);
+    assert_eq!(ok(dir.path(), &["check"]).trim(), "Intégrité : ok");
+}
+
+#[test]
+fn passphrase_protected_file_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_courtier"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["init", "--passphrase-stdin"])
+        .env_remove("COURTIER_DB_KEY")
+        .env("COURTIER_KEYCHAIN", "none")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"une phrase de passe assez longue\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let plain = |pass: Option<&str>| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_courtier"));
+        c.arg("--data-dir")
+            .arg(dir.path())
+            .args(["client", "list"])
+            .env_remove("COURTIER_DB_KEY")
+            .env("COURTIER_KEYCHAIN", "none");
+        match pass {
+            Some(p) => c.env("COURTIER_PASSPHRASE", p),
+            None => c.env_remove("COURTIER_PASSPHRASE"),
+        };
+        c.output().unwrap()
+    };
+    let out = plain(None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("COURTIER_PASSPHRASE"));
+    let out = plain(Some("pas la bonne phrase"));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("wrong_passphrase"));
+    assert!(plain(Some("une phrase de passe assez longue"))
+        .status
+        .success());
+}
+
+/// Killing the process in the middle of a large write leaves a file that opens, passes
+/// `PRAGMA integrity_check`, and keeps every transaction that had committed.
+#[test]
+fn killed_in_the_middle_of_a_large_write_keeps_what_was_committed() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["init"]);
+    let mut child = courtier(dir.path())
+        .args(["demo", "--clients", "50000"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut committed = 0u64;
+    for line in BufReader::new(stdout).lines() {
+        let line = line.unwrap();
+        if let Some(n) = line.strip_suffix(" clients enregistrés") {
+            committed = n.parse().unwrap();
+            if committed >= 5_000 {
+                break;
+            }
+        }
+    }
+    child.kill().unwrap();
+    let _ = child.wait();
+    assert!(committed >= 5_000, "the demo stopped early: {committed}");
+    assert!(committed < 50_000, "killed too late to test anything");
+
+    assert_eq!(ok(dir.path(), &["check"]).trim(), "Intégrité : ok");
+    let st: serde_json::Value =
+        serde_json::from_str(&ok(dir.path(), &["status", "--json"])).unwrap();
+    let n = st["clientCount"].as_u64().unwrap();
+    let list: serde_json::Value = serde_json::from_str(&ok(
+        dir.path(),
+        &["client", "list", "--archived", "--page-size", "1", "--json"],
+    ))
+    .unwrap();
+    let total = list["total"].as_u64().unwrap();
+    assert!(n <= total);
+    assert!(
+        total >= committed,
+        "lost committed clients: {total} < {committed}"
+    );
+    assert_eq!(total % 1_000, 0, "a half-written batch is visible: {total}");
+}

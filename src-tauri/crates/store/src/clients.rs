@@ -1,0 +1,728 @@
+//! Clients, their addresses, phones and e-mails, households, and the full-text index.
+
+use crate::{Store, StoreError};
+use chrono::NaiveDate;
+use courtier_domain::client::{
+    display_name, fold_for_search, Address, AddressKind, Civility, Client, ClientKind,
+    ClientStatus, Email, EmailKind, Phone, PhoneKind,
+};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+
+/// A client as kept, with its bookkeeping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredClient {
+    pub id: i64,
+    pub client: Client,
+    pub household_id: Option<i64>,
+    pub archived_at: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub version: i64,
+}
+
+/// One line of a client list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientSummaryRow {
+    pub id: i64,
+    pub kind: ClientKind,
+    pub display_name: String,
+    pub status: ClientStatus,
+    pub postcode: Option<String>,
+    pub city: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub archived: bool,
+    pub updated_at: String,
+}
+
+/// The other members of a client's household.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HouseholdMembers {
+    pub id: i64,
+    pub members: Vec<ClientSummaryRow>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ClientSort {
+    #[default]
+    Name,
+    Created,
+    Updated,
+    Postcode,
+    City,
+}
+
+/// A page of the client list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientQuery {
+    /// 1-based.
+    pub page: u32,
+    pub page_size: u32,
+    pub sort: ClientSort,
+    pub descending: bool,
+    pub status: Option<ClientStatus>,
+    pub include_archived: bool,
+}
+
+impl Default for ClientQuery {
+    fn default() -> Self {
+        ClientQuery {
+            page: 1,
+            page_size: 50,
+            sort: ClientSort::Name,
+            descending: false,
+            status: None,
+            include_archived: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientPage {
+    pub items: Vec<ClientSummaryRow>,
+    pub total: u64,
+}
+
+const SUMMARY_COLUMNS: &str = "c.id, c.kind, c.first_name, c.last_name, c.company_name, c.status,
+    (SELECT postcode FROM client_addresses WHERE client_id = c.id AND position = 0),
+    (SELECT city FROM client_addresses WHERE client_id = c.id AND position = 0),
+    (SELECT number FROM client_phones WHERE client_id = c.id AND position = 0),
+    (SELECT address FROM client_emails WHERE client_id = c.id AND position = 0),
+    c.archived_at IS NOT NULL, c.updated_at";
+
+fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<ClientSummaryRow> {
+    let kind = parse_enum(r, 1, ClientKind::parse)?;
+    let first: Option<String> = r.get(2)?;
+    let last: Option<String> = r.get(3)?;
+    let company: Option<String> = r.get(4)?;
+    Ok(ClientSummaryRow {
+        id: r.get(0)?,
+        kind,
+        display_name: display_name(kind, first.as_deref(), last.as_deref(), company.as_deref()),
+        status: parse_enum(r, 5, ClientStatus::parse)?,
+        postcode: r.get(6)?,
+        city: r.get(7)?,
+        phone: r.get(8)?,
+        email: r.get(9)?,
+        archived: r.get(10)?,
+        updated_at: r.get(11)?,
+    })
+}
+
+fn parse_enum<T>(r: &Row<'_>, idx: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    let s: String = r.get(idx)?;
+    parse(&s).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            rusqlite::types::Type::Text,
+            format!("valeur inconnue « {s} »").into(),
+        )
+    })
+}
+
+fn opt_date(s: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
+    s.map(|s| {
+        NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+        })
+    })
+    .transpose()
+}
+
+/// The text the search index holds for a client: names, e-mails, phones (both national and
+/// international digits, so "0612" and "33612" both find it), postcodes and cities.
+fn search_document(c: &Client) -> [String; 5] {
+    let name = [
+        c.last_name.as_deref(),
+        c.first_name.as_deref(),
+        c.company_name.as_deref(),
+        c.siren.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let emails = c
+        .emails
+        .iter()
+        .map(|e| e.address.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let phones = c
+        .phones
+        .iter()
+        .flat_map(|p| {
+            let n = p.number.clone();
+            match n.strip_prefix('0') {
+                Some(rest) => vec![n.clone(), format!("33{rest}")],
+                None => vec![n.trim_start_matches('+').to_string()],
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let postcodes = c
+        .addresses
+        .iter()
+        .map(|a| a.postcode.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let cities = c
+        .addresses
+        .iter()
+        .map(|a| a.city.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    [name, emails, phones, postcodes, cities]
+}
+
+/// Turns what the broker typed into an FTS5 query: every word is a prefix, all must match.
+/// Phone numbers typed with spaces or dots ("06 12 34") are joined into one token first.
+/// Returns `None` when nothing searchable remains.
+pub(crate) fn fts_query(text: &str) -> Option<String> {
+    let t = text.trim();
+    let digits_only = t
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '+'));
+    let words: Vec<String> = if digits_only && t.chars().filter(char::is_ascii_digit).count() >= 4 {
+        let d: String = t.chars().filter(char::is_ascii_digit).collect();
+        let d = d.strip_prefix("00").map(str::to_string).unwrap_or(d);
+        vec![d]
+    } else {
+        fold_for_search(t)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    if words.is_empty() {
+        return None;
+    }
+    Some(
+        words
+            .iter()
+            .take(8)
+            .map(|w| format!("\"{w}\"*"))
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+impl Store {
+    /// Records a new client. Returns its id.
+    pub fn insert_client(&mut self, client: &Client, now: &str) -> Result<i64, StoreError> {
+        let tx = self.conn.transaction()?;
+        let id = insert_client_tx(&tx, client, now)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Records many clients in one transaction (the demo portfolio, imports). `households` groups
+    /// indexes into `clients` that share a roof.
+    pub fn insert_clients_batch(
+        &mut self,
+        clients: &[Client],
+        households: &[Vec<usize>],
+        now: &str,
+    ) -> Result<Vec<i64>, StoreError> {
+        let tx = self.conn.transaction()?;
+        let mut ids = Vec::with_capacity(clients.len());
+        for c in clients {
+            ids.push(insert_client_tx(&tx, c, now)?);
+        }
+        for group in households {
+            if group.len() < 2 {
+                continue;
+            }
+            tx.execute(
+                "INSERT INTO households (created_at) VALUES (?1)",
+                params![now],
+            )?;
+            let hid = tx.last_insert_rowid();
+            for &i in group {
+                let id = ids.get(i).copied().ok_or_else(|| {
+                    StoreError::Invalid(format!("foyer : client n° {i} absent du lot"))
+                })?;
+                tx.execute(
+                    "UPDATE clients SET household_id = ?1 WHERE id = ?2",
+                    params![hid, id],
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(ids)
+    }
+
+    /// Replaces a client's data. `expected_version`, when given, guards against overwriting a
+    /// change made meanwhile (another window).
+    pub fn update_client(
+        &mut self,
+        id: i64,
+        client: &Client,
+        expected_version: Option<i64>,
+        now: &str,
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        let version: i64 = tx
+            .query_row("SELECT version FROM clients WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .ok_or(StoreError::Missing {
+                entity: "Client",
+                id,
+            })?;
+        if let Some(v) = expected_version {
+            if v != version {
+                return Err(StoreError::Invalid(
+                    "ce client a été modifié entre-temps ; rechargez la fiche avant d'enregistrer"
+                        .into(),
+                ));
+            }
+        }
+        tx.execute(
+            "UPDATE clients SET kind = ?2, civility = ?3, last_name = ?4, first_name = ?5,
+                company_name = ?6, siren = ?7, birth_date = ?8, profession = ?9, status = ?10,
+                source = ?11, assigned_broker = ?12, notes = ?13, sort_key = ?14,
+                updated_at = ?15, version = version + 1
+             WHERE id = ?1",
+            params![
+                id,
+                client.kind.as_str(),
+                client.civility.map(Civility::as_str),
+                client.last_name,
+                client.first_name,
+                client.company_name,
+                client.siren,
+                client.birth_date.map(|d| d.format("%Y-%m-%d").to_string()),
+                client.profession,
+                client.status.as_str(),
+                client.source,
+                client.assigned_broker,
+                client.notes,
+                client.sort_key(),
+                now,
+            ],
+        )?;
+        for table in ["client_addresses", "client_phones", "client_emails"] {
+            tx.execute(&format!("DELETE FROM {table} WHERE client_id = ?1"), [id])?;
+        }
+        insert_children(&tx, id, client)?;
+        tx.execute("DELETE FROM client_search WHERE rowid = ?1", [id])?;
+        index_client(&tx, id, client)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Archives (`archived = true`) or restores a client. Nothing is deleted.
+    pub fn set_client_archived(
+        &mut self,
+        id: i64,
+        archived: bool,
+        now: &str,
+    ) -> Result<(), StoreError> {
+        let n = self.conn.execute(
+            "UPDATE clients SET archived_at = CASE WHEN ?2 THEN coalesce(archived_at, ?3) END,
+                updated_at = ?3, version = version + 1
+             WHERE id = ?1",
+            params![id, archived, now],
+        )?;
+        if n == 0 {
+            return Err(StoreError::Missing {
+                entity: "Client",
+                id,
+            });
+        }
+        Ok(())
+    }
+
+    /// One client, whole.
+    pub fn get_client(&self, id: i64) -> Result<StoredClient, StoreError> {
+        let head = self
+            .conn
+            .prepare_cached(
+                "SELECT kind, civility, last_name, first_name, company_name, siren, birth_date,
+                    profession, status, source, assigned_broker, notes, household_id, archived_at,
+                    created_at, updated_at, version
+                 FROM clients WHERE id = ?1",
+            )?
+            .query_row([id], |r| {
+                let civility: Option<String> = r.get(1)?;
+                Ok(StoredClient {
+                    id,
+                    client: Client {
+                        kind: parse_enum(r, 0, ClientKind::parse)?,
+                        civility: civility.as_deref().and_then(Civility::parse),
+                        last_name: r.get(2)?,
+                        first_name: r.get(3)?,
+                        company_name: r.get(4)?,
+                        siren: r.get(5)?,
+                        birth_date: opt_date(r.get(6)?)?,
+                        addresses: Vec::new(),
+                        phones: Vec::new(),
+                        emails: Vec::new(),
+                        profession: r.get(7)?,
+                        status: parse_enum(r, 8, ClientStatus::parse)?,
+                        source: r.get(9)?,
+                        assigned_broker: r.get(10)?,
+                        notes: r.get(11)?,
+                    },
+                    household_id: r.get(12)?,
+                    archived_at: r.get(13)?,
+                    created_at: r.get(14)?,
+                    updated_at: r.get(15)?,
+                    version: r.get(16)?,
+                })
+            })
+            .optional()?;
+        let mut sc = head.ok_or(StoreError::Missing {
+            entity: "Client",
+            id,
+        })?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT kind, line1, line2, postcode, city, country FROM client_addresses
+             WHERE client_id = ?1 ORDER BY position",
+        )?;
+        sc.client.addresses = st
+            .query_map([id], |r| {
+                Ok(Address {
+                    kind: parse_enum(r, 0, AddressKind::parse)?,
+                    line1: r.get(1)?,
+                    line2: r.get(2)?,
+                    postcode: r.get(3)?,
+                    city: r.get(4)?,
+                    country: r.get(5)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT kind, number FROM client_phones WHERE client_id = ?1 ORDER BY position",
+        )?;
+        sc.client.phones = st
+            .query_map([id], |r| {
+                Ok(Phone {
+                    kind: parse_enum(r, 0, PhoneKind::parse)?,
+                    number: r.get(1)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT kind, address FROM client_emails WHERE client_id = ?1 ORDER BY position",
+        )?;
+        sc.client.emails = st
+            .query_map([id], |r| {
+                Ok(Email {
+                    kind: parse_enum(r, 0, EmailKind::parse)?,
+                    address: r.get(1)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(sc)
+    }
+
+    /// A page of the client list, sorted and filtered.
+    pub fn list_clients(&self, q: &ClientQuery) -> Result<ClientPage, StoreError> {
+        let page_size = q.page_size.clamp(1, 500);
+        let offset = u64::from(q.page.max(1) - 1) * u64::from(page_size);
+        let mut filters = Vec::new();
+        if !q.include_archived {
+            filters.push("c.archived_at IS NULL".to_string());
+        }
+        if let Some(s) = q.status {
+            // The status text is one of our own constants.
+            filters.push(format!("c.status = '{}'", s.as_str()));
+        }
+        let where_clause = if filters.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", filters.join(" AND "))
+        };
+        let dir = if q.descending { "DESC" } else { "ASC" };
+        let (join, order) = match q.sort {
+            ClientSort::Name => (String::new(), format!("c.sort_key {dir}, c.id {dir}")),
+            ClientSort::Created => (String::new(), format!("c.created_at {dir}, c.id {dir}")),
+            ClientSort::Updated => (String::new(), format!("c.updated_at {dir}, c.id {dir}")),
+            ClientSort::Postcode => (
+                "LEFT JOIN client_addresses a ON a.client_id = c.id AND a.position = 0".into(),
+                format!("a.postcode IS NULL, a.postcode {dir}, c.sort_key, c.id"),
+            ),
+            ClientSort::City => (
+                "LEFT JOIN client_addresses a ON a.client_id = c.id AND a.position = 0".into(),
+                format!("a.city IS NULL, a.city COLLATE NOCASE {dir}, c.sort_key, c.id"),
+            ),
+        };
+        let total: i64 = self.conn.query_row(
+            &format!("SELECT count(*) FROM clients c {where_clause}"),
+            [],
+            |r| r.get(0),
+        )?;
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM clients c {join} {where_clause}
+             ORDER BY {order} LIMIT ?1 OFFSET ?2"
+        );
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let items = st
+            .query_map(params![page_size, offset as i64], summary_from_row)?
+            .collect::<Result<_, _>>()?;
+        Ok(ClientPage {
+            items,
+            total: u64::try_from(total).unwrap_or(0),
+        })
+    }
+
+    /// Instant search: every word typed is a prefix (accents and case ignored) of a name, e-mail,
+    /// phone, postcode or city. Best matches first (names weigh most).
+    pub fn search_clients(
+        &self,
+        text: &str,
+        limit: u32,
+        include_archived: bool,
+    ) -> Result<Vec<ClientSummaryRow>, StoreError> {
+        let Some(q) = fts_query(text) else {
+            return Ok(Vec::new());
+        };
+        let archived = if include_archived {
+            ""
+        } else {
+            "AND c.archived_at IS NULL"
+        };
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM (
+                SELECT rowid AS id, bm25(client_search, 10.0, 3.0, 3.0, 1.0, 2.0) AS score
+                FROM client_search WHERE client_search MATCH ?1
+             ) m JOIN clients c ON c.id = m.id
+             WHERE 1 {archived}
+             ORDER BY m.score, c.sort_key LIMIT ?2"
+        );
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st
+            .query_map(params![q, limit.clamp(1, 500)], summary_from_row)?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    /// Number of clients (archived ones included or not).
+    pub fn count_clients(&self, include_archived: bool) -> Result<u64, StoreError> {
+        let sql = if include_archived {
+            "SELECT count(*) FROM clients"
+        } else {
+            "SELECT count(*) FROM clients WHERE archived_at IS NULL"
+        };
+        let n: i64 = self.conn.query_row(sql, [], |r| r.get(0))?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+
+    /// The household of a client and its other members.
+    pub fn household_of(&self, client_id: i64) -> Result<Option<HouseholdMembers>, StoreError> {
+        let hid: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT household_id FROM clients WHERE id = ?1",
+                [client_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(StoreError::Missing {
+                entity: "Client",
+                id: client_id,
+            })?;
+        let Some(hid) = hid else { return Ok(None) };
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM clients c WHERE c.household_id = ?1 AND c.id <> ?2
+             ORDER BY c.sort_key"
+        ))?;
+        let members = st
+            .query_map(params![hid, client_id], summary_from_row)?
+            .collect::<Result<_, _>>()?;
+        Ok(Some(HouseholdMembers { id: hid, members }))
+    }
+
+    /// Puts `client_id` under the same roof as `with_id` (creating the household if neither has
+    /// one). A household left with a single member is dissolved.
+    pub fn link_household(
+        &mut self,
+        client_id: i64,
+        with_id: i64,
+        now: &str,
+    ) -> Result<i64, StoreError> {
+        if client_id == with_id {
+            return Err(StoreError::Invalid(
+                "un client ne peut pas former un foyer avec lui-même".into(),
+            ));
+        }
+        let tx = self.conn.transaction()?;
+        let current = |id: i64| -> Result<Option<i64>, StoreError> {
+            tx.query_row(
+                "SELECT household_id FROM clients WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(StoreError::Missing {
+                entity: "Client",
+                id,
+            })
+        };
+        let mine = current(client_id)?;
+        let theirs = current(with_id)?;
+        let hid = match theirs {
+            Some(h) => h,
+            None => {
+                tx.execute(
+                    "INSERT INTO households (created_at) VALUES (?1)",
+                    params![now],
+                )?;
+                let h = tx.last_insert_rowid();
+                tx.execute(
+                    "UPDATE clients SET household_id = ?1, updated_at = ?2, version = version + 1 WHERE id = ?3",
+                    params![h, now, with_id],
+                )?;
+                h
+            }
+        };
+        tx.execute(
+            "UPDATE clients SET household_id = ?1, updated_at = ?2, version = version + 1 WHERE id = ?3",
+            params![hid, now, client_id],
+        )?;
+        if let Some(old) = mine.filter(|&o| o != hid) {
+            dissolve_if_alone(&tx, old)?;
+        }
+        tx.commit()?;
+        Ok(hid)
+    }
+
+    /// Takes a client out of its household.
+    pub fn leave_household(&mut self, client_id: i64, now: &str) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        let hid: Option<i64> = tx
+            .query_row(
+                "SELECT household_id FROM clients WHERE id = ?1",
+                [client_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(StoreError::Missing {
+                entity: "Client",
+                id: client_id,
+            })?;
+        if let Some(h) = hid {
+            tx.execute(
+                "UPDATE clients SET household_id = NULL, updated_at = ?2, version = version + 1 WHERE id = ?1",
+                params![client_id, now],
+            )?;
+            dissolve_if_alone(&tx, h)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Number of households.
+    pub fn count_households(&self) -> Result<u64, StoreError> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM households", [], |r| r.get(0))?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+}
+
+fn dissolve_if_alone(tx: &Transaction<'_>, household: i64) -> Result<(), StoreError> {
+    let n: i64 = tx.query_row(
+        "SELECT count(*) FROM clients WHERE household_id = ?1",
+        [household],
+        |r| r.get(0),
+    )?;
+    if n < 2 {
+        tx.execute(
+            "UPDATE clients SET household_id = NULL WHERE household_id = ?1",
+            [household],
+        )?;
+        tx.execute("DELETE FROM households WHERE id = ?1", [household])?;
+    }
+    Ok(())
+}
+
+fn insert_client_tx(tx: &Transaction<'_>, c: &Client, now: &str) -> Result<i64, StoreError> {
+    tx.prepare_cached(
+        "INSERT INTO clients (kind, civility, last_name, first_name, company_name, siren,
+            birth_date, profession, status, source, assigned_broker, notes, sort_key,
+            created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+    )?
+    .execute(params![
+        c.kind.as_str(),
+        c.civility.map(Civility::as_str),
+        c.last_name,
+        c.first_name,
+        c.company_name,
+        c.siren,
+        c.birth_date.map(|d| d.format("%Y-%m-%d").to_string()),
+        c.profession,
+        c.status.as_str(),
+        c.source,
+        c.assigned_broker,
+        c.notes,
+        c.sort_key(),
+        now,
+    ])?;
+    let id = tx.last_insert_rowid();
+    insert_children(tx, id, c)?;
+    index_client(tx, id, c)?;
+    Ok(id)
+}
+
+fn insert_children(tx: &Transaction<'_>, id: i64, c: &Client) -> Result<(), StoreError> {
+    let mut st = tx.prepare_cached(
+        "INSERT INTO client_addresses (client_id, position, kind, line1, line2, postcode, city, country)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for (i, a) in c.addresses.iter().enumerate() {
+        st.execute(params![
+            id,
+            i as i64,
+            a.kind.as_str(),
+            a.line1,
+            a.line2,
+            a.postcode,
+            a.city,
+            a.country
+        ])?;
+    }
+    let mut st = tx.prepare_cached(
+        "INSERT INTO client_phones (client_id, position, kind, number) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (i, p) in c.phones.iter().enumerate() {
+        st.execute(params![id, i as i64, p.kind.as_str(), p.number])?;
+    }
+    let mut st = tx.prepare_cached(
+        "INSERT INTO client_emails (client_id, position, kind, address) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (i, e) in c.emails.iter().enumerate() {
+        st.execute(params![id, i as i64, e.kind.as_str(), e.address])?;
+    }
+    Ok(())
+}
+
+fn index_client(tx: &Transaction<'_>, id: i64, c: &Client) -> Result<(), StoreError> {
+    let [name, emails, phones, postcodes, cities] = search_document(c);
+    tx.prepare_cached(
+        "INSERT INTO client_search (rowid, name, emails, phones, postcodes, cities)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![id, name, emails, phones, postcodes, cities])?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fts_query;
+
+    #[test]
+    fn queries() {
+        assert_eq!(fts_query("Hél").as_deref(), Some("\"hel\"*"));
+        assert_eq!(fts_query("jean dup").as_deref(), Some("\"jean\"* \"dup\"*"));
+        assert_eq!(fts_query("06 12 34").as_deref(), Some("\"061234\"*"));
+        assert_eq!(fts_query("+33 6 12").as_deref(), Some("\"33612\"*"));
+        assert_eq!(fts_query("75").as_deref(), Some("\"75\"*"));
+        assert_eq!(fts_query("  \"*( ").as_deref(), None);
+        assert_eq!(fts_query("o'brien").as_deref(), Some("\"o\"* \"brien\"*"));
+    }
+}

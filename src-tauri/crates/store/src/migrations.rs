@@ -1,0 +1,52 @@
+//! Append-only numbered migrations, applied in one transaction. Never edit a shipped migration:
+//! add the next number.
+
+use crate::StoreError;
+use rusqlite::Connection;
+
+/// One schema step: its version (1, 2, …, without gaps) and its SQL.
+#[derive(Debug, Clone, Copy)]
+pub struct Migration {
+    pub version: u32,
+    pub sql: &'static str,
+}
+
+/// The migrations of this build, in order.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    sql: include_str!("../migrations/0001_clients.sql"),
+}];
+
+/// Brings the schema to the last version of `migrations`, all pending steps in one transaction:
+/// either every step applies or the file keeps its previous schema.
+pub(crate) fn migrate(conn: &mut Connection, migrations: &[Migration]) -> Result<(), StoreError> {
+    let supported = migrations.last().map_or(0, |m| m.version);
+    let current: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current > supported {
+        return Err(StoreError::SchemaTooNew {
+            found: current,
+            supported,
+        });
+    }
+    if current == supported {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
+    for m in migrations.iter().filter(|m| m.version > current) {
+        tx.execute_batch(m.sql).map_err(|e| StoreError::Migration {
+            version: m.version,
+            detail: e.to_string(),
+        })?;
+        // user_version cannot take a bound parameter; the value is our own integer.
+        tx.execute_batch(&format!("PRAGMA user_version = {}", m.version))
+            .map_err(|e| StoreError::Migration {
+                version: m.version,
+                detail: e.to_string(),
+            })?;
+    }
+    tx.commit().map_err(|e| StoreError::Migration {
+        version: supported,
+        detail: e.to_string(),
+    })?;
+    Ok(())
+}

@@ -1,0 +1,175 @@
+//! The desktop shell: a window, and commands that are thin wrappers over `courtier_app`.
+//!
+//! No SQL, no rule and no formatting here. Each command moves its work off the main thread
+//! (`spawn_blocking`: the database and the keychain block) and returns the use case's result or its
+//! `AppError` as `{ code, message }`.
+
+mod commands_list;
+
+pub use commands_list::COMMANDS;
+
+use courtier_app::{
+    AgencyOpened, AgencyStatus, AppError, ClientListPage, ClientListQuery, ClientRecord,
+    ClientSummary, Config, Courtier, DemoLoaded,
+};
+use courtier_domain::client::ClientDraft;
+use std::sync::Arc;
+use tauri::{Builder, Runtime, State};
+
+/// The application state shared by the commands.
+pub type Shared = Arc<Courtier>;
+
+async fn blocking<T, F>(state: State<'_, Shared>, f: F) -> Result<T, AppError>
+where
+    T: Send + 'static,
+    F: FnOnce(&Courtier) -> Result<T, AppError> + Send + 'static,
+{
+    let app = Arc::clone(&state);
+    tauri::async_runtime::spawn_blocking(move || f(&app))
+        .await
+        .map_err(AppError::internal)?
+}
+
+#[tauri::command]
+async fn agency_status(state: State<'_, Shared>) -> Result<AgencyStatus, AppError> {
+    blocking(state, |c| c.status()).await
+}
+
+#[tauri::command]
+async fn agency_open(state: State<'_, Shared>) -> Result<AgencyOpened, AppError> {
+    blocking(state, |c| c.open()).await
+}
+
+#[tauri::command]
+async fn agency_create_with_passphrase(
+    state: State<'_, Shared>,
+    passphrase: String,
+) -> Result<AgencyOpened, AppError> {
+    blocking(state, move |c| c.create_with_passphrase(&passphrase)).await
+}
+
+#[tauri::command]
+async fn agency_unlock_with_passphrase(
+    state: State<'_, Shared>,
+    passphrase: String,
+) -> Result<AgencyOpened, AppError> {
+    blocking(state, move |c| c.unlock_with_passphrase(&passphrase)).await
+}
+
+#[tauri::command]
+async fn agency_unlock_with_recovery_key(
+    state: State<'_, Shared>,
+    recovery_key: String,
+) -> Result<AgencyOpened, AppError> {
+    blocking(state, move |c| c.unlock_with_recovery_key(&recovery_key)).await
+}
+
+#[tauri::command]
+async fn demo_load(state: State<'_, Shared>, clients: u32) -> Result<DemoLoaded, AppError> {
+    blocking(state, move |c| c.demo_load(clients, 2026, |_| {})).await
+}
+
+#[tauri::command]
+async fn client_list(
+    state: State<'_, Shared>,
+    query: Option<ClientListQuery>,
+) -> Result<ClientListPage, AppError> {
+    blocking(state, move |c| c.client_list(&query.unwrap_or_default())).await
+}
+
+#[tauri::command]
+async fn client_search(
+    state: State<'_, Shared>,
+    text: String,
+    limit: Option<u32>,
+    include_archived: Option<bool>,
+) -> Result<Vec<ClientSummary>, AppError> {
+    blocking(state, move |c| {
+        c.client_search(&text, limit, include_archived.unwrap_or(false))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn client_get(state: State<'_, Shared>, id: i64) -> Result<ClientRecord, AppError> {
+    blocking(state, move |c| c.client_get(id)).await
+}
+
+#[tauri::command]
+async fn client_create(
+    state: State<'_, Shared>,
+    input: ClientDraft,
+) -> Result<ClientRecord, AppError> {
+    blocking(state, move |c| c.client_create(&input)).await
+}
+
+#[tauri::command]
+async fn client_update(
+    state: State<'_, Shared>,
+    id: i64,
+    input: ClientDraft,
+    expected_version: Option<i64>,
+) -> Result<ClientRecord, AppError> {
+    blocking(state, move |c| {
+        c.client_update(id, &input, expected_version)
+    })
+    .await
+}
+
+#[tauri::command]
+async fn client_archive(state: State<'_, Shared>, id: i64) -> Result<ClientRecord, AppError> {
+    blocking(state, move |c| c.client_archive(id)).await
+}
+
+#[tauri::command]
+async fn client_restore(state: State<'_, Shared>, id: i64) -> Result<ClientRecord, AppError> {
+    blocking(state, move |c| c.client_restore(id)).await
+}
+
+#[tauri::command]
+async fn household_link(
+    state: State<'_, Shared>,
+    client_id: i64,
+    with_client_id: i64,
+) -> Result<ClientRecord, AppError> {
+    blocking(state, move |c| c.household_link(client_id, with_client_id)).await
+}
+
+#[tauri::command]
+async fn household_leave(
+    state: State<'_, Shared>,
+    client_id: i64,
+) -> Result<ClientRecord, AppError> {
+    blocking(state, move |c| c.household_leave(client_id)).await
+}
+
+/// Registers the state and every command on a builder, whatever its runtime (the real one, or
+/// `tauri::test`'s mock runtime in tests).
+pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R> {
+    builder
+        .manage(courtier)
+        .invoke_handler(tauri::generate_handler![
+            agency_status,
+            agency_open,
+            agency_create_with_passphrase,
+            agency_unlock_with_passphrase,
+            agency_unlock_with_recovery_key,
+            demo_load,
+            client_list,
+            client_search,
+            client_get,
+            client_create,
+            client_update,
+            client_archive,
+            client_restore,
+            household_link,
+            household_leave,
+        ])
+}
+
+/// Starts the desktop application.
+pub fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let courtier = Arc::new(Courtier::new(Config::from_env(None)?));
+    register(tauri::Builder::default(), courtier).run(tauri::generate_context!())?;
+    Ok(())
+}

@@ -1,0 +1,188 @@
+//! The shell's commands through Tauri's mock runtime: names, argument names, result and error
+//! JSON shapes, and the window's capability granting each command (no display needed).
+#![allow(clippy::unwrap_used)]
+
+use chrono::{TimeZone, Utc};
+use courtier_app::{Config, Courtier, FixedClock};
+use serde_json::{json, Value};
+use std::sync::Arc;
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{WebviewWindow, WebviewWindowBuilder};
+
+fn window(
+    dir: &std::path::Path,
+) -> (
+    tauri::App<tauri::test::MockRuntime>,
+    WebviewWindow<tauri::test::MockRuntime>,
+) {
+    let courtier = Arc::new(Courtier::new(Config {
+        data_dir: dir.to_path_buf(),
+        keychain: Box::new(courtier_vault::MemoryKeychain::default()),
+        env_key: None,
+        clock: Box::new(FixedClock(
+            Utc.with_ymd_and_hms(2026, 11, 24, 9, 30, 0)
+                .single()
+                .unwrap(),
+        )),
+    }));
+    // The real configuration and capabilities of the app, on the mock runtime.
+    let app = courtier_desktop::register(mock_builder(), courtier)
+        .build(tauri::generate_context!())
+        .unwrap();
+    let w = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    (app, w)
+}
+
+fn invoke(
+    w: &WebviewWindow<tauri::test::MockRuntime>,
+    cmd: &str,
+    args: Value,
+) -> Result<Value, Value> {
+    get_ipc_response(
+        w,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|b| b.deserialize::<Value>().unwrap())
+}
+
+#[test]
+fn commands_answer_with_the_contract_shapes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = window(dir.path());
+
+    let st = invoke(&w, "agency_status", json!({})).unwrap();
+    assert_eq!(st["state"], "absent");
+
+    // Before opening: a typed error, exactly { code, message }.
+    let err = invoke(&w, "client_search", json!({ "text": "x" })).unwrap_err();
+    assert_eq!(err["code"], "agency_locked");
+    assert_eq!(err.as_object().unwrap().len(), 2);
+
+    let opened = invoke(&w, "agency_open", json!({})).unwrap();
+    assert_eq!(opened["state"], "open");
+    assert_eq!(opened["created"], true);
+    assert!(opened["recoveryKey"].as_str().unwrap().len() > 40);
+    assert_eq!(opened["storage"], "keychain");
+
+    let input = json!({
+        "kind": "person", "civility": "Mme", "lastName": "Lefèvre", "firstName": "Hélène",
+        "birthDate": "1984-03-12", "status": "client",
+        "addresses": [{ "kind": "principale", "line1": "12 rue des Écoles", "line2": null,
+                        "postcode": "69003", "city": "Lyon", "country": "France" }],
+        "phones": [{ "kind": "mobile", "number": "06 12 34 56 78" }],
+        "emails": [{ "kind": "personnel", "address": "helene@exemple.fr" }]
+    });
+    let rec = invoke(&w, "client_create", json!({ "input": input })).unwrap();
+    let id = rec["id"].as_i64().unwrap();
+    assert_eq!(rec["displayName"], "Hélène Lefèvre");
+    assert_eq!(rec["phones"][0]["number"], "0612345678");
+
+    let mut bad = input.clone();
+    bad["birthDate"] = json!("1984-02-30");
+    let err = invoke(&w, "client_create", json!({ "input": bad })).unwrap_err();
+    assert_eq!(err["code"], "invalid:birthDate");
+    assert!(err["message"].as_str().unwrap().contains("n'existe pas"));
+
+    let hits = invoke(
+        &w,
+        "client_search",
+        json!({ "text": "helene", "limit": 10 }),
+    )
+    .unwrap();
+    assert_eq!(hits[0]["id"], id);
+
+    let page = invoke(
+        &w,
+        "client_list",
+        json!({ "query": { "page": 1, "pageSize": 50, "sort": "name", "descending": false,
+                           "status": null, "includeArchived": false } }),
+    )
+    .unwrap();
+    assert_eq!(page["total"], 1);
+    assert_eq!(page["pageSize"], 50);
+
+    let got = invoke(&w, "client_get", json!({ "id": id })).unwrap();
+    assert_eq!(got["lastName"], "Lefèvre");
+    let mut changed = input.clone();
+    changed["status"] = json!("former");
+    let upd = invoke(
+        &w,
+        "client_update",
+        json!({ "id": id, "input": changed, "expectedVersion": 1 }),
+    )
+    .unwrap();
+    assert_eq!(upd["status"], "former");
+    assert_eq!(
+        invoke(&w, "client_archive", json!({ "id": id })).unwrap()["archived"],
+        true
+    );
+    assert_eq!(
+        invoke(&w, "client_restore", json!({ "id": id })).unwrap()["archived"],
+        false
+    );
+
+    let other = invoke(
+        &w,
+        "client_create",
+        json!({ "input": { "kind": "person", "lastName": "Lefèvre", "firstName": "Paul", "status": "client" } }),
+    )
+    .unwrap();
+    let linked = invoke(
+        &w,
+        "household_link",
+        json!({ "clientId": other["id"], "withClientId": id }),
+    )
+    .unwrap();
+    assert_eq!(linked["household"]["members"][0]["id"], id);
+    let left = invoke(&w, "household_leave", json!({ "clientId": other["id"] })).unwrap();
+    assert_eq!(left["household"], Value::Null);
+
+    let demo = invoke(&w, "demo_load", json!({ "clients": 30 })).unwrap();
+    assert_eq!(demo["clients"], 32);
+}
+
+#[test]
+fn every_command_is_granted_to_the_main_window_and_nothing_else() {
+    let cap: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/capabilities/main.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let mut granted: Vec<String> = cap["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_string())
+        .collect();
+    granted.sort();
+    let mut expected: Vec<String> = courtier_desktop::COMMANDS
+        .iter()
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .collect();
+    expected.sort();
+    assert_eq!(granted, expected);
+    assert_eq!(cap["windows"], json!(["main"]));
+}
+
+#[test]
+fn a_command_outside_the_list_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = window(dir.path());
+    assert!(invoke(&w, "plugin:fs|read_file", json!({ "path": "/etc/passwd" })).is_err());
+    assert!(invoke(&w, "drop_database", json!({})).is_err());
+}

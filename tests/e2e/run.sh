@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# End-to-end test of the real desktop app: builds it, then under Xvfb and a private session bus
+# with an unlocked gnome-keyring (the real Secret Service), starts tauri-driver (which drives
+# WebKitWebDriver) and runs the selenium test. Screenshots land in tests/e2e/artifacts/.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+
+cargo build -p courtier-desktop
+export COURTIER_E2E_APP="$root/target/debug/courtier-desktop"
+export COURTIER_E2E_ARTIFACTS="$root/tests/e2e/artifacts"
+rm -rf "$COURTIER_E2E_ARTIFACTS"
+
+if [ -z "${COURTIER_E2E_INNER:-}" ]; then
+  export COURTIER_E2E_INNER=1
+  exec xvfb-run -a -s "-screen 0 1440x900x24" scripts/with-keyring.sh "$0" "$@"
+fi
+
+work=$(mktemp -d)
+export COURTIER_DATA_DIR="$work/agence"
+unset COURTIER_DB_KEY COURTIER_KEYCHAIN
+port=4444
+while (echo >/dev/tcp/127.0.0.1/$port) 2>/dev/null; do port=$((port + 1)); done
+export COURTIER_E2E_DRIVER="http://127.0.0.1:$port"
+
+tauri-driver --port "$port" --native-driver /usr/bin/WebKitWebDriver >"$work/tauri-driver.log" 2>&1 &
+driver=$!
+trap 'kill $driver 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do
+  (echo >/dev/tcp/127.0.0.1/$port) 2>/dev/null && break
+  sleep 0.1
+done
+
+python3 tests/e2e/test_clients.py || { echo "--- tauri-driver log"; tail -50 "$work/tauri-driver.log"; exit 1; }

@@ -1,0 +1,140 @@
+"""End-to-end test: the real Courtier window, driven through tauri-driver and WebKitWebDriver.
+
+First launch on an empty data directory (key kept in the real Secret Service started by run.sh):
+the recovery key is shown, the demo portfolio is loaded, a client is created through the form,
+found with the search box (accent-insensitive prefix), and its record opened. A second launch
+opens the same file silently from the keychain and still finds the client.
+
+Run through tests/e2e/run.sh, which builds the app, starts a session bus, an unlocked
+gnome-keyring and tauri-driver under Xvfb.
+"""
+
+import os
+import sys
+import time
+import unittest
+
+from selenium import webdriver
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+APP = os.environ["COURTIER_E2E_APP"]
+DRIVER_URL = os.environ.get("COURTIER_E2E_DRIVER", "http://127.0.0.1:4444")
+ARTIFACTS = os.environ.get("COURTIER_E2E_ARTIFACTS", os.path.join(os.path.dirname(__file__), "artifacts"))
+
+
+def start():
+    options = webdriver.common.options.ArgOptions()
+    options.set_capability("browserName", "wry")
+    options.set_capability("tauri:options", {"application": APP})
+    return webdriver.Remote(command_executor=DRIVER_URL, options=options)
+
+
+def tid(name):
+    return (By.CSS_SELECTOR, f'[data-testid="{name}"]')
+
+
+class ClientJourney(unittest.TestCase):
+    driver = None
+
+    def wait(self, timeout=20):
+        return WebDriverWait(self.driver, timeout)
+
+    def visible(self, name, timeout=20):
+        return self.wait(timeout).until(EC.visibility_of_element_located(tid(name)))
+
+    def clickable(self, name, timeout=20):
+        return self.wait(timeout).until(EC.element_to_be_clickable(tid(name)))
+
+    def shot(self, name):
+        os.makedirs(ARTIFACTS, exist_ok=True)
+        self.driver.save_screenshot(os.path.join(ARTIFACTS, name))
+
+    def tearDown(self):
+        if self.driver is not None:
+            if sys.exc_info()[0] is not None or any(
+                err for _, err in getattr(self._outcome, "errors", []) if err
+            ):
+                self.shot(f"failure-{self._testMethodName}.png")
+            self.driver.quit()
+            self.driver = None
+
+    def search(self, text):
+        box = self.visible("search-input")
+        box.clear()
+        box.send_keys(text)
+        # The list re-renders after a short debounce: wait until a row shows the expected name.
+        return box
+
+    def test_1_first_launch_create_find_open(self):
+        self.driver = start()
+        d = self.driver
+        # A new agency file: the recovery key is shown once.
+        key = self.visible("recovery-key", timeout=40)
+        self.assertRegex(key.text.strip(), r"^[0-9A-Z]{4,5}(-[0-9A-Z]{4,5}){5,}$")
+        self.shot("recovery-key.png")
+        self.clickable("recovery-ack").click()
+        self.clickable("recovery-continue").click()
+
+        # Offer of a demo portfolio: take it.
+        self.clickable("demo-load").click()
+        rows = self.wait(120).until(
+            EC.visibility_of_all_elements_located(tid("client-row"))
+        )
+        self.assertGreater(len(rows), 10)
+        time.sleep(0.5)
+        self.shot("client-list-demo.png")
+
+        # Create a client through the form.
+        self.clickable("new-client").click()
+        self.visible("field-lastName").send_keys("Lefèbvre-Sainté")
+        self.visible("field-firstName").send_keys("Hélène")
+        self.visible("field-birthDate").send_keys("1984-03-12")
+        self.clickable("submit-client").click()
+        name = self.visible("record-name")
+        self.wait().until(lambda _: "Hélène" in name.text)
+        self.shot("client-record-created.png")
+
+        # Back to the list: find her with an accent-free prefix.
+        self.clickable("nav-clients").click()
+        self.search("helene lefeb")
+        self.wait().until(
+            lambda drv: any(
+                "Lefèbvre-Sainté" in r.text for r in drv.find_elements(*tid("client-row"))
+            )
+        )
+        rows = [r for r in d.find_elements(*tid("client-row")) if "Lefèbvre-Sainté" in r.text]
+        self.assertEqual(len(rows), 1)
+        self.shot("search-result.png")
+        rows[0].click()
+        name = self.visible("record-name")
+        self.wait().until(lambda _: "Hélène Lefèbvre-Sainté" in name.text)
+
+    def test_2_second_launch_opens_from_keychain(self):
+        self.driver = start()
+        # No recovery key screen this time: straight to the list, key from the keychain.
+        box = self.visible("search-input", timeout=40)
+        self.assertEqual(self.driver.find_elements(*tid("recovery-key")), [])
+        box.send_keys("lefebvre")
+        self.wait().until(
+            lambda drv: any(
+                "Hélène Lefèbvre-Sainté" in r.text
+                for r in drv.find_elements(*tid("client-row"))
+            )
+        )
+        time.sleep(0.3)
+        box.send_keys(Keys.CONTROL, "a")
+        box.send_keys(Keys.BACKSPACE)
+        try:
+            self.wait(10).until(lambda drv: len(drv.find_elements(*tid("client-row"))) > 10)
+        except TimeoutException:
+            pass
+        time.sleep(0.5)
+        self.shot("client-list.png")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

@@ -1,0 +1,227 @@
+// @ts-check
+/**
+ * The only module that talks to the Rust backend (and the only one touching `window.__TAURI__`).
+ * Every command has a typed wrapper; every rejection is normalised to an `ApiError` with a stable
+ * `code` (to branch on) and a French `message` (to show).
+ *
+ * `createApi(invoke)` takes the invoke function so tests can pass a fake one; `api` is the
+ * product instance, which resolves `window.__TAURI__.core.invoke` lazily at each call.
+ */
+import { t } from './i18n/index.js';
+
+/**
+ * @typedef {'person' | 'company'} ClientKind
+ * @typedef {'prospect' | 'client' | 'former'} ClientStatus
+ * @typedef {'keychain' | 'passphrase' | 'environment'} KeyStorage
+ * @typedef {'name' | 'created' | 'updated' | 'postcode' | 'city'} ClientSort
+ *
+ * @typedef {object} AgencyOpened
+ * @property {'open'} state
+ * @property {boolean} created true when the file was just created
+ * @property {string | null} recoveryKey only non-null right after creation: shown once
+ * @property {string} dataDir
+ * @property {KeyStorage} storage
+ *
+ * @typedef {object} AgencyStatus
+ * @property {'open' | 'locked' | 'absent'} state
+ * @property {string} dataDir
+ * @property {string | null} storage
+ * @property {string} appVersion
+ * @property {number | null} clientCount
+ *
+ * @typedef {object} DemoLoaded
+ * @property {number} clients
+ * @property {number} households
+ *
+ * @typedef {object} ClientSummary
+ * @property {number} id
+ * @property {ClientKind} kind
+ * @property {string} displayName
+ * @property {ClientStatus} status
+ * @property {string | null} postcode
+ * @property {string | null} city
+ * @property {string | null} phone
+ * @property {string | null} email
+ * @property {boolean} archived
+ * @property {string} updatedAt RFC 3339
+ *
+ * @typedef {object} ClientListQuery
+ * @property {number} page 1-based
+ * @property {number} pageSize
+ * @property {ClientSort} sort
+ * @property {boolean} descending
+ * @property {ClientStatus | null} status
+ * @property {boolean} includeArchived
+ *
+ * @typedef {object} ClientListPage
+ * @property {ClientSummary[]} items
+ * @property {number} total
+ * @property {number} page
+ * @property {number} pageSize
+ *
+ * @typedef {object} AddressInput
+ * @property {'principale' | 'correspondance'} kind
+ * @property {string} line1
+ * @property {string | null} line2
+ * @property {string} postcode
+ * @property {string} city
+ * @property {string} country
+ *
+ * @typedef {object} PhoneInput
+ * @property {'mobile' | 'fixe' | 'professionnel'} kind
+ * @property {string} number
+ *
+ * @typedef {object} EmailInput
+ * @property {'personnel' | 'professionnel'} kind
+ * @property {string} address
+ *
+ * @typedef {object} ClientInput
+ * @property {ClientKind} kind
+ * @property {'M' | 'Mme' | null} civility
+ * @property {string | null} lastName
+ * @property {string | null} firstName
+ * @property {string | null} companyName
+ * @property {string | null} siren
+ * @property {string | null} birthDate YYYY-MM-DD
+ * @property {AddressInput[]} addresses
+ * @property {PhoneInput[]} phones
+ * @property {EmailInput[]} emails
+ * @property {string | null} profession
+ * @property {ClientStatus} status
+ * @property {string | null} source
+ * @property {string | null} assignedBroker
+ * @property {string | null} notes
+ *
+ * @typedef {object} Household
+ * @property {number} id
+ * @property {ClientSummary[]} members the other members
+ *
+ * @typedef {object} ClientRecordExtra
+ * @property {number} id
+ * @property {string} displayName
+ * @property {boolean} archived
+ * @property {string} createdAt
+ * @property {string} updatedAt
+ * @property {Household | null} household
+ * @property {number} [version] sent by the backend for optimistic locking on update
+ * @property {number | null} [age] age in whole years today, computed by the backend
+ *
+ * @typedef {ClientInput & ClientRecordExtra} ClientRecord
+ *
+ * @typedef {(cmd: string, args?: Record<string, unknown>) => Promise<unknown>} InvokeFn
+ */
+
+/** A backend error: `code` is stable, `message` is French and meant for the user. */
+export class ApiError extends Error {
+  /**
+   * @param {string} code
+   * @param {string} message
+   */
+  constructor(code, message) {
+    super(message);
+    this.name = 'ApiError';
+    /** @type {string} */
+    this.code = code;
+  }
+}
+
+const fallbackMessage = () => t('error.noDetail');
+
+/**
+ * Normalises whatever a rejected invoke gave: `{ code, message }` is kept; a string, an `Error`
+ * or an object without `code` becomes `{ code: "internal", message }`.
+ * @param {unknown} e
+ * @returns {ApiError}
+ */
+export function toApiError(e) {
+  if (e instanceof ApiError) return e;
+  if (typeof e === 'string') return new ApiError('internal', e || fallbackMessage());
+  if (e && typeof e === 'object') {
+    const o = /** @type {{ code?: unknown, message?: unknown }} */ (e);
+    const message =
+      typeof o.message === 'string' && o.message !== '' ? o.message : fallbackMessage();
+    if (typeof o.code === 'string' && o.code !== '') return new ApiError(o.code, message);
+    return new ApiError('internal', message);
+  }
+  return new ApiError('internal', e === undefined || e === null ? fallbackMessage() : String(e));
+}
+
+/**
+ * The product's invoke: `window.__TAURI__.core.invoke`, looked up at call time.
+ * @type {InvokeFn}
+ */
+function tauriInvoke(cmd, args) {
+  const w = /** @type {any} */ (globalThis);
+  const invoke = w.__TAURI__?.core?.invoke;
+  if (typeof invoke !== 'function') {
+    return Promise.reject(
+      new ApiError('no_backend', t('error.noBackend')),
+    );
+  }
+  return invoke(cmd, args);
+}
+
+/**
+ * Builds the typed API over an invoke function.
+ * @param {InvokeFn} invoke
+ */
+export function createApi(invoke) {
+  /**
+   * @template T
+   * @param {string} cmd
+   * @param {Record<string, unknown>} [args]
+   * @returns {Promise<T>}
+   */
+  async function call(cmd, args = {}) {
+    try {
+      return /** @type {T} */ (await invoke(cmd, args));
+    } catch (e) {
+      throw toApiError(e);
+    }
+  }
+
+  return {
+    /** @returns {Promise<AgencyOpened>} */
+    agencyOpen: () => call('agency_open'),
+    /** @param {string} passphrase @returns {Promise<AgencyOpened>} */
+    agencyCreateWithPassphrase: (passphrase) => call('agency_create_with_passphrase', { passphrase }),
+    /** @param {string} passphrase @returns {Promise<AgencyOpened>} */
+    agencyUnlockWithPassphrase: (passphrase) => call('agency_unlock_with_passphrase', { passphrase }),
+    /** @param {string} recoveryKey @returns {Promise<AgencyOpened>} */
+    agencyUnlockWithRecoveryKey: (recoveryKey) =>
+      call('agency_unlock_with_recovery_key', { recoveryKey }),
+    /** @returns {Promise<AgencyStatus>} */
+    agencyStatus: () => call('agency_status'),
+    /** @param {number} clients @returns {Promise<DemoLoaded>} */
+    demoLoad: (clients) => call('demo_load', { clients }),
+    /** @param {ClientListQuery} query @returns {Promise<ClientListPage>} */
+    clientList: (query) => call('client_list', { query }),
+    /** @param {string} text @param {number} limit @returns {Promise<ClientSummary[]>} */
+    clientSearch: (text, limit) => call('client_search', { text, limit }),
+    /** @param {number} id @returns {Promise<ClientRecord>} */
+    clientGet: (id) => call('client_get', { id }),
+    /** @param {ClientInput} input @returns {Promise<ClientRecord>} */
+    clientCreate: (input) => call('client_create', { input }),
+    /**
+     * With `expectedVersion` (the record's `version`), the backend refuses to overwrite a change
+     * made in the meantime; without it, the last write wins.
+     * @param {number} id @param {ClientInput} input @param {number} [expectedVersion]
+     * @returns {Promise<ClientRecord>}
+     */
+    clientUpdate: (id, input, expectedVersion) =>
+      call('client_update', expectedVersion === undefined ? { id, input } : { id, input, expectedVersion }),
+    /** @param {number} id @returns {Promise<ClientRecord>} */
+    clientArchive: (id) => call('client_archive', { id }),
+    /** @param {number} id @returns {Promise<ClientRecord>} */
+    clientRestore: (id) => call('client_restore', { id }),
+    /** @param {number} clientId @param {number} withClientId @returns {Promise<ClientRecord>} */
+    householdLink: (clientId, withClientId) => call('household_link', { clientId, withClientId }),
+    /** @param {number} clientId @returns {Promise<ClientRecord>} */
+    householdLeave: (clientId) => call('household_leave', { clientId }),
+  };
+}
+
+/** @typedef {ReturnType<typeof createApi>} Api */
+
+/** The product instance, over Tauri's invoke. */
+export const api = createApi(tauriInvoke);

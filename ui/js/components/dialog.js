@@ -1,0 +1,80 @@
+// @ts-check
+/**
+ * Modal dialogs on the native `<dialog>` element: focus is kept inside, Esc closes (the
+ * `cancel` event), Enter submits the form inside.
+ */
+import { h } from '../dom.js';
+import { t } from '../i18n/index.js';
+
+/**
+ * Opens a modal dialog built by `build(close)`; resolves with the value passed to `close`, or
+ * `null` when dismissed (Esc, "Annuler"). The dialog is removed from the page afterwards and
+ * focus returns where it was.
+ * @template T
+ * @param {{ title: string, build: (close: (value: T | null) => void, titleId: string) => Node[], className?: string, testid?: string }} opts
+ * @returns {Promise<T | null>}
+ */
+export function openDialog({ title, build, className, testid }) {
+  const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  const titleId = `dlg-title-${Math.random().toString(36).slice(2, 8)}`;
+  return new Promise((resolve) => {
+    /** @type {T | null} */
+    let result = null;
+    const dialog = h('dialog', {
+      class: className ? `dialog ${className}` : 'dialog',
+      'aria-labelledby': titleId,
+      dataset: { testid },
+    });
+    const close = (/** @type {T | null} */ value) => {
+      result = value;
+      if (dialog.open) dialog.close();
+    };
+    dialog.append(h('h2', { id: titleId, class: 'dialog-title' }, title), ...build(close, titleId));
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      previous?.focus();
+      resolve(result);
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+  });
+}
+
+/**
+ * Asks for confirmation. Resolves true when confirmed.
+ * @param {{ title: string, message: string, confirmLabel: string, danger?: boolean, testid?: string }} opts
+ * @returns {Promise<boolean>}
+ */
+export async function confirmDialog({ title, message, confirmLabel, danger = false, testid }) {
+  const r = await openDialog({
+    title,
+    testid,
+    build: (close) => {
+      const confirm = h(
+        'button',
+        { type: 'submit', class: danger ? 'btn btn-danger' : 'btn btn-primary', dataset: { testid: 'confirm-ok' } },
+        confirmLabel,
+      );
+      const form = h(
+        'form',
+        {
+          method: 'dialog',
+          onsubmit: (/** @type {SubmitEvent} */ e) => {
+            e.preventDefault();
+            close(true);
+          },
+        },
+        h('p', { class: 'dialog-text' }, message),
+        h(
+          'div',
+          { class: 'dialog-actions' },
+          h('button', { type: 'button', class: 'btn', onclick: () => close(null), dataset: { testid: 'confirm-cancel' } }, t('common.cancel')),
+          confirm,
+        ),
+      );
+      queueMicrotask(() => confirm.focus());
+      return [form];
+    },
+  });
+  return r === true;
+}

@@ -1,0 +1,24 @@
+// @ts-check
+/** Entry point: the start-up flow first, then the main layout. */
+import { mountStartup } from './views/startup.js';
+import { mountShell } from './views/shell.js';
+import { href } from './router.js';
+import { t } from './i18n/index.js';
+
+const root = /** @type {HTMLElement} */ (document.getElementById('app'));
+document.documentElement.lang = 'fr';
+
+function start() {
+  root.setAttribute('aria-busy', 'false');
+  const stopStartup = mountStartup(root, {
+    onReady: (opened, { demoLoaded }) => {
+      stopStartup();
+      // replaceState: no hashchange event, so the router mounts the first view only once.
+      if (demoLoaded || opened.created || !window.location.hash) window.history.replaceState(null, '', href('clients'));
+      mountShell(root, { storage: opened.storage });
+    },
+  });
+}
+
+window.addEventListener('error', (e) => console.error(t('error.unexpected'), e.error ?? e.message));
+start();

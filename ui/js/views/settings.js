@@ -1,0 +1,90 @@
+// @ts-check
+/** Paramètres: where the agency file lives, how its key is kept, the version, demo data. */
+import { api } from '../api.js';
+import { h, replace, setTitle } from '../dom.js';
+import { formatCount } from '../format.js';
+import { t } from '../i18n/index.js';
+import { toast } from '../components/toast.js';
+import { DEMO_CLIENTS } from './startup.js';
+
+/** @type {Record<string, string>} */
+const STORAGE = {
+  keychain: 'settings.storage.keychain',
+  passphrase: 'settings.storage.passphrase',
+  environment: 'settings.storage.environment',
+};
+
+/** @type {Record<string, string>} */
+const STATE = {
+  open: 'settings.state.open',
+  locked: 'settings.state.locked',
+  absent: 'settings.state.absent',
+};
+
+/**
+ * @param {HTMLElement} el
+ * @returns {() => void}
+ */
+export function mountSettings(el) {
+  let alive = true;
+  setTitle(t('settings.title'), t('app.name'));
+  const body = h('div', { class: 'settings', 'aria-busy': 'true' }, h('p', { class: 'muted' }, t('common.loading')));
+  el.append(h('header', { class: 'page-header' }, h('h1', { class: 'page-title' }, t('settings.title'))), body);
+
+  function load() {
+    api.agencyStatus().then(
+      (s) => {
+        if (!alive) return;
+        body.setAttribute('aria-busy', 'false');
+        const status = h('p', { class: 'muted', role: 'status', 'aria-live': 'polite' });
+        const button = h('button', { type: 'button', class: 'btn', dataset: { testid: 'settings-demo-load' } }, t('settings.demo.button', { n: DEMO_CLIENTS }));
+        const progress = h('progress', { hidden: true, class: 'inline-progress', 'aria-label': t('startup.demo.loading', { n: DEMO_CLIENTS }) });
+        button.addEventListener('click', () => {
+          button.disabled = true;
+          progress.hidden = false;
+          status.textContent = t('startup.demo.loading', { n: DEMO_CLIENTS });
+          api.demoLoad(DEMO_CLIENTS).then(
+            (r) => {
+              if (!alive) return;
+              const msg = t('settings.demo.done', { clients: formatCount(r.clients), households: formatCount(r.households) });
+              toast(msg);
+              load();
+            },
+            (e) => {
+              if (!alive) return;
+              button.disabled = false;
+              progress.hidden = true;
+              status.textContent = `${e.message} (${e.code})`;
+            },
+          );
+        });
+        replace(
+          body,
+          h('section', { class: 'card', 'aria-labelledby': 'settings-file' },
+            h('h2', { id: 'settings-file', class: 'card-title' }, t('settings.file.title')),
+            h('dl', { class: 'facts' },
+              h('dt', null, t('settings.file.state')), h('dd', null, t(STATE[s.state] ?? 'settings.state.open')),
+              h('dt', null, t('settings.file.dir')), h('dd', { class: 'mono break', dataset: { testid: 'settings-data-dir' } }, s.dataDir),
+              h('dt', null, t('settings.file.storage')), h('dd', null, s.storage ? t(STORAGE[s.storage] ?? 'settings.storage.unknown', { mode: s.storage }) : '—'),
+              h('dt', null, t('settings.file.clients')), h('dd', null, s.clientCount === null ? '—' : formatCount(s.clientCount)),
+              h('dt', null, t('settings.file.version')), h('dd', { dataset: { testid: 'settings-version' } }, s.appVersion)),
+            h('p', { class: 'hint' }, t('settings.file.hint'))),
+          h('section', { class: 'card', 'aria-labelledby': 'settings-demo' },
+            h('h2', { id: 'settings-demo', class: 'card-title' }, t('settings.demo.title')),
+            h('p', null, t('settings.demo.text', { n: DEMO_CLIENTS })),
+            h('div', { class: 'actions' }, button, progress),
+            status),
+        );
+      },
+      (e) => {
+        if (!alive) return;
+        body.setAttribute('aria-busy', 'false');
+        replace(body, h('div', { class: 'alert', role: 'alert' }, e.message, h('span', { class: 'error-code' }, t('common.errorCode', { code: e.code }))));
+      },
+    );
+  }
+  load();
+  return () => {
+    alive = false;
+  };
+}

@@ -1,0 +1,131 @@
+// @ts-check
+/**
+ * The main layout once the agency file is open: sidebar navigation, content area, the router
+ * mounting one view at a time, and the global keyboard shortcuts.
+ */
+import { h, isTyping, replace } from '../dom.js';
+import { t } from '../i18n/index.js';
+import { icon } from '../components/icons.js';
+import { href, navigate, sectionOf, startRouter } from '../router.js';
+import { mountClientList } from './clientList.js';
+import { mountClientRecord } from './clientRecord.js';
+import { mountClientEdit } from './clientEdit.js';
+import { mountSettings } from './settings.js';
+import { mountComingSoon } from './comingSoon.js';
+import { mountNotFound } from './notFound.js';
+
+/** @typedef {import('../router.js').Route} Route */
+/** @typedef {(el: HTMLElement, params: Route) => (() => void) | void} View */
+
+/** @type {{ section: 'clients' | 'calendar' | 'claims' | 'reports' | 'settings', route: import('../router.js').RouteName, icon: string, label: string }[]} */
+const NAV = [
+  { section: 'clients', route: 'clients', icon: 'clients', label: 'nav.clients' },
+  { section: 'calendar', route: 'calendar', icon: 'calendar', label: 'nav.calendar' },
+  { section: 'claims', route: 'claims', icon: 'claims', label: 'nav.claims' },
+  { section: 'reports', route: 'reports', icon: 'reports', label: 'nav.reports' },
+  { section: 'settings', route: 'settings', icon: 'settings', label: 'nav.settings' },
+];
+
+/** @type {Record<import('../router.js').RouteName, View>} */
+const VIEWS = {
+  clients: mountClientList,
+  'client-new': mountClientEdit,
+  client: mountClientRecord,
+  'client-edit': mountClientEdit,
+  calendar: mountComingSoon,
+  claims: mountComingSoon,
+  reports: mountComingSoon,
+  settings: mountSettings,
+  'not-found': mountNotFound,
+};
+
+/**
+ * @param {HTMLElement} el
+ * @param {{ storage: string }} _params
+ * @returns {() => void}
+ */
+export function mountShell(el, _params) {
+  const content = h('main', { id: 'content', class: 'content', tabindex: '-1' });
+  /** @type {Map<string, HTMLAnchorElement>} */
+  const links = new Map();
+  const nav = h(
+    'nav',
+    { class: 'sidebar-nav', 'aria-label': t('nav.label') },
+    h(
+      'ul',
+      null,
+      NAV.map((n) => {
+        const a = h('a', { href: href(n.route), class: 'nav-link', dataset: { testid: `nav-${n.section}` } }, icon(n.icon), h('span', null, t(n.label)));
+        links.set(n.section, a);
+        return h('li', null, a);
+      }),
+    ),
+  );
+  replace(
+    el,
+    h('a', { href: '#content', class: 'skip-link', onclick: (/** @type {Event} */ e) => { e.preventDefault(); content.focus(); } }, t('nav.skip')),
+    h(
+      'div',
+      { class: 'layout' },
+      h(
+        'aside',
+        { class: 'sidebar no-print' },
+        h('div', { class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'C'), h('span', { class: 'brand-name' }, t('app.name'))),
+        nav,
+        h('p', { class: 'sidebar-hint' }, t('nav.hint')),
+      ),
+      content,
+    ),
+  );
+
+  /** @type {(() => void) | void} */
+  let cleanup;
+  let first = true;
+  const stop = startRouter((route) => {
+    if (typeof cleanup === 'function') cleanup();
+    cleanup = undefined;
+    const section = sectionOf(route.name);
+    for (const [s, a] of links) {
+      if (s === section) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    }
+    content.replaceChildren();
+    content.scrollTop = 0;
+    window.scrollTo(0, 0);
+    const view = VIEWS[route.name] ?? mountNotFound;
+    cleanup = view(content, route);
+    if (!first && !content.contains(document.activeElement)) content.focus({ preventScroll: true });
+    first = false;
+  });
+
+  /** @param {KeyboardEvent} e */
+  function onKey(e) {
+    if (e.defaultPrevented || document.querySelector('dialog[open]')) return;
+    const searchShortcut =
+      ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') ||
+      (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e.target));
+    if (searchShortcut) {
+      e.preventDefault();
+      const search = /** @type {HTMLInputElement | null} */ (content.querySelector('[data-search]'));
+      if (search) {
+        search.focus();
+        search.select();
+      } else {
+        sessionStorage.setItem('courtier.focusSearch', '1');
+        navigate(href('clients'));
+      }
+      return;
+    }
+    if (e.altKey && !e.ctrlKey && !e.metaKey && (e.key === 'n' || e.key === 'N' || e.code === 'KeyN')) {
+      e.preventDefault();
+      navigate(href('client-new'));
+    }
+  }
+  document.addEventListener('keydown', onKey);
+
+  return () => {
+    document.removeEventListener('keydown', onKey);
+    stop();
+    if (typeof cleanup === 'function') cleanup();
+  };
+}
