@@ -315,5 +315,29 @@ fn demo_portfolio_pages_and_sorts() {
         .code,
         "invalid:sort"
     );
+    // Broad searches (a single letter) are listed by name; narrow ones ranked. Both only
+    // return matches.
+    for q in ["m", "ma", "mar", "gmail", "06"] {
+        let hits = a.client_search(q, Some(50), false).unwrap();
+        assert_eq!(hits.len(), 50, "{q}");
+    }
+    let m = a.client_search("m", Some(50), false).unwrap();
+    let keys: Vec<String> = m
+        .iter()
+        .map(|c| a.client_get(c.id).unwrap())
+        .map(|r| {
+            courtier_domain::client::fold_for_search(&format!(
+                "{} {}",
+                r.fields
+                    .last_name
+                    .or(r.fields.company_name)
+                    .unwrap_or_default(),
+                r.fields.first_name.unwrap_or_default()
+            ))
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted, "a broad search is listed by name");
     assert_eq!(a.integrity_check().unwrap(), vec!["ok".to_string()]);
 }

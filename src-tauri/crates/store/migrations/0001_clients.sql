@@ -36,6 +36,7 @@ CREATE TABLE clients (
     CHECK ((kind = 'person' AND last_name IS NOT NULL) OR (kind = 'company' AND company_name IS NOT NULL))
 );
 CREATE INDEX clients_sort ON clients (sort_key, id);
+CREATE INDEX clients_active_sort ON clients (sort_key, id) WHERE archived_at IS NULL;
 CREATE INDEX clients_updated ON clients (updated_at, id);
 CREATE INDEX clients_created ON clients (created_at, id);
 CREATE INDEX clients_household ON clients (household_id) WHERE household_id IS NOT NULL;
@@ -75,5 +76,5 @@ CREATE TABLE client_emails (
 CREATE VIRTUAL TABLE client_search USING fts5 (
     name, emails, phones, postcodes, cities,
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3'
+    prefix = '1 2 3'
 );
