@@ -44,6 +44,9 @@ enum Command {
         #[arg(long, default_value_t = 2026)]
         seed: u64,
     },
+    /// Calculs du coefficient de réduction-majoration (bonus-malus).
+    #[command(subcommand, name = "bonus-malus")]
+    BonusMalus(BonusMalusCommand),
     /// Vérifie l'intégrité du fichier d'agence (PRAGMA integrity_check).
     Check,
     /// État du fichier d'agence.
@@ -154,6 +157,23 @@ struct AddArgs {
 }
 
 #[derive(Subcommand, Debug)]
+enum BonusMalusCommand {
+    /// Calcule les coefficients d'un scénario (forme « périodes » ou « historique daté »).
+    Simulate {
+        /// Fichier JSON, ou - pour l'entrée standard.
+        file: String,
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy)]
+enum Format {
+    Json,
+    Text,
+}
+
+#[derive(Subcommand, Debug)]
 enum KeyCommand {
     /// Affiche la clé brute (64 hexadécimaux) pour ouvrir le fichier avec un autre outil SQLCipher 4.
     /// Demande la clé de secours sur l'entrée standard.
@@ -240,6 +260,9 @@ fn read_stdin_line() -> Result<String, AppError> {
 
 fn run(cli: Cli) -> Result<(), AppError> {
     match cli.command {
+        Command::BonusMalus(BonusMalusCommand::Simulate { file, format }) => {
+            simulate(&file, format)
+        }
         Command::Init { passphrase_stdin } => {
             let app = courtier(cli.data_dir)?;
             let opened = if passphrase_stdin {
@@ -554,4 +577,36 @@ fn print_record(r: &courtier_app::ClientRecord) {
         println!("  Notes : {n}");
     }
     println!("  Créé le {} ; modifié le {}", r.created_at, r.updated_at);
+}
+
+fn simulate(file: &str, format: Format) -> Result<(), AppError> {
+    let input = if file == "-" {
+        let mut s = String::new();
+        std::io::stdin().read_to_string(&mut s).map_err(|e| {
+            AppError::new(
+                "io",
+                format!("Lecture de l'entrée standard impossible : {e}"),
+            )
+        })?;
+        s
+    } else {
+        std::fs::read_to_string(file)
+            .map_err(|e| AppError::new("io", format!("Lecture de {file} impossible : {e}")))?
+    };
+    match format {
+        Format::Json => {
+            let v = courtier_domain::bonus_malus::simulate_json(&input)
+                .map_err(|e| AppError::new("invalid_input", e.to_string()))?;
+            print_json(&v)
+        }
+        Format::Text => {
+            let note = courtier_domain::bonus_malus::simulate_note(&input)
+                .map_err(|e| AppError::new("invalid_input", e.to_string()))?;
+            print!("{note}");
+            if !note.ends_with('\n') {
+                println!();
+            }
+            Ok(())
+        }
+    }
 }

@@ -271,3 +271,54 @@ fn killed_in_the_middle_of_a_large_write_keeps_what_was_committed() {
     );
     assert_eq!(total % 1_000, 0, "a half-written batch is visible: {total}");
 }
+
+#[test]
+fn bonus_malus_simulate_json_text_and_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = r#"{ "usage": "standard", "start_coefficient": "1.00",
+        "periods": [ {"claims": []}, {"claims": [{"kind": "accident", "responsibility": "full"}]},
+                     {"claims": [{"kind": "accident", "responsibility": "partial"}]} ] }"#;
+    let path = dir.path().join("s.json");
+    std::fs::write(&path, scenario).unwrap();
+    let out = ok(
+        dir.path(),
+        &["bonus-malus", "simulate", path.to_str().unwrap()],
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        v["coefficients"],
+        serde_json::json!(["0.95", "1.18", "1.32"])
+    );
+    assert!(v.get("trace").is_some());
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_courtier"))
+        .args(["bonus-malus", "simulate", "-", "--format", "text"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(scenario.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let note = String::from_utf8(out.stdout).unwrap();
+    assert!(note.contains("1,18"), "{note}");
+
+    std::fs::write(
+        &path,
+        r#"{ "usage": "standard", "start_coefficient": "1.00",
+        "periods": [ {"claims": [{"kind": "crash", "responsibility": "full"}]} ] }"#,
+    )
+    .unwrap();
+    let out = run(
+        dir.path(),
+        &["bonus-malus", "simulate", path.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("periods[0].claims[0].kind"), "{err}");
+}

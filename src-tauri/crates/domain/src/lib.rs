@@ -1,2 +1,9 @@
-//! courtier-domain
+//! Courtier's pure rules: client validation, the bonus-malus engine, premiums and surcharges.
+//! No IO, no clock: today's date is always passed in.
+
+pub mod bonus_malus;
 pub mod client;
+mod coefficient;
+pub mod premium;
+
+pub use coefficient::{Coefficient, CoefficientError};

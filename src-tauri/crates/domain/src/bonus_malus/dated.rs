@@ -1,0 +1,513 @@
+//! Reference periods from dates (R12, R13, R15), then the yearly steps.
+//!
+//! Échéance k is `first_echeance + 12k months` (clamped to the month's end, so a 29 February
+//! échéance falls on 28 February in ordinary years and comes back in leap years). Each period
+//! ends at its échéance minus two months; the first starts at the later of the subscription date
+//! and `first_echeance − 14 months`, every later one where the one before ended: contiguous,
+//! half-open `[start, end)`.
+
+use super::rules::{step, NoSink, Period, PeriodClaim, PeriodFlags, StartState, State, TraceSink};
+use super::trace::{ClaimTrace, PeriodTrace, Step, Trace};
+use super::{ClaimKind, Responsibility, RuleOptions, ShortFirstPeriodClaims, Usage};
+use crate::Coefficient;
+use chrono::{Months, NaiveDate};
+use serde::Serialize;
+
+/// A requalification of a claim's responsibility (art. 8), dated by when it was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Requalification {
+    pub on: NaiveDate,
+    pub responsibility: Responsibility,
+}
+
+/// A claim with its date of occurrence; `responsibility` is the first qualification recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatedClaim {
+    /// The application's own reference, carried into the trace.
+    pub id: Option<String>,
+    pub date: NaiveDate,
+    pub kind: ClaimKind,
+    pub responsibility: Responsibility,
+    pub requalifications: Vec<Requalification>,
+}
+
+/// A suspension or interruption of cover, half-open `[from, to)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Interruption {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+/// A contract's dated history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatedHistory {
+    pub usage: Usage,
+    /// The coefficient applied during the first period.
+    pub start_coefficient: Coefficient,
+    pub start_periods_at_floor: u32,
+    pub start_claim_free_streak: u32,
+    pub subscription_date: NaiveDate,
+    /// The first annual échéance after subscription.
+    pub first_echeance: NaiveDate,
+    /// Every échéance on or before this date is computed.
+    pub until: NaiveDate,
+    pub interruptions: Vec<Interruption>,
+    pub claims: Vec<DatedClaim>,
+}
+
+/// One computed échéance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct EcheanceResult {
+    pub date: NaiveDate,
+    /// The reference period, half-open `[period_start, period_end)`.
+    pub period_start: NaiveDate,
+    pub period_end: NaiveDate,
+    pub coefficient: Coefficient,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatedOutcome {
+    pub echeances: Vec<EcheanceResult>,
+    pub coefficients: Vec<Coefficient>,
+    pub trace: Trace,
+    /// The counters after the last computed échéance.
+    pub end: StartState,
+}
+
+/// A history that cannot be computed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum HistoryError {
+    #[error("first_echeance : la première échéance ({echeance}) doit suivre la date de souscription ({subscription})")]
+    EcheanceBeforeSubscription {
+        echeance: NaiveDate,
+        subscription: NaiveDate,
+    },
+    #[error("first_echeance : la première échéance ({echeance}) doit tomber dans les douze mois qui suivent la souscription ({subscription})")]
+    EcheanceTooLate {
+        echeance: NaiveDate,
+        subscription: NaiveDate,
+    },
+    #[error("interruptions[{index}] : la fin ({to}) doit suivre le début ({from})")]
+    InterruptionReversed {
+        index: usize,
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+    #[error("la date {0} est hors du calendrier pris en charge")]
+    DateOutOfRange(NaiveDate),
+}
+
+fn add_months(d: NaiveDate, m: u32) -> Result<NaiveDate, HistoryError> {
+    d.checked_add_months(Months::new(m))
+        .ok_or(HistoryError::DateOutOfRange(d))
+}
+
+fn sub_months(d: NaiveDate, m: u32) -> Result<NaiveDate, HistoryError> {
+    d.checked_sub_months(Months::new(m))
+        .ok_or(HistoryError::DateOutOfRange(d))
+}
+
+/// Échéance number `k` (0 = the first).
+pub fn echeance(first_echeance: NaiveDate, k: u32) -> Option<NaiveDate> {
+    first_echeance.checked_add_months(Months::new(12 * k))
+}
+
+/// Every échéance from the first up to `until` included.
+pub fn echeance_dates(first_echeance: NaiveDate, until: NaiveDate) -> Vec<NaiveDate> {
+    (0..)
+        .map_while(|k| echeance(first_echeance, k))
+        .take_while(|e| *e <= until)
+        .collect()
+}
+
+/// The first échéance strictly after `date`.
+pub fn next_echeance(first_echeance: NaiveDate, date: NaiveDate) -> Option<NaiveDate> {
+    (0..)
+        .map_while(|k| echeance(first_echeance, k))
+        .find(|e| *e > date)
+}
+
+/// The bounds of reference period `k`: `[start, end)` and its échéance.
+struct Bounds {
+    start: NaiveDate,
+    end: NaiveDate,
+    echeance: NaiveDate,
+    counts_as_year: bool,
+}
+
+fn check(h: &DatedHistory) -> Result<(), HistoryError> {
+    if h.first_echeance <= h.subscription_date {
+        return Err(HistoryError::EcheanceBeforeSubscription {
+            echeance: h.first_echeance,
+            subscription: h.subscription_date,
+        });
+    }
+    if h.first_echeance > add_months(h.subscription_date, 12)? {
+        return Err(HistoryError::EcheanceTooLate {
+            echeance: h.first_echeance,
+            subscription: h.subscription_date,
+        });
+    }
+    for (index, i) in h.interruptions.iter().enumerate() {
+        if i.to <= i.from {
+            return Err(HistoryError::InterruptionReversed {
+                index,
+                from: i.from,
+                to: i.to,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The periods whose échéance is on or before `until`.
+fn bounds(h: &DatedHistory) -> Result<Vec<Bounds>, HistoryError> {
+    let mut out = Vec::new();
+    let mut prev_end: Option<NaiveDate> = None;
+    for k in 0.. {
+        let e = add_months(h.first_echeance, 12 * k)?;
+        if e > h.until {
+            break;
+        }
+        let end = sub_months(e, 2)?;
+        let (start, counts_as_year) = match prev_end {
+            None => {
+                let start = h.subscription_date.max(sub_months(e, 14)?);
+                (start, add_months(start, 9)? <= end)
+            }
+            Some(p) => (p, true),
+        };
+        out.push(Bounds {
+            start,
+            end,
+            echeance: e,
+            counts_as_year,
+        });
+        prev_end = Some(end);
+    }
+    Ok(out)
+}
+
+/// Days of interruption inside `[start, end)`, and whether they exceed three months (R14).
+fn interruption(h: &DatedHistory, start: NaiveDate, end: NaiveDate) -> (u32, bool) {
+    let days: i64 = h
+        .interruptions
+        .iter()
+        .map(|i| {
+            let from = i.from.max(start);
+            let to = i.to.min(end);
+            (to - from).num_days().max(0)
+        })
+        .sum();
+    let three_months = start
+        .checked_add_months(Months::new(3))
+        .map_or(92, |d| (d - start).num_days());
+    // Months shown in the trace: whole months of 30 days.
+    ((days / 30) as u32, days > three_months)
+}
+
+/// The responsibility in force for the computation, per art. 8: a requalification counts when it
+/// was found within two years after the first échéance following the claim (and by `until`).
+fn effective_responsibility(
+    h: &DatedHistory,
+    c: &DatedClaim,
+) -> (Responsibility, Option<Responsibility>, Option<String>) {
+    if c.requalifications.is_empty() {
+        return (c.responsibility, None, None);
+    }
+    let following = next_echeance(h.first_echeance, c.date);
+    let deadline = following.and_then(|e| e.checked_add_months(Months::new(24)));
+    let mut resp = c.responsibility;
+    let mut notes = Vec::new();
+    let mut reqs = c.requalifications.clone();
+    reqs.sort_by_key(|r| r.on);
+    for r in reqs.iter().filter(|r| r.on <= h.until) {
+        match deadline {
+            Some(d) if r.on <= d => {
+                notes.push(format!(
+                    "requalifié « {} » le {} (art. 8)",
+                    r.responsibility.fr(),
+                    r.on.format("%d/%m/%Y")
+                ));
+                resp = r.responsibility;
+            }
+            _ => notes.push(format!(
+                "requalification « {} » du {} écartée : constatée plus de deux ans après l'échéance suivant le sinistre (art. 8)",
+                r.responsibility.fr(),
+                r.on.format("%d/%m/%Y")
+            )),
+        }
+    }
+    let initial = (resp != c.responsibility || !notes.is_empty()).then_some(c.responsibility);
+    (
+        resp,
+        initial,
+        (!notes.is_empty()).then(|| notes.join(" ; ")),
+    )
+}
+
+/// Computes every échéance of a dated history, with the full trace.
+pub fn compute_dated(h: &DatedHistory, opts: &RuleOptions) -> Result<DatedOutcome, HistoryError> {
+    check(h)?;
+    let bounds = bounds(h)?;
+    let mut claims: Vec<&DatedClaim> = h.claims.iter().collect();
+    claims.sort_by_key(|c| c.date);
+
+    let mut periods: Vec<Vec<PeriodClaim>> = (0..bounds.len()).map(|_| Vec::new()).collect();
+    let mut outside = Vec::new();
+    let last_end = bounds.last().map(|b| b.end);
+    for c in claims {
+        let (resp, initial, requalification) = effective_responsibility(h, c);
+        let pc = PeriodClaim {
+            kind: c.kind,
+            responsibility: resp,
+            date: Some(c.date),
+            id: c.id.clone(),
+            initial_responsibility: initial,
+            requalification,
+        };
+        let idx = if c.date < h.subscription_date {
+            None
+        } else {
+            bounds.iter().position(|b| c.date < b.end)
+        };
+        match idx {
+            Some(i) => periods[i].push(pc),
+            None => {
+                let reason = if c.date < h.subscription_date {
+                    "antérieur à la souscription : relève du relevé d'information".to_string()
+                } else {
+                    match last_end {
+                        Some(e) => format!(
+                            "survenu après la fin de la dernière période calculée ({}) : comptera à une échéance suivante",
+                            (e - chrono::Duration::days(1)).format("%d/%m/%Y")
+                        ),
+                        None => "aucune échéance encore calculée : comptera à la première".to_string(),
+                    }
+                };
+                outside.push(ClaimTrace {
+                    id: pc.id,
+                    date: pc.date,
+                    kind: pc.kind,
+                    responsibility: pc.responsibility,
+                    initial_responsibility: pc.initial_responsibility,
+                    requalification: pc.requalification,
+                    counted: false,
+                    rule: if c.date < h.subscription_date {
+                        "art. 11"
+                    } else {
+                        "art. 9"
+                    },
+                    reason,
+                });
+            }
+        }
+    }
+
+    let start = StartState {
+        coefficient: h.start_coefficient,
+        periods_at_floor: h.start_periods_at_floor,
+        claim_free_streak: h.start_claim_free_streak,
+        protection_used: false,
+    };
+    let mut state = State::from(start);
+    let mut echeances = Vec::with_capacity(bounds.len());
+    let mut traces = Vec::with_capacity(bounds.len());
+    let mut carried: Vec<PeriodClaim> = Vec::new();
+    for (k, (b, own)) in bounds.iter().zip(periods).enumerate() {
+        let (interruption_months, interrupted) = interruption(h, b.start, b.end);
+        let months = month_span(b.start, b.end);
+        let period = Period {
+            months,
+            interruption_months,
+            interrupted,
+            counts_as_year: b.counts_as_year,
+            claims: Vec::new(),
+            start: Some(b.start),
+            end: Some(b.end),
+            echeance: Some(b.echeance),
+        };
+        let before = Coefficient::clamped(state.c);
+        let mut pt = PeriodTrace {
+            index: k + 1,
+            start: Some(b.start),
+            end: Some(b.end),
+            echeance: Some(b.echeance),
+            months,
+            interruption_months,
+            before,
+            after: before,
+            claims: Vec::new(),
+            steps: Vec::new(),
+            periods_at_floor: 0,
+            claim_free_streak: 0,
+        };
+        let mut list = std::mem::take(&mut carried);
+        if !list.is_empty() {
+            pt.steps.push(Step::CarriedIn { count: list.len() });
+        }
+        list.extend(own);
+        if !b.counts_as_year
+            && opts.short_first_period_claims == ShortFirstPeriodClaims::CarryForward
+        {
+            pt.steps.push(Step::ShortFirstPeriod {
+                months,
+                carried_forward: list.len(),
+            });
+            carried = list;
+        } else {
+            if !b.counts_as_year {
+                pt.steps.push(Step::ShortFirstPeriod {
+                    months,
+                    carried_forward: 0,
+                });
+            }
+            step(
+                &mut state,
+                h.usage,
+                opts,
+                period.flags(),
+                &list,
+                &mut TraceSink {
+                    trace: &mut pt,
+                    claims: &list,
+                },
+            );
+        }
+        let c = Coefficient::clamped(state.c);
+        pt.after = c;
+        pt.periods_at_floor = state.paf;
+        pt.claim_free_streak = state.streak;
+        echeances.push(EcheanceResult {
+            date: b.echeance,
+            period_start: b.start,
+            period_end: b.end,
+            coefficient: c,
+        });
+        traces.push(pt);
+    }
+    for c in carried {
+        outside.push(ClaimTrace {
+            id: c.id,
+            date: c.date,
+            kind: c.kind,
+            responsibility: c.responsibility,
+            initial_responsibility: c.initial_responsibility,
+            requalification: c.requalification,
+            counted: false,
+            rule: "art. 9 al. 3",
+            reason: "reporté depuis une première période de moins de 9 mois : comptera à l'échéance suivante".into(),
+        });
+    }
+    Ok(DatedOutcome {
+        coefficients: echeances.iter().map(|e| e.coefficient).collect(),
+        echeances,
+        trace: Trace {
+            usage: h.usage,
+            start_coefficient: h.start_coefficient,
+            options: *opts,
+            periods: traces,
+            outside,
+        },
+        end: state.to_start(),
+    })
+}
+
+/// Whole calendar months from `start` to `end` (the first period's length, for the note).
+fn month_span(start: NaiveDate, end: NaiveDate) -> u32 {
+    let mut m = 0;
+    while m < 14
+        && start
+            .checked_add_months(Months::new(m + 1))
+            .is_some_and(|d| d <= end)
+    {
+        m += 1;
+    }
+    m
+}
+
+/// The coefficients only, without building a trace: for batch recomputation and the benchmark.
+/// Gives exactly what [`compute_dated`] gives (a property test checks it). Claims must be in
+/// order of occurrence for the fast path; otherwise they are sorted first.
+pub fn compute_dated_coefficients(
+    h: &DatedHistory,
+    opts: &RuleOptions,
+    out: &mut Vec<Coefficient>,
+) -> Result<(), HistoryError> {
+    check(h)?;
+    out.clear();
+    let sorted;
+    let claims: &[DatedClaim] = if h.claims.windows(2).all(|w| w[0].date <= w[1].date) {
+        &h.claims
+    } else {
+        let mut v = h.claims.clone();
+        v.sort_by_key(|c| c.date);
+        sorted = v;
+        &sorted
+    };
+    let mut state = State {
+        c: h.start_coefficient.hundredths(),
+        paf: h.start_periods_at_floor,
+        streak: h.start_claim_free_streak,
+        protection_used: false,
+    };
+    // Skip claims before the subscription.
+    let mut next = claims
+        .iter()
+        .position(|c| c.date >= h.subscription_date)
+        .unwrap_or(claims.len());
+    let mut buf: Vec<(ClaimKind, Responsibility)> = Vec::with_capacity(8);
+    let mut carried = 0usize;
+    let mut prev_end: Option<NaiveDate> = None;
+    for k in 0.. {
+        let e = add_months(h.first_echeance, 12 * k)?;
+        if e > h.until {
+            break;
+        }
+        let end = sub_months(e, 2)?;
+        let (start, counts_as_year) = match prev_end {
+            None => {
+                let start = h.subscription_date.max(sub_months(e, 14)?);
+                (start, add_months(start, 9)? <= end)
+            }
+            Some(p) => (p, true),
+        };
+        prev_end = Some(end);
+        buf.truncate(carried);
+        while next < claims.len() && claims[next].date < end {
+            let c = &claims[next];
+            let resp = if c.requalifications.is_empty() {
+                c.responsibility
+            } else {
+                effective_responsibility(h, c).0
+            };
+            buf.push((c.kind, resp));
+            next += 1;
+        }
+        let (interruption_months, interrupted) = if h.interruptions.is_empty() {
+            (0, false)
+        } else {
+            interruption(h, start, end)
+        };
+        if !counts_as_year && opts.short_first_period_claims == ShortFirstPeriodClaims::CarryForward
+        {
+            carried = buf.len();
+        } else {
+            carried = 0;
+            step(
+                &mut state,
+                h.usage,
+                opts,
+                PeriodFlags {
+                    counts_as_year,
+                    interrupted,
+                    interruption_months,
+                },
+                &buf,
+                &mut NoSink,
+            );
+        }
+        out.push(Coefficient::clamped(state.c));
+    }
+    Ok(())
+}
