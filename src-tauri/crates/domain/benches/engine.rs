@@ -83,16 +83,16 @@ fn histories(n: usize) -> Vec<DatedHistory> {
 
 /// The same arithmetic with no dates and no options: per period, the factors of its counting
 /// claims in thousandths (0 = none), as u16.
-fn bare_loop(periods: &[Vec<u16>], starts: &[(usize, usize)]) -> u64 {
+fn bare_loop(periods: &[Vec<u16>], starts: &[(usize, usize, u32)]) -> u64 {
     let mut checksum = 0u64;
-    for &(from, to) in starts {
+    for &(from, to, reduction) in starts {
         let mut c: u32 = 100;
         let mut streak = 0u32;
         let mut paf = 0u32;
         for p in &periods[from..to] {
             if p.is_empty() {
                 let before = c;
-                c = (c * 95 / 100).max(50);
+                c = (c * reduction / 100).max(50);
                 paf = if before == 50 { paf + 1 } else { 0 };
                 streak += 1;
                 if streak >= 2 && c > 100 {
@@ -157,16 +157,17 @@ fn main() {
                 .claims
                 .iter()
                 .filter(|c| c.date >= start && c.date < end && c.kind == ClaimKind::Accident)
-                .filter_map(|c| match c.responsibility {
-                    Responsibility::Full => Some(1250),
-                    Responsibility::Partial => Some(1125),
-                    Responsibility::None => None,
+                .filter(|c| c.responsibility != Responsibility::None)
+                .map(|c| {
+                    h.usage
+                        .majoration(c.responsibility == Responsibility::Partial)
+                        as u16
                 })
                 .collect();
             periods.push(f);
             prev_end = Some(end);
         }
-        starts.push((from, periods.len()));
+        starts.push((from, periods.len(), h.usage.reduction()));
     }
     let bare_steps = periods.len() as u64;
     let t = Instant::now();

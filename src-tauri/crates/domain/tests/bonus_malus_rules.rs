@@ -734,3 +734,70 @@ fn the_note_explains_each_step_in_french() {
     assert!(note.contains("(art. 7)"), "{note}");
     assert!(note.contains("Coefficient en vigueur : 1,12."), "{note}");
 }
+
+// ----- R1, R18 ----------------------------------------------------------------------------
+
+#[test]
+fn r1_clause_applies_flag() {
+    use courtier_domain::bonus_malus::applicable_coefficient;
+    assert_eq!(applicable_coefficient(true, c("0.72")), c("0.72"));
+    assert_eq!(applicable_coefficient(false, c("0.72")), Coefficient::ONE);
+    assert_eq!(applicable_coefficient(false, c("1.56")), Coefficient::ONE);
+}
+
+#[test]
+fn r18_releve_mandatory_fields() {
+    use courtier_domain::bonus_malus::{ReleveDocument, ReleveDocumentClaim, RelevePerson};
+    let person = RelevePerson {
+        last_name: Some("Martin".into()),
+        first_name: Some("Anne".into()),
+        birth_date: Some(d("1980-05-02")),
+        licence_number: Some("12AB34567".into()),
+        licence_date: Some(d("1999-06-10")),
+    };
+    let mut doc = ReleveDocument {
+        issued_on: d("2025-03-01"),
+        issuer: None,
+        contract_number: None,
+        subscription_date: Some(d("2019-04-01")),
+        registration: Some("AB-123-CD".into()),
+        usage: None,
+        policyholder: person.clone(),
+        drivers: vec![person],
+        claims: vec![ReleveDocumentClaim {
+            date: d("2024-06-01"),
+            kind: ClaimKind::Accident,
+            responsibility: Responsibility::Partial,
+            driver: Some("Anne Martin".into()),
+            open: None,
+        }],
+        coefficient: Some(c("0.80")),
+        last_echeance: Some(d("2025-04-01")),
+        stopped_on: Some(d("2025-12-31")),
+        termination_reason: None,
+    };
+    // Before 24 July 2025: the French fields suffice.
+    assert!(
+        doc.missing_fields().is_empty(),
+        "{:?}",
+        doc.missing_fields()
+    );
+    // From then on, the EU template's fields are mandatory too.
+    doc.issued_on = d("2025-08-01");
+    let missing = doc.missing_fields();
+    assert!(
+        missing.contains(&"numéro de contrat".to_string()),
+        "{missing:?}"
+    );
+    assert!(missing.contains(&"motif de résiliation (ou « néant »)".to_string()));
+    assert!(missing
+        .iter()
+        .any(|m| m.starts_with("état (réglé ou ouvert)")));
+    doc.drivers[0].licence_number = None;
+    assert!(doc
+        .missing_fields()
+        .contains(&"numéro de permis du conducteur désigné n° 1".to_string()));
+    let r = doc.to_releve().unwrap();
+    assert_eq!(r.coefficient, c("0.80"));
+    assert_eq!(r.claims.len(), 1);
+}

@@ -25,11 +25,28 @@ pub use dated::{
 };
 pub use json::{simulate_json, simulate_note, SimulateError};
 pub use projection::{project, Projection};
-pub use releve::{start_coefficient_from_releve, transfer_on_replacement, Releve, ReleveClaim};
+pub use releve::{
+    start_coefficient_from_releve, transfer_on_replacement, Releve, ReleveClaim, ReleveDocument,
+    ReleveDocumentClaim, ReleveOutcome, RelevePerson,
+};
 pub use rules::{run_periods, Period, PeriodClaim, PeriodOutcome, Scenario, StartState};
 pub use trace::{ClaimTrace, PeriodTrace, Step, Trace};
 
 use serde::{Deserialize, Serialize};
+
+/// R1 (A121-1, A121-2): the clause is compulsory for land motor vehicles, but a contract may be
+/// outside it (mopeds, light motorcycles, collection vehicles, fleets of more than 3 vehicles…):
+/// a per-contract flag. Outside the clause no coefficient modulates the premium.
+pub fn applicable_coefficient(
+    clause_applies: bool,
+    computed: crate::Coefficient,
+) -> crate::Coefficient {
+    if clause_applies {
+        computed
+    } else {
+        crate::Coefficient::ONE
+    }
+}
 
 /// Usage of the vehicle: "tournées" and "tous déplacements" get their own factors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

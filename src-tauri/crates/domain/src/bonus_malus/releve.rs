@@ -221,3 +221,144 @@ pub fn transfer_on_replacement(
         )
     }
 }
+
+/// A person named on a relevé: the policyholder or a named driver (R18).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RelevePerson {
+    pub last_name: Option<String>,
+    pub first_name: Option<String>,
+    pub birth_date: Option<NaiveDate>,
+    pub licence_number: Option<String>,
+    pub licence_date: Option<NaiveDate>,
+}
+
+/// A claim as a relevé lists it (R18).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReleveDocumentClaim {
+    pub date: NaiveDate,
+    /// Nature of the claim.
+    pub kind: ClaimKind,
+    /// Share of responsibility.
+    pub responsibility: Responsibility,
+    /// The responsible driver, as named on the relevé.
+    pub driver: Option<String>,
+    /// EU template: paid or still open.
+    pub open: Option<bool>,
+}
+
+/// Everything a relevé d'information carries (art. 12 and R113-12; since 24 July 2025 the EU
+/// claims-history template of Regulation (EU) 2024/1855, of which the French fields are a
+/// mandatory subset).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReleveDocument {
+    /// The day the insurer issued it.
+    pub issued_on: NaiveDate,
+    pub issuer: Option<String>,
+    pub contract_number: Option<String>,
+    pub subscription_date: Option<NaiveDate>,
+    pub registration: Option<String>,
+    pub usage: Option<Usage>,
+    pub policyholder: RelevePerson,
+    pub drivers: Vec<RelevePerson>,
+    /// The claims of the five annual periods before the relevé.
+    pub claims: Vec<ReleveDocumentClaim>,
+    pub coefficient: Option<Coefficient>,
+    pub last_echeance: Option<NaiveDate>,
+    /// The date the information was stopped.
+    pub stopped_on: Option<NaiveDate>,
+    /// EU template: why the contract ended, or "néant".
+    pub termination_reason: Option<String>,
+}
+
+/// The day the EU claims-history template became the relevé's form (arrêté du 13 janvier 2025).
+fn eu_template_from() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 7, 24).unwrap_or(NaiveDate::MIN)
+}
+
+impl ReleveDocument {
+    /// The mandatory fields that are missing, in French (empty when complete). The French fields
+    /// always; the EU template's from 24 July 2025.
+    pub fn missing_fields(&self) -> Vec<String> {
+        let mut m: Vec<String> = Vec::new();
+        let mut need = |present: bool, what: &str| {
+            if !present {
+                m.push(what.to_string());
+            }
+        };
+        need(self.subscription_date.is_some(), "date de souscription");
+        need(self.registration.is_some(), "numéro d'immatriculation");
+        let people = std::iter::once(("souscripteur".to_string(), &self.policyholder)).chain(
+            self.drivers
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (format!("conducteur désigné n° {}", i + 1), d)),
+        );
+        for (who, p) in people {
+            need(p.last_name.is_some(), &format!("nom du {who}"));
+            need(p.first_name.is_some(), &format!("prénom du {who}"));
+            need(
+                p.birth_date.is_some(),
+                &format!("date de naissance du {who}"),
+            );
+            need(
+                p.licence_number.is_some(),
+                &format!("numéro de permis du {who}"),
+            );
+            need(
+                p.licence_date.is_some(),
+                &format!("date du permis du {who}"),
+            );
+        }
+        for (i, c) in self.claims.iter().enumerate() {
+            need(
+                c.driver.is_some(),
+                &format!("conducteur responsable du sinistre n° {}", i + 1),
+            );
+        }
+        need(
+            self.coefficient.is_some(),
+            "coefficient à la dernière échéance",
+        );
+        need(self.last_echeance.is_some(), "date de la dernière échéance");
+        need(self.stopped_on.is_some(), "date d'arrêt des informations");
+        if self.issued_on >= eu_template_from() {
+            need(
+                self.issuer.is_some(),
+                "identification de l'assureur émetteur",
+            );
+            need(self.contract_number.is_some(), "numéro de contrat");
+            need(self.usage.is_some(), "usage du véhicule");
+            need(
+                self.termination_reason.is_some(),
+                "motif de résiliation (ou « néant »)",
+            );
+            for (i, c) in self.claims.iter().enumerate() {
+                need(
+                    c.open.is_some(),
+                    &format!("état (réglé ou ouvert) du sinistre n° {}", i + 1),
+                );
+            }
+        }
+        m
+    }
+
+    /// The computational part, when the relevé has it.
+    pub fn to_releve(&self) -> Option<Releve> {
+        Some(Releve {
+            usage: self.usage.unwrap_or_default(),
+            coefficient: self.coefficient?,
+            last_echeance: self.last_echeance?,
+            stopped_on: self.stopped_on?,
+            claims: self
+                .claims
+                .iter()
+                .map(|c| ReleveClaim {
+                    date: c.date,
+                    kind: c.kind,
+                    responsibility: c.responsibility,
+                })
+                .collect(),
+        })
+    }
+}
