@@ -5,11 +5,16 @@
 //! case can be tested on a fixed date.
 
 mod clock;
+mod contracts;
 pub mod demo;
 mod dto;
 mod error;
 
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use contracts::{
+    ClaimDraft, ClaimRecord, ContractDraft, ContractRecord, EcheanceDto, PremiumDraft, PremiumDto,
+    ProjectionDto, QualificationDto, StatusDto,
+};
 pub use dto::*;
 pub use error::AppError;
 

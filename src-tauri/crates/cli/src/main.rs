@@ -4,7 +4,9 @@
 //! `--json` output is the same JSON the desktop front end receives (see the README).
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use courtier_app::{AppError, ClientListQuery, Config, Courtier};
+use courtier_app::{
+    AppError, ClaimDraft, ClientListQuery, Config, ContractDraft, Courtier, PremiumDraft,
+};
 use courtier_domain::client::{AddressDraft, ClientDraft, EmailDraft, PhoneDraft};
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -35,6 +37,12 @@ enum Command {
     /// Clients et prospects.
     #[command(subcommand)]
     Client(ClientCommand),
+    /// Contrats d'un client, avec leur coefficient.
+    #[command(subcommand)]
+    Contract(ContractCommand),
+    /// Sinistres : déclaration et requalification (le coefficient est recalculé aussitôt).
+    #[command(subcommand)]
+    Claim(ClaimCommand),
     /// Charge un portefeuille de démonstration réaliste.
     Demo {
         /// Nombre de clients à créer.
@@ -102,6 +110,117 @@ enum ClientCommand {
     Archive { id: i64 },
     /// Restaure un client archivé.
     Restore { id: i64 },
+}
+
+#[derive(Subcommand, Debug)]
+enum ContractCommand {
+    /// Enregistre un contrat et affiche son numéro interne.
+    Add(Box<ContractArgs>),
+    /// Les contrats d'un client.
+    List {
+        #[arg(long)]
+        client: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Un contrat : coefficient en vigueur, historique, projection, prochaine prime, sinistres.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+        /// Affiche la note de calcul du coefficient.
+        #[arg(long)]
+        note: bool,
+    },
+    /// Enregistre une suspension de garantie [du, au).
+    Suspend {
+        id: i64,
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+    },
+}
+
+#[derive(Args, Debug)]
+struct ContractArgs {
+    #[arg(long)]
+    client: i64,
+    #[arg(long)]
+    insurer: String,
+    #[arg(long)]
+    number: String,
+    /// Date de souscription.
+    #[arg(long)]
+    subscription: String,
+    /// Première échéance annuelle.
+    #[arg(long)]
+    first_echeance: String,
+    /// auto (par défaut), habitation, sante, prevoyance, autre.
+    #[arg(long)]
+    product: Option<String>,
+    /// standard (par défaut) ou tournees.
+    #[arg(long)]
+    usage: Option<String>,
+    /// Coefficient de départ (relevé d'information), 1,00 par défaut.
+    #[arg(long)]
+    start_coefficient: Option<String>,
+    /// Le contrat est hors de la clause de réduction-majoration (R1).
+    #[arg(long)]
+    outside_clause: bool,
+    /// Ligne de prime modulée par le coefficient : "Garantie=350,00" (répétable).
+    #[arg(long)]
+    premium: Vec<String>,
+    /// Ligne de prime non modulée : "Assistance=45,50" (répétable).
+    #[arg(long)]
+    premium_fixed: Vec<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Subcommand, Debug)]
+enum ClaimCommand {
+    /// Déclare un sinistre ; affiche le contrat recalculé.
+    Add {
+        #[arg(long)]
+        contract: i64,
+        /// Date de survenance.
+        #[arg(long)]
+        date: String,
+        /// accident, theft, fire, glass, parked_unidentified, force_majeure, driven_without_consent, natural_disaster.
+        #[arg(long)]
+        kind: String,
+        /// full, partial ou none.
+        #[arg(long)]
+        responsibility: String,
+        #[arg(long)]
+        declared: Option<String>,
+        #[arg(long)]
+        place: Option<String>,
+        #[arg(long)]
+        description: Option<String>,
+        /// Référence du sinistre chez l'assureur.
+        #[arg(long)]
+        reference: Option<String>,
+        /// Montant estimé.
+        #[arg(long)]
+        estimated: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Requalifie la responsabilité d'un sinistre (la qualification précédente est conservée).
+    Requalify {
+        id: i64,
+        #[arg(long)]
+        responsibility: String,
+        /// Date du constat.
+        #[arg(long)]
+        on: String,
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy)]
@@ -346,6 +465,16 @@ fn run(cli: Cli) -> Result<(), AppError> {
             open_existing(&app)?;
             client(&app, c)
         }
+        Command::Contract(c) => {
+            let app = courtier(cli.data_dir)?;
+            open_existing(&app)?;
+            contract(&app, c)
+        }
+        Command::Claim(c) => {
+            let app = courtier(cli.data_dir)?;
+            open_existing(&app)?;
+            claim(&app, c)
+        }
         Command::Key(k) => {
             let app = courtier(cli.data_dir)?;
             match k {
@@ -461,6 +590,190 @@ fn client(app: &Courtier, c: ClientCommand) -> Result<(), AppError> {
             println!("Client {} restauré : {}", r.id, r.display_name);
             Ok(())
         }
+    }
+}
+
+fn premium_lines(modulated: &[String], fixed: &[String]) -> Result<Vec<PremiumDraft>, AppError> {
+    let parse = |s: &String, modulated: bool| {
+        let (g, amount) = s.split_once('=').ok_or_else(|| {
+            AppError::new(
+                "invalid:premiums",
+                format!("Ligne de prime « {s} » : attendu « Garantie=350,00 »."),
+            )
+        })?;
+        Ok(PremiumDraft {
+            guarantee: g.trim().to_string(),
+            amount: amount.trim().to_string(),
+            modulated,
+        })
+    };
+    modulated
+        .iter()
+        .map(|s| parse(s, true))
+        .chain(fixed.iter().map(|s| parse(s, false)))
+        .collect()
+}
+
+fn contract(app: &Courtier, c: ContractCommand) -> Result<(), AppError> {
+    match c {
+        ContractCommand::Add(a) => {
+            let rec = app.contract_create(&ContractDraft {
+                client_id: a.client,
+                insurer: a.insurer.clone(),
+                number: a.number.clone(),
+                product: a.product.clone(),
+                subscription_date: a.subscription.clone(),
+                first_echeance: a.first_echeance.clone(),
+                usage: a.usage.clone(),
+                clause_applies: Some(!a.outside_clause),
+                start_coefficient: a.start_coefficient.clone(),
+                status: None,
+                premiums: premium_lines(&a.premium, &a.premium_fixed)?,
+            })?;
+            if a.json {
+                print_json(&rec)
+            } else {
+                println!("{}", rec.id);
+                Ok(())
+            }
+        }
+        ContractCommand::List { client, json } => {
+            let list = app.contracts_of_client(client)?;
+            if json {
+                return print_json(&list);
+            }
+            if list.is_empty() {
+                println!("Aucun contrat pour le client {client}.");
+            }
+            for k in &list {
+                println!(
+                    "{:>6}  {:<10} {:<24} {:<18} coefficient {}  ({})",
+                    k.id,
+                    k.product,
+                    k.insurer,
+                    k.number,
+                    k.coefficient_in_force.replace('.', ","),
+                    k.status
+                );
+            }
+            Ok(())
+        }
+        ContractCommand::Show { id, json, note } => {
+            let k = app.contract_get(id)?;
+            if json {
+                return print_json(&k);
+            }
+            if note {
+                print!("{}", k.note);
+                return Ok(());
+            }
+            print_contract(&k);
+            Ok(())
+        }
+        ContractCommand::Suspend { id, from, to } => {
+            let k = app.contract_suspend(id, &from, &to)?;
+            print_contract(&k);
+            Ok(())
+        }
+    }
+}
+
+fn claim(app: &Courtier, c: ClaimCommand) -> Result<(), AppError> {
+    let (k, json) = match c {
+        ClaimCommand::Add {
+            contract,
+            date,
+            kind,
+            responsibility,
+            declared,
+            place,
+            description,
+            reference,
+            estimated,
+            json,
+        } => (
+            app.claim_create(&ClaimDraft {
+                contract_id: contract,
+                occurred_on: date,
+                declared_on: declared,
+                kind,
+                responsibility,
+                place,
+                description,
+                insurer_reference: reference,
+                estimated,
+            })?,
+            json,
+        ),
+        ClaimCommand::Requalify {
+            id,
+            responsibility,
+            on,
+            note,
+            json,
+        } => (
+            app.claim_requalify(id, &responsibility, &on, note.as_deref())?,
+            json,
+        ),
+    };
+    if json {
+        print_json(&k)
+    } else {
+        print_contract(&k);
+        Ok(())
+    }
+}
+
+fn print_contract(k: &courtier_app::ContractRecord) {
+    let fr = |s: &str| s.replace('.', ",");
+    println!(
+        "Contrat {} ({}) : {} n° {}, souscrit le {}, échéance annuelle à partir du {}",
+        k.id, k.product, k.insurer, k.number, k.subscription_date, k.first_echeance
+    );
+    println!("  État : {} ; usage : {}", k.status, k.usage);
+    if !k.clause_applies {
+        println!("  Hors clause de réduction-majoration (R1) : coefficient 1,00.");
+    }
+    println!("  Coefficient en vigueur : {}", fr(&k.coefficient_in_force));
+    for e in &k.coefficient_history {
+        println!("    échéance du {} : {}", e.echeance, fr(&e.coefficient));
+    }
+    if k.protection_active {
+        println!("  Protection à 0,50 acquise : le prochain sinistre responsable ne majorera pas.");
+    }
+    if let Some(p) = &k.projection {
+        println!(
+            "  Prochaine échéance le {} : {} si rien ne change ; un sinistre aujourd'hui compterait le {} : {} (responsable), {} (partiellement)",
+            p.next_echeance,
+            fr(&p.if_nothing_happens),
+            p.claim_counts_at,
+            fr(&p.with_full_claim),
+            fr(&p.with_partial_claim)
+        );
+    }
+    if let Some(p) = &k.next_premium {
+        println!(
+            "  Prochaine prime : {} € (dont {} € modulés, {} € non modulés)",
+            fr(&p.total),
+            fr(&p.after_coefficient),
+            fr(&p.not_modulated)
+        );
+    }
+    for c in &k.claims {
+        let history: Vec<String> = c
+            .qualifications
+            .iter()
+            .map(|q| format!("{} le {}", q.responsibility, q.found_on))
+            .collect();
+        println!(
+            "  Sinistre {} du {} : {} ; responsabilité {} ({}) ; état {}",
+            c.id,
+            c.occurred_on,
+            c.kind,
+            c.responsibility,
+            history.join(" → "),
+            c.status
+        );
     }
 }
 

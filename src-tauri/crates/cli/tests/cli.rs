@@ -322,3 +322,107 @@ fn bonus_malus_simulate_json_text_and_errors() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("periods[0].claims[0].kind"), "{err}");
 }
+
+#[test]
+fn contract_and_claim_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["init"]);
+    let client = ok(
+        dir.path(),
+        &[
+            "client",
+            "add",
+            "--last-name",
+            "Bénard",
+            "--first-name",
+            "Léa",
+        ],
+    );
+    let k = ok(
+        dir.path(),
+        &[
+            "contract",
+            "add",
+            "--client",
+            client.trim(),
+            "--insurer",
+            "Mutuelle de l'Ouest",
+            "--number",
+            "A-42",
+            "--subscription",
+            "2021-03-01",
+            "--first-echeance",
+            "2022-01-01",
+            "--premium",
+            "RC=300,00",
+            "--premium-fixed",
+            "Assistance=45,50",
+        ],
+    );
+    let k = k.trim();
+    let shown: serde_json::Value =
+        serde_json::from_str(&ok(dir.path(), &["contract", "show", k, "--json"])).unwrap();
+    assert_eq!(shown["insurer"], "Mutuelle de l'Ouest");
+    assert_eq!(shown["premiums"].as_array().unwrap().len(), 2);
+    let before = shown["coefficientHistory"].as_array().unwrap().len();
+    assert!(before >= 4);
+    let after: serde_json::Value = serde_json::from_str(&ok(
+        dir.path(),
+        &[
+            "claim",
+            "add",
+            "--contract",
+            k,
+            "--date",
+            "2023-05-02",
+            "--kind",
+            "accident",
+            "--responsibility",
+            "full",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(after["claims"][0]["responsibility"], "full");
+    let claim_id = after["claims"][0]["id"].to_string();
+    let re: serde_json::Value = serde_json::from_str(&ok(
+        dir.path(),
+        &[
+            "claim",
+            "requalify",
+            &claim_id,
+            "--responsibility",
+            "none",
+            "--on",
+            "2023-09-01",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(
+        re["claims"][0]["qualifications"].as_array().unwrap().len(),
+        2
+    );
+    assert_ne!(after["coefficientInForce"], re["coefficientInForce"]);
+    let note = ok(dir.path(), &["contract", "show", k, "--note"]);
+    assert!(note.contains("requalifié « non responsable »"), "{note}");
+    let list = ok(dir.path(), &["contract", "list", "--client", client.trim()]);
+    assert!(list.contains("A-42"), "{list}");
+    let out = run(
+        dir.path(),
+        &[
+            "claim",
+            "add",
+            "--contract",
+            k,
+            "--date",
+            "2023-02-30",
+            "--kind",
+            "accident",
+            "--responsibility",
+            "full",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("n'existe pas"));
+}

@@ -35,7 +35,7 @@ impl Coefficient {
     }
 
     /// Clamps hundredths into the regulatory bounds.
-    pub(crate) fn clamped(h: u32) -> Self {
+    pub fn clamped(h: u32) -> Self {
         Coefficient(h.clamp(50, 350) as u16)
     }
 

@@ -6,11 +6,16 @@
 //! foreign keys, secure delete, temp store in memory), then the migrations.
 
 mod clients;
+mod contracts;
 mod error;
 mod migrations;
 
 pub use clients::{
     ClientPage, ClientQuery, ClientSort, ClientSummaryRow, HouseholdMembers, StoredClient,
+};
+pub use contracts::{
+    ClaimRow, ClaimStatusRow, ContractEventRow, ContractFacts, ContractRow, EcheanceRow, NewClaim,
+    NewContract, PremiumLineRow, QualificationRow, Recompute,
 };
 pub use error::StoreError;
 pub use migrations::{Migration, MIGRATIONS};

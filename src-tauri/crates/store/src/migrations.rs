@@ -12,10 +12,16 @@ pub struct Migration {
 }
 
 /// The migrations of this build, in order.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    sql: include_str!("../migrations/0001_clients.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        sql: include_str!("../migrations/0001_clients.sql"),
+    },
+    Migration {
+        version: 2,
+        sql: include_str!("../migrations/0002_contracts.sql"),
+    },
+];
 
 /// Brings the schema to the last version of `migrations`, all pending steps in one transaction:
 /// either every step applies or the file keeps its previous schema.

@@ -333,3 +333,23 @@ fn update_archive_and_list() {
     assert_eq!(s.list_clients(&ClientQuery::default()).unwrap().total, 2);
     assert!(matches!(s.get_client(999), Err(StoreError::Missing { .. })));
 }
+
+#[test]
+fn a_file_of_an_older_schema_is_upgraded_and_keeps_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = DbKey::generate();
+    let path = dir.path().join("agence.courtier");
+    // A file as the first version made it: schema 1 only.
+    let mut s = Store::open_with(&path, &key, OpenMode::Create, &MIGRATIONS[..1]).unwrap();
+    let id = s.insert_client(&client("Ancien", "Schéma"), NOW).unwrap();
+    assert_eq!(s.schema_version().unwrap(), 1);
+    drop(s);
+    let s = Store::open(&path, &key, OpenMode::Existing).unwrap();
+    assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as u32);
+    assert_eq!(
+        s.get_client(id).unwrap().client.last_name.as_deref(),
+        Some("Ancien")
+    );
+    assert!(s.contracts_of_client(id).unwrap().is_empty());
+    assert_eq!(s.integrity_check().unwrap(), vec!["ok".to_string()]);
+}

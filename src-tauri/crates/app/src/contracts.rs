@@ -1,0 +1,672 @@
+//! Contracts and claims, with the coefficient recomputed from the dated facts in the same
+//! transaction as every change (one source of truth: the engine of `courtier_domain`).
+
+use crate::{AppError, Courtier};
+use chrono::NaiveDate;
+use courtier_domain::bonus_malus::{
+    applicable_coefficient, compute_dated, project, ClaimKind, DatedClaim, DatedHistory,
+    DatedOutcome, Interruption, Requalification, Responsibility, RuleOptions, Usage,
+};
+use courtier_domain::client::parse_date;
+use courtier_domain::premium::{premium_notice, PremiumLine};
+use courtier_domain::Coefficient;
+use courtier_store::{
+    ClaimRow, ContractFacts, ContractRow, EcheanceRow, NewClaim, NewContract, PremiumLineRow,
+    Store, StoreError,
+};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// A new contract as the form (or the CLI) sends it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ContractDraft {
+    pub client_id: i64,
+    pub insurer: String,
+    pub number: String,
+    /// `auto` (default), `habitation`, `sante`, `prevoyance`, `autre`.
+    pub product: Option<String>,
+    pub subscription_date: String,
+    pub first_echeance: String,
+    /// `standard` (default) or `tournees`.
+    pub usage: Option<String>,
+    pub clause_applies: Option<bool>,
+    /// The coefficient applied during the first period (1.00 for a first contract; from the
+    /// relevé otherwise).
+    pub start_coefficient: Option<String>,
+    /// `en_cours` (default) or `devis`.
+    pub status: Option<String>,
+    pub premiums: Vec<PremiumDraft>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PremiumDraft {
+    pub guarantee: String,
+    /// "350.00" or "350,00".
+    pub amount: String,
+    pub modulated: bool,
+}
+
+/// A claim as declared.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ClaimDraft {
+    pub contract_id: i64,
+    pub occurred_on: String,
+    pub declared_on: Option<String>,
+    pub kind: String,
+    pub responsibility: String,
+    pub place: Option<String>,
+    pub description: Option<String>,
+    pub insurer_reference: Option<String>,
+    pub estimated: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EcheanceDto {
+    pub echeance: String,
+    pub period_start: String,
+    pub period_end: String,
+    pub coefficient: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QualificationDto {
+    pub responsibility: String,
+    pub found_on: String,
+    pub note: Option<String>,
+    pub recorded_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusDto {
+    pub status: String,
+    pub on_date: String,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClaimRecord {
+    pub id: i64,
+    pub contract_id: i64,
+    pub occurred_on: String,
+    pub declared_on: Option<String>,
+    pub kind: String,
+    /// The qualification in force (the last one recorded).
+    pub responsibility: String,
+    /// Every qualification, the first being the one recorded at declaration.
+    pub qualifications: Vec<QualificationDto>,
+    pub status: String,
+    pub statuses: Vec<StatusDto>,
+    pub place: Option<String>,
+    pub description: Option<String>,
+    pub insurer_reference: Option<String>,
+    pub estimated: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectionDto {
+    pub next_echeance: String,
+    pub if_nothing_happens: String,
+    pub claim_counts_at: String,
+    pub with_full_claim: String,
+    pub with_partial_claim: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PremiumDto {
+    pub reference_modulated: String,
+    pub not_modulated: String,
+    pub coefficient: String,
+    pub after_coefficient: String,
+    pub total: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContractRecord {
+    pub id: i64,
+    pub client_id: i64,
+    pub insurer: String,
+    pub number: String,
+    pub product: String,
+    pub subscription_date: String,
+    pub first_echeance: String,
+    pub usage: String,
+    pub clause_applies: bool,
+    pub start_coefficient: String,
+    pub status: String,
+    pub premiums: Vec<PremiumDraft>,
+    /// The coefficient in force today (1.00 when the clause does not apply).
+    pub coefficient_in_force: String,
+    pub coefficient_history: Vec<EcheanceDto>,
+    pub periods_at_floor: u32,
+    pub claim_free_streak: u32,
+    /// The next claim would be forgiven (three years and more at 0.50).
+    pub protection_active: bool,
+    /// The next échéance and what one more claim today would make it.
+    pub projection: Option<ProjectionDto>,
+    /// The premium at the next échéance if nothing else happens.
+    pub next_premium: Option<PremiumDto>,
+    pub claims: Vec<ClaimRecord>,
+    /// The French calculation note.
+    pub note: String,
+}
+
+fn field(code: &str, msg: impl Into<String>) -> AppError {
+    AppError::new(format!("invalid:{code}"), msg)
+}
+
+fn date_field(s: &str, code: &str, label: &str) -> Result<NaiveDate, AppError> {
+    parse_date(s).map_err(|m| field(code, format!("{label} : {m}")))
+}
+
+fn money(s: &str, code: &str) -> Result<Decimal, AppError> {
+    let t = s
+        .trim()
+        .replace([' ', '\u{a0}', '\u{202f}', '€'], "")
+        .replace(',', ".");
+    let d: Decimal = t.parse().map_err(|_| {
+        field(
+            code,
+            format!("« {s} » n'est pas un montant (exemple : 350,00)."),
+        )
+    })?;
+    if d.is_sign_negative() || d.scale() > 2 {
+        return Err(field(
+            code,
+            format!("« {s} » : un montant positif, deux décimales au plus."),
+        ));
+    }
+    Ok(d)
+}
+
+fn cents(d: Decimal) -> i64 {
+    (d * Decimal::from(100))
+        .trunc()
+        .try_into()
+        .unwrap_or(i64::MAX)
+}
+
+fn from_cents(c: i64) -> Decimal {
+    Decimal::new(c, 2)
+}
+
+fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// The engine's history from the stored facts, as known on `until`.
+fn history(f: &ContractFacts, until: NaiveDate) -> Result<DatedHistory, StoreError> {
+    let c = &f.contract;
+    let bad = |what: &str| StoreError::Corrupt(format!("contrat {} : {what}", c.id));
+    Ok(DatedHistory {
+        usage: Usage::parse(&c.usage).ok_or_else(|| bad("usage inconnu"))?,
+        start_coefficient: Coefficient::from_hundredths(c.start_coefficient)
+            .map_err(|_| bad("coefficient de départ"))?,
+        start_periods_at_floor: c.start_periods_at_floor,
+        start_claim_free_streak: c.start_claim_free_streak,
+        subscription_date: c.subscription_date,
+        first_echeance: c.first_echeance,
+        until,
+        interruptions: f
+            .interruptions
+            .iter()
+            .map(|(from, to)| Interruption {
+                from: *from,
+                to: *to,
+            })
+            .collect(),
+        claims: f
+            .claims
+            .iter()
+            .map(|cl| {
+                let mut q = cl.qualifications.iter();
+                let first = q.next().ok_or_else(|| bad("sinistre sans qualification"))?;
+                Ok(DatedClaim {
+                    id: Some(cl.id.to_string()),
+                    date: cl.occurred_on,
+                    kind: ClaimKind::parse(&cl.kind).ok_or_else(|| bad("nature de sinistre"))?,
+                    responsibility: Responsibility::parse(&first.responsibility)
+                        .ok_or_else(|| bad("responsabilité"))?,
+                    requalifications: q
+                        .map(|r| {
+                            Ok(Requalification {
+                                on: r.found_on,
+                                responsibility: Responsibility::parse(&r.responsibility)
+                                    .ok_or_else(|| bad("responsabilité"))?,
+                            })
+                        })
+                        .collect::<Result<_, StoreError>>()?,
+                })
+            })
+            .collect::<Result<_, StoreError>>()?,
+    })
+}
+
+fn outcome(f: &ContractFacts, today: NaiveDate) -> Result<DatedOutcome, StoreError> {
+    compute_dated(&history(f, today)?, &RuleOptions::default())
+        .map_err(|e| StoreError::Invalid(e.to_string()))
+}
+
+/// The rows the store keeps: each échéance reached by `today`, with its period's trace.
+fn rows(f: &ContractFacts, today: NaiveDate) -> Result<Vec<EcheanceRow>, StoreError> {
+    let out = outcome(f, today)?;
+    out.echeances
+        .iter()
+        .zip(&out.trace.periods)
+        .map(|(e, t)| {
+            Ok(EcheanceRow {
+                echeance: e.date,
+                period_start: e.period_start,
+                period_end: e.period_end,
+                coefficient: e.coefficient.hundredths(),
+                trace: serde_json::to_string(t).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+            })
+        })
+        .collect()
+}
+
+fn claim_record(c: &ClaimRow) -> ClaimRecord {
+    ClaimRecord {
+        id: c.id,
+        contract_id: c.contract_id,
+        occurred_on: iso(c.occurred_on),
+        declared_on: c.declared_on.map(iso),
+        kind: c.kind.clone(),
+        responsibility: c
+            .qualifications
+            .last()
+            .map(|q| q.responsibility.clone())
+            .unwrap_or_default(),
+        qualifications: c
+            .qualifications
+            .iter()
+            .map(|q| QualificationDto {
+                responsibility: q.responsibility.clone(),
+                found_on: iso(q.found_on),
+                note: q.note.clone(),
+                recorded_at: q.recorded_at.clone(),
+            })
+            .collect(),
+        status: c
+            .statuses
+            .last()
+            .map(|s| s.status.clone())
+            .unwrap_or_else(|| "declare".into()),
+        statuses: c
+            .statuses
+            .iter()
+            .map(|s| StatusDto {
+                status: s.status.clone(),
+                on_date: iso(s.on_date),
+                note: s.note.clone(),
+            })
+            .collect(),
+        place: c.place.clone(),
+        description: c.description.clone(),
+        insurer_reference: c.insurer_reference.clone(),
+        estimated: c.estimated_cents.map(|x| from_cents(x).to_string()),
+    }
+}
+
+fn premium_lines(rows: &[PremiumLineRow], on: NaiveDate) -> Vec<PremiumLine> {
+    // The latest line of each guarantee in force on `on`.
+    let mut out: Vec<(String, PremiumLine)> = Vec::new();
+    for r in rows.iter().filter(|r| r.from_date <= on) {
+        let line = PremiumLine {
+            guarantee: r.guarantee.clone(),
+            amount: from_cents(r.amount_cents),
+            modulated: r.modulated,
+        };
+        match out.iter_mut().find(|(g, _)| *g == r.guarantee) {
+            Some(slot) => slot.1 = line,
+            None => out.push((r.guarantee.clone(), line)),
+        }
+    }
+    out.into_iter().map(|(_, l)| l).collect()
+}
+
+impl Courtier {
+    fn today(&self) -> NaiveDate {
+        self.config.clock.today()
+    }
+
+    fn contract_record(&self, s: &mut Store, id: i64) -> Result<ContractRecord, AppError> {
+        let today = self.today();
+        let facts = s.contract_facts(id)?;
+        let out = outcome(&facts, today)?;
+        // The date moved on since the last computation: keep the stored history current.
+        if s.coefficient_history(id)?.len() != out.echeances.len() {
+            let now = self.now();
+            s.recompute_contract(id, &now, &|f| rows(f, today))?;
+        }
+        let c: &ContractRow = &facts.contract;
+        let clause = c.clause_applies;
+        let in_force = applicable_coefficient(
+            clause,
+            out.coefficients
+                .last()
+                .copied()
+                .unwrap_or_else(|| Coefficient::clamped(c.start_coefficient)),
+        );
+        let h = history(&facts, today)?;
+        let projection = project(&h, &RuleOptions::default(), today, today).ok();
+        let premiums_rows = s.contract_premiums(id)?;
+        let next_premium = projection.as_ref().map(|p| {
+            let lines = premium_lines(&premiums_rows, p.next_echeance);
+            let n = premium_notice(
+                &lines,
+                applicable_coefficient(clause, p.if_nothing_happens),
+                Decimal::ZERO,
+                &[],
+            );
+            PremiumDto {
+                reference_modulated: n.reference_modulated.to_string(),
+                not_modulated: n.not_modulated.to_string(),
+                coefficient: n.coefficient.to_string(),
+                after_coefficient: n.after_coefficient.to_string(),
+                total: n.total.to_string(),
+            }
+        });
+        let status = s
+            .contract_events(id)?
+            .iter()
+            .filter_map(|e| e.status.clone())
+            .next_back()
+            .unwrap_or_else(|| "en_cours".into());
+        Ok(ContractRecord {
+            id,
+            client_id: c.client_id,
+            insurer: c.insurer_name.clone(),
+            number: c.number.clone(),
+            product: c.product.clone(),
+            subscription_date: iso(c.subscription_date),
+            first_echeance: iso(c.first_echeance),
+            usage: c.usage.clone(),
+            clause_applies: clause,
+            start_coefficient: Coefficient::clamped(c.start_coefficient).to_string(),
+            status,
+            premiums: premiums_rows
+                .iter()
+                .map(|p| PremiumDraft {
+                    guarantee: p.guarantee.clone(),
+                    amount: from_cents(p.amount_cents).to_string(),
+                    modulated: p.modulated,
+                })
+                .collect(),
+            coefficient_in_force: in_force.to_string(),
+            coefficient_history: out
+                .echeances
+                .iter()
+                .map(|e| EcheanceDto {
+                    echeance: iso(e.date),
+                    period_start: iso(e.period_start),
+                    period_end: iso(e.period_end),
+                    coefficient: e.coefficient.to_string(),
+                })
+                .collect(),
+            periods_at_floor: out.end.periods_at_floor,
+            claim_free_streak: out.end.claim_free_streak,
+            protection_active: out.end.coefficient == Coefficient::FLOOR
+                && out.end.periods_at_floor >= 3,
+            projection: projection.map(|p| ProjectionDto {
+                next_echeance: iso(p.next_echeance),
+                if_nothing_happens: applicable_coefficient(clause, p.if_nothing_happens)
+                    .to_string(),
+                claim_counts_at: iso(p.claim_counts_at),
+                with_full_claim: applicable_coefficient(clause, p.with_full_claim).to_string(),
+                with_partial_claim: applicable_coefficient(clause, p.with_partial_claim)
+                    .to_string(),
+            }),
+            next_premium,
+            claims: facts.claims.iter().map(claim_record).collect(),
+            note: courtier_domain::bonus_malus::note::render(&out.trace),
+        })
+    }
+
+    /// Records a contract and computes its coefficients.
+    pub fn contract_create(&self, d: &ContractDraft) -> Result<ContractRecord, AppError> {
+        let product = d.product.clone().unwrap_or_else(|| "auto".into());
+        if !["auto", "habitation", "sante", "prevoyance", "autre"].contains(&product.as_str()) {
+            return Err(field(
+                "product",
+                format!(
+                    "Produit inconnu « {product} » (auto, habitation, sante, prevoyance, autre)."
+                ),
+            ));
+        }
+        let usage = d.usage.clone().unwrap_or_else(|| "standard".into());
+        if Usage::parse(&usage).is_none() {
+            return Err(field(
+                "usage",
+                format!("Usage inconnu « {usage} » (standard ou tournees)."),
+            ));
+        }
+        let number = d.number.trim();
+        if number.is_empty() {
+            return Err(field("number", "Le numéro de contrat est vide."));
+        }
+        if d.insurer.trim().is_empty() {
+            return Err(field("insurer", "L'assureur est vide."));
+        }
+        let subscription = date_field(
+            &d.subscription_date,
+            "subscriptionDate",
+            "Date de souscription",
+        )?;
+        let first = date_field(&d.first_echeance, "firstEcheance", "Première échéance")?;
+        if first <= subscription {
+            return Err(field(
+                "firstEcheance",
+                "La première échéance doit suivre la date de souscription.",
+            ));
+        }
+        if first
+            > subscription
+                .checked_add_months(chrono::Months::new(12))
+                .unwrap_or(subscription)
+        {
+            return Err(field(
+                "firstEcheance",
+                "La première échéance doit tomber dans les douze mois qui suivent la souscription.",
+            ));
+        }
+        let start = match d.start_coefficient.as_deref().map(str::trim) {
+            None | Some("") => Coefficient::ONE,
+            Some(s) => {
+                Coefficient::parse(s).map_err(|e| field("startCoefficient", e.to_string()))?
+            }
+        };
+        let status = d.status.clone().unwrap_or_else(|| "en_cours".into());
+        if !["en_cours", "devis"].contains(&status.as_str()) {
+            return Err(field(
+                "status",
+                "Un contrat commence « en_cours » ou « devis ».",
+            ));
+        }
+        let mut premiums = Vec::new();
+        for (i, p) in d.premiums.iter().enumerate() {
+            if p.guarantee.trim().is_empty() {
+                return Err(field(
+                    &format!("premiums[{i}].guarantee"),
+                    "Garantie sans nom.",
+                ));
+            }
+            premiums.push(PremiumLineRow {
+                from_date: subscription,
+                guarantee: p.guarantee.trim().to_string(),
+                amount_cents: cents(money(&p.amount, &format!("premiums[{i}].amount"))?),
+                modulated: p.modulated,
+            });
+        }
+        let now = self.now();
+        let today = self.today();
+        self.with_store(|s| {
+            let insurer_id = s.insurer_id(&d.insurer, &now)?;
+            let id = s.insert_contract(
+                &NewContract {
+                    client_id: d.client_id,
+                    insurer_id,
+                    number: number.to_string(),
+                    product: product.clone(),
+                    subscription_date: subscription,
+                    first_echeance: first,
+                    usage: usage.clone(),
+                    clause_applies: d.clause_applies.unwrap_or(true),
+                    start_coefficient: start.hundredths(),
+                    start_periods_at_floor: 0,
+                    start_claim_free_streak: 0,
+                    status: status.clone(),
+                    premiums: premiums.clone(),
+                },
+                &now,
+                &|f| rows(f, today),
+            )?;
+            self.contract_record(s, id)
+        })
+    }
+
+    pub fn contract_get(&self, id: i64) -> Result<ContractRecord, AppError> {
+        self.with_store(|s| self.contract_record(s, id))
+    }
+
+    pub fn contracts_of_client(&self, client_id: i64) -> Result<Vec<ContractRecord>, AppError> {
+        self.with_store(|s| {
+            let ids: Vec<i64> = s
+                .contracts_of_client(client_id)?
+                .iter()
+                .map(|c| c.id)
+                .collect();
+            ids.into_iter()
+                .map(|id| self.contract_record(s, id))
+                .collect()
+        })
+    }
+
+    /// Records a claim; the coefficient and the next premium are recomputed at once.
+    pub fn claim_create(&self, d: &ClaimDraft) -> Result<ContractRecord, AppError> {
+        let occurred = date_field(&d.occurred_on, "occurredOn", "Date du sinistre")?;
+        let today = self.today();
+        if occurred > today {
+            return Err(field(
+                "occurredOn",
+                "La date du sinistre est dans le futur.",
+            ));
+        }
+        let declared = match d.declared_on.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(s) => Some(date_field(s, "declaredOn", "Date de déclaration")?),
+        };
+        if declared.is_some_and(|x| x < occurred) {
+            return Err(field(
+                "declaredOn",
+                "La déclaration ne peut précéder le sinistre.",
+            ));
+        }
+        if ClaimKind::parse(&d.kind).is_none() {
+            return Err(field(
+                "kind",
+                format!("Nature de sinistre inconnue « {} ».", d.kind),
+            ));
+        }
+        if Responsibility::parse(&d.responsibility).is_none() {
+            return Err(field(
+                "responsibility",
+                format!(
+                    "Responsabilité inconnue « {} » (full, partial, none).",
+                    d.responsibility
+                ),
+            ));
+        }
+        let estimated = match d.estimated.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(s) => Some(cents(money(s, "estimated")?)),
+        };
+        let now = self.now();
+        self.with_store(|s| {
+            let contract = s.contract(d.contract_id)?;
+            if occurred < contract.subscription_date {
+                return Err(field(
+                    "occurredOn",
+                    "Le sinistre précède la souscription du contrat : il relève du relevé d'information de l'assureur précédent.",
+                ));
+            }
+            s.insert_claim(
+                &NewClaim {
+                    contract_id: d.contract_id,
+                    occurred_on: occurred,
+                    declared_on: declared,
+                    kind: d.kind.clone(),
+                    responsibility: d.responsibility.clone(),
+                    place: d.place.clone(),
+                    description: d.description.clone(),
+                    insurer_reference: d.insurer_reference.clone(),
+                    estimated_cents: estimated,
+                },
+                &now,
+                &|f| rows(f, today),
+            )?;
+            self.contract_record(s, d.contract_id)
+        })
+    }
+
+    /// Requalifies a claim (art. 8): the earlier qualification is kept; the coefficients are
+    /// recomputed from its period on.
+    pub fn claim_requalify(
+        &self,
+        claim_id: i64,
+        responsibility: &str,
+        found_on: &str,
+        note: Option<&str>,
+    ) -> Result<ContractRecord, AppError> {
+        if Responsibility::parse(responsibility).is_none() {
+            return Err(field(
+                "responsibility",
+                format!("Responsabilité inconnue « {responsibility} » (full, partial, none)."),
+            ));
+        }
+        let on = date_field(found_on, "foundOn", "Date du constat")?;
+        let now = self.now();
+        let today = self.today();
+        self.with_store(|s| {
+            let contract_id =
+                s.requalify_claim(claim_id, responsibility, on, note, &now, &|f| {
+                    rows(f, today)
+                })?;
+            self.contract_record(s, contract_id)
+        })
+    }
+
+    /// Records a suspension of cover `[from, to)`; the coefficients are recomputed.
+    pub fn contract_suspend(
+        &self,
+        id: i64,
+        from: &str,
+        to: &str,
+    ) -> Result<ContractRecord, AppError> {
+        let f = date_field(from, "from", "Début de la suspension")?;
+        let t = date_field(to, "to", "Fin de la suspension")?;
+        if t <= f {
+            return Err(field(
+                "to",
+                "La fin de la suspension doit suivre son début.",
+            ));
+        }
+        let now = self.now();
+        let today = self.today();
+        self.with_store(|s| {
+            s.add_interruption(id, f, t, None, &now, &|facts| rows(facts, today))?;
+            s.contract_status(id, "suspendu", f, None, None, &now)?;
+            s.contract_status(id, "en_cours", t, None, None, &now)?;
+            self.contract_record(s, id)
+        })
+    }
+}

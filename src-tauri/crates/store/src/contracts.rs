@@ -1,0 +1,640 @@
+//! Insurers, contracts, claims and their dated facts, and the derived coefficient history.
+//!
+//! Facts are appended, never rewritten: a claim's requalification is a new qualification row, a
+//! contract's termination a new event. Every write that changes what the coefficient depends on
+//! recomputes the contract's coefficient history **in the same transaction**, through a function
+//! the caller passes (the engine lives in the domain crate; the store only keeps its results).
+
+use crate::{Store, StoreError};
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension, Transaction};
+
+/// A contract as recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContractRow {
+    pub id: i64,
+    pub client_id: i64,
+    pub insurer_id: i64,
+    pub insurer_name: String,
+    pub number: String,
+    pub product: String,
+    pub subscription_date: NaiveDate,
+    pub first_echeance: NaiveDate,
+    pub usage: String,
+    pub clause_applies: bool,
+    /// Hundredths.
+    pub start_coefficient: u32,
+    pub start_periods_at_floor: u32,
+    pub start_claim_free_streak: u32,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A new contract.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewContract {
+    pub client_id: i64,
+    pub insurer_id: i64,
+    pub number: String,
+    pub product: String,
+    pub subscription_date: NaiveDate,
+    pub first_echeance: NaiveDate,
+    pub usage: String,
+    pub clause_applies: bool,
+    pub start_coefficient: u32,
+    pub start_periods_at_floor: u32,
+    pub start_claim_free_streak: u32,
+    /// `devis` or `en_cours`.
+    pub status: String,
+    pub premiums: Vec<PremiumLineRow>,
+}
+
+/// A reference premium line, in force from a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PremiumLineRow {
+    pub from_date: NaiveDate,
+    pub guarantee: String,
+    pub amount_cents: i64,
+    pub modulated: bool,
+}
+
+/// A status change or an amendment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContractEventRow {
+    pub on_date: NaiveDate,
+    pub kind: String,
+    pub status: Option<String>,
+    pub terminated_by: Option<String>,
+    pub details: Option<String>,
+    pub recorded_at: String,
+}
+
+/// One qualification of a claim (the first is the initial one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QualificationRow {
+    pub responsibility: String,
+    pub found_on: NaiveDate,
+    pub note: Option<String>,
+    pub recorded_at: String,
+}
+
+/// A status of a claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimStatusRow {
+    pub status: String,
+    pub on_date: NaiveDate,
+    pub note: Option<String>,
+    pub recorded_at: String,
+}
+
+/// A claim with its history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimRow {
+    pub id: i64,
+    pub contract_id: i64,
+    pub occurred_on: NaiveDate,
+    pub declared_on: Option<NaiveDate>,
+    pub kind: String,
+    pub place: Option<String>,
+    pub description: Option<String>,
+    pub insurer_reference: Option<String>,
+    pub estimated_cents: Option<i64>,
+    pub recorded_at: String,
+    pub qualifications: Vec<QualificationRow>,
+    pub statuses: Vec<ClaimStatusRow>,
+}
+
+/// A new claim and its first qualification.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewClaim {
+    pub contract_id: i64,
+    pub occurred_on: NaiveDate,
+    pub declared_on: Option<NaiveDate>,
+    pub kind: String,
+    pub responsibility: String,
+    pub place: Option<String>,
+    pub description: Option<String>,
+    pub insurer_reference: Option<String>,
+    pub estimated_cents: Option<i64>,
+}
+
+/// Everything the coefficient of a contract depends on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContractFacts {
+    pub contract: ContractRow,
+    pub claims: Vec<ClaimRow>,
+    pub interruptions: Vec<(NaiveDate, NaiveDate)>,
+}
+
+/// One computed échéance, as kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EcheanceRow {
+    pub echeance: NaiveDate,
+    pub period_start: NaiveDate,
+    pub period_end: NaiveDate,
+    /// Hundredths.
+    pub coefficient: u32,
+    /// The period's trace, JSON.
+    pub trace: String,
+}
+
+/// The recomputation the caller provides: from the facts, the échéances to keep.
+pub type Recompute<'a> = &'a dyn Fn(&ContractFacts) -> Result<Vec<EcheanceRow>, StoreError>;
+
+fn date(s: String) -> rusqlite::Result<NaiveDate> {
+    NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn opt_date(s: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
+    s.map(date).transpose()
+}
+
+fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+const CONTRACT_COLUMNS: &str = "c.id, c.client_id, c.insurer_id, i.name, c.number, c.product,
+    c.subscription_date, c.first_echeance, c.usage, c.clause_applies, c.start_coefficient,
+    c.start_periods_at_floor, c.start_claim_free_streak, c.created_at, c.updated_at";
+
+fn contract_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ContractRow> {
+    Ok(ContractRow {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        insurer_id: r.get(2)?,
+        insurer_name: r.get(3)?,
+        number: r.get(4)?,
+        product: r.get(5)?,
+        subscription_date: date(r.get(6)?)?,
+        first_echeance: date(r.get(7)?)?,
+        usage: r.get(8)?,
+        clause_applies: r.get(9)?,
+        start_coefficient: r.get(10)?,
+        start_periods_at_floor: r.get(11)?,
+        start_claim_free_streak: r.get(12)?,
+        created_at: r.get(13)?,
+        updated_at: r.get(14)?,
+    })
+}
+
+fn contract_tx(tx: &rusqlite::Connection, id: i64) -> Result<ContractRow, StoreError> {
+    tx.prepare_cached(&format!(
+        "SELECT {CONTRACT_COLUMNS} FROM contracts c JOIN insurers i ON i.id = c.insurer_id WHERE c.id = ?1"
+    ))?
+    .query_row([id], contract_from_row)
+    .optional()?
+    .ok_or(StoreError::Missing {
+        entity: "Contrat",
+        id,
+    })
+}
+
+fn claims_tx(tx: &rusqlite::Connection, contract_id: i64) -> Result<Vec<ClaimRow>, StoreError> {
+    let mut st = tx.prepare_cached(
+        "SELECT id, contract_id, occurred_on, declared_on, kind, place, description,
+            insurer_reference, estimated_cents, recorded_at
+         FROM claims WHERE contract_id = ?1 ORDER BY occurred_on, id",
+    )?;
+    let mut claims: Vec<ClaimRow> = st
+        .query_map([contract_id], |r| {
+            Ok(ClaimRow {
+                id: r.get(0)?,
+                contract_id: r.get(1)?,
+                occurred_on: date(r.get(2)?)?,
+                declared_on: opt_date(r.get(3)?)?,
+                kind: r.get(4)?,
+                place: r.get(5)?,
+                description: r.get(6)?,
+                insurer_reference: r.get(7)?,
+                estimated_cents: r.get(8)?,
+                recorded_at: r.get(9)?,
+                qualifications: Vec::new(),
+                statuses: Vec::new(),
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    let mut q = tx.prepare_cached(
+        "SELECT responsibility, found_on, note, recorded_at FROM claim_qualifications
+         WHERE claim_id = ?1 ORDER BY id",
+    )?;
+    let mut s = tx.prepare_cached(
+        "SELECT status, on_date, note, recorded_at FROM claim_status_events
+         WHERE claim_id = ?1 ORDER BY id",
+    )?;
+    for c in &mut claims {
+        c.qualifications = q
+            .query_map([c.id], |r| {
+                Ok(QualificationRow {
+                    responsibility: r.get(0)?,
+                    found_on: date(r.get(1)?)?,
+                    note: r.get(2)?,
+                    recorded_at: r.get(3)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        c.statuses = s
+            .query_map([c.id], |r| {
+                Ok(ClaimStatusRow {
+                    status: r.get(0)?,
+                    on_date: date(r.get(1)?)?,
+                    note: r.get(2)?,
+                    recorded_at: r.get(3)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+    }
+    Ok(claims)
+}
+
+fn facts_tx(tx: &rusqlite::Connection, contract_id: i64) -> Result<ContractFacts, StoreError> {
+    let contract = contract_tx(tx, contract_id)?;
+    let claims = claims_tx(tx, contract_id)?;
+    let mut st = tx.prepare_cached(
+        "SELECT from_date, to_date FROM contract_interruptions WHERE contract_id = ?1 ORDER BY from_date",
+    )?;
+    let interruptions = st
+        .query_map([contract_id], |r| Ok((date(r.get(0)?)?, date(r.get(1)?)?)))?
+        .collect::<Result<_, _>>()?;
+    Ok(ContractFacts {
+        contract,
+        claims,
+        interruptions,
+    })
+}
+
+/// Recomputes and replaces the contract's coefficient history inside `tx`.
+fn recompute_tx(
+    tx: &Transaction<'_>,
+    contract_id: i64,
+    recompute: Recompute<'_>,
+    now: &str,
+) -> Result<(), StoreError> {
+    let facts = facts_tx(tx, contract_id)?;
+    let rows = recompute(&facts)?;
+    tx.execute(
+        "DELETE FROM coefficient_history WHERE contract_id = ?1",
+        [contract_id],
+    )?;
+    let mut st = tx.prepare_cached(
+        "INSERT INTO coefficient_history (contract_id, echeance, period_start, period_end, coefficient, trace, computed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for r in rows {
+        st.execute(params![
+            contract_id,
+            iso(r.echeance),
+            iso(r.period_start),
+            iso(r.period_end),
+            r.coefficient,
+            r.trace,
+            now
+        ])?;
+    }
+    tx.execute(
+        "UPDATE contracts SET updated_at = ?2 WHERE id = ?1",
+        params![contract_id, now],
+    )?;
+    Ok(())
+}
+
+impl Store {
+    /// The insurer of that name, created if new.
+    pub fn insurer_id(&mut self, name: &str, now: &str) -> Result<i64, StoreError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(StoreError::Invalid("le nom de l'assureur est vide".into()));
+        }
+        if let Some(id) = self
+            .conn
+            .query_row("SELECT id FROM insurers WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })
+            .optional()?
+        {
+            return Ok(id);
+        }
+        self.conn.execute(
+            "INSERT INTO insurers (name, created_at) VALUES (?1, ?2)",
+            params![name, now],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Records a contract, its first status and premium lines, and computes its coefficients.
+    pub fn insert_contract(
+        &mut self,
+        c: &NewContract,
+        now: &str,
+        recompute: Recompute<'_>,
+    ) -> Result<i64, StoreError> {
+        let tx = self.conn.transaction()?;
+        let exists: Option<i64> = tx
+            .query_row("SELECT id FROM clients WHERE id = ?1", [c.client_id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if exists.is_none() {
+            return Err(StoreError::Missing {
+                entity: "Client",
+                id: c.client_id,
+            });
+        }
+        tx.execute(
+            "INSERT INTO contracts (client_id, insurer_id, number, product, subscription_date,
+                first_echeance, usage, clause_applies, start_coefficient, start_periods_at_floor,
+                start_claim_free_streak, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+            params![
+                c.client_id,
+                c.insurer_id,
+                c.number,
+                c.product,
+                iso(c.subscription_date),
+                iso(c.first_echeance),
+                c.usage,
+                c.clause_applies,
+                c.start_coefficient,
+                c.start_periods_at_floor,
+                c.start_claim_free_streak,
+                now
+            ],
+        )
+        .map_err(|e| match e {
+            rusqlite::Error::SqliteFailure(f, _)
+                if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+            {
+                StoreError::Invalid(format!(
+                    "un contrat n° {} existe déjà chez cet assureur",
+                    c.number
+                ))
+            }
+            other => StoreError::Sqlite(other),
+        })?;
+        let id = tx.last_insert_rowid();
+        tx.execute(
+            "INSERT INTO contract_events (contract_id, on_date, kind, status, recorded_at)
+             VALUES (?1, ?2, 'status', ?3, ?4)",
+            params![id, iso(c.subscription_date), c.status, now],
+        )?;
+        for p in &c.premiums {
+            tx.execute(
+                "INSERT INTO contract_premiums (contract_id, from_date, guarantee, amount_cents, modulated, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![id, iso(p.from_date), p.guarantee, p.amount_cents, p.modulated, now],
+            )?;
+        }
+        recompute_tx(&tx, id, recompute, now)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Records a claim with its first qualification and status, and recomputes the coefficients.
+    pub fn insert_claim(
+        &mut self,
+        c: &NewClaim,
+        now: &str,
+        recompute: Recompute<'_>,
+    ) -> Result<i64, StoreError> {
+        let tx = self.conn.transaction()?;
+        contract_tx(&tx, c.contract_id)?;
+        tx.execute(
+            "INSERT INTO claims (contract_id, occurred_on, declared_on, kind, place, description,
+                insurer_reference, estimated_cents, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                c.contract_id,
+                iso(c.occurred_on),
+                c.declared_on.map(iso),
+                c.kind,
+                c.place,
+                c.description,
+                c.insurer_reference,
+                c.estimated_cents,
+                now
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        let declared = c.declared_on.unwrap_or(c.occurred_on);
+        tx.execute(
+            "INSERT INTO claim_qualifications (claim_id, responsibility, found_on, recorded_at)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![id, c.responsibility, iso(declared), now],
+        )?;
+        tx.execute(
+            "INSERT INTO claim_status_events (claim_id, status, on_date, recorded_at)
+             VALUES (?1, 'declare', ?2, ?3)",
+            params![id, iso(declared), now],
+        )?;
+        recompute_tx(&tx, c.contract_id, recompute, now)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Requalifies a claim (art. 8): a new qualification, the earlier ones kept.
+    pub fn requalify_claim(
+        &mut self,
+        claim_id: i64,
+        responsibility: &str,
+        found_on: NaiveDate,
+        note: Option<&str>,
+        now: &str,
+        recompute: Recompute<'_>,
+    ) -> Result<i64, StoreError> {
+        let tx = self.conn.transaction()?;
+        let contract_id: i64 = tx
+            .query_row(
+                "SELECT contract_id FROM claims WHERE id = ?1",
+                [claim_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(StoreError::Missing {
+                entity: "Sinistre",
+                id: claim_id,
+            })?;
+        tx.execute(
+            "INSERT INTO claim_qualifications (claim_id, responsibility, found_on, note, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![claim_id, responsibility, iso(found_on), note, now],
+        )?;
+        recompute_tx(&tx, contract_id, recompute, now)?;
+        tx.commit()?;
+        Ok(contract_id)
+    }
+
+    /// Records a claim's new status.
+    pub fn claim_status(
+        &mut self,
+        claim_id: i64,
+        status: &str,
+        on: NaiveDate,
+        note: Option<&str>,
+        now: &str,
+    ) -> Result<i64, StoreError> {
+        let contract_id: i64 = self
+            .conn
+            .query_row(
+                "SELECT contract_id FROM claims WHERE id = ?1",
+                [claim_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(StoreError::Missing {
+                entity: "Sinistre",
+                id: claim_id,
+            })?;
+        self.conn.execute(
+            "INSERT INTO claim_status_events (claim_id, status, on_date, note, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![claim_id, status, iso(on), note, now],
+        )?;
+        Ok(contract_id)
+    }
+
+    /// Records a suspension or interruption of cover and recomputes the coefficients.
+    pub fn add_interruption(
+        &mut self,
+        contract_id: i64,
+        from: NaiveDate,
+        to: NaiveDate,
+        reason: Option<&str>,
+        now: &str,
+        recompute: Recompute<'_>,
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        contract_tx(&tx, contract_id)?;
+        tx.execute(
+            "INSERT INTO contract_interruptions (contract_id, from_date, to_date, reason, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![contract_id, iso(from), iso(to), reason, now],
+        )?;
+        recompute_tx(&tx, contract_id, recompute, now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Records a contract's status change (dated fact).
+    pub fn contract_status(
+        &mut self,
+        contract_id: i64,
+        status: &str,
+        on: NaiveDate,
+        terminated_by: Option<&str>,
+        details: Option<&str>,
+        now: &str,
+    ) -> Result<(), StoreError> {
+        contract_tx(&self.conn, contract_id)?;
+        self.conn.execute(
+            "INSERT INTO contract_events (contract_id, on_date, kind, status, terminated_by, details, recorded_at)
+             VALUES (?1, ?2, 'status', ?3, ?4, ?5, ?6)",
+            params![contract_id, iso(on), status, terminated_by, details, now],
+        )?;
+        Ok(())
+    }
+
+    /// Recomputes a contract's coefficients (the date moved on, an échéance passed).
+    pub fn recompute_contract(
+        &mut self,
+        contract_id: i64,
+        now: &str,
+        recompute: Recompute<'_>,
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        recompute_tx(&tx, contract_id, recompute, now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn contract(&self, id: i64) -> Result<ContractRow, StoreError> {
+        contract_tx(&self.conn, id)
+    }
+
+    pub fn contract_facts(&self, id: i64) -> Result<ContractFacts, StoreError> {
+        facts_tx(&self.conn, id)
+    }
+
+    pub fn contracts_of_client(&self, client_id: i64) -> Result<Vec<ContractRow>, StoreError> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {CONTRACT_COLUMNS} FROM contracts c JOIN insurers i ON i.id = c.insurer_id
+             WHERE c.client_id = ?1 ORDER BY c.subscription_date DESC, c.id DESC"
+        ))?;
+        let rows = st
+            .query_map([client_id], contract_from_row)?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    pub fn contract_events(&self, contract_id: i64) -> Result<Vec<ContractEventRow>, StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT on_date, kind, status, terminated_by, details, recorded_at FROM contract_events
+             WHERE contract_id = ?1 ORDER BY on_date, id",
+        )?;
+        let rows = st
+            .query_map([contract_id], |r| {
+                Ok(ContractEventRow {
+                    on_date: date(r.get(0)?)?,
+                    kind: r.get(1)?,
+                    status: r.get(2)?,
+                    terminated_by: r.get(3)?,
+                    details: r.get(4)?,
+                    recorded_at: r.get(5)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    pub fn contract_premiums(&self, contract_id: i64) -> Result<Vec<PremiumLineRow>, StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT from_date, guarantee, amount_cents, modulated FROM contract_premiums
+             WHERE contract_id = ?1 ORDER BY from_date, id",
+        )?;
+        let rows = st
+            .query_map([contract_id], |r| {
+                Ok(PremiumLineRow {
+                    from_date: date(r.get(0)?)?,
+                    guarantee: r.get(1)?,
+                    amount_cents: r.get(2)?,
+                    modulated: r.get(3)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    pub fn coefficient_history(&self, contract_id: i64) -> Result<Vec<EcheanceRow>, StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT echeance, period_start, period_end, coefficient, trace FROM coefficient_history
+             WHERE contract_id = ?1 ORDER BY echeance",
+        )?;
+        let rows = st
+            .query_map([contract_id], |r| {
+                Ok(EcheanceRow {
+                    echeance: date(r.get(0)?)?,
+                    period_start: date(r.get(1)?)?,
+                    period_end: date(r.get(2)?)?,
+                    coefficient: r.get(3)?,
+                    trace: r.get(4)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    /// The contract a claim belongs to.
+    pub fn claim_contract(&self, claim_id: i64) -> Result<i64, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT contract_id FROM claims WHERE id = ?1",
+                [claim_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(StoreError::Missing {
+                entity: "Sinistre",
+                id: claim_id,
+            })
+    }
+}

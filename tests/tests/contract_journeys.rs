@@ -1,0 +1,257 @@
+//! Contracts and claims: the coefficient recomputed from the dated facts at every change, the
+//! same as the engine gives for the same history, and nothing deleted.
+#![allow(clippy::unwrap_used)]
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use courtier_app::{ClaimDraft, Config, ContractDraft, Courtier, FixedClock, PremiumDraft};
+use courtier_domain::bonus_malus::{
+    compute_dated, ClaimKind, DatedClaim, DatedHistory, Requalification, Responsibility,
+    RuleOptions, Usage,
+};
+use courtier_domain::client::ClientDraft;
+use courtier_domain::Coefficient;
+
+fn app(dir: &std::path::Path) -> Courtier {
+    let a = Courtier::new(Config {
+        data_dir: dir.to_path_buf(),
+        keychain: Box::new(courtier_vault::MemoryKeychain::default()),
+        env_key: None,
+        clock: Box::new(FixedClock(
+            Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0)
+                .single()
+                .unwrap(),
+        )),
+    });
+    a.open().unwrap();
+    a
+}
+
+fn client(a: &Courtier) -> i64 {
+    a.client_create(&ClientDraft {
+        kind: "person".into(),
+        last_name: Some("Bénard".into()),
+        first_name: Some("Léa".into()),
+        status: "client".into(),
+        ..Default::default()
+    })
+    .unwrap()
+    .id
+}
+
+fn contract(a: &Courtier, client_id: i64) -> courtier_app::ContractRecord {
+    a.contract_create(&ContractDraft {
+        client_id,
+        insurer: "Mutuelle de l'Ouest".into(),
+        number: "AUTO-2021-0042".into(),
+        subscription_date: "2021-03-01".into(),
+        first_echeance: "2022-01-01".into(),
+        premiums: vec![
+            PremiumDraft {
+                guarantee: "Responsabilité civile".into(),
+                amount: "300,00".into(),
+                modulated: true,
+            },
+            PremiumDraft {
+                guarantee: "Dommages tous accidents".into(),
+                amount: "200.00".into(),
+                modulated: true,
+            },
+            PremiumDraft {
+                guarantee: "Assistance".into(),
+                amount: "45,50".into(),
+                modulated: false,
+            },
+        ],
+        ..Default::default()
+    })
+    .unwrap()
+}
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+#[test]
+fn a_responsible_claim_changes_the_coefficient_and_the_next_premium_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = app(dir.path());
+    let k = contract(&a, client(&a));
+    // Échéances 2022 to 2026 passed: 0.95 0.90 0.85 0.80 0.76 (first period of 8 months
+    // would not count: 1 March → 1 November 2021 is exactly 8 months, so 2022 keeps 1.00).
+    assert_eq!(
+        k.coefficient_history
+            .iter()
+            .map(|e| e.coefficient.as_str())
+            .collect::<Vec<_>>(),
+        ["1.00", "0.95", "0.90", "0.85", "0.80"]
+    );
+    assert_eq!(k.coefficient_in_force, "0.80");
+    let p = k.projection.clone().unwrap();
+    assert_eq!(p.next_echeance, "2027-01-01");
+    assert_eq!(p.if_nothing_happens, "0.76");
+    let premium = k.next_premium.clone().unwrap();
+    // 500 × 0.76 = 380 + 45.50 not modulated.
+    assert_eq!(premium.after_coefficient, "380.00");
+    assert_eq!(premium.total, "425.50");
+
+    // A responsible claim on 10 November 2026: it falls in the two months before the 2027
+    // échéance, so it counts at 2028; recorded on 10 October it counts at 2027.
+    let after = a
+        .claim_create(&ClaimDraft {
+            contract_id: k.id,
+            occurred_on: "2026-10-10".into(),
+            kind: "accident".into(),
+            responsibility: "full".into(),
+            description: Some("Accrochage sur le parking du supermarché".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let p = after.projection.clone().unwrap();
+    assert_eq!(p.if_nothing_happens, "1.00", "0.80 × 1.25");
+    assert_eq!(after.next_premium.clone().unwrap().total, "545.50");
+    assert_eq!(after.claims.len(), 1);
+    assert_eq!(after.claims[0].status, "declare");
+    assert!(
+        after.note.contains("Coefficient en vigueur : 0,80."),
+        "{}",
+        after.note
+    );
+
+    // Requalified partial: 0.80 × 1.125 = 0.90; the first qualification is kept.
+    let claim_id = after.claims[0].id;
+    let re = a
+        .claim_requalify(
+            claim_id,
+            "partial",
+            "2026-11-20",
+            Some("Rapport d'expertise"),
+        )
+        .unwrap();
+    assert_eq!(re.projection.clone().unwrap().if_nothing_happens, "0.90");
+    let q = &re.claims[0].qualifications;
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0].responsibility, "full");
+    assert_eq!(q[1].responsibility, "partial");
+    assert_eq!(re.claims[0].responsibility, "partial");
+
+    // One source of truth: the engine on the same dated history gives the same coefficients.
+    let engine = compute_dated(
+        &DatedHistory {
+            usage: Usage::Standard,
+            start_coefficient: Coefficient::ONE,
+            start_periods_at_floor: 0,
+            start_claim_free_streak: 0,
+            subscription_date: d("2021-03-01"),
+            first_echeance: d("2022-01-01"),
+            until: d("2027-01-01"),
+            interruptions: vec![],
+            claims: vec![DatedClaim {
+                id: None,
+                date: d("2026-10-10"),
+                kind: ClaimKind::Accident,
+                responsibility: Responsibility::Full,
+                requalifications: vec![Requalification {
+                    on: d("2026-11-20"),
+                    responsibility: Responsibility::Partial,
+                }],
+            }],
+        },
+        &RuleOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(engine.coefficients.last().unwrap().to_string(), "0.90");
+
+    // Reopening the file: everything is still there.
+    drop(a);
+}
+
+#[test]
+fn a_suspension_over_three_months_keeps_the_coefficient() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = app(dir.path());
+    let k = contract(&a, client(&a));
+    // Five months in the period 1 November 2023 – 31 October 2024: the 2025 échéance keeps 0.90.
+    let s = a
+        .contract_suspend(k.id, "2024-02-01", "2024-07-01")
+        .unwrap();
+    assert_eq!(
+        s.coefficient_history
+            .iter()
+            .map(|e| e.coefficient.as_str())
+            .collect::<Vec<_>>(),
+        ["1.00", "0.95", "0.90", "0.90", "0.85"]
+    );
+    assert_eq!(s.status, "en_cours");
+}
+
+#[test]
+fn bad_input_is_refused_in_french_and_nothing_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = app(dir.path());
+    let c = client(&a);
+    let mut bad = ContractDraft {
+        client_id: c,
+        insurer: "Assureur".into(),
+        number: "X1".into(),
+        subscription_date: "2021-03-01".into(),
+        first_echeance: "2021-02-01".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        a.contract_create(&bad).unwrap_err().code,
+        "invalid:firstEcheance"
+    );
+    bad.first_echeance = "2022-02-30".into();
+    let e = a.contract_create(&bad).unwrap_err();
+    assert_eq!(e.code, "invalid:firstEcheance");
+    assert!(e.message.contains("n'existe pas"), "{}", e.message);
+    bad.first_echeance = "2022-01-01".into();
+    bad.start_coefficient = Some("3,60".into());
+    assert_eq!(
+        a.contract_create(&bad).unwrap_err().code,
+        "invalid:startCoefficient"
+    );
+    bad.start_coefficient = None;
+    bad.client_id = 999;
+    assert_eq!(a.contract_create(&bad).unwrap_err().code, "not_found");
+    bad.client_id = c;
+    let k = a.contract_create(&bad).unwrap();
+    assert_eq!(
+        a.contract_create(&bad).unwrap_err().code,
+        "invalid_operation",
+        "same number at the same insurer"
+    );
+    let claim = |date: &str, kind: &str, resp: &str| ClaimDraft {
+        contract_id: k.id,
+        occurred_on: date.into(),
+        kind: kind.into(),
+        responsibility: resp.into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        a.claim_create(&claim("2027-01-01", "accident", "full"))
+            .unwrap_err()
+            .code,
+        "invalid:occurredOn"
+    );
+    assert_eq!(
+        a.claim_create(&claim("2020-01-01", "accident", "full"))
+            .unwrap_err()
+            .code,
+        "invalid:occurredOn"
+    );
+    assert_eq!(
+        a.claim_create(&claim("2024-01-01", "meteorite", "full"))
+            .unwrap_err()
+            .code,
+        "invalid:kind"
+    );
+    assert_eq!(
+        a.claim_create(&claim("2024-01-01", "accident", "most"))
+            .unwrap_err()
+            .code,
+        "invalid:responsibility"
+    );
+    assert!(a.contract_get(k.id).unwrap().claims.is_empty());
+    assert_eq!(a.contracts_of_client(c).unwrap().len(), 1);
+}
