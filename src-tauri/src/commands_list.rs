@@ -17,4 +17,10 @@ pub const COMMANDS: &[&str] = &[
     "client_restore",
     "household_link",
     "household_leave",
+    "contract_list",
+    "contract_get",
+    "contract_create",
+    "contract_suspend",
+    "claim_create",
+    "claim_requalify",
 ];

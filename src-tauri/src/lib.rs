@@ -9,8 +9,8 @@ mod commands_list;
 pub use commands_list::COMMANDS;
 
 use courtier_app::{
-    AgencyOpened, AgencyStatus, AppError, ClientListPage, ClientListQuery, ClientRecord,
-    ClientSummary, Config, Courtier, DemoLoaded,
+    AgencyOpened, AgencyStatus, AppError, ClaimDraft, ClientListPage, ClientListQuery,
+    ClientRecord, ClientSummary, Config, ContractDraft, ContractRecord, Courtier, DemoLoaded,
 };
 use courtier_domain::client::ClientDraft;
 use std::sync::Arc;
@@ -143,6 +143,59 @@ async fn household_leave(
     blocking(state, move |c| c.household_leave(client_id)).await
 }
 
+#[tauri::command]
+async fn contract_list(
+    state: State<'_, Shared>,
+    client_id: i64,
+) -> Result<Vec<ContractRecord>, AppError> {
+    blocking(state, move |c| c.contracts_of_client(client_id)).await
+}
+
+#[tauri::command]
+async fn contract_get(state: State<'_, Shared>, id: i64) -> Result<ContractRecord, AppError> {
+    blocking(state, move |c| c.contract_get(id)).await
+}
+
+#[tauri::command]
+async fn contract_create(
+    state: State<'_, Shared>,
+    input: ContractDraft,
+) -> Result<ContractRecord, AppError> {
+    blocking(state, move |c| c.contract_create(&input)).await
+}
+
+#[tauri::command]
+async fn contract_suspend(
+    state: State<'_, Shared>,
+    id: i64,
+    from: String,
+    to: String,
+) -> Result<ContractRecord, AppError> {
+    blocking(state, move |c| c.contract_suspend(id, &from, &to)).await
+}
+
+#[tauri::command]
+async fn claim_create(
+    state: State<'_, Shared>,
+    input: ClaimDraft,
+) -> Result<ContractRecord, AppError> {
+    blocking(state, move |c| c.claim_create(&input)).await
+}
+
+#[tauri::command]
+async fn claim_requalify(
+    state: State<'_, Shared>,
+    claim_id: i64,
+    responsibility: String,
+    found_on: String,
+    note: Option<String>,
+) -> Result<ContractRecord, AppError> {
+    blocking(state, move |c| {
+        c.claim_requalify(claim_id, &responsibility, &found_on, note.as_deref())
+    })
+    .await
+}
+
 /// Registers the state and every command on a builder, whatever its runtime (the real one, or
 /// `tauri::test`'s mock runtime in tests).
 pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R> {
@@ -164,6 +217,12 @@ pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R>
             client_restore,
             household_link,
             household_leave,
+            contract_list,
+            contract_get,
+            contract_create,
+            contract_suspend,
+            claim_create,
+            claim_requalify,
         ])
 }
 

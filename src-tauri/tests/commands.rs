@@ -186,3 +186,64 @@ fn a_command_outside_the_list_is_refused() {
     assert!(invoke(&w, "plugin:fs|read_file", json!({ "path": "/etc/passwd" })).is_err());
     assert!(invoke(&w, "drop_database", json!({})).is_err());
 }
+
+#[test]
+fn contract_and_claim_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = window(dir.path());
+    invoke(&w, "agency_open", json!({})).unwrap();
+    let client = invoke(
+        &w,
+        "client_create",
+        json!({ "input": { "kind": "person", "lastName": "Bénard", "firstName": "Léa", "status": "client" } }),
+    )
+    .unwrap();
+    let k = invoke(
+        &w,
+        "contract_create",
+        json!({ "input": { "clientId": client["id"], "insurer": "Mutuelle de l'Ouest", "number": "A-1",
+            "product": "auto", "subscriptionDate": "2021-03-01", "firstEcheance": "2022-01-01",
+            "usage": "standard", "clauseApplies": true, "startCoefficient": null, "status": "en_cours",
+            "premiums": [{ "guarantee": "RC", "amount": "300,00", "modulated": true }] } }),
+    )
+    .unwrap();
+    assert_eq!(k["coefficientInForce"], "0.80");
+    let list = invoke(&w, "contract_list", json!({ "clientId": client["id"] })).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let after = invoke(
+        &w,
+        "claim_create",
+        json!({ "input": { "contractId": k["id"], "occurredOn": "2026-10-10", "declaredOn": null,
+            "kind": "accident", "responsibility": "full", "place": null, "description": null,
+            "insurerReference": null, "estimated": null } }),
+    )
+    .unwrap();
+    assert_eq!(after["projection"]["ifNothingHappens"], "1.00");
+    let re = invoke(
+        &w,
+        "claim_requalify",
+        json!({ "claimId": after["claims"][0]["id"], "responsibility": "partial",
+                "foundOn": "2026-11-20", "note": null }),
+    )
+    .unwrap();
+    assert_eq!(re["projection"]["ifNothingHappens"], "0.90");
+    let got = invoke(&w, "contract_get", json!({ "id": k["id"] })).unwrap();
+    assert_eq!(
+        got["claims"][0]["qualifications"].as_array().unwrap().len(),
+        2
+    );
+    let s = invoke(
+        &w,
+        "contract_suspend",
+        json!({ "id": k["id"], "from": "2024-02-01", "to": "2024-07-01" }),
+    )
+    .unwrap();
+    assert_eq!(s["coefficientHistory"][3]["coefficient"], "0.90");
+    let err = invoke(
+        &w,
+        "claim_create",
+        json!({ "input": { "contractId": k["id"], "occurredOn": "2026-02-30", "kind": "accident", "responsibility": "full" } }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid:occurredOn");
+}
