@@ -257,6 +257,13 @@ fn outcome(f: &ContractFacts, today: NaiveDate) -> Result<DatedOutcome, StoreErr
 }
 
 /// The rows the store keeps: each échéance reached by `today`, with its period's trace.
+pub(crate) fn coefficient_rows(
+    f: &ContractFacts,
+    today: NaiveDate,
+) -> Result<Vec<EcheanceRow>, StoreError> {
+    rows(f, today)
+}
+
 fn rows(f: &ContractFacts, today: NaiveDate) -> Result<Vec<EcheanceRow>, StoreError> {
     let out = outcome(f, today)?;
     out.echeances

@@ -153,4 +153,6 @@ pub struct ClientListPage {
 pub struct DemoLoaded {
     pub clients: u64,
     pub households: u64,
+    pub contracts: u64,
+    pub claims: u64,
 }

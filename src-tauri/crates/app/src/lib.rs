@@ -447,11 +447,18 @@ impl Courtier {
         self.with_store(|s| {
             let mut done = 0u64;
             let mut gen = demo::Generator::new(seed, today);
+            let insurers = demo::INSURERS
+                .iter()
+                .map(|name| s.insurer_id(name, &now))
+                .collect::<Result<Vec<_>, _>>()?;
             let mut remaining = clients;
             while remaining > 0 {
                 let n = remaining.min(demo::BATCH);
                 let (batch, households) = gen.batch(n);
-                s.insert_clients_batch(&batch, &households, &now)?;
+                let contracts = gen.contracts(&batch, &insurers);
+                s.insert_batch(&batch, &households, &contracts, &now, &|f| {
+                    contracts::coefficient_rows(f, today)
+                })?;
                 done += u64::from(n);
                 remaining -= n;
                 progress(done);
@@ -459,6 +466,8 @@ impl Courtier {
             Ok(DemoLoaded {
                 clients: s.count_clients(true)?,
                 households: s.count_households()?,
+                contracts: s.count_contracts()?,
+                claims: s.count_claims()?,
             })
         })
     }

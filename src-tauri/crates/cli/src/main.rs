@@ -455,8 +455,8 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 let _ = out.flush();
             })?;
             println!(
-                "Portefeuille de démonstration chargé : {} clients, {} foyers.",
-                loaded.clients, loaded.households
+                "Portefeuille de démonstration chargé : {} clients, {} foyers, {} contrats, {} sinistres.",
+                loaded.clients, loaded.households, loaded.contracts, loaded.claims
             );
             Ok(())
         }

@@ -236,6 +236,19 @@ impl Store {
         households: &[Vec<usize>],
         now: &str,
     ) -> Result<Vec<i64>, StoreError> {
+        self.insert_batch(clients, households, &[], now, &|_| Ok(Vec::new()))
+    }
+
+    /// Records clients, their households, contracts and claims in one transaction, computing
+    /// each contract's coefficients with `recompute`: a crash loses the batch, never half of it.
+    pub fn insert_batch(
+        &mut self,
+        clients: &[Client],
+        households: &[Vec<usize>],
+        contracts: &[crate::contracts::BatchContract],
+        now: &str,
+        recompute: crate::contracts::Recompute<'_>,
+    ) -> Result<Vec<i64>, StoreError> {
         let tx = self.conn.transaction()?;
         let mut ids = Vec::with_capacity(clients.len());
         for c in clients {
@@ -260,6 +273,7 @@ impl Store {
                 )?;
             }
         }
+        crate::contracts::insert_batch_contracts_tx(&tx, &ids, contracts, now, recompute)?;
         tx.commit()?;
         Ok(ids)
     }

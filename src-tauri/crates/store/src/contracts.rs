@@ -299,6 +299,145 @@ fn recompute_tx(
     Ok(())
 }
 
+/// Inserts a contract, its first status and its premium lines (no recomputation).
+fn insert_contract_tx(tx: &Transaction<'_>, c: &NewContract, now: &str) -> Result<i64, StoreError> {
+    let exists: Option<i64> = tx
+        .query_row("SELECT id FROM clients WHERE id = ?1", [c.client_id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if exists.is_none() {
+        return Err(StoreError::Missing {
+            entity: "Client",
+            id: c.client_id,
+        });
+    }
+    tx.execute(
+        "INSERT INTO contracts (client_id, insurer_id, number, product, subscription_date,
+                first_echeance, usage, clause_applies, start_coefficient, start_periods_at_floor,
+                start_claim_free_streak, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+        params![
+            c.client_id,
+            c.insurer_id,
+            c.number,
+            c.product,
+            iso(c.subscription_date),
+            iso(c.first_echeance),
+            c.usage,
+            c.clause_applies,
+            c.start_coefficient,
+            c.start_periods_at_floor,
+            c.start_claim_free_streak,
+            now
+        ],
+    )
+    .map_err(|e| match e {
+        rusqlite::Error::SqliteFailure(f, _)
+            if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+        {
+            StoreError::Invalid(format!(
+                "un contrat n° {} existe déjà chez cet assureur",
+                c.number
+            ))
+        }
+        other => StoreError::Sqlite(other),
+    })?;
+    let id = tx.last_insert_rowid();
+    tx.execute(
+        "INSERT INTO contract_events (contract_id, on_date, kind, status, recorded_at)
+             VALUES (?1, ?2, 'status', ?3, ?4)",
+        params![id, iso(c.subscription_date), c.status, now],
+    )?;
+    for p in &c.premiums {
+        tx.execute(
+                "INSERT INTO contract_premiums (contract_id, from_date, guarantee, amount_cents, modulated, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![id, iso(p.from_date), p.guarantee, p.amount_cents, p.modulated, now],
+            )?;
+    }
+    Ok(id)
+}
+
+/// Inserts a claim with its first qualification and status (no recomputation).
+fn insert_claim_tx(tx: &Transaction<'_>, c: &NewClaim, now: &str) -> Result<i64, StoreError> {
+    tx.execute(
+        "INSERT INTO claims (contract_id, occurred_on, declared_on, kind, place, description,
+                insurer_reference, estimated_cents, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            c.contract_id,
+            iso(c.occurred_on),
+            c.declared_on.map(iso),
+            c.kind,
+            c.place,
+            c.description,
+            c.insurer_reference,
+            c.estimated_cents,
+            now
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    let declared = c.declared_on.unwrap_or(c.occurred_on);
+    tx.execute(
+        "INSERT INTO claim_qualifications (claim_id, responsibility, found_on, recorded_at)
+             VALUES (?1, ?2, ?3, ?4)",
+        params![id, c.responsibility, iso(declared), now],
+    )?;
+    tx.execute(
+        "INSERT INTO claim_status_events (claim_id, status, on_date, recorded_at)
+             VALUES (?1, 'declare', ?2, ?3)",
+        params![id, iso(declared), now],
+    )?;
+    Ok(id)
+}
+
+/// A contract of a batch (the demo portfolio, imports), for the client at `client_index` of the
+/// batch's clients, with its claims and their later requalifications.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatchContract {
+    pub client_index: usize,
+    /// `client_id` is ignored: the batch's client is used.
+    pub contract: NewContract,
+    /// `contract_id` is ignored. Each claim with its requalifications `(responsibility, found_on)`.
+    pub claims: Vec<(NewClaim, Vec<(String, NaiveDate)>)>,
+}
+
+/// Inserts a batch's contracts and claims and computes their coefficients, inside `tx`.
+pub(crate) fn insert_batch_contracts_tx(
+    tx: &Transaction<'_>,
+    client_ids: &[i64],
+    contracts: &[BatchContract],
+    now: &str,
+    recompute: Recompute<'_>,
+) -> Result<(), StoreError> {
+    for b in contracts {
+        let client_id = client_ids.get(b.client_index).copied().ok_or_else(|| {
+            StoreError::Invalid(format!(
+                "contrat : client n° {} absent du lot",
+                b.client_index
+            ))
+        })?;
+        let mut c = b.contract.clone();
+        c.client_id = client_id;
+        let id = insert_contract_tx(tx, &c, now)?;
+        for (claim, requalifications) in &b.claims {
+            let mut cl = claim.clone();
+            cl.contract_id = id;
+            let claim_id = insert_claim_tx(tx, &cl, now)?;
+            for (resp, on) in requalifications {
+                tx.execute(
+                    "INSERT INTO claim_qualifications (claim_id, responsibility, found_on, recorded_at)
+                     VALUES (?1, ?2, ?3, ?4)",
+                    params![claim_id, resp, iso(*on), now],
+                )?;
+            }
+        }
+        recompute_tx(tx, id, recompute, now)?;
+    }
+    Ok(())
+}
+
 impl Store {
     /// The insurer of that name, created if new.
     pub fn insurer_id(&mut self, name: &str, now: &str) -> Result<i64, StoreError> {
@@ -330,61 +469,7 @@ impl Store {
         recompute: Recompute<'_>,
     ) -> Result<i64, StoreError> {
         let tx = self.conn.transaction()?;
-        let exists: Option<i64> = tx
-            .query_row("SELECT id FROM clients WHERE id = ?1", [c.client_id], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        if exists.is_none() {
-            return Err(StoreError::Missing {
-                entity: "Client",
-                id: c.client_id,
-            });
-        }
-        tx.execute(
-            "INSERT INTO contracts (client_id, insurer_id, number, product, subscription_date,
-                first_echeance, usage, clause_applies, start_coefficient, start_periods_at_floor,
-                start_claim_free_streak, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
-            params![
-                c.client_id,
-                c.insurer_id,
-                c.number,
-                c.product,
-                iso(c.subscription_date),
-                iso(c.first_echeance),
-                c.usage,
-                c.clause_applies,
-                c.start_coefficient,
-                c.start_periods_at_floor,
-                c.start_claim_free_streak,
-                now
-            ],
-        )
-        .map_err(|e| match e {
-            rusqlite::Error::SqliteFailure(f, _)
-                if f.code == rusqlite::ErrorCode::ConstraintViolation =>
-            {
-                StoreError::Invalid(format!(
-                    "un contrat n° {} existe déjà chez cet assureur",
-                    c.number
-                ))
-            }
-            other => StoreError::Sqlite(other),
-        })?;
-        let id = tx.last_insert_rowid();
-        tx.execute(
-            "INSERT INTO contract_events (contract_id, on_date, kind, status, recorded_at)
-             VALUES (?1, ?2, 'status', ?3, ?4)",
-            params![id, iso(c.subscription_date), c.status, now],
-        )?;
-        for p in &c.premiums {
-            tx.execute(
-                "INSERT INTO contract_premiums (contract_id, from_date, guarantee, amount_cents, modulated, recorded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![id, iso(p.from_date), p.guarantee, p.amount_cents, p.modulated, now],
-            )?;
-        }
+        let id = insert_contract_tx(&tx, c, now)?;
         recompute_tx(&tx, id, recompute, now)?;
         tx.commit()?;
         Ok(id)
@@ -399,34 +484,7 @@ impl Store {
     ) -> Result<i64, StoreError> {
         let tx = self.conn.transaction()?;
         contract_tx(&tx, c.contract_id)?;
-        tx.execute(
-            "INSERT INTO claims (contract_id, occurred_on, declared_on, kind, place, description,
-                insurer_reference, estimated_cents, recorded_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                c.contract_id,
-                iso(c.occurred_on),
-                c.declared_on.map(iso),
-                c.kind,
-                c.place,
-                c.description,
-                c.insurer_reference,
-                c.estimated_cents,
-                now
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        let declared = c.declared_on.unwrap_or(c.occurred_on);
-        tx.execute(
-            "INSERT INTO claim_qualifications (claim_id, responsibility, found_on, recorded_at)
-             VALUES (?1, ?2, ?3, ?4)",
-            params![id, c.responsibility, iso(declared), now],
-        )?;
-        tx.execute(
-            "INSERT INTO claim_status_events (claim_id, status, on_date, recorded_at)
-             VALUES (?1, 'declare', ?2, ?3)",
-            params![id, iso(declared), now],
-        )?;
+        let id = insert_claim_tx(&tx, c, now)?;
         recompute_tx(&tx, c.contract_id, recompute, now)?;
         tx.commit()?;
         Ok(id)
@@ -621,6 +679,20 @@ impl Store {
             })?
             .collect::<Result<_, _>>()?;
         Ok(rows)
+    }
+
+    pub fn count_contracts(&self) -> Result<u64, StoreError> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM contracts", [], |r| r.get(0))?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+
+    pub fn count_claims(&self) -> Result<u64, StoreError> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM claims", [], |r| r.get(0))?;
+        Ok(u64::try_from(n).unwrap_or(0))
     }
 
     /// The contract a claim belongs to.

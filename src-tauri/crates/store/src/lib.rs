@@ -14,8 +14,8 @@ pub use clients::{
     ClientPage, ClientQuery, ClientSort, ClientSummaryRow, HouseholdMembers, StoredClient,
 };
 pub use contracts::{
-    ClaimRow, ClaimStatusRow, ContractEventRow, ContractFacts, ContractRow, EcheanceRow, NewClaim,
-    NewContract, PremiumLineRow, QualificationRow, Recompute,
+    BatchContract, ClaimRow, ClaimStatusRow, ContractEventRow, ContractFacts, ContractRow,
+    EcheanceRow, NewClaim, NewContract, PremiumLineRow, QualificationRow, Recompute,
 };
 pub use error::StoreError;
 pub use migrations::{Migration, MIGRATIONS};
