@@ -96,6 +96,31 @@ fn main() {
         all.extend(times.iter().copied());
         rows.push((q, hits, stats(times)));
     }
+    // Opening a client record: the client and all its contracts with their coefficients,
+    // projection, premium, claims and note; then recording a claim (with the recomputation).
+    let mut records = Vec::new();
+    let mut claims = Vec::new();
+    let mut contracts_seen = 0;
+    let step = (n / 200).max(1);
+    for id in (1..=i64::from(n)).step_by(step as usize) {
+        let t = Instant::now();
+        app.client_get(id).expect("client");
+        let ks = app.contracts_of_client(id).expect("contracts");
+        records.push(t.elapsed());
+        contracts_seen += ks.len();
+        if let Some(k) = ks.first() {
+            let t = Instant::now();
+            app.claim_create(&courtier_app::ClaimDraft {
+                contract_id: k.id,
+                occurred_on: "2026-11-14".into(),
+                kind: "accident".into(),
+                responsibility: "full".into(),
+                ..Default::default()
+            })
+            .expect("claim");
+            claims.push(t.elapsed());
+        }
+    }
     let mut pages = Vec::new();
     for sort in ["name", "updated", "city"] {
         for page in [1u32, 500, 1900] {
@@ -136,6 +161,20 @@ fn main() {
             ms(x)
         );
     }
+    let (m, p, x) = stats(records);
+    println!(
+        "| fiche client + contrats ({contracts_seen} contrats sur 200 fiches) | {} | {} | {} |",
+        ms(m),
+        ms(p),
+        ms(x)
+    );
+    let (m, p, x) = stats(claims);
+    println!(
+        "| déclaration d'un sinistre + recalcul | {} | {} | {} |",
+        ms(m),
+        ms(p),
+        ms(x)
+    );
     for (sort, page, t) in pages {
         println!("| liste triée par {sort}, page {page} | {} | | |", ms(t));
     }

@@ -514,6 +514,23 @@ impl Store {
         // up to a cap, which is cheap): few, rank them (bm25, names weigh most); many, list them
         // by name; very many (a letter or two), walk the clients in name order and keep those
         // that match, which stops after `limit` hits.
+        // One or two letters: too many matches for the full-text index to be quick (a prefix
+        // that short makes FTS5 merge huge doclists). The clients whose name starts with them come
+        // first, straight from the name index, which is what a broker typing a surname expects;
+        // only if they are fewer than `limit` does the full-text search run.
+        let word = fold_for_search(text.trim());
+        if (1..=2).contains(&word.chars().count()) && word.chars().all(char::is_alphabetic) {
+            let mut upper = word.clone();
+            upper.push(char::MAX);
+            let sql = format!(
+                "SELECT c.id FROM clients c WHERE c.sort_key >= ?1 AND c.sort_key < ?2 {archived}
+                 ORDER BY c.sort_key, c.id LIMIT ?3"
+            );
+            let ids = self.ids(&sql, params![word, upper, limit])?;
+            if ids.len() as u32 == limit {
+                return self.summaries(&ids);
+            }
+        }
         let clients: i64 = self
             .conn
             .prepare_cached("SELECT coalesce(max(id), 0) FROM clients")?
