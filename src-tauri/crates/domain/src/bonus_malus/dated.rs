@@ -6,8 +6,10 @@
 //! and `first_echeance − 14 months`, every later one where the one before ended: contiguous,
 //! half-open `[start, end)`.
 
-use super::rules::{step, NoSink, Period, PeriodClaim, PeriodFlags, StartState, State, TraceSink};
-use super::trace::{ClaimTrace, PeriodTrace, Step, Trace};
+use super::rules::{
+    run_periods, step, NoSink, Period, PeriodClaim, PeriodFlags, Scenario, StartState, State,
+};
+use super::trace::{ClaimTrace, Trace};
 use super::{ClaimKind, Responsibility, RuleOptions, ShortFirstPeriodClaims, Usage};
 use crate::Coefficient;
 use chrono::{Months, NaiveDate};
@@ -160,32 +162,59 @@ fn check(h: &DatedHistory) -> Result<(), HistoryError> {
     Ok(())
 }
 
-/// The periods whose échéance is on or before `until`.
-fn bounds(h: &DatedHistory) -> Result<Vec<Bounds>, HistoryError> {
-    let mut out = Vec::new();
-    let mut prev_end: Option<NaiveDate> = None;
-    for k in 0.. {
-        let e = add_months(h.first_echeance, 12 * k)?;
-        if e > h.until {
-            break;
-        }
-        let end = sub_months(e, 2)?;
-        let (start, counts_as_year) = match prev_end {
-            None => {
-                let start = h.subscription_date.max(sub_months(e, 14)?);
-                (start, add_months(start, 9)? <= end)
+/// The reference periods whose échéance is on or before `until`, in order, computed lazily (the
+/// fast path allocates nothing for them).
+struct BoundsIter<'a> {
+    h: &'a DatedHistory,
+    k: u32,
+    prev_end: Option<NaiveDate>,
+}
+
+impl Iterator for BoundsIter<'_> {
+    type Item = Result<Bounds, HistoryError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let step = || -> Result<Option<Bounds>, HistoryError> {
+            let e = add_months(self.h.first_echeance, 12 * self.k)?;
+            if e > self.h.until {
+                return Ok(None);
             }
-            Some(p) => (p, true),
+            let end = sub_months(e, 2)?;
+            let (start, counts_as_year) = match self.prev_end {
+                None => {
+                    let start = self.h.subscription_date.max(sub_months(e, 14)?);
+                    (start, add_months(start, 9)? <= end)
+                }
+                Some(p) => (p, true),
+            };
+            Ok(Some(Bounds {
+                start,
+                end,
+                echeance: e,
+                counts_as_year,
+            }))
         };
-        out.push(Bounds {
-            start,
-            end,
-            echeance: e,
-            counts_as_year,
-        });
-        prev_end = Some(end);
+        match step() {
+            Ok(Some(b)) => {
+                self.k += 1;
+                self.prev_end = Some(b.end);
+                Some(Ok(b))
+            }
+            Ok(None) => None,
+            Err(e) => {
+                self.k = u32::MAX / 12;
+                Some(Err(e))
+            }
+        }
     }
-    Ok(out)
+}
+
+fn bounds_iter(h: &DatedHistory) -> BoundsIter<'_> {
+    BoundsIter {
+        h,
+        k: 0,
+        prev_end: None,
+    }
 }
 
 /// Days of interruption inside `[start, end)`, and whether they exceed three months (R14).
@@ -249,7 +278,7 @@ fn effective_responsibility(
 /// Computes every échéance of a dated history, with the full trace.
 pub fn compute_dated(h: &DatedHistory, opts: &RuleOptions) -> Result<DatedOutcome, HistoryError> {
     check(h)?;
-    let bounds = bounds(h)?;
+    let bounds: Vec<Bounds> = bounds_iter(h).collect::<Result<_, _>>()?;
     let mut claims: Vec<&DatedClaim> = h.claims.iter().collect();
     claims.sort_by_key(|c| c.date);
 
@@ -304,112 +333,54 @@ pub fn compute_dated(h: &DatedHistory, opts: &RuleOptions) -> Result<DatedOutcom
         }
     }
 
-    let start = StartState {
-        coefficient: h.start_coefficient,
-        periods_at_floor: h.start_periods_at_floor,
-        claim_free_streak: h.start_claim_free_streak,
-        protection_used: false,
-    };
-    let mut state = State::from(start);
-    let mut echeances = Vec::with_capacity(bounds.len());
-    let mut traces = Vec::with_capacity(bounds.len());
-    let mut carried: Vec<PeriodClaim> = Vec::new();
-    for (k, (b, own)) in bounds.iter().zip(periods).enumerate() {
-        let (interruption_months, interrupted) = interruption(h, b.start, b.end);
-        let months = month_span(b.start, b.end);
-        let period = Period {
-            months,
-            interruption_months,
-            interrupted,
-            counts_as_year: b.counts_as_year,
-            claims: Vec::new(),
-            start: Some(b.start),
-            end: Some(b.end),
-            echeance: Some(b.echeance),
-        };
-        let before = Coefficient::clamped(state.c);
-        let mut pt = PeriodTrace {
-            index: k + 1,
-            start: Some(b.start),
-            end: Some(b.end),
-            echeance: Some(b.echeance),
-            months,
-            interruption_months,
-            before,
-            after: before,
-            claims: Vec::new(),
-            steps: Vec::new(),
-            periods_at_floor: 0,
-            claim_free_streak: 0,
-        };
-        let mut list = std::mem::take(&mut carried);
-        if !list.is_empty() {
-            pt.steps.push(Step::CarriedIn { count: list.len() });
-        }
-        list.extend(own);
-        if !b.counts_as_year
-            && opts.short_first_period_claims == ShortFirstPeriodClaims::CarryForward
-        {
-            pt.steps.push(Step::ShortFirstPeriod {
-                months,
-                carried_forward: list.len(),
-            });
-            carried = list;
-        } else {
-            if !b.counts_as_year {
-                pt.steps.push(Step::ShortFirstPeriod {
-                    months,
-                    carried_forward: 0,
-                });
-            }
-            step(
-                &mut state,
-                h.usage,
-                opts,
-                period.flags(),
-                &list,
-                &mut TraceSink {
-                    trace: &mut pt,
-                    claims: &list,
-                },
-            );
-        }
-        let c = Coefficient::clamped(state.c);
-        pt.after = c;
-        pt.periods_at_floor = state.paf;
-        pt.claim_free_streak = state.streak;
-        echeances.push(EcheanceResult {
-            date: b.echeance,
-            period_start: b.start,
-            period_end: b.end,
-            coefficient: c,
-        });
-        traces.push(pt);
-    }
-    for c in carried {
-        outside.push(ClaimTrace {
-            id: c.id,
-            date: c.date,
-            kind: c.kind,
-            responsibility: c.responsibility,
-            initial_responsibility: c.initial_responsibility,
-            requalification: c.requalification,
-            counted: false,
-            rule: "art. 9 al. 3",
-            reason: "reporté depuis une première période de moins de 9 mois : comptera à l'échéance suivante".into(),
-        });
-    }
-    Ok(DatedOutcome {
-        coefficients: echeances.iter().map(|e| e.coefficient).collect(),
-        echeances,
-        trace: Trace {
-            usage: h.usage,
-            start_coefficient: h.start_coefficient,
-            options: *opts,
-            periods: traces,
-            outside,
+    let scenario = Scenario {
+        usage: h.usage,
+        start: StartState {
+            coefficient: h.start_coefficient,
+            periods_at_floor: h.start_periods_at_floor,
+            claim_free_streak: h.start_claim_free_streak,
+            protection_used: false,
         },
-        end: state.to_start(),
+        options: *opts,
+        periods: bounds
+            .iter()
+            .zip(periods)
+            .map(|(b, claims)| {
+                let (interruption_months, interrupted) = interruption(h, b.start, b.end);
+                Period {
+                    months: month_span(b.start, b.end),
+                    interruption_months,
+                    interrupted,
+                    counts_as_year: b.counts_as_year,
+                    claims,
+                    start: Some(b.start),
+                    end: Some(b.end),
+                    echeance: Some(b.echeance),
+                }
+            })
+            .collect(),
+    };
+    // One step function, one loop: the dated form is the period form with dates.
+    let out = run_periods(&scenario);
+    let mut trace = out.trace;
+    for c in &mut trace.outside {
+        c.reason = "reporté depuis une première période de moins de 9 mois : comptera à l'échéance suivante".into();
+    }
+    trace.outside.extend(outside);
+    Ok(DatedOutcome {
+        echeances: bounds
+            .iter()
+            .zip(&out.coefficients)
+            .map(|(b, c)| EcheanceResult {
+                date: b.echeance,
+                period_start: b.start,
+                period_end: b.end,
+                coefficient: *c,
+            })
+            .collect(),
+        coefficients: out.coefficients,
+        trace,
+        end: out.end,
     })
 }
 
@@ -458,21 +429,13 @@ pub fn compute_dated_coefficients(
         .unwrap_or(claims.len());
     let mut buf: Vec<(ClaimKind, Responsibility)> = Vec::with_capacity(8);
     let mut carried = 0usize;
-    let mut prev_end: Option<NaiveDate> = None;
-    for k in 0.. {
-        let e = add_months(h.first_echeance, 12 * k)?;
-        if e > h.until {
-            break;
-        }
-        let end = sub_months(e, 2)?;
-        let (start, counts_as_year) = match prev_end {
-            None => {
-                let start = h.subscription_date.max(sub_months(e, 14)?);
-                (start, add_months(start, 9)? <= end)
-            }
-            Some(p) => (p, true),
-        };
-        prev_end = Some(end);
+    for b in bounds_iter(h) {
+        let Bounds {
+            start,
+            end,
+            counts_as_year,
+            ..
+        } = b?;
         buf.truncate(carried);
         while next < claims.len() && claims[next].date < end {
             let c = &claims[next];
