@@ -13,7 +13,7 @@ mod error;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use contracts::{
     ClaimDraft, ClaimRecord, ContractDraft, ContractRecord, EcheanceDto, PremiumDraft, PremiumDto,
-    ProjectionDto, QualificationDto, StatusDto,
+    ProjectionDto, QualificationDto, ReleveResult, StatusDto,
 };
 pub use dto::*;
 pub use error::AppError;

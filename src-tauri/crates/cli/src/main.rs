@@ -43,6 +43,9 @@ enum Command {
     /// Sinistres : déclaration et requalification (le coefficient est recalculé aussitôt).
     #[command(subcommand)]
     Claim(ClaimCommand),
+    /// Relevés d'information reçus de l'assureur précédent.
+    #[command(subcommand)]
+    Releve(ReleveCommand),
     /// Charge un portefeuille de démonstration réaliste.
     Demo {
         /// Nombre de clients à créer.
@@ -218,6 +221,19 @@ enum ClaimCommand {
         on: String,
         #[arg(long)]
         note: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum ReleveCommand {
+    /// Enregistre un relevé (fichier JSON, ou - pour l'entrée standard) et calcule le coefficient
+    /// de départ du nouveau contrat (R17), avec ses étapes et le contrôle de cohérence.
+    Add {
+        #[arg(long)]
+        client: i64,
+        file: String,
         #[arg(long)]
         json: bool,
     },
@@ -474,6 +490,37 @@ fn run(cli: Cli) -> Result<(), AppError> {
             let app = courtier(cli.data_dir)?;
             open_existing(&app)?;
             claim(&app, c)
+        }
+        Command::Releve(ReleveCommand::Add { client, file, json }) => {
+            let app = courtier(cli.data_dir)?;
+            open_existing(&app)?;
+            let r = app.releve_record(client, &read_input(&file)?)?;
+            if json {
+                return print_json(&r);
+            }
+            println!("Relevé n° {} enregistré pour le client {client}.", r.id);
+            for s in &r.steps {
+                println!("  {s}");
+            }
+            match &r.start_coefficient {
+                Some(c) => println!(
+                    "Coefficient de départ du nouveau contrat : {}",
+                    c.replace('.', ",")
+                ),
+                None => {
+                    println!("Le relevé ne donne pas de quoi calculer un coefficient de départ.")
+                }
+            }
+            if let Some(i) = &r.inconsistency {
+                println!("Attention : {i}");
+            }
+            if !r.missing_fields.is_empty() {
+                println!(
+                    "Champs obligatoires absents : {}.",
+                    r.missing_fields.join(", ")
+                );
+            }
+            Ok(())
         }
         Command::Key(k) => {
             let app = courtier(cli.data_dir)?;
@@ -892,8 +939,9 @@ fn print_record(r: &courtier_app::ClientRecord) {
     println!("  Créé le {} ; modifié le {}", r.created_at, r.updated_at);
 }
 
-fn simulate(file: &str, format: Format) -> Result<(), AppError> {
-    let input = if file == "-" {
+/// The text of FILE, or of standard input for `-`.
+fn read_input(file: &str) -> Result<String, AppError> {
+    if file == "-" {
         let mut s = String::new();
         std::io::stdin().read_to_string(&mut s).map_err(|e| {
             AppError::new(
@@ -901,11 +949,15 @@ fn simulate(file: &str, format: Format) -> Result<(), AppError> {
                 format!("Lecture de l'entrée standard impossible : {e}"),
             )
         })?;
-        s
+        Ok(s)
     } else {
         std::fs::read_to_string(file)
-            .map_err(|e| AppError::new("io", format!("Lecture de {file} impossible : {e}")))?
-    };
+            .map_err(|e| AppError::new("io", format!("Lecture de {file} impossible : {e}")))
+    }
+}
+
+fn simulate(file: &str, format: Format) -> Result<(), AppError> {
+    let input = read_input(file)?;
     match format {
         Format::Json => {
             let v = courtier_domain::bonus_malus::simulate_json(&input)

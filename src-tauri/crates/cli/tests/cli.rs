@@ -426,3 +426,83 @@ fn contract_and_claim_from_the_command_line() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("n'existe pas"));
 }
+
+#[test]
+fn releve_gives_the_starting_coefficient_and_flags_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["init"]);
+    let client = ok(
+        dir.path(),
+        &[
+            "client",
+            "add",
+            "--last-name",
+            "Martin",
+            "--first-name",
+            "Anne",
+        ],
+    );
+    let doc = r#"{ "issued_on": "2025-09-10", "issuer": "Assurances du Rhône", "contract_number": "RH-1",
+      "subscription_date": "2019-04-01", "registration": "AB-123-CD", "usage": "standard",
+      "policyholder": { "last_name": "Martin", "first_name": "Anne", "birth_date": "1980-05-02",
+                        "licence_number": "12AB34567", "licence_date": "1999-06-10" },
+      "drivers": [],
+      "claims": [ { "date": "2024-06-01", "kind": "accident", "responsibility": "full", "driver": "Anne Martin", "open": false },
+                  { "date": "2025-06-01", "kind": "accident", "responsibility": "partial", "driver": "Anne Martin", "open": true } ],
+      "coefficient": "1.12", "last_echeance": "2025-04-01", "stopped_on": "2025-08-31",
+      "termination_reason": "Loi Hamon" }"#;
+    let path = dir.path().join("releve.json");
+    std::fs::write(&path, doc).unwrap();
+    let r: serde_json::Value = serde_json::from_str(&ok(
+        dir.path(),
+        &[
+            "releve",
+            "add",
+            "--client",
+            client.trim(),
+            path.to_str().unwrap(),
+            "--json",
+        ],
+    ))
+    .unwrap();
+    // The 2024 claim is already in 1.12; the 2025 one, after the relevé's last period: ×1.125.
+    assert_eq!(r["startCoefficient"], "1.26");
+    assert_eq!(r["inconsistency"], serde_json::Value::Null);
+    assert_eq!(r["missingFields"].as_array().unwrap().len(), 0);
+    // A stated 2.00 is more than those five years allow (at most 1.18); a missing contract
+    // number is listed.
+    let bad = doc
+        .replace("\"1.12\"", "\"2.00\"")
+        .replace("\"contract_number\": \"RH-1\",", "");
+    std::fs::write(&path, bad).unwrap();
+    let r: serde_json::Value = serde_json::from_str(&ok(
+        dir.path(),
+        &[
+            "releve",
+            "add",
+            "--client",
+            client.trim(),
+            path.to_str().unwrap(),
+            "--json",
+        ],
+    ))
+    .unwrap();
+    assert!(r["inconsistency"].as_str().unwrap().contains("2,00"), "{r}");
+    assert!(
+        r["missingFields"].to_string().contains("numéro de contrat"),
+        "{r}"
+    );
+    std::fs::write(&path, "{ pas un relevé").unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "releve",
+            "add",
+            "--client",
+            client.trim(),
+            path.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Relevé illisible"));
+}

@@ -118,3 +118,16 @@ CREATE TABLE coefficient_history (
     computed_at  TEXT NOT NULL,
     PRIMARY KEY (contract_id, echeance)
 ) WITHOUT ROWID;
+
+-- Relevés d'information received for a client (R17, R18): the document as entered, and what
+-- Courtier computed from it when it was recorded.
+CREATE TABLE releves (
+    id                INTEGER PRIMARY KEY,
+    client_id         INTEGER NOT NULL REFERENCES clients(id),
+    received_on       TEXT NOT NULL,
+    document          TEXT NOT NULL,
+    start_coefficient INTEGER CHECK (start_coefficient IS NULL OR start_coefficient BETWEEN 50 AND 350),
+    inconsistency     TEXT,
+    recorded_at       TEXT NOT NULL
+);
+CREATE INDEX releves_client ON releves (client_id, received_on);
