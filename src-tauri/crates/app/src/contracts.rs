@@ -156,6 +156,8 @@ pub struct ContractRecord {
     /// The premium at the next échéance if nothing else happens.
     pub next_premium: Option<PremiumDto>,
     pub claims: Vec<ClaimRecord>,
+    pub vehicles: Vec<VehicleDto>,
+    pub drivers: Vec<DriverDto>,
     /// The French calculation note.
     pub note: String,
 }
@@ -435,6 +437,16 @@ impl Courtier {
             }),
             next_premium,
             claims: facts.claims.iter().map(claim_record).collect(),
+            vehicles: s
+                .vehicles_of_contract(id)?
+                .into_iter()
+                .map(vehicle_dto)
+                .collect(),
+            drivers: s
+                .drivers_of_contract(id)?
+                .into_iter()
+                .map(|d| driver_dto(d, today))
+                .collect(),
             note: courtier_domain::bonus_malus::note::render(&out.trace),
         })
     }
@@ -734,5 +746,259 @@ impl Courtier {
                 missing_fields: missing.clone(),
             })
         })
+    }
+}
+
+/// A vehicle as the form (or the CLI) sends it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct VehicleDraft {
+    pub contract_id: i64,
+    pub registration: String,
+    pub make: Option<String>,
+    pub model: Option<String>,
+    pub first_registration: Option<String>,
+    pub from_date: String,
+}
+
+/// A driver as the form (or the CLI) sends it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DriverDraft {
+    pub contract_id: i64,
+    pub client_id: Option<i64>,
+    /// `principal`, `secondaire` or `occasionnel`.
+    pub role: String,
+    pub last_name: String,
+    pub first_name: Option<String>,
+    pub birth_date: Option<String>,
+    pub licence_number: Option<String>,
+    pub licence_date: Option<String>,
+    pub aac: bool,
+    pub from_date: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VehicleDto {
+    pub id: i64,
+    pub registration: String,
+    pub make: Option<String>,
+    pub model: Option<String>,
+    pub first_registration: Option<String>,
+    pub from_date: String,
+    pub to_date: Option<String>,
+    pub replaced_by: Option<i64>,
+    pub transfer_note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DriverDto {
+    pub id: i64,
+    pub client_id: Option<i64>,
+    pub role: String,
+    pub last_name: String,
+    pub first_name: Option<String>,
+    pub birth_date: Option<String>,
+    pub licence_number: Option<String>,
+    pub licence_date: Option<String>,
+    pub aac: bool,
+    /// Licence for less than three years today (A121-1-1).
+    pub novice: bool,
+    pub from_date: String,
+}
+
+fn vehicle_dto(v: courtier_store::VehicleRow) -> VehicleDto {
+    VehicleDto {
+        id: v.id,
+        registration: v.registration,
+        make: v.make,
+        model: v.model,
+        first_registration: v.first_registration.map(iso),
+        from_date: iso(v.from_date),
+        to_date: v.to_date.map(iso),
+        replaced_by: v.replaced_by,
+        transfer_note: v.transfer_note,
+    }
+}
+
+fn driver_dto(d: courtier_store::DriverRow, today: NaiveDate) -> DriverDto {
+    DriverDto {
+        id: d.id,
+        client_id: d.client_id,
+        role: d.role,
+        last_name: d.last_name,
+        first_name: d.first_name,
+        birth_date: d.birth_date.map(iso),
+        licence_number: d.licence_number,
+        licence_date: d.licence_date.map(iso),
+        aac: d.aac,
+        novice: courtier_domain::vehicle::is_novice(d.licence_date, today),
+        from_date: iso(d.from_date),
+    }
+}
+
+fn opt_date_field(
+    s: &Option<String>,
+    code: &str,
+    label: &str,
+) -> Result<Option<NaiveDate>, AppError> {
+    match s.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(x) => date_field(x, code, label).map(Some),
+    }
+}
+
+impl Courtier {
+    /// The vehicles and drivers of a contract.
+    pub fn contract_vehicles_drivers(
+        &self,
+        contract_id: i64,
+    ) -> Result<(Vec<VehicleDto>, Vec<DriverDto>), AppError> {
+        let today = self.today();
+        self.with_store(|s| {
+            let vehicles = s
+                .vehicles_of_contract(contract_id)?
+                .into_iter()
+                .map(vehicle_dto)
+                .collect();
+            let drivers = s
+                .drivers_of_contract(contract_id)?
+                .into_iter()
+                .map(|d| driver_dto(d, today))
+                .collect();
+            Ok((vehicles, drivers))
+        })
+    }
+
+    fn vehicle_row(&self, d: &VehicleDraft) -> Result<courtier_store::VehicleRow, AppError> {
+        let registration = courtier_domain::vehicle::registration(&d.registration)
+            .map_err(|m| field("registration", m))?;
+        let first_registration = opt_date_field(
+            &d.first_registration,
+            "firstRegistration",
+            "Première immatriculation",
+        )?;
+        let from_date = date_field(&d.from_date, "fromDate", "Date d'entrée au contrat")?;
+        if first_registration.is_some_and(|f| f > from_date) {
+            return Err(field(
+                "firstRegistration",
+                "La première immatriculation ne peut suivre l'entrée au contrat.",
+            ));
+        }
+        let clean = |s: &Option<String>| {
+            s.as_deref()
+                .map(str::trim)
+                .filter(|x| !x.is_empty())
+                .map(str::to_string)
+        };
+        Ok(courtier_store::VehicleRow {
+            id: 0,
+            contract_id: d.contract_id,
+            registration,
+            make: clean(&d.make),
+            model: clean(&d.model),
+            first_registration,
+            from_date,
+            to_date: None,
+            replaced_by: None,
+            transfer_note: None,
+        })
+    }
+
+    /// Puts a vehicle on a contract.
+    pub fn vehicle_add(&self, d: &VehicleDraft) -> Result<VehicleDto, AppError> {
+        let row = self.vehicle_row(d)?;
+        let now = self.now();
+        let id = self.with_store(|s| Ok(s.insert_vehicle(&row, None, &now)?))?;
+        self.find_vehicle(d.contract_id, id)
+    }
+
+    /// Replaces a vehicle (R16): the coefficient moves with the contract; a reduction transfers
+    /// only if the usual drivers are the same or fewer, a malus always. The decision is kept with
+    /// the replaced vehicle.
+    pub fn vehicle_replace(
+        &self,
+        old_vehicle_id: i64,
+        d: &VehicleDraft,
+        same_or_fewer_drivers: bool,
+    ) -> Result<VehicleDto, AppError> {
+        let row = self.vehicle_row(d)?;
+        let record = self.contract_get(d.contract_id)?;
+        let c = Coefficient::parse(&record.coefficient_in_force).map_err(AppError::internal)?;
+        let (after, why) =
+            courtier_domain::bonus_malus::transfer_on_replacement(c, same_or_fewer_drivers);
+        let note = format!(
+            "Remplacement le {} : coefficient {} → {} ; {why}.",
+            row.from_date.format("%d/%m/%Y"),
+            c.fr(),
+            after.fr()
+        );
+        let now = self.now();
+        let id = self
+            .with_store(|s| Ok(s.insert_vehicle(&row, Some((old_vehicle_id, &note)), &now)?))?;
+        self.find_vehicle(d.contract_id, id)
+    }
+
+    fn find_vehicle(&self, contract_id: i64, id: i64) -> Result<VehicleDto, AppError> {
+        self.contract_vehicles_drivers(contract_id)?
+            .0
+            .into_iter()
+            .find(|v| v.id == id)
+            .ok_or_else(|| AppError::internal("véhicule enregistré introuvable"))
+    }
+
+    /// Names a driver on a contract.
+    pub fn driver_add(&self, d: &DriverDraft) -> Result<DriverDto, AppError> {
+        if !["principal", "secondaire", "occasionnel"].contains(&d.role.as_str()) {
+            return Err(field(
+                "role",
+                "Le rôle du conducteur est principal, secondaire ou occasionnel.",
+            ));
+        }
+        let last_name = d.last_name.trim();
+        if last_name.is_empty() {
+            return Err(field("lastName", "Le nom du conducteur est vide."));
+        }
+        let birth_date = opt_date_field(&d.birth_date, "birthDate", "Date de naissance")?;
+        let licence_date = opt_date_field(&d.licence_date, "licenceDate", "Date du permis")?;
+        let from_date = date_field(&d.from_date, "fromDate", "Date de désignation")?;
+        let today = self.today();
+        if licence_date.is_some_and(|l| l > today) {
+            return Err(field("licenceDate", "La date du permis est dans le futur."));
+        }
+        if let (Some(b), Some(l)) = (birth_date, licence_date) {
+            if l < b
+                .checked_add_months(chrono::Months::new(12 * 15))
+                .unwrap_or(b)
+            {
+                return Err(field(
+                    "licenceDate",
+                    "Un permis B ne s'obtient pas avant 15 ans (conduite accompagnée) : vérifiez les dates.",
+                ));
+            }
+        }
+        let row = courtier_store::DriverRow {
+            id: 0,
+            contract_id: d.contract_id,
+            client_id: d.client_id,
+            role: d.role.clone(),
+            last_name: last_name.to_string(),
+            first_name: d.first_name.clone().filter(|x| !x.trim().is_empty()),
+            birth_date,
+            licence_number: d.licence_number.clone().filter(|x| !x.trim().is_empty()),
+            licence_date,
+            aac: d.aac,
+            from_date,
+            to_date: None,
+        };
+        let now = self.now();
+        let id = self.with_store(|s| Ok(s.insert_driver(&row, &now)?))?;
+        self.contract_vehicles_drivers(d.contract_id)?
+            .1
+            .into_iter()
+            .find(|x| x.id == id)
+            .ok_or_else(|| AppError::internal("conducteur enregistré introuvable"))
     }
 }

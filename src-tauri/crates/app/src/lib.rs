@@ -12,8 +12,9 @@ mod error;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use contracts::{
-    ClaimDraft, ClaimRecord, ContractDraft, ContractRecord, EcheanceDto, PremiumDraft, PremiumDto,
-    ProjectionDto, QualificationDto, ReleveResult, StatusDto,
+    ClaimDraft, ClaimRecord, ContractDraft, ContractRecord, DriverDraft, DriverDto, EcheanceDto,
+    PremiumDraft, PremiumDto, ProjectionDto, QualificationDto, ReleveResult, StatusDto,
+    VehicleDraft, VehicleDto,
 };
 pub use dto::*;
 pub use error::AppError;

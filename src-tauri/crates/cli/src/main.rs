@@ -5,7 +5,8 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use courtier_app::{
-    AppError, ClaimDraft, ClientListQuery, Config, ContractDraft, Courtier, PremiumDraft,
+    AppError, ClaimDraft, ClientListQuery, Config, ContractDraft, Courtier, DriverDraft,
+    PremiumDraft, VehicleDraft,
 };
 use courtier_domain::client::{AddressDraft, ClientDraft, EmailDraft, PhoneDraft};
 use std::io::{Read, Write};
@@ -43,6 +44,12 @@ enum Command {
     /// Sinistres : déclaration et requalification (le coefficient est recalculé aussitôt).
     #[command(subcommand)]
     Claim(ClaimCommand),
+    /// Véhicules d'un contrat.
+    #[command(subcommand)]
+    Vehicle(VehicleCommand),
+    /// Conducteurs désignés d'un contrat.
+    #[command(subcommand)]
+    Driver(DriverCommand),
     /// Relevés d'information reçus de l'assureur précédent.
     #[command(subcommand)]
     Releve(ReleveCommand),
@@ -221,6 +228,76 @@ enum ClaimCommand {
         on: String,
         #[arg(long)]
         note: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args, Debug)]
+struct VehicleArgs {
+    #[arg(long)]
+    contract: i64,
+    /// AB-123-CD (ou l'ancien format 1234 AB 75).
+    #[arg(long)]
+    registration: String,
+    #[arg(long)]
+    make: Option<String>,
+    #[arg(long)]
+    model: Option<String>,
+    /// Date de première mise en circulation.
+    #[arg(long)]
+    first_registration: Option<String>,
+    /// Entrée au contrat.
+    #[arg(long)]
+    from: String,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Subcommand, Debug)]
+enum VehicleCommand {
+    /// Ajoute un véhicule au contrat.
+    Add(VehicleArgs),
+    /// Remplace un véhicule (R16 : le coefficient suit le contrat ; une réduction seulement si
+    /// les conducteurs habituels sont les mêmes ou moins nombreux).
+    Replace {
+        /// Le véhicule remplacé.
+        old: i64,
+        #[command(flatten)]
+        new: VehicleArgs,
+        /// Les conducteurs habituels changent (ou sont plus nombreux).
+        #[arg(long)]
+        other_drivers: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum DriverCommand {
+    /// Désigne un conducteur.
+    Add {
+        #[arg(long)]
+        contract: i64,
+        /// principal, secondaire ou occasionnel.
+        #[arg(long, default_value = "principal")]
+        role: String,
+        #[arg(long)]
+        last_name: String,
+        #[arg(long)]
+        first_name: Option<String>,
+        #[arg(long)]
+        birth_date: Option<String>,
+        #[arg(long)]
+        licence_number: Option<String>,
+        #[arg(long)]
+        licence_date: Option<String>,
+        /// Apprentissage anticipé de la conduite.
+        #[arg(long)]
+        aac: bool,
+        /// Client correspondant, s'il en a une fiche.
+        #[arg(long)]
+        client: Option<i64>,
+        #[arg(long)]
+        from: String,
         #[arg(long)]
         json: bool,
     },
@@ -490,6 +567,68 @@ fn run(cli: Cli) -> Result<(), AppError> {
             let app = courtier(cli.data_dir)?;
             open_existing(&app)?;
             claim(&app, c)
+        }
+        Command::Vehicle(v) => {
+            let app = courtier(cli.data_dir)?;
+            open_existing(&app)?;
+            let (args, replaced) = match v {
+                VehicleCommand::Add(a) => (a, None),
+                VehicleCommand::Replace {
+                    old,
+                    new,
+                    other_drivers,
+                } => (new, Some((old, !other_drivers))),
+            };
+            let draft = VehicleDraft {
+                contract_id: args.contract,
+                registration: args.registration,
+                make: args.make,
+                model: args.model,
+                first_registration: args.first_registration,
+                from_date: args.from,
+            };
+            let v = match replaced {
+                None => app.vehicle_add(&draft)?,
+                Some((old, same)) => app.vehicle_replace(old, &draft, same)?,
+            };
+            if args.json {
+                return print_json(&v);
+            }
+            println!("{}", v.id);
+            Ok(())
+        }
+        Command::Driver(DriverCommand::Add {
+            contract,
+            role,
+            last_name,
+            first_name,
+            birth_date,
+            licence_number,
+            licence_date,
+            aac,
+            client,
+            from,
+            json,
+        }) => {
+            let app = courtier(cli.data_dir)?;
+            open_existing(&app)?;
+            let d = app.driver_add(&DriverDraft {
+                contract_id: contract,
+                client_id: client,
+                role,
+                last_name,
+                first_name,
+                birth_date,
+                licence_number,
+                licence_date,
+                aac,
+                from_date: from,
+            })?;
+            if json {
+                return print_json(&d);
+            }
+            println!("{}", d.id);
+            Ok(())
         }
         Command::Releve(ReleveCommand::Add { client, file, json }) => {
             let app = courtier(cli.data_dir)?;
@@ -804,6 +943,41 @@ fn print_contract(k: &courtier_app::ContractRecord) {
             fr(&p.total),
             fr(&p.after_coefficient),
             fr(&p.not_modulated)
+        );
+    }
+    for v in &k.vehicles {
+        let period = match &v.to_date {
+            Some(t) => format!("du {} au {}", v.from_date, t),
+            None => format!("depuis le {}", v.from_date),
+        };
+        println!(
+            "  Véhicule {} : {} {} {} ({period}){}",
+            v.id,
+            v.registration,
+            v.make.as_deref().unwrap_or(""),
+            v.model.as_deref().unwrap_or(""),
+            v.transfer_note
+                .as_deref()
+                .map(|n| format!(" — {n}"))
+                .unwrap_or_default()
+        );
+    }
+    for d in &k.drivers {
+        println!(
+            "  Conducteur {} ({}) : {} {}{}{}",
+            d.id,
+            d.role,
+            d.first_name.as_deref().unwrap_or(""),
+            d.last_name,
+            d.licence_date
+                .as_deref()
+                .map(|l| format!(", permis du {l}"))
+                .unwrap_or_default(),
+            if d.novice {
+                " — jeune conducteur"
+            } else {
+                ""
+            }
         );
     }
     for c in &k.claims {

@@ -506,3 +506,140 @@ fn releve_gives_the_starting_coefficient_and_flags_what_is_wrong() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Relevé illisible"));
 }
+
+#[test]
+fn vehicles_and_drivers_with_replacement_and_novice() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["init"]);
+    let client = ok(
+        dir.path(),
+        &[
+            "client",
+            "add",
+            "--last-name",
+            "Roux",
+            "--first-name",
+            "Théo",
+        ],
+    );
+    let k = ok(
+        dir.path(),
+        &[
+            "contract",
+            "add",
+            "--client",
+            client.trim(),
+            "--insurer",
+            "Alliance Auto",
+            "--number",
+            "V-1",
+            "--subscription",
+            "2019-03-01",
+            "--first-echeance",
+            "2020-01-01",
+        ],
+    );
+    let k = k.trim();
+    let v1 = ok(
+        dir.path(),
+        &[
+            "vehicle",
+            "add",
+            "--contract",
+            k,
+            "--registration",
+            "ab 123 cd",
+            "--make",
+            "Renault",
+            "--model",
+            "Clio",
+            "--from",
+            "2019-03-01",
+        ],
+    );
+    let out = run(
+        dir.path(),
+        &[
+            "vehicle",
+            "add",
+            "--contract",
+            k,
+            "--registration",
+            "AI-123-CD",
+            "--from",
+            "2019-03-01",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("immatriculation"));
+    // The coefficient is under 1.00 by 2026: a replacement with other drivers loses it (R16).
+    let v2: serde_json::Value = serde_json::from_str(&ok(
+        dir.path(),
+        &[
+            "vehicle",
+            "replace",
+            v1.trim(),
+            "--contract",
+            k,
+            "--registration",
+            "EF-456-GH",
+            "--from",
+            "2026-06-01",
+            "--other-drivers",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(v2["registration"], "EF-456-GH");
+    let d: serde_json::Value = serde_json::from_str(&ok(
+        dir.path(),
+        &[
+            "driver",
+            "add",
+            "--contract",
+            k,
+            "--role",
+            "secondaire",
+            "--last-name",
+            "Roux",
+            "--first-name",
+            "Zoé",
+            "--birth-date",
+            "2006-02-01",
+            "--licence-date",
+            "2024-05-02",
+            "--aac",
+            "--from",
+            "2024-06-01",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(d["novice"], true);
+    let shown: serde_json::Value =
+        serde_json::from_str(&ok(dir.path(), &["contract", "show", k, "--json"])).unwrap();
+    assert_eq!(shown["vehicles"].as_array().unwrap().len(), 2);
+    let note = shown["vehicles"][0]["transferNote"].as_str().unwrap();
+    assert!(note.contains("la réduction ne se transfère pas"), "{note}");
+    assert_eq!(shown["vehicles"][0]["toDate"], "2026-06-01");
+    assert_eq!(shown["drivers"][0]["aac"], true);
+    let out = run(
+        dir.path(),
+        &[
+            "driver",
+            "add",
+            "--contract",
+            k,
+            "--last-name",
+            "Roux",
+            "--birth-date",
+            "2010-01-01",
+            "--licence-date",
+            "2020-01-01",
+            "--from",
+            "2024-01-01",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("15 ans"));
+}

@@ -5,5 +5,6 @@ pub mod bonus_malus;
 pub mod client;
 mod coefficient;
 pub mod premium;
+pub mod vehicle;
 
 pub use coefficient::{Coefficient, CoefficientError};

@@ -70,9 +70,47 @@ CREATE TABLE contract_interruptions (
     recorded_at TEXT NOT NULL
 );
 
+-- Vehicles on a contract; a replacement closes one (`to_date`, `replaced_by`) and opens another.
+CREATE TABLE vehicles (
+    id                 INTEGER PRIMARY KEY,
+    contract_id        INTEGER NOT NULL REFERENCES contracts(id),
+    registration       TEXT NOT NULL,
+    make               TEXT,
+    model              TEXT,
+    first_registration TEXT,
+    from_date          TEXT NOT NULL,
+    to_date            TEXT CHECK (to_date IS NULL OR to_date >= from_date),
+    replaced_by        INTEGER REFERENCES vehicles(id),
+    -- R16: what the replacement did to the coefficient, in French.
+    transfer_note      TEXT,
+    recorded_at        TEXT NOT NULL
+);
+CREATE INDEX vehicles_contract ON vehicles (contract_id);
+
+-- Drivers named on a contract (principal, secondary, occasional), optionally a client record.
+CREATE TABLE drivers (
+    id             INTEGER PRIMARY KEY,
+    contract_id    INTEGER NOT NULL REFERENCES contracts(id),
+    client_id      INTEGER REFERENCES clients(id),
+    role           TEXT NOT NULL CHECK (role IN ('principal', 'secondaire', 'occasionnel')),
+    last_name      TEXT NOT NULL,
+    first_name     TEXT,
+    birth_date     TEXT,
+    licence_number TEXT,
+    licence_date   TEXT,
+    -- Apprentissage anticipé de la conduite (halves the novice surcharge).
+    aac            INTEGER NOT NULL DEFAULT 0 CHECK (aac IN (0, 1)),
+    from_date      TEXT NOT NULL,
+    to_date        TEXT,
+    recorded_at    TEXT NOT NULL
+);
+CREATE INDEX drivers_contract ON drivers (contract_id);
+
 CREATE TABLE claims (
     id                INTEGER PRIMARY KEY,
     contract_id       INTEGER NOT NULL REFERENCES contracts(id),
+    vehicle_id        INTEGER REFERENCES vehicles(id),
+    driver_id         INTEGER REFERENCES drivers(id),
     occurred_on       TEXT NOT NULL,
     declared_on       TEXT CHECK (declared_on IS NULL OR declared_on >= occurred_on),
     kind              TEXT NOT NULL CHECK (kind IN ('accident', 'theft', 'fire', 'glass', 'parked_unidentified', 'force_majeure', 'driven_without_consent', 'natural_disaster')),

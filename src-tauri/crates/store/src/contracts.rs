@@ -777,3 +777,152 @@ impl Store {
         Ok(rows)
     }
 }
+
+/// A vehicle on a contract.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VehicleRow {
+    pub id: i64,
+    pub contract_id: i64,
+    pub registration: String,
+    pub make: Option<String>,
+    pub model: Option<String>,
+    pub first_registration: Option<NaiveDate>,
+    pub from_date: NaiveDate,
+    pub to_date: Option<NaiveDate>,
+    pub replaced_by: Option<i64>,
+    pub transfer_note: Option<String>,
+}
+
+/// A driver named on a contract.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DriverRow {
+    pub id: i64,
+    pub contract_id: i64,
+    pub client_id: Option<i64>,
+    pub role: String,
+    pub last_name: String,
+    pub first_name: Option<String>,
+    pub birth_date: Option<NaiveDate>,
+    pub licence_number: Option<String>,
+    pub licence_date: Option<NaiveDate>,
+    pub aac: bool,
+    pub from_date: NaiveDate,
+    pub to_date: Option<NaiveDate>,
+}
+
+impl Store {
+    /// Puts a vehicle on a contract from `v.from_date`. With `replaces`, the replaced vehicle
+    /// leaves the contract that day and the transfer decision (R16) is kept with it.
+    pub fn insert_vehicle(
+        &mut self,
+        v: &VehicleRow,
+        replaces: Option<(i64, &str)>,
+        now: &str,
+    ) -> Result<i64, StoreError> {
+        let tx = self.conn.transaction()?;
+        contract_tx(&tx, v.contract_id)?;
+        tx.execute(
+            "INSERT INTO vehicles (contract_id, registration, make, model, first_registration, from_date, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                v.contract_id,
+                v.registration,
+                v.make,
+                v.model,
+                v.first_registration.map(iso),
+                iso(v.from_date),
+                now
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        if let Some((old, note)) = replaces {
+            let n = tx.execute(
+                "UPDATE vehicles SET to_date = ?2, replaced_by = ?3, transfer_note = ?4
+                 WHERE id = ?1 AND contract_id = ?5 AND to_date IS NULL",
+                params![old, iso(v.from_date), id, note, v.contract_id],
+            )?;
+            if n == 0 {
+                return Err(StoreError::Invalid(
+                    "le véhicule remplacé n'est pas en cours sur ce contrat".into(),
+                ));
+            }
+        }
+        tx.commit()?;
+        Ok(id)
+    }
+
+    pub fn vehicles_of_contract(&self, contract_id: i64) -> Result<Vec<VehicleRow>, StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, contract_id, registration, make, model, first_registration, from_date, to_date,
+                replaced_by, transfer_note
+             FROM vehicles WHERE contract_id = ?1 ORDER BY from_date, id",
+        )?;
+        let rows = st
+            .query_map([contract_id], |r| {
+                Ok(VehicleRow {
+                    id: r.get(0)?,
+                    contract_id: r.get(1)?,
+                    registration: r.get(2)?,
+                    make: r.get(3)?,
+                    model: r.get(4)?,
+                    first_registration: opt_date(r.get(5)?)?,
+                    from_date: date(r.get(6)?)?,
+                    to_date: opt_date(r.get(7)?)?,
+                    replaced_by: r.get(8)?,
+                    transfer_note: r.get(9)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    pub fn insert_driver(&mut self, d: &DriverRow, now: &str) -> Result<i64, StoreError> {
+        contract_tx(&self.conn, d.contract_id)?;
+        self.conn.execute(
+            "INSERT INTO drivers (contract_id, client_id, role, last_name, first_name, birth_date,
+                licence_number, licence_date, aac, from_date, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                d.contract_id,
+                d.client_id,
+                d.role,
+                d.last_name,
+                d.first_name,
+                d.birth_date.map(iso),
+                d.licence_number,
+                d.licence_date.map(iso),
+                d.aac,
+                iso(d.from_date),
+                now
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn drivers_of_contract(&self, contract_id: i64) -> Result<Vec<DriverRow>, StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, contract_id, client_id, role, last_name, first_name, birth_date,
+                licence_number, licence_date, aac, from_date, to_date
+             FROM drivers WHERE contract_id = ?1 ORDER BY role = 'principal' DESC, id",
+        )?;
+        let rows = st
+            .query_map([contract_id], |r| {
+                Ok(DriverRow {
+                    id: r.get(0)?,
+                    contract_id: r.get(1)?,
+                    client_id: r.get(2)?,
+                    role: r.get(3)?,
+                    last_name: r.get(4)?,
+                    first_name: r.get(5)?,
+                    birth_date: opt_date(r.get(6)?)?,
+                    licence_number: r.get(7)?,
+                    licence_date: opt_date(r.get(8)?)?,
+                    aac: r.get(9)?,
+                    from_date: date(r.get(10)?)?,
+                    to_date: opt_date(r.get(11)?)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+}

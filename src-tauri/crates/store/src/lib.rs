@@ -15,7 +15,8 @@ pub use clients::{
 };
 pub use contracts::{
     BatchContract, ClaimRow, ClaimStatusRow, ContractEventRow, ContractFacts, ContractRow,
-    EcheanceRow, NewClaim, NewContract, PremiumLineRow, QualificationRow, Recompute,
+    DriverRow, EcheanceRow, NewClaim, NewContract, PremiumLineRow, QualificationRow, Recompute,
+    ReleveRow, VehicleRow,
 };
 pub use error::StoreError;
 pub use migrations::{Migration, MIGRATIONS};
