@@ -23,4 +23,8 @@ pub const COMMANDS: &[&str] = &[
     "contract_suspend",
     "claim_create",
     "claim_requalify",
+    "vehicle_add",
+    "vehicle_replace",
+    "driver_add",
+    "releve_record",
 ];

@@ -11,6 +11,7 @@ pub use commands_list::COMMANDS;
 use courtier_app::{
     AgencyOpened, AgencyStatus, AppError, ClaimDraft, ClientListPage, ClientListQuery,
     ClientRecord, ClientSummary, Config, ContractDraft, ContractRecord, Courtier, DemoLoaded,
+    DriverDraft, DriverDto, ReleveResult, VehicleDraft, VehicleDto,
 };
 use courtier_domain::client::ClientDraft;
 use std::sync::Arc;
@@ -196,6 +197,45 @@ async fn claim_requalify(
     .await
 }
 
+#[tauri::command]
+async fn vehicle_add(
+    state: State<'_, Shared>,
+    input: VehicleDraft,
+) -> Result<VehicleDto, AppError> {
+    blocking(state, move |c| c.vehicle_add(&input)).await
+}
+
+#[tauri::command]
+async fn vehicle_replace(
+    state: State<'_, Shared>,
+    old_vehicle_id: i64,
+    input: VehicleDraft,
+    same_or_fewer_drivers: bool,
+) -> Result<VehicleDto, AppError> {
+    blocking(state, move |c| {
+        c.vehicle_replace(old_vehicle_id, &input, same_or_fewer_drivers)
+    })
+    .await
+}
+
+#[tauri::command]
+async fn driver_add(state: State<'_, Shared>, input: DriverDraft) -> Result<DriverDto, AppError> {
+    blocking(state, move |c| c.driver_add(&input)).await
+}
+
+/// `document` is the relevé in the JSON form of `ReleveDocument`.
+#[tauri::command]
+async fn releve_record(
+    state: State<'_, Shared>,
+    client_id: i64,
+    document: serde_json::Value,
+) -> Result<ReleveResult, AppError> {
+    blocking(state, move |c| {
+        c.releve_record(client_id, &document.to_string())
+    })
+    .await
+}
+
 /// Registers the state and every command on a builder, whatever its runtime (the real one, or
 /// `tauri::test`'s mock runtime in tests).
 pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R> {
@@ -223,6 +263,10 @@ pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R>
             contract_suspend,
             claim_create,
             claim_requalify,
+            vehicle_add,
+            vehicle_replace,
+            driver_add,
+            releve_record,
         ])
 }
 

@@ -247,3 +247,56 @@ fn contract_and_claim_commands() {
     .unwrap_err();
     assert_eq!(err["code"], "invalid:occurredOn");
 }
+
+#[test]
+fn vehicle_driver_and_releve_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = window(dir.path());
+    invoke(&w, "agency_open", json!({})).unwrap();
+    let client = invoke(
+        &w,
+        "client_create",
+        json!({ "input": { "kind": "person", "lastName": "Roux", "status": "client" } }),
+    )
+    .unwrap();
+    let k = invoke(
+        &w,
+        "contract_create",
+        json!({ "input": { "clientId": client["id"], "insurer": "A", "number": "1",
+            "subscriptionDate": "2021-03-01", "firstEcheance": "2022-01-01" } }),
+    )
+    .unwrap();
+    let v = invoke(
+        &w,
+        "vehicle_add",
+        json!({ "input": { "contractId": k["id"], "registration": "ab-123-cd", "fromDate": "2021-03-01" } }),
+    )
+    .unwrap();
+    assert_eq!(v["registration"], "AB-123-CD");
+    let v2 = invoke(
+        &w,
+        "vehicle_replace",
+        json!({ "oldVehicleId": v["id"], "sameOrFewerDrivers": true,
+                "input": { "contractId": k["id"], "registration": "EF-456-GH", "fromDate": "2025-01-10" } }),
+    )
+    .unwrap();
+    assert_eq!(v2["registration"], "EF-456-GH");
+    let d = invoke(
+        &w,
+        "driver_add",
+        json!({ "input": { "contractId": k["id"], "role": "principal", "lastName": "Roux",
+                "licenceDate": "2025-01-01", "fromDate": "2025-01-10" } }),
+    )
+    .unwrap();
+    assert_eq!(d["novice"], true);
+    let r = invoke(
+        &w,
+        "releve_record",
+        json!({ "clientId": client["id"], "document": { "issued_on": "2025-03-01",
+            "policyholder": {}, "drivers": [], "claims": [], "coefficient": "0.80",
+            "last_echeance": "2025-04-01", "stopped_on": "2025-12-31" } }),
+    )
+    .unwrap();
+    assert_eq!(r["startCoefficient"], "0.76");
+    assert!(!r["missingFields"].as_array().unwrap().is_empty());
+}
