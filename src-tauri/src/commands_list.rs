@@ -27,4 +27,6 @@ pub const COMMANDS: &[&str] = &[
     "vehicle_replace",
     "driver_add",
     "releve_record",
+    "claim_set_status",
+    "claims_open",
 ];

@@ -11,7 +11,7 @@ pub use commands_list::COMMANDS;
 use courtier_app::{
     AgencyOpened, AgencyStatus, AppError, ClaimDraft, ClientListPage, ClientListQuery,
     ClientRecord, ClientSummary, Config, ContractDraft, ContractRecord, Courtier, DemoLoaded,
-    DriverDraft, DriverDto, ReleveResult, VehicleDraft, VehicleDto,
+    DriverDraft, DriverDto, OpenClaim, ReleveResult, VehicleDraft, VehicleDto,
 };
 use courtier_domain::client::ClientDraft;
 use std::sync::Arc;
@@ -236,6 +236,28 @@ async fn releve_record(
     .await
 }
 
+#[tauri::command]
+async fn claim_set_status(
+    state: State<'_, Shared>,
+    claim_id: i64,
+    status: String,
+    on_date: String,
+    note: Option<String>,
+) -> Result<ContractRecord, AppError> {
+    blocking(state, move |c| {
+        c.claim_set_status(claim_id, &status, &on_date, note.as_deref())
+    })
+    .await
+}
+
+#[tauri::command]
+async fn claims_open(
+    state: State<'_, Shared>,
+    limit: Option<u32>,
+) -> Result<Vec<OpenClaim>, AppError> {
+    blocking(state, move |c| c.open_claims(limit)).await
+}
+
 /// Registers the state and every command on a builder, whatever its runtime (the real one, or
 /// `tauri::test`'s mock runtime in tests).
 pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R> {
@@ -267,6 +289,8 @@ pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R>
             vehicle_replace,
             driver_add,
             releve_record,
+            claim_set_status,
+            claims_open,
         ])
 }
 

@@ -1002,3 +1002,80 @@ impl Courtier {
             .ok_or_else(|| AppError::internal("conducteur enregistré introuvable"))
     }
 }
+
+/// An open claim in the portfolio's Sinistres list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenClaim {
+    pub claim_id: i64,
+    pub contract_id: i64,
+    pub client_id: i64,
+    pub client_name: String,
+    pub insurer: String,
+    pub contract_number: String,
+    pub occurred_on: String,
+    pub kind: String,
+    pub responsibility: String,
+    pub status: String,
+    pub status_since: String,
+    /// Days since the claim occurred.
+    pub age_days: i64,
+}
+
+const CLAIM_STATUSES: [&str; 6] = [
+    "declare",
+    "en_expertise",
+    "en_reparation",
+    "indemnise",
+    "clos",
+    "refuse",
+];
+
+impl Courtier {
+    /// Open claims across the portfolio (last status neither clos nor refusé), oldest first.
+    pub fn open_claims(&self, limit: Option<u32>) -> Result<Vec<OpenClaim>, AppError> {
+        let today = self.today();
+        self.with_store(|s| {
+            Ok(s.open_claims(limit.unwrap_or(500).clamp(1, 5_000))?
+                .into_iter()
+                .map(|r| OpenClaim {
+                    claim_id: r.claim_id,
+                    contract_id: r.contract_id,
+                    client_id: r.client_id,
+                    client_name: r.client_name,
+                    insurer: r.insurer,
+                    contract_number: r.contract_number,
+                    occurred_on: iso(r.occurred_on),
+                    kind: r.kind,
+                    responsibility: r.responsibility,
+                    status: r.status,
+                    status_since: iso(r.status_since),
+                    age_days: (today - r.occurred_on).num_days(),
+                })
+                .collect())
+        })
+    }
+
+    /// Moves a claim along its workflow (déclaré, en expertise, en réparation, indemnisé, clos,
+    /// refusé); every status is a dated fact.
+    pub fn claim_set_status(
+        &self,
+        claim_id: i64,
+        status: &str,
+        on: &str,
+        note: Option<&str>,
+    ) -> Result<ContractRecord, AppError> {
+        if !CLAIM_STATUSES.contains(&status) {
+            return Err(field(
+                "status",
+                format!("État inconnu « {status} » ({}).", CLAIM_STATUSES.join(", ")),
+            ));
+        }
+        let on = date_field(on, "onDate", "Date du changement d'état")?;
+        let now = self.now();
+        self.with_store(|s| {
+            let contract_id = s.claim_status(claim_id, status, on, note, &now)?;
+            self.contract_record(s, contract_id)
+        })
+    }
+}

@@ -7,7 +7,7 @@ use courtier_domain::client::{
     fold_for_search, Address, AddressKind, Civility, Client, ClientKind, ClientStatus, Email,
     EmailKind, Phone, PhoneKind,
 };
-use courtier_store::{BatchContract, NewClaim, NewContract, PremiumLineRow};
+use courtier_store::{BatchClaim, BatchContract, NewClaim, NewContract, PremiumLineRow};
 
 /// Clients committed per transaction when loading a demo portfolio.
 pub const BATCH: u32 = 1_000;
@@ -844,8 +844,26 @@ impl Generator {
                     requalifications.push((to.to_string(), on));
                 }
             }
-            claims.push((
-                NewClaim {
+            // The workflow: older claims went through expertise and repair and are closed.
+            let mut statuses = Vec::new();
+            let age = (self.today - declared).num_days();
+            let steps: &[(&str, i64)] = if kind == "accident" || kind == "fire" || kind == "theft" {
+                &[
+                    ("en_expertise", 10),
+                    ("en_reparation", 35),
+                    ("indemnise", 70),
+                    ("clos", 100),
+                ]
+            } else {
+                &[("indemnise", 20), ("clos", 40)]
+            };
+            for (status, after) in steps {
+                if age > *after + self.rng.below(20) as i64 {
+                    statuses.push((status.to_string(), declared + Duration::days(*after)));
+                }
+            }
+            claims.push(BatchClaim {
+                claim: NewClaim {
                     contract_id: 0,
                     occurred_on: occurred,
                     declared_on: Some(declared),
@@ -877,7 +895,8 @@ impl Generator {
                     estimated_cents: Some(premium(&mut self.rng, 150, 6_000)),
                 },
                 requalifications,
-            ));
+                statuses,
+            });
         }
         Some(BatchContract {
             client_index,

@@ -13,7 +13,7 @@ mod error;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use contracts::{
     ClaimDraft, ClaimRecord, ContractDraft, ContractRecord, DriverDraft, DriverDto, EcheanceDto,
-    PremiumDraft, PremiumDto, ProjectionDto, QualificationDto, ReleveResult, StatusDto,
+    OpenClaim, PremiumDraft, PremiumDto, ProjectionDto, QualificationDto, ReleveResult, StatusDto,
     VehicleDraft, VehicleDto,
 };
 pub use dto::*;

@@ -218,6 +218,25 @@ enum ClaimCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Change l'état d'un sinistre : declare, en_expertise, en_reparation, indemnise, clos, refuse.
+    Status {
+        id: i64,
+        #[arg(long)]
+        status: String,
+        #[arg(long)]
+        on: String,
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Les sinistres ouverts du portefeuille, du plus ancien au plus récent.
+    Open {
+        #[arg(long, default_value_t = 500)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
     /// Requalifie la responsabilité d'un sinistre (la qualification précédente est conservée).
     Requalify {
         id: i64,
@@ -891,6 +910,38 @@ fn claim(app: &Courtier, c: ClaimCommand) -> Result<(), AppError> {
             })?,
             json,
         ),
+        ClaimCommand::Status {
+            id,
+            status,
+            on,
+            note,
+            json,
+        } => (
+            app.claim_set_status(id, &status, &on, note.as_deref())?,
+            json,
+        ),
+        ClaimCommand::Open { limit, json } => {
+            let open = app.open_claims(Some(limit))?;
+            if json {
+                return print_json(&open);
+            }
+            if open.is_empty() {
+                println!("Aucun sinistre ouvert.");
+            }
+            for c in &open {
+                println!(
+                    "{:>6}  {}  {:<32} {:<14} {:<10} {:<13} {:>5} j",
+                    c.claim_id,
+                    c.occurred_on,
+                    c.client_name,
+                    c.kind,
+                    c.responsibility,
+                    c.status,
+                    c.age_days
+                );
+            }
+            return Ok(());
+        }
         ClaimCommand::Requalify {
             id,
             responsibility,

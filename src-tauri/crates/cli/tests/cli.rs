@@ -643,3 +643,104 @@ fn vehicles_and_drivers_with_replacement_and_novice() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("15 ans"));
 }
+
+#[test]
+fn claim_workflow_and_open_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["init"]);
+    let client = ok(
+        dir.path(),
+        &[
+            "client",
+            "add",
+            "--last-name",
+            "Guyot",
+            "--first-name",
+            "Véronique",
+        ],
+    );
+    let k = ok(
+        dir.path(),
+        &[
+            "contract",
+            "add",
+            "--client",
+            client.trim(),
+            "--insurer",
+            "A",
+            "--number",
+            "W-1",
+            "--subscription",
+            "2022-03-01",
+            "--first-echeance",
+            "2023-01-01",
+        ],
+    );
+    let after: serde_json::Value = serde_json::from_str(&ok(
+        dir.path(),
+        &[
+            "claim",
+            "add",
+            "--contract",
+            k.trim(),
+            "--date",
+            "2025-05-02",
+            "--kind",
+            "glass",
+            "--responsibility",
+            "none",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    let id = after["claims"][0]["id"].to_string();
+    let open: serde_json::Value =
+        serde_json::from_str(&ok(dir.path(), &["claim", "open", "--json"])).unwrap();
+    assert_eq!(open.as_array().unwrap().len(), 1);
+    assert_eq!(open[0]["status"], "declare");
+    assert_eq!(open[0]["clientName"], "Véronique Guyot");
+    ok(
+        dir.path(),
+        &[
+            "claim",
+            "status",
+            &id,
+            "--status",
+            "indemnise",
+            "--on",
+            "2025-06-01",
+        ],
+    );
+    let closed: serde_json::Value = serde_json::from_str(&ok(
+        dir.path(),
+        &[
+            "claim",
+            "status",
+            &id,
+            "--status",
+            "clos",
+            "--on",
+            "2025-06-15",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(closed["claims"][0]["statuses"].as_array().unwrap().len(), 3);
+    assert_eq!(closed["claims"][0]["status"], "clos");
+    let open: serde_json::Value =
+        serde_json::from_str(&ok(dir.path(), &["claim", "open", "--json"])).unwrap();
+    assert!(open.as_array().unwrap().is_empty());
+    let out = run(
+        dir.path(),
+        &[
+            "claim",
+            "status",
+            &id,
+            "--status",
+            "perdu",
+            "--on",
+            "2025-06-15",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -399,8 +399,18 @@ pub struct BatchContract {
     pub client_index: usize,
     /// `client_id` is ignored: the batch's client is used.
     pub contract: NewContract,
-    /// `contract_id` is ignored. Each claim with its requalifications `(responsibility, found_on)`.
-    pub claims: Vec<(NewClaim, Vec<(String, NaiveDate)>)>,
+    pub claims: Vec<BatchClaim>,
+}
+
+/// A claim of a batch contract, with its later requalifications and statuses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatchClaim {
+    /// `contract_id` is ignored.
+    pub claim: NewClaim,
+    /// `(responsibility, found_on)`, after the first qualification.
+    pub requalifications: Vec<(String, NaiveDate)>,
+    /// `(status, on)`, after `declare`.
+    pub statuses: Vec<(String, NaiveDate)>,
 }
 
 /// Inserts a batch's contracts and claims and computes their coefficients, inside `tx`.
@@ -421,15 +431,22 @@ pub(crate) fn insert_batch_contracts_tx(
         let mut c = b.contract.clone();
         c.client_id = client_id;
         let id = insert_contract_tx(tx, &c, now)?;
-        for (claim, requalifications) in &b.claims {
-            let mut cl = claim.clone();
+        for bc in &b.claims {
+            let mut cl = bc.claim.clone();
             cl.contract_id = id;
             let claim_id = insert_claim_tx(tx, &cl, now)?;
-            for (resp, on) in requalifications {
+            for (resp, on) in &bc.requalifications {
                 tx.execute(
                     "INSERT INTO claim_qualifications (claim_id, responsibility, found_on, recorded_at)
                      VALUES (?1, ?2, ?3, ?4)",
                     params![claim_id, resp, iso(*on), now],
+                )?;
+            }
+            for (status, on) in &bc.statuses {
+                tx.execute(
+                    "INSERT INTO claim_status_events (claim_id, status, on_date, recorded_at)
+                     VALUES (?1, ?2, ?3, ?4)",
+                    params![claim_id, status, iso(*on), now],
                 )?;
             }
         }
@@ -920,6 +937,61 @@ impl Store {
                     aac: r.get(9)?,
                     from_date: date(r.get(10)?)?,
                     to_date: opt_date(r.get(11)?)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+}
+
+/// A claim still open, across the portfolio.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenClaimRow {
+    pub claim_id: i64,
+    pub contract_id: i64,
+    pub client_id: i64,
+    pub client_name: String,
+    pub insurer: String,
+    pub contract_number: String,
+    pub occurred_on: NaiveDate,
+    pub kind: String,
+    pub responsibility: String,
+    pub status: String,
+    pub status_since: NaiveDate,
+}
+
+impl Store {
+    /// Claims whose last status is not final (clos, refusé), oldest first, at most `limit`.
+    pub fn open_claims(&self, limit: u32) -> Result<Vec<OpenClaimRow>, StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT cl.id, cl.contract_id, k.client_id,
+                    coalesce(c.company_name, trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, ''))),
+                    i.name, k.number, cl.occurred_on, cl.kind,
+                    (SELECT responsibility FROM claim_qualifications q WHERE q.claim_id = cl.id ORDER BY q.id DESC LIMIT 1),
+                    s.status, s.on_date
+             FROM claims cl
+             JOIN contracts k ON k.id = cl.contract_id
+             JOIN clients c ON c.id = k.client_id
+             JOIN insurers i ON i.id = k.insurer_id
+             JOIN claim_status_events s ON s.id = (SELECT max(id) FROM claim_status_events WHERE claim_id = cl.id)
+             WHERE s.status NOT IN ('clos', 'refuse')
+             ORDER BY cl.occurred_on, cl.id
+             LIMIT ?1",
+        )?;
+        let rows = st
+            .query_map([limit], |r| {
+                Ok(OpenClaimRow {
+                    claim_id: r.get(0)?,
+                    contract_id: r.get(1)?,
+                    client_id: r.get(2)?,
+                    client_name: r.get(3)?,
+                    insurer: r.get(4)?,
+                    contract_number: r.get(5)?,
+                    occurred_on: date(r.get(6)?)?,
+                    kind: r.get(7)?,
+                    responsibility: r.get(8)?,
+                    status: r.get(9)?,
+                    status_since: date(r.get(10)?)?,
                 })
             })?
             .collect::<Result<_, _>>()?;
