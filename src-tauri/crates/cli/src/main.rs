@@ -509,7 +509,19 @@ fn run(cli: Cli) -> Result<(), AppError> {
                         ),
                     ));
                 }
-                app.open()?
+                app.open().map_err(|e| {
+                    if e.code == "keychain_unavailable" {
+                        AppError::new(
+                            e.code,
+                            format!(
+                                "{} En ligne de commande : courtier init --passphrase-stdin.",
+                                e.message
+                            ),
+                        )
+                    } else {
+                        e
+                    }
+                })?
             };
             println!("Fichier d'agence créé dans {}", opened.data_dir);
             println!("Protection de la clé : {}", storage_label(&opened.storage));
