@@ -29,4 +29,5 @@ pub const COMMANDS: &[&str] = &[
     "releve_record",
     "claim_set_status",
     "claims_open",
+    "contract_terminate",
 ];

@@ -258,6 +258,20 @@ async fn claims_open(
     blocking(state, move |c| c.open_claims(limit)).await
 }
 
+#[tauri::command]
+async fn contract_terminate(
+    state: State<'_, Shared>,
+    id: i64,
+    on_date: String,
+    terminated_by: String,
+    reason: Option<String>,
+) -> Result<ContractRecord, AppError> {
+    blocking(state, move |c| {
+        c.contract_terminate(id, &on_date, &terminated_by, reason.as_deref())
+    })
+    .await
+}
+
 /// Registers the state and every command on a builder, whatever its runtime (the real one, or
 /// `tauri::test`'s mock runtime in tests).
 pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R> {
@@ -291,6 +305,7 @@ pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R>
             releve_record,
             claim_set_status,
             claims_open,
+            contract_terminate,
         ])
 }
 

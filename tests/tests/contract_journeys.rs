@@ -255,3 +255,35 @@ fn bad_input_is_refused_in_french_and_nothing_is_saved() {
     assert!(a.contract_get(k.id).unwrap().claims.is_empty());
     assert_eq!(a.contracts_of_client(c).unwrap().len(), 1);
 }
+
+#[test]
+fn a_terminated_contract_keeps_its_history_and_stops_at_its_last_echeance() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = app(dir.path());
+    let k = contract(&a, client(&a));
+    let t = a
+        .contract_terminate(
+            k.id,
+            "2024-06-30",
+            "loi_hamon",
+            Some("Changement d'assureur"),
+        )
+        .unwrap();
+    assert_eq!(t.status, "resilie");
+    assert_eq!(
+        t.coefficient_history
+            .iter()
+            .map(|e| e.coefficient.as_str())
+            .collect::<Vec<_>>(),
+        ["1.00", "0.95", "0.90"],
+        "échéances of 2022, 2023 and 2024 only"
+    );
+    assert_eq!(t.coefficient_in_force, "0.90");
+    assert!(t.projection.is_none());
+    assert_eq!(
+        a.contract_terminate(k.id, "2024-06-30", "le voisin", None)
+            .unwrap_err()
+            .code,
+        "invalid:terminatedBy"
+    );
+}

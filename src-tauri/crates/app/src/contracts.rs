@@ -208,6 +208,8 @@ fn iso(d: NaiveDate) -> String {
 /// The engine's history from the stored facts, as known on `until`.
 fn history(f: &ContractFacts, until: NaiveDate) -> Result<DatedHistory, StoreError> {
     let c = &f.contract;
+    // A terminated contract has no échéance after its termination.
+    let until = f.terminated_on.map_or(until, |t| until.min(t));
     let bad = |what: &str| StoreError::Corrupt(format!("contrat {} : {what}", c.id));
     Ok(DatedHistory {
         usage: Usage::parse(&c.usage).ok_or_else(|| bad("usage inconnu"))?,
@@ -367,7 +369,11 @@ impl Courtier {
                 .unwrap_or_else(|| Coefficient::clamped(c.start_coefficient)),
         );
         let h = history(&facts, today)?;
-        let projection = project(&h, &RuleOptions::default(), today, today).ok();
+        let projection = if facts.terminated_on.is_some() {
+            None
+        } else {
+            project(&h, &RuleOptions::default(), today, today).ok()
+        };
         let premiums_rows = s.contract_premiums(id)?;
         let next_premium = projection.as_ref().map(|p| {
             let lines = premium_lines(&premiums_rows, p.next_echeance);
@@ -1020,6 +1026,52 @@ pub struct OpenClaim {
     pub status_since: String,
     /// Days since the claim occurred.
     pub age_days: i64,
+}
+
+const TERMINATED_BY: [&str; 6] = [
+    "client",
+    "assureur",
+    "loi_hamon",
+    "loi_chatel",
+    "vente_vehicule",
+    "autre",
+];
+
+impl Courtier {
+    /// Terminates a contract (résiliation) on a date, by whom (client, assureur, loi_hamon,
+    /// loi_chatel, vente_vehicule, autre) and why. The history is kept; the coefficients stop at
+    /// the last échéance before the termination, and the relevé to issue starts from them.
+    pub fn contract_terminate(
+        &self,
+        id: i64,
+        on: &str,
+        by: &str,
+        reason: Option<&str>,
+    ) -> Result<ContractRecord, AppError> {
+        if !TERMINATED_BY.contains(&by) {
+            return Err(field(
+                "terminatedBy",
+                format!(
+                    "Auteur de la résiliation inconnu « {by} » ({}).",
+                    TERMINATED_BY.join(", ")
+                ),
+            ));
+        }
+        let on = date_field(on, "onDate", "Date de résiliation")?;
+        let now = self.now();
+        let today = self.today();
+        self.with_store(|s| {
+            let c = s.contract(id)?;
+            if on <= c.subscription_date {
+                return Err(field(
+                    "onDate",
+                    "La résiliation doit suivre la souscription.",
+                ));
+            }
+            s.terminate_contract(id, on, by, reason, &now, &|f| rows(f, today))?;
+            self.contract_record(s, id)
+        })
+    }
 }
 
 const CLAIM_STATUSES: [&str; 6] = [

@@ -142,6 +142,19 @@ enum ContractCommand {
         #[arg(long)]
         note: bool,
     },
+    /// Résilie un contrat : date, auteur (client, assureur, loi_hamon, loi_chatel,
+    /// vente_vehicule, autre) et motif.
+    Terminate {
+        id: i64,
+        #[arg(long)]
+        on: String,
+        #[arg(long)]
+        by: String,
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Enregistre une suspension de garantie [du, au).
     Suspend {
         id: i64,
@@ -883,6 +896,20 @@ fn contract(app: &Courtier, c: ContractCommand) -> Result<(), AppError> {
             if note {
                 print!("{}", k.note);
                 return Ok(());
+            }
+            print_contract(&k);
+            Ok(())
+        }
+        ContractCommand::Terminate {
+            id,
+            on,
+            by,
+            reason,
+            json,
+        } => {
+            let k = app.contract_terminate(id, &on, &by, reason.as_deref())?;
+            if json {
+                return print_json(&k);
             }
             print_contract(&k);
             Ok(())

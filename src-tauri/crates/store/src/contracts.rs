@@ -124,6 +124,8 @@ pub struct ContractFacts {
     pub contract: ContractRow,
     pub claims: Vec<ClaimRow>,
     pub interruptions: Vec<(NaiveDate, NaiveDate)>,
+    /// The date of the last termination (résiliation), if the contract was terminated.
+    pub terminated_on: Option<NaiveDate>,
 }
 
 /// One computed échéance, as kept.
@@ -257,10 +259,24 @@ fn facts_tx(tx: &rusqlite::Connection, contract_id: i64) -> Result<ContractFacts
     let interruptions = st
         .query_map([contract_id], |r| Ok((date(r.get(0)?)?, date(r.get(1)?)?)))?
         .collect::<Result<_, _>>()?;
+    // The contract's latest status event decides whether it is terminated.
+    let last: Option<(String, String)> = tx
+        .query_row(
+            "SELECT status, on_date FROM contract_events
+             WHERE contract_id = ?1 AND kind = 'status' ORDER BY on_date DESC, id DESC LIMIT 1",
+            [contract_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let terminated_on = match last {
+        Some((status, on)) if status == "resilie" => Some(date(on)?),
+        _ => None,
+    };
     Ok(ContractFacts {
         contract,
         claims,
         interruptions,
+        terminated_on,
     })
 }
 
@@ -606,6 +622,29 @@ impl Store {
              VALUES (?1, ?2, 'status', ?3, ?4, ?5, ?6)",
             params![contract_id, iso(on), status, terminated_by, details, now],
         )?;
+        Ok(())
+    }
+
+    /// Terminates a contract on `on` (résiliation: who and why) and recomputes its coefficients,
+    /// which stop at the last échéance before the termination.
+    pub fn terminate_contract(
+        &mut self,
+        contract_id: i64,
+        on: NaiveDate,
+        terminated_by: &str,
+        details: Option<&str>,
+        now: &str,
+        recompute: Recompute<'_>,
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        contract_tx(&tx, contract_id)?;
+        tx.execute(
+            "INSERT INTO contract_events (contract_id, on_date, kind, status, terminated_by, details, recorded_at)
+             VALUES (?1, ?2, 'status', 'resilie', ?3, ?4, ?5)",
+            params![contract_id, iso(on), terminated_by, details, now],
+        )?;
+        recompute_tx(&tx, contract_id, recompute, now)?;
+        tx.commit()?;
         Ok(())
     }
 
