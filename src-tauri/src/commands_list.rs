@@ -30,4 +30,6 @@ pub const COMMANDS: &[&str] = &[
     "claim_set_status",
     "claims_open",
     "contract_terminate",
+    "claim_party_add",
+    "claim_communication_add",
 ];

@@ -10,8 +10,9 @@ pub use commands_list::COMMANDS;
 
 use courtier_app::{
     AgencyOpened, AgencyStatus, AppError, ClaimDraft, ClientListPage, ClientListQuery,
-    ClientRecord, ClientSummary, Config, ContractDraft, ContractRecord, Courtier, DemoLoaded,
-    DriverDraft, DriverDto, OpenClaim, ReleveResult, VehicleDraft, VehicleDto,
+    ClientRecord, ClientSummary, CommunicationDto, Config, ContractDraft, ContractRecord, Courtier,
+    DemoLoaded, DriverDraft, DriverDto, OpenClaim, PartyDto, ReleveResult, VehicleDraft,
+    VehicleDto,
 };
 use courtier_domain::client::ClientDraft;
 use std::sync::Arc;
@@ -272,6 +273,27 @@ async fn contract_terminate(
     .await
 }
 
+#[tauri::command]
+async fn claim_party_add(
+    state: State<'_, Shared>,
+    claim_id: i64,
+    party: PartyDto,
+) -> Result<ContractRecord, AppError> {
+    blocking(state, move |c| c.claim_party_add(claim_id, &party)).await
+}
+
+#[tauri::command]
+async fn claim_communication_add(
+    state: State<'_, Shared>,
+    claim_id: i64,
+    communication: CommunicationDto,
+) -> Result<ContractRecord, AppError> {
+    blocking(state, move |c| {
+        c.claim_communication_add(claim_id, &communication)
+    })
+    .await
+}
+
 /// Registers the state and every command on a builder, whatever its runtime (the real one, or
 /// `tauri::test`'s mock runtime in tests).
 pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R> {
@@ -306,6 +328,8 @@ pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R>
             claim_set_status,
             claims_open,
             contract_terminate,
+            claim_party_add,
+            claim_communication_add,
         ])
 }
 

@@ -107,6 +107,38 @@ pub struct ClaimRecord {
     pub description: Option<String>,
     pub insurer_reference: Option<String>,
     pub estimated: Option<String>,
+    pub parties: Vec<PartyDto>,
+    pub communications: Vec<CommunicationDto>,
+}
+
+/// Someone involved in a claim.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PartyDto {
+    pub id: i64,
+    /// `expert`, `garage`, `tiers`, `assureur_tiers`, `autre`.
+    pub role: String,
+    pub name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub address: Option<String>,
+    pub reference: Option<String>,
+}
+
+/// One exchange about a claim.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CommunicationDto {
+    pub id: i64,
+    pub party_id: Option<i64>,
+    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
+    pub at: String,
+    /// `telephone`, `email`, `courrier`, `rendez_vous`, `autre`.
+    pub channel: String,
+    /// `entrant` or `sortant`.
+    pub direction: String,
+    pub summary: String,
+    pub recorded_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -325,6 +357,32 @@ fn claim_record(c: &ClaimRow) -> ClaimRecord {
         description: c.description.clone(),
         insurer_reference: c.insurer_reference.clone(),
         estimated: c.estimated_cents.map(|x| from_cents(x).to_string()),
+        parties: c
+            .parties
+            .iter()
+            .map(|p| PartyDto {
+                id: p.id,
+                role: p.role.clone(),
+                name: p.name.clone(),
+                phone: p.phone.clone(),
+                email: p.email.clone(),
+                address: p.address.clone(),
+                reference: p.reference.clone(),
+            })
+            .collect(),
+        communications: c
+            .communications
+            .iter()
+            .map(|m| CommunicationDto {
+                id: m.id,
+                party_id: m.party_id,
+                at: m.at.clone(),
+                channel: m.channel.clone(),
+                direction: m.direction.clone(),
+                summary: m.summary.clone(),
+                recorded_at: m.recorded_at.clone(),
+            })
+            .collect(),
     }
 }
 
@@ -1070,6 +1128,92 @@ impl Courtier {
             }
             s.terminate_contract(id, on, by, reason, &now, &|f| rows(f, today))?;
             self.contract_record(s, id)
+        })
+    }
+}
+
+impl Courtier {
+    /// Adds someone involved in a claim (expert, garage, other party, their insurer).
+    pub fn claim_party_add(&self, claim_id: i64, p: &PartyDto) -> Result<ContractRecord, AppError> {
+        if !["expert", "garage", "tiers", "assureur_tiers", "autre"].contains(&p.role.as_str()) {
+            return Err(field(
+                "role",
+                "Le rôle est expert, garage, tiers, assureur_tiers ou autre.",
+            ));
+        }
+        let name = p.name.trim();
+        if name.is_empty() {
+            return Err(field("name", "Le nom de l'intervenant est vide."));
+        }
+        let phone = match p.phone.as_deref().map(str::trim).filter(|x| !x.is_empty()) {
+            None => None,
+            Some(x) => {
+                Some(courtier_domain::client::phone_number(x).map_err(|m| field("phone", m))?)
+            }
+        };
+        let email = match p.email.as_deref().map(str::trim).filter(|x| !x.is_empty()) {
+            None => None,
+            Some(x) => Some(courtier_domain::client::email(x).map_err(|m| field("email", m))?),
+        };
+        let row = courtier_store::PartyRow {
+            id: 0,
+            role: p.role.clone(),
+            name: name.to_string(),
+            phone,
+            email,
+            address: p.address.clone().filter(|x| !x.trim().is_empty()),
+            reference: p.reference.clone().filter(|x| !x.trim().is_empty()),
+        };
+        let now = self.now();
+        self.with_store(|s| {
+            let contract_id = s.insert_party(claim_id, &row, &now)?;
+            self.contract_record(s, contract_id)
+        })
+    }
+
+    /// Logs an exchange about a claim, with one of its parties or not.
+    pub fn claim_communication_add(
+        &self,
+        claim_id: i64,
+        m: &CommunicationDto,
+    ) -> Result<ContractRecord, AppError> {
+        if !["telephone", "email", "courrier", "rendez_vous", "autre"].contains(&m.channel.as_str())
+        {
+            return Err(field(
+                "channel",
+                "Le canal est telephone, email, courrier, rendez_vous ou autre.",
+            ));
+        }
+        if !["entrant", "sortant"].contains(&m.direction.as_str()) {
+            return Err(field("direction", "Le sens est entrant ou sortant."));
+        }
+        let summary = m.summary.trim();
+        if summary.is_empty() {
+            return Err(field("summary", "Le résumé de l'échange est vide."));
+        }
+        let at = m.at.trim();
+        let (day, time) = at.split_once('T').unwrap_or((at, ""));
+        date_field(day, "at", "Date de l'échange")?;
+        if !time.is_empty()
+            && chrono::NaiveTime::parse_from_str(time, "%H:%M")
+                .or_else(|_| chrono::NaiveTime::parse_from_str(time, "%H:%M:%S"))
+                .is_err()
+        {
+            return Err(field("at", format!("Heure « {time} » invalide (HH:MM).")));
+        }
+        let row = courtier_store::CommunicationRow {
+            id: 0,
+            party_id: m.party_id,
+            at: at.to_string(),
+            channel: m.channel.clone(),
+            direction: m.direction.clone(),
+            summary: summary.to_string(),
+            recorded_at: String::new(),
+        };
+        let now = self.now();
+        self.with_store(|s| {
+            let contract_id = s.insert_communication(claim_id, &row, &now)?;
+            self.contract_record(s, contract_id)
         })
     }
 }

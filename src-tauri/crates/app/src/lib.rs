@@ -12,9 +12,9 @@ mod error;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use contracts::{
-    ClaimDraft, ClaimRecord, ContractDraft, ContractRecord, DriverDraft, DriverDto, EcheanceDto,
-    OpenClaim, PremiumDraft, PremiumDto, ProjectionDto, QualificationDto, ReleveResult, StatusDto,
-    VehicleDraft, VehicleDto,
+    ClaimDraft, ClaimRecord, CommunicationDto, ContractDraft, ContractRecord, DriverDraft,
+    DriverDto, EcheanceDto, OpenClaim, PartyDto, PremiumDraft, PremiumDto, ProjectionDto,
+    QualificationDto, ReleveResult, StatusDto, VehicleDraft, VehicleDto,
 };
 pub use dto::*;
 pub use error::AppError;

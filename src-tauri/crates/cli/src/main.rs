@@ -5,8 +5,8 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use courtier_app::{
-    AppError, ClaimDraft, ClientListQuery, Config, ContractDraft, Courtier, DriverDraft,
-    PremiumDraft, VehicleDraft,
+    AppError, ClaimDraft, ClientListQuery, CommunicationDto, Config, ContractDraft, Courtier,
+    DriverDraft, PartyDto, PremiumDraft, VehicleDraft,
 };
 use courtier_domain::client::{AddressDraft, ClientDraft, EmailDraft, PhoneDraft};
 use std::io::{Read, Write};
@@ -240,6 +240,44 @@ enum ClaimCommand {
         on: String,
         #[arg(long)]
         note: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Ajoute un intervenant : expert, garage, tiers, assureur_tiers ou autre.
+    Party {
+        id: i64,
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        phone: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        #[arg(long)]
+        address: Option<String>,
+        #[arg(long)]
+        reference: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Consigne un échange au sujet du sinistre.
+    Contact {
+        id: i64,
+        /// L'intervenant concerné, s'il y en a un.
+        #[arg(long)]
+        party: Option<i64>,
+        /// AAAA-MM-JJ ou AAAA-MM-JJTHH:MM.
+        #[arg(long)]
+        at: String,
+        /// telephone, email, courrier, rendez_vous, autre.
+        #[arg(long)]
+        channel: String,
+        /// entrant ou sortant.
+        #[arg(long)]
+        direction: String,
+        #[arg(long)]
+        summary: String,
         #[arg(long)]
         json: bool,
     },
@@ -957,6 +995,53 @@ fn claim(app: &Courtier, c: ClaimCommand) -> Result<(), AppError> {
             json,
         } => (
             app.claim_set_status(id, &status, &on, note.as_deref())?,
+            json,
+        ),
+        ClaimCommand::Party {
+            id,
+            role,
+            name,
+            phone,
+            email,
+            address,
+            reference,
+            json,
+        } => (
+            app.claim_party_add(
+                id,
+                &PartyDto {
+                    id: 0,
+                    role,
+                    name,
+                    phone,
+                    email,
+                    address,
+                    reference,
+                },
+            )?,
+            json,
+        ),
+        ClaimCommand::Contact {
+            id,
+            party,
+            at,
+            channel,
+            direction,
+            summary,
+            json,
+        } => (
+            app.claim_communication_add(
+                id,
+                &CommunicationDto {
+                    id: 0,
+                    party_id: party,
+                    at,
+                    channel,
+                    direction,
+                    summary,
+                    recorded_at: String::new(),
+                },
+            )?,
             json,
         ),
         ClaimCommand::Open { limit, json } => {

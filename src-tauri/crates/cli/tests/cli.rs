@@ -744,3 +744,125 @@ fn claim_workflow_and_open_claims() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn claim_parties_and_communication_log() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["init"]);
+    let client = ok(dir.path(), &["client", "add", "--last-name", "Perrin"]);
+    let k = ok(
+        dir.path(),
+        &[
+            "contract",
+            "add",
+            "--client",
+            client.trim(),
+            "--insurer",
+            "A",
+            "--number",
+            "P-1",
+            "--subscription",
+            "2022-03-01",
+            "--first-echeance",
+            "2023-01-01",
+        ],
+    );
+    let c: serde_json::Value = serde_json::from_str(&ok(
+        dir.path(),
+        &[
+            "claim",
+            "add",
+            "--contract",
+            k.trim(),
+            "--date",
+            "2025-05-02",
+            "--kind",
+            "accident",
+            "--responsibility",
+            "partial",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    let id = c["claims"][0]["id"].to_string();
+    let with_party: serde_json::Value = serde_json::from_str(&ok(
+        dir.path(),
+        &[
+            "claim",
+            "party",
+            &id,
+            "--role",
+            "expert",
+            "--name",
+            "Cabinet Expertises Loire",
+            "--phone",
+            "02 40 12 34 56",
+            "--reference",
+            "EXP-889",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    let party = with_party["claims"][0]["parties"][0]["id"].to_string();
+    assert_eq!(with_party["claims"][0]["parties"][0]["phone"], "0240123456");
+    let logged: serde_json::Value = serde_json::from_str(&ok(
+        dir.path(),
+        &[
+            "claim",
+            "contact",
+            &id,
+            "--party",
+            &party,
+            "--at",
+            "2025-05-10T14:30",
+            "--channel",
+            "telephone",
+            "--direction",
+            "sortant",
+            "--summary",
+            "Rendez-vous d'expertise fixé au 15/05.",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    let log = &logged["claims"][0]["communications"];
+    assert_eq!(log.as_array().unwrap().len(), 1);
+    assert_eq!(log[0]["summary"], "Rendez-vous d'expertise fixé au 15/05.");
+    let out = run(
+        dir.path(),
+        &[
+            "claim",
+            "contact",
+            &id,
+            "--at",
+            "2025-05-10T25:00",
+            "--channel",
+            "telephone",
+            "--direction",
+            "sortant",
+            "--summary",
+            "x",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Heure"));
+    let out = run(
+        dir.path(),
+        &[
+            "claim",
+            "contact",
+            &id,
+            "--party",
+            "999",
+            "--at",
+            "2025-05-10",
+            "--channel",
+            "email",
+            "--direction",
+            "entrant",
+            "--summary",
+            "x",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+}

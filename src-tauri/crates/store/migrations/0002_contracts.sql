@@ -169,3 +169,29 @@ CREATE TABLE releves (
     recorded_at       TEXT NOT NULL
 );
 CREATE INDEX releves_client ON releves (client_id, received_on);
+
+-- The people involved in a claim, and every exchange with them (append-only).
+CREATE TABLE claim_parties (
+    id          INTEGER PRIMARY KEY,
+    claim_id    INTEGER NOT NULL REFERENCES claims(id),
+    role        TEXT NOT NULL CHECK (role IN ('expert', 'garage', 'tiers', 'assureur_tiers', 'autre')),
+    name        TEXT NOT NULL,
+    phone       TEXT,
+    email       TEXT,
+    address     TEXT,
+    reference   TEXT,
+    recorded_at TEXT NOT NULL
+);
+CREATE INDEX claim_parties_claim ON claim_parties (claim_id);
+
+CREATE TABLE claim_communications (
+    id          INTEGER PRIMARY KEY,
+    claim_id    INTEGER NOT NULL REFERENCES claims(id),
+    party_id    INTEGER REFERENCES claim_parties(id),
+    at          TEXT NOT NULL,
+    channel     TEXT NOT NULL CHECK (channel IN ('telephone', 'email', 'courrier', 'rendez_vous', 'autre')),
+    direction   TEXT NOT NULL CHECK (direction IN ('entrant', 'sortant')),
+    summary     TEXT NOT NULL,
+    recorded_at TEXT NOT NULL
+);
+CREATE INDEX claim_communications_claim ON claim_communications (claim_id, at);

@@ -102,6 +102,33 @@ pub struct ClaimRow {
     pub recorded_at: String,
     pub qualifications: Vec<QualificationRow>,
     pub statuses: Vec<ClaimStatusRow>,
+    pub parties: Vec<PartyRow>,
+    pub communications: Vec<CommunicationRow>,
+}
+
+/// Someone involved in a claim: expert, garage, other party, their insurer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartyRow {
+    pub id: i64,
+    pub role: String,
+    pub name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub address: Option<String>,
+    pub reference: Option<String>,
+}
+
+/// One exchange about a claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommunicationRow {
+    pub id: i64,
+    pub party_id: Option<i64>,
+    /// RFC 3339 or a date.
+    pub at: String,
+    pub channel: String,
+    pub direction: String,
+    pub summary: String,
+    pub recorded_at: String,
 }
 
 /// A new claim and its first qualification.
@@ -214,6 +241,8 @@ fn claims_tx(tx: &rusqlite::Connection, contract_id: i64) -> Result<Vec<ClaimRow
                 recorded_at: r.get(9)?,
                 qualifications: Vec::new(),
                 statuses: Vec::new(),
+                parties: Vec::new(),
+                communications: Vec::new(),
             })
         })?
         .collect::<Result<_, _>>()?;
@@ -225,7 +254,41 @@ fn claims_tx(tx: &rusqlite::Connection, contract_id: i64) -> Result<Vec<ClaimRow
         "SELECT status, on_date, note, recorded_at FROM claim_status_events
          WHERE claim_id = ?1 ORDER BY id",
     )?;
+    let mut p = tx.prepare_cached(
+        "SELECT id, role, name, phone, email, address, reference FROM claim_parties
+         WHERE claim_id = ?1 ORDER BY id",
+    )?;
+    let mut m = tx.prepare_cached(
+        "SELECT id, party_id, at, channel, direction, summary, recorded_at FROM claim_communications
+         WHERE claim_id = ?1 ORDER BY at, id",
+    )?;
     for c in &mut claims {
+        c.parties = p
+            .query_map([c.id], |r| {
+                Ok(PartyRow {
+                    id: r.get(0)?,
+                    role: r.get(1)?,
+                    name: r.get(2)?,
+                    phone: r.get(3)?,
+                    email: r.get(4)?,
+                    address: r.get(5)?,
+                    reference: r.get(6)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        c.communications = m
+            .query_map([c.id], |r| {
+                Ok(CommunicationRow {
+                    id: r.get(0)?,
+                    party_id: r.get(1)?,
+                    at: r.get(2)?,
+                    channel: r.get(3)?,
+                    direction: r.get(4)?,
+                    summary: r.get(5)?,
+                    recorded_at: r.get(6)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
         c.qualifications = q
             .query_map([c.id], |r| {
                 Ok(QualificationRow {
@@ -552,6 +615,53 @@ impl Store {
         )?;
         recompute_tx(&tx, contract_id, recompute, now)?;
         tx.commit()?;
+        Ok(contract_id)
+    }
+
+    /// Adds someone involved in a claim. Returns the claim's contract.
+    pub fn insert_party(
+        &mut self,
+        claim_id: i64,
+        p: &PartyRow,
+        now: &str,
+    ) -> Result<i64, StoreError> {
+        let contract_id = self.claim_contract(claim_id)?;
+        self.conn.execute(
+            "INSERT INTO claim_parties (claim_id, role, name, phone, email, address, reference, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![claim_id, p.role, p.name, p.phone, p.email, p.address, p.reference, now],
+        )?;
+        Ok(contract_id)
+    }
+
+    /// Logs an exchange about a claim (append-only). Returns the claim's contract.
+    pub fn insert_communication(
+        &mut self,
+        claim_id: i64,
+        c: &CommunicationRow,
+        now: &str,
+    ) -> Result<i64, StoreError> {
+        let contract_id = self.claim_contract(claim_id)?;
+        if let Some(pid) = c.party_id {
+            let ok: Option<i64> = self
+                .conn
+                .query_row(
+                    "SELECT id FROM claim_parties WHERE id = ?1 AND claim_id = ?2",
+                    params![pid, claim_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if ok.is_none() {
+                return Err(StoreError::Invalid(format!(
+                    "l'intervenant n° {pid} n'appartient pas à ce sinistre"
+                )));
+            }
+        }
+        self.conn.execute(
+            "INSERT INTO claim_communications (claim_id, party_id, at, channel, direction, summary, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![claim_id, c.party_id, c.at, c.channel, c.direction, c.summary, now],
+        )?;
         Ok(contract_id)
     }
 

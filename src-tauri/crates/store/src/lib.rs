@@ -14,9 +14,9 @@ pub use clients::{
     ClientPage, ClientQuery, ClientSort, ClientSummaryRow, HouseholdMembers, StoredClient,
 };
 pub use contracts::{
-    BatchClaim, BatchContract, ClaimRow, ClaimStatusRow, ContractEventRow, ContractFacts,
-    ContractRow, DriverRow, EcheanceRow, NewClaim, NewContract, OpenClaimRow, PremiumLineRow,
-    QualificationRow, Recompute, ReleveRow, VehicleRow,
+    BatchClaim, BatchContract, ClaimRow, ClaimStatusRow, CommunicationRow, ContractEventRow,
+    ContractFacts, ContractRow, DriverRow, EcheanceRow, NewClaim, NewContract, OpenClaimRow,
+    PartyRow, PremiumLineRow, QualificationRow, Recompute, ReleveRow, VehicleRow,
 };
 pub use error::StoreError;
 pub use migrations::{Migration, MIGRATIONS};
