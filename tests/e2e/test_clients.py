@@ -11,6 +11,7 @@ gnome-keyring and tauri-driver under Xvfb.
 
 import os
 import time
+from datetime import date, timedelta
 import unittest
 
 from selenium import webdriver
@@ -18,7 +19,7 @@ from selenium.common.exceptions import StaleElementReferenceException, TimeoutEx
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 APP = os.environ["COURTIER_E2E_APP"]
 DRIVER_URL = os.environ.get("COURTIER_E2E_DRIVER", "http://127.0.0.1:4444")
@@ -146,6 +147,58 @@ class ClientJourney(unittest.TestCase):
             pass
         time.sleep(0.5)
         self.shot("client-list.png")
+
+    def test_3_a_responsible_claim_changes_coefficient_and_premium_at_once(self):
+        self.driver = start()
+        d = self.driver
+        self.visible("search-input", timeout=40)
+        # A demo contract; its projection tells which dates count at the next échéance.
+        # (Not one protected at 0.50, where the first claim is forgiven, nor one outside the clause.)
+        k = d.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "(async () => {"
+            "  for (let id = 1; id < 200; id++) {"
+            "    const k = await window.__TAURI__.core.invoke('contract_get', { id });"
+            "    if (k.clauseApplies && !k.protectionActive && k.projection && k.nextPremium) return k;"
+            "  }"
+            "  return { error: 'no suitable demo contract' };"
+            "})().then(done, (e) => done({ error: e }));"
+        )
+        self.assertNotIn("error", k, k)
+        nxt = date.fromisoformat(k["projection"]["nextEcheance"])
+        # The reference period closing at the next échéance ends two months before it.
+        end_month = nxt.month - 2 if nxt.month > 2 else nxt.month + 10
+        end_year = nxt.year if nxt.month > 2 else nxt.year - 1
+        period_end = date(end_year, end_month, min(nxt.day, 28))
+        when = min(date.today(), period_end - timedelta(days=1))
+        when = max(when, date.fromisoformat(k["subscriptionDate"]) + timedelta(days=1))
+
+        d.execute_script("window.location.hash = '#/contracts/' + arguments[0]", k["id"])
+        self.visible("contract-coefficient")
+        premium_before = self.visible("contract-next-premium").text
+        projection_before = self.visible("projection-next").text
+        self.shot("contract-before.png")
+
+        self.clickable("declare-claim").click()
+        d.execute_script(
+            "const el = arguments[0]; el.value = arguments[1];"
+            "el.dispatchEvent(new Event('input', { bubbles: true }));",
+            self.visible("claim-date"),
+            when.isoformat(),
+        )
+        Select(self.visible("claim-kind")).select_by_value("accident")
+        Select(self.visible("claim-responsibility")).select_by_value("full")
+        self.visible("claim-description").send_keys("Accrochage en marche arrière")
+        self.clickable("submit-claim").click()
+
+        self.wait().until(lambda _: self.visible("contract-next-premium").text != premium_before)
+        self.assertNotEqual(self.visible("projection-next").text, projection_before)
+        self.assertRegex(self.visible("contract-coefficient").text, r"^\d,\d\d$")
+        note = d.find_element(*tid("calculation-note"))
+        self.assertIn("Note de calcul", note.get_attribute("textContent"))
+        self.assertIn(when.strftime("%d/%m/%Y"), note.get_attribute("textContent"))
+        time.sleep(1.8)  # let the highlight fade for the screenshot
+        self.shot("contract-after-claim.png")
 
 
 if __name__ == "__main__":

@@ -45,6 +45,54 @@ import { t } from './i18n/index.js';
  * @property {boolean} archived
  * @property {string} updatedAt RFC 3339
  *
+ * @typedef {'full' | 'partial' | 'none'} Responsibility
+ *
+ * @typedef {object} Qualification
+ * @property {Responsibility} responsibility
+ * @property {string} foundOn YYYY-MM-DD
+ * @property {string | null} note
+ * @property {string} recordedAt
+ *
+ * @typedef {object} ClaimRecord
+ * @property {number} id
+ * @property {number} contractId
+ * @property {string} occurredOn
+ * @property {string | null} declaredOn
+ * @property {string} kind
+ * @property {Responsibility} responsibility the qualification in force
+ * @property {Qualification[]} qualifications every one, the first recorded at declaration
+ * @property {string} status
+ * @property {string | null} description
+ *
+ * @typedef {object} ContractRecord
+ * @property {number} id
+ * @property {number} clientId
+ * @property {string} insurer
+ * @property {string} number
+ * @property {string} product
+ * @property {string} subscriptionDate
+ * @property {string} firstEcheance
+ * @property {string} usage
+ * @property {boolean} clauseApplies
+ * @property {string} status
+ * @property {{ guarantee: string, amount: string, modulated: boolean }[]} premiums
+ * @property {string} coefficientInForce decimal string "0.80"
+ * @property {{ echeance: string, periodStart: string, periodEnd: string, coefficient: string }[]} coefficientHistory
+ * @property {number} periodsAtFloor
+ * @property {number} claimFreeStreak
+ * @property {boolean} protectionActive
+ * @property {{ nextEcheance: string, ifNothingHappens: string, claimCountsAt: string, withFullClaim: string, withPartialClaim: string } | null} projection
+ * @property {{ referenceModulated: string, notModulated: string, coefficient: string, afterCoefficient: string, total: string } | null} nextPremium
+ * @property {ClaimRecord[]} claims
+ * @property {string} note the French calculation note
+ *
+ * @typedef {object} ClaimInput
+ * @property {number} contractId
+ * @property {string} occurredOn
+ * @property {string} kind
+ * @property {Responsibility} responsibility
+ * @property {string | null} [description]
+ *
  * @typedef {object} ClientListQuery
  * @property {number} page 1-based
  * @property {number} pageSize
@@ -218,6 +266,18 @@ export function createApi(invoke) {
     householdLink: (clientId, withClientId) => call('household_link', { clientId, withClientId }),
     /** @param {number} clientId @returns {Promise<ClientRecord>} */
     householdLeave: (clientId) => call('household_leave', { clientId }),
+    /** @param {number} clientId @returns {Promise<ContractRecord[]>} */
+    contractList: (clientId) => call('contract_list', { clientId }),
+    /** @param {number} id @returns {Promise<ContractRecord>} */
+    contractGet: (id) => call('contract_get', { id }),
+    /** @param {ClaimInput} input @returns {Promise<ContractRecord>} */
+    claimCreate: (input) => call('claim_create', { input }),
+    /**
+     * @param {number} claimId @param {Responsibility} responsibility @param {string} foundOn
+     * @param {string | null} note @returns {Promise<ContractRecord>}
+     */
+    claimRequalify: (claimId, responsibility, foundOn, note) =>
+      call('claim_requalify', { claimId, responsibility, foundOn, note }),
   };
 }
 

@@ -6,7 +6,7 @@
  */
 
 /**
- * @typedef {'clients' | 'client-new' | 'client' | 'client-edit' | 'calendar' | 'claims' | 'reports' | 'settings' | 'not-found'} RouteName
+ * @typedef {'clients' | 'client-new' | 'client' | 'client-edit' | 'contract' | 'calendar' | 'claims' | 'reports' | 'settings' | 'not-found'} RouteName
  * @typedef {{ name: RouteName, params: Record<string, string>, query: Record<string, string>, path: string }} Route
  */
 
@@ -16,6 +16,7 @@ export const ROUTES = [
   ['/clients/new', 'client-new'],
   ['/clients/:id', 'client'],
   ['/clients/:id/edit', 'client-edit'],
+  ['/contracts/:id', 'contract'],
   ['/calendar', 'calendar'],
   ['/claims', 'claims'],
   ['/reports', 'reports'],
@@ -95,7 +96,7 @@ export function href(name, params = {}) {
  * @returns {'clients' | 'calendar' | 'claims' | 'reports' | 'settings' | null}
  */
 export function sectionOf(name) {
-  if (name.startsWith('client')) return 'clients';
+  if (name.startsWith('client') || name === 'contract') return 'clients';
   if (name === 'calendar' || name === 'claims' || name === 'reports' || name === 'settings') return name;
   return null;
 }

@@ -78,3 +78,40 @@ export async function confirmDialog({ title, message, confirmLabel, danger = fal
   });
   return r === true;
 }
+
+/**
+ * A dialog holding a small form: `onConfirm` runs on submit and says whether to close (it shows
+ * its own errors inside `body` otherwise). Resolves true when the form was submitted and closed.
+ * @param {{ title: string, body: Node, confirmLabel: string, confirmTestId?: string, onConfirm: () => Promise<boolean> }} opts
+ * @returns {Promise<boolean>}
+ */
+export async function formDialog({ title, body, confirmLabel, confirmTestId, onConfirm }) {
+  const r = await openDialog({
+    title,
+    build: (close) => {
+      const submit = h('button', { type: 'submit', class: 'btn btn-primary', dataset: { testid: confirmTestId } }, confirmLabel);
+      const form = h(
+        'form',
+        {
+          method: 'dialog',
+          onsubmit: async (/** @type {SubmitEvent} */ e) => {
+            e.preventDefault();
+            submit.disabled = true;
+            const ok = await onConfirm();
+            submit.disabled = false;
+            if (ok) close(true);
+          },
+        },
+        body,
+        h(
+          'div',
+          { class: 'dialog-actions' },
+          h('button', { type: 'button', class: 'btn', onclick: () => close(null) }, t('common.cancel')),
+          submit,
+        ),
+      );
+      return [form];
+    },
+  });
+  return r === true;
+}

@@ -2,7 +2,8 @@
 /** `#/clients/:id`: the client record, its household, archive/restore, print. */
 import { api } from '../api.js';
 import { debounce, h, replace, setTitle } from '../dom.js';
-import { ageOn, formatDate, formatPhone, formatSiren, formatTimestamp, isoDateOf } from '../format.js';
+import { ageOn, formatCoefficient, formatDate, formatPhone, formatSiren, formatTimestamp, isoDateOf } from '../format.js';
+import { CLAIM_KIND_LABEL, qualificationHistory } from '../coefficient.js';
 import { t, tn } from '../i18n/index.js';
 import { icon } from '../components/icons.js';
 import { confirmDialog, openDialog } from '../components/dialog.js';
@@ -155,14 +156,53 @@ export function mountClientRecord(el, route) {
         h('section', { class: 'card card-wide', 'aria-labelledby': 'sec-notes' },
           h('h2', { id: 'sec-notes', class: 'card-title' }, t('record.section.notes')),
           r.notes ? h('p', { class: 'notes', dataset: { testid: 'record-notes' } }, r.notes) : h('p', { class: 'muted' }, t('record.none.notes'))),
-        h('section', { class: 'card card-placeholder no-print', 'aria-labelledby': 'sec-contracts' },
-          h('h2', { id: 'sec-contracts', class: 'card-title' }, t('record.section.contracts')),
-          h('p', { class: 'muted' }, t('record.soon.contracts'))),
-        h('section', { class: 'card card-placeholder no-print', 'aria-labelledby': 'sec-claims' },
-          h('h2', { id: 'sec-claims', class: 'card-title' }, t('record.section.claims')),
-          h('p', { class: 'muted' }, t('record.soon.claims'))),
+        contractsSection(r),
       ),
     );
+  }
+
+  /**
+   * The client's contracts (coefficient in force, next échéance) and their claims, loaded after
+   * the record.
+   * @param {ClientRecord} r
+   */
+  function contractsSection(r) {
+    const body = h('div', null, h('p', { class: 'muted', role: 'status' }, t('common.loading')));
+    api.contractList(r.id).then((contracts) => {
+      if (!alive) return;
+      if (contracts.length === 0) {
+        replace(body, h('p', { class: 'muted' }, t('record.contracts.none')));
+        return;
+      }
+      const claims = contracts
+        .flatMap((k) => k.claims.map((c) => ({ c, k })))
+        .sort((a, b) => (a.c.occurredOn < b.c.occurredOn ? 1 : -1));
+      replace(body,
+        h('table', { class: 'table' },
+          h('thead', null, h('tr', null,
+            h('th', null, t('record.contracts.insurer')), h('th', null, t('record.contracts.number')),
+            h('th', null, t('record.contracts.product')), h('th', { class: 'num' }, t('record.contracts.coefficient')),
+            h('th', null, t('record.contracts.next')), h('th', null, t('record.contracts.status')))),
+          h('tbody', null, contracts.map((k) => h('tr', { class: 'row-link', dataset: { testid: 'contract-row', id: k.id }, onclick: () => { window.location.hash = href('contract', { id: k.id }); } },
+            h('td', null, h('a', { href: href('contract', { id: k.id }) }, k.insurer)),
+            h('td', null, k.number),
+            h('td', null, k.product),
+            h('td', { class: 'num' }, formatCoefficient(k.coefficientInForce)),
+            h('td', null, k.projection ? formatDate(k.projection.nextEcheance) : '—'),
+            h('td', null, k.status))))),
+        claims.length === 0
+          ? h('p', { class: 'muted' }, t('record.claims.none'))
+          : h('div', null,
+            h('h3', { class: 'card-subtitle' }, t('record.section.claims')),
+            h('ul', { class: 'plain' }, claims.map(({ c, k }) => h('li', null,
+              h('a', { href: href('contract', { id: k.id }) }, formatDate(c.occurredOn)),
+              ` — ${t(CLAIM_KIND_LABEL[c.kind] ?? 'claim.kind.accident')}, ${qualificationHistory(c.qualifications)} (${k.insurer} ${k.number})`)))));
+    }).catch((/** @type {ApiError} */ e) => {
+      if (alive) replace(body, h('p', { class: 'alert', role: 'alert' }, e.message));
+    });
+    return h('section', { class: 'card card-wide', 'aria-labelledby': 'sec-contracts' },
+      h('h2', { id: 'sec-contracts', class: 'card-title' }, t('record.section.contracts')),
+      body);
   }
 
   /** @param {ClientRecord} r */

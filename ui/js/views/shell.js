@@ -10,6 +10,7 @@ import { href, navigate, sectionOf, startRouter } from '../router.js';
 import { mountClientList } from './clientList.js';
 import { mountClientRecord } from './clientRecord.js';
 import { mountClientEdit } from './clientEdit.js';
+import { mountContract } from './contract.js';
 import { mountSettings } from './settings.js';
 import { mountComingSoon } from './comingSoon.js';
 import { mountNotFound } from './notFound.js';
@@ -32,6 +33,7 @@ const VIEWS = {
   'client-new': mountClientEdit,
   client: mountClientRecord,
   'client-edit': mountClientEdit,
+  contract: mountContract,
   calendar: mountComingSoon,
   claims: mountComingSoon,
   reports: mountComingSoon,

@@ -1,0 +1,92 @@
+// @ts-check
+/**
+ * Pure helpers for the bonus-malus screens: chart geometry, labels of claims and their
+ * requalification history. No DOM: unit-tested with `node --test`.
+ */
+import { formatCoefficient, formatDate } from './format.js';
+import { t } from './i18n/index.js';
+
+/** @type {Record<string, string>} */
+export const CLAIM_KIND_LABEL = {
+  accident: 'claim.kind.accident',
+  theft: 'claim.kind.theft',
+  fire: 'claim.kind.fire',
+  glass: 'claim.kind.glass',
+  parked_unidentified: 'claim.kind.parked_unidentified',
+  force_majeure: 'claim.kind.force_majeure',
+  driven_without_consent: 'claim.kind.driven_without_consent',
+  natural_disaster: 'claim.kind.natural_disaster',
+};
+
+/** @type {Record<string, string>} */
+export const RESPONSIBILITY_LABEL = {
+  full: 'claim.resp.full',
+  partial: 'claim.resp.partial',
+  none: 'claim.resp.none',
+};
+
+/** @type {Record<string, string>} */
+export const CLAIM_STATUS_LABEL = {
+  declare: 'claim.status.declare',
+  en_expertise: 'claim.status.en_expertise',
+  en_reparation: 'claim.status.en_reparation',
+  indemnise: 'claim.status.indemnise',
+  clos: 'claim.status.clos',
+  refuse: 'claim.status.refuse',
+};
+
+/**
+ * "responsable → partiellement responsable (requalifié le 20/11/2026)": every qualification of a
+ * claim, the earlier ones kept.
+ * @param {{ responsibility: string, foundOn: string }[]} qualifications
+ * @returns {string}
+ */
+export function qualificationHistory(qualifications) {
+  if (qualifications.length === 0) return '';
+  const parts = qualifications.map((q) => t(RESPONSIBILITY_LABEL[q.responsibility] ?? 'claim.resp.none'));
+  const text = parts.join(' → ');
+  if (qualifications.length === 1) return text;
+  const last = qualifications[qualifications.length - 1];
+  return `${text} (${t('claim.requalifiedOn', { date: formatDate(last.foundOn) })})`;
+}
+
+/**
+ * "1.25" → 125.
+ * @param {string} s
+ * @returns {number}
+ */
+export function hundredths(s) {
+  const m = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(s.trim());
+  if (!m) return 100;
+  return Number.parseInt(m[1], 10) * 100 + Number.parseInt((m[2] ?? '0').padEnd(2, '0'), 10);
+}
+
+/**
+ * Geometry of the coefficient history chart: one point per échéance, y from the coefficient.
+ * The scale always shows 0.50 and 1.00, and the highest value reached.
+ * @param {{ echeance: string, coefficient: string }[]} history
+ * @param {number} width
+ * @param {number} height
+ * @param {number} pad
+ */
+export function chartGeometry(history, width, height, pad) {
+  // Coefficients stay decimal strings; the chart works in integer hundredths.
+  const values = history.map((e) => hundredths(e.coefficient));
+  const top = Math.max(125, ...values);
+  const bottom = 50;
+  const innerW = width - 2 * pad;
+  const innerH = height - 2 * pad;
+  const y = (/** @type {number} */ v) => pad + innerH * (1 - (v - bottom) / (top - bottom));
+  const step = history.length > 1 ? innerW / (history.length - 1) : 0;
+  const points = history.map((e, i) => ({
+    x: Math.round((pad + (history.length > 1 ? i * step : innerW / 2)) * 10) / 10,
+    y: Math.round(y(hundredths(e.coefficient)) * 10) / 10,
+    label: `${formatDate(e.echeance)} : ${formatCoefficient(e.coefficient)}`,
+  }));
+  return {
+    points,
+    oneY: Math.round(y(100) * 10) / 10,
+    floorY: Math.round(y(50) * 10) / 10,
+    topLabel: formatCoefficient(`${Math.floor(top / 100)}.${String(top % 100).padStart(2, '0')}`),
+  };
+}

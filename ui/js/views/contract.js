@@ -1,0 +1,262 @@
+// @ts-check
+/**
+ * `#/contracts/:id`: a contract with its live bonus-malus coefficient: the coefficient in force,
+ * its history as a small chart, the 0.50 protection and two-year counters, the projection to the
+ * next échéance, the next premium, the claims (declare, requalify) and the calculation note.
+ * Recording or requalifying a claim re-renders at once from the recomputed record.
+ */
+import { api } from '../api.js';
+import { h, replace, setTitle } from '../dom.js';
+import { formatAmount, formatCoefficient, formatDate, isoDateOf } from '../format.js';
+import { t, tn } from '../i18n/index.js';
+import { icon } from '../components/icons.js';
+import { formDialog } from '../components/dialog.js';
+import { toast } from '../components/toast.js';
+import { href } from '../router.js';
+import {
+  CLAIM_KIND_LABEL,
+  CLAIM_STATUS_LABEL,
+  RESPONSIBILITY_LABEL,
+  chartGeometry,
+  qualificationHistory,
+} from '../coefficient.js';
+
+/** @typedef {import('../api.js').ContractRecord} ContractRecord */
+/** @typedef {import('../api.js').ApiError} ApiError */
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/**
+ * @param {string} tag
+ * @param {Record<string, string | number>} attrs
+ * @param {...Element} children
+ */
+function svg(tag, attrs, ...children) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  for (const c of children) el.append(c);
+  return el;
+}
+
+/**
+ * The coefficient history as a line chart, with a 1,00 reference line and a table for screen
+ * readers and print.
+ * @param {ContractRecord['coefficientHistory']} history
+ */
+function historyChart(history) {
+  if (history.length === 0) return h('p', { class: 'muted' }, t('contract.history.none'));
+  const W = 560;
+  const H = 160;
+  const P = 24;
+  const g = chartGeometry(history, W, H, P);
+  const chart = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'coef-chart', role: 'img', 'aria-label': t('contract.history.aria') },
+    svg('line', { x1: P, x2: W - P, y1: g.oneY, y2: g.oneY, class: 'coef-ref' }),
+    svg('line', { x1: P, x2: W - P, y1: g.floorY, y2: g.floorY, class: 'coef-floor' }),
+    svg('polyline', { points: g.points.map((p) => `${p.x},${p.y}`).join(' '), class: 'coef-line' }),
+    ...g.points.map((p) => svg('circle', { cx: p.x, cy: p.y, r: 3.5, class: 'coef-dot' }, svg('title', {}))),
+  );
+  chart.querySelectorAll('title').forEach((el, i) => { el.textContent = g.points[i].label; });
+  const labels = svg('text', { x: 2, y: g.oneY + 4, class: 'coef-axis' });
+  labels.textContent = '1,00';
+  chart.append(labels);
+  const floor = svg('text', { x: 2, y: g.floorY + 4, class: 'coef-axis' });
+  floor.textContent = '0,50';
+  chart.append(floor);
+  const table = h('table', { class: 'table table-compact' },
+    h('thead', null, h('tr', null, h('th', null, t('contract.history.echeance')), h('th', null, t('contract.history.period')), h('th', { class: 'num' }, t('contract.history.coefficient')))),
+    h('tbody', null, [...history].reverse().map((e) => h('tr', null,
+      h('td', null, formatDate(e.echeance)),
+      h('td', null, t('contract.history.range', { from: formatDate(e.periodStart), to: formatDate(dayBefore(e.periodEnd)) })),
+      h('td', { class: 'num' }, formatCoefficient(e.coefficient))))));
+  return h('div', null, chart, h('details', { class: 'coef-table' }, h('summary', null, t('contract.history.table')), table));
+}
+
+/**
+ * The day before an ISO date (period ends are exclusive).
+ * @param {string} iso
+ */
+function dayBefore(iso) {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * @param {HTMLElement} el
+ * @param {import('../router.js').Route} route
+ */
+export function mountContract(el, route) {
+  const id = Number(route.params.id);
+  let alive = true;
+  /** @type {string | null} */
+  let previousCoefficient = null;
+
+  async function load() {
+    replace(el, h('p', { class: 'muted', role: 'status' }, t('common.loading')));
+    try {
+      const k = await api.contractGet(id);
+      if (alive) render(k);
+    } catch (e) {
+      if (!alive) return;
+      const err = /** @type {ApiError} */ (e);
+      replace(el, h('div', { class: 'alert', role: 'alert' }, err.message));
+    }
+  }
+
+  /** @param {ContractRecord} k */
+  function render(k) {
+    setTitle(t('contract.title', { number: k.number }), t('app.name'));
+    const p = k.projection;
+    const changed = previousCoefficient !== null && p !== null && previousCoefficient !== p.ifNothingHappens;
+    previousCoefficient = p ? p.ifNothingHappens : null;
+    const counters = [];
+    if (k.protectionActive) counters.push(h('p', { class: 'pill pill-ok' }, t('contract.protection')));
+    counters.push(h('p', { class: 'muted' }, tn('contract.streak', k.claimFreeStreak)));
+    if (!k.clauseApplies) counters.push(h('p', { class: 'muted' }, t('contract.outsideClause')));
+
+    replace(el,
+      h('div', { class: 'page-head' },
+        h('a', { href: href('client', { id: k.clientId }), class: 'back no-print' }, icon('back'), t('contract.backToClient')),
+        h('h1', null, t('contract.heading', { insurer: k.insurer, number: k.number })),
+        h('p', { class: 'muted' }, t('contract.subtitle', {
+          product: k.product, since: formatDate(k.subscriptionDate), echeance: formatDate(k.firstEcheance).slice(0, 5),
+        }))),
+      h('div', { class: 'record-grid' },
+        h('section', { class: 'card', 'aria-labelledby': 'sec-coef' },
+          h('h2', { id: 'sec-coef', class: 'card-title' }, t('contract.section.coefficient')),
+          h('p', { class: 'coef-big', dataset: { testid: 'contract-coefficient' } }, formatCoefficient(k.coefficientInForce)),
+          ...counters,
+          p ? h('p', { class: changed ? 'projection flash' : 'projection', dataset: { testid: 'projection-next' } },
+            t('contract.projection', {
+              date: formatDate(p.nextEcheance),
+              coef: formatCoefficient(p.ifNothingHappens),
+            }),
+            ' ',
+            t('contract.simulation', {
+              date: formatDate(p.claimCountsAt),
+              full: formatCoefficient(p.withFullClaim),
+              partial: formatCoefficient(p.withPartialClaim),
+            })) : null),
+        h('section', { class: 'card', 'aria-labelledby': 'sec-premium' },
+          h('h2', { id: 'sec-premium', class: 'card-title' }, t('contract.section.premium')),
+          k.nextPremium
+            ? h('div', null,
+              h('p', { class: changed ? 'coef-big flash' : 'coef-big', dataset: { testid: 'contract-next-premium' } }, formatAmount(k.nextPremium.total)),
+              h('p', { class: 'muted' }, t('contract.premium.detail', {
+                ref: formatAmount(k.nextPremium.referenceModulated),
+                coef: formatCoefficient(k.nextPremium.coefficient),
+                after: formatAmount(k.nextPremium.afterCoefficient),
+                fixed: formatAmount(k.nextPremium.notModulated),
+              })),
+              h('ul', { class: 'plain' }, k.premiums.map((l) => h('li', null,
+                `${l.guarantee} : ${formatAmount(l.amount)}`, l.modulated ? '' : ` (${t('contract.premium.notModulated')})`))))
+            : h('p', { class: 'muted' }, t('contract.premium.none'))),
+        h('section', { class: 'card card-wide', 'aria-labelledby': 'sec-history' },
+          h('h2', { id: 'sec-history', class: 'card-title' }, t('contract.section.history')),
+          historyChart(k.coefficientHistory)),
+        h('section', { class: 'card card-wide', 'aria-labelledby': 'sec-claims' },
+          h('div', { class: 'card-head' },
+            h('h2', { id: 'sec-claims', class: 'card-title' }, t('contract.section.claims')),
+            h('button', { type: 'button', class: 'btn btn-primary btn-small no-print', onclick: () => declareClaim(k), dataset: { testid: 'declare-claim' } },
+              icon('plus'), t('contract.declare'))),
+          k.claims.length === 0
+            ? h('p', { class: 'muted' }, t('contract.claims.none'))
+            : h('table', { class: 'table' },
+              h('thead', null, h('tr', null,
+                h('th', null, t('claim.date')), h('th', null, t('claim.kind')), h('th', null, t('claim.responsibility')),
+                h('th', null, t('claim.status')), h('th', { class: 'no-print' }, ''))),
+              h('tbody', null, [...k.claims].reverse().map((c) => h('tr', { dataset: { testid: 'claim-row', id: c.id } },
+                h('td', null, formatDate(c.occurredOn)),
+                h('td', null, t(CLAIM_KIND_LABEL[c.kind] ?? 'claim.kind.accident'), c.description ? h('div', { class: 'muted' }, c.description) : null),
+                h('td', null, qualificationHistory(c.qualifications)),
+                h('td', null, t(CLAIM_STATUS_LABEL[c.status] ?? 'claim.status.declare')),
+                h('td', { class: 'no-print' },
+                  h('button', { type: 'button', class: 'btn btn-small', onclick: () => requalify(c.id), dataset: { testid: 'requalify-claim' } }, t('claim.requalify')))))))),
+        h('section', { class: 'card card-wide', 'aria-labelledby': 'sec-note' },
+          h('div', { class: 'card-head' },
+            h('h2', { id: 'sec-note', class: 'card-title' }, t('contract.section.note')),
+            h('button', { type: 'button', class: 'btn btn-small no-print', onclick: () => window.print() }, icon('print'), t('record.print'))),
+          h('pre', { class: 'calc-note', dataset: { testid: 'calculation-note' } }, k.note))));
+  }
+
+  /**
+   * @param {string} label
+   * @param {HTMLElement} control
+   */
+  function field(label, control) {
+    return h('label', { class: 'field' }, h('span', { class: 'field-label' }, label), control);
+  }
+
+  /**
+   * @param {Record<string, string>} table
+   * @param {string} [selected]
+   * @param {import('../dom.js').Attrs} [attrs]
+   */
+  function select(table, selected, attrs = {}) {
+    return h('select', attrs, Object.entries(table).map(([v, key]) => h('option', { value: v, selected: v === selected }, t(key))));
+  }
+
+  /** @param {ContractRecord} k */
+  function declareClaim(k) {
+    const date = h('input', { type: 'date', required: true, value: isoDateOf(new Date()), dataset: { testid: 'claim-date' } });
+    const kind = select(CLAIM_KIND_LABEL, 'accident', { dataset: { testid: 'claim-kind' } });
+    const resp = select(RESPONSIBILITY_LABEL, 'full', { dataset: { testid: 'claim-responsibility' } });
+    const description = h('input', { type: 'text', dataset: { testid: 'claim-description' } });
+    const error = h('p', { class: 'field-error', role: 'alert', hidden: true });
+    formDialog({
+      title: t('contract.declare'),
+      body: h('div', { class: 'form-stack' },
+        field(t('claim.date'), date), field(t('claim.kind'), kind), field(t('claim.responsibility'), resp),
+        field(t('claim.description'), description), error),
+      confirmLabel: t('claim.submit'),
+      confirmTestId: 'submit-claim',
+      onConfirm: async () => {
+        try {
+          const updated = await api.claimCreate({
+            contractId: k.id,
+            occurredOn: date.value,
+            kind: kind.value,
+            responsibility: /** @type {import('../api.js').Responsibility} */ (resp.value),
+            description: description.value.trim() || null,
+          });
+          if (alive) render(updated);
+          toast(t('claim.recorded'));
+          return true;
+        } catch (e) {
+          error.textContent = /** @type {ApiError} */ (e).message;
+          error.hidden = false;
+          return false;
+        }
+      },
+    });
+  }
+
+  /** @param {number} claimId */
+  function requalify(claimId) {
+    const resp = select(RESPONSIBILITY_LABEL, 'partial');
+    const on = h('input', { type: 'date', required: true, value: isoDateOf(new Date()) });
+    const note = h('input', { type: 'text' });
+    const error = h('p', { class: 'field-error', role: 'alert', hidden: true });
+    formDialog({
+      title: t('claim.requalify'),
+      body: h('div', { class: 'form-stack' },
+        h('p', { class: 'muted' }, t('claim.requalify.lead')),
+        field(t('claim.responsibility'), resp), field(t('claim.foundOn'), on), field(t('claim.note'), note), error),
+      confirmLabel: t('claim.requalify'),
+      onConfirm: async () => {
+        try {
+          const updated = await api.claimRequalify(claimId, /** @type {import('../api.js').Responsibility} */ (resp.value), on.value, note.value.trim() || null);
+          if (alive) render(updated);
+          return true;
+        } catch (e) {
+          error.textContent = /** @type {ApiError} */ (e).message;
+          error.hidden = false;
+          return false;
+        }
+      },
+    });
+  }
+
+  load();
+  return () => { alive = false; };
+}
