@@ -200,6 +200,15 @@ class ClientJourney(unittest.TestCase):
         time.sleep(1.8)  # let the highlight fade for the screenshot
         self.shot("contract-after-claim.png")
 
+        # The Sinistres section lists the open claims, the new one among them.
+        self.clickable("nav-claims").click()
+        self.wait().until(lambda drv: len(drv.find_elements(*tid("open-claim"))) > 0)
+        texts = d.execute_script(
+            "return [...document.querySelectorAll('[data-testid=\"open-claim\"]')].map(r => r.innerText)"
+        )
+        self.assertTrue(any(when.strftime("%d/%m/%Y") in x for x in texts), texts[:5])
+        self.shot("claims.png")
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

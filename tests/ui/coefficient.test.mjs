@@ -60,3 +60,12 @@ test('contract and claim commands use the contract names and camelCase keys', as
     ['claim_requalify', { claimId: 4, responsibility: 'partial', foundOn: '2026-11-20', note: null }],
   ]);
 });
+
+test('open claims of the portfolio', async () => {
+  /** @type {[string, unknown][]} */
+  const calls = [];
+  const a = createApi(async (cmd, args) => { calls.push([cmd, args]); return []; });
+  await a.claimsOpen(100);
+  await a.claimsOpen();
+  assert.deepEqual(calls, [['claims_open', { limit: 100 }], ['claims_open', { limit: null }]]);
+});

@@ -86,6 +86,20 @@ import { t } from './i18n/index.js';
  * @property {ClaimRecord[]} claims
  * @property {string} note the French calculation note
  *
+ * @typedef {object} OpenClaim
+ * @property {number} claimId
+ * @property {number} contractId
+ * @property {number} clientId
+ * @property {string} clientName
+ * @property {string} insurer
+ * @property {string} contractNumber
+ * @property {string} occurredOn
+ * @property {string} kind
+ * @property {Responsibility} responsibility
+ * @property {string} status
+ * @property {string} statusSince
+ * @property {number} ageDays days since the claim occurred
+ *
  * @typedef {object} ClaimInput
  * @property {number} contractId
  * @property {string} occurredOn
@@ -278,6 +292,8 @@ export function createApi(invoke) {
      */
     claimRequalify: (claimId, responsibility, foundOn, note) =>
       call('claim_requalify', { claimId, responsibility, foundOn, note }),
+    /** @param {number} [limit] @returns {Promise<OpenClaim[]>} */
+    claimsOpen: (limit) => call('claims_open', { limit: limit ?? null }),
   };
 }
 

@@ -394,4 +394,13 @@ export const fr = {
   'claim.status.indemnise': 'Indemnisé',
   'claim.status.clos': 'Clos',
   'claim.status.refuse': 'Refusé',
+  'claims.title': 'Sinistres ouverts',
+  'claims.count.one': '{n} sinistre ouvert dans le portefeuille.',
+  'claims.count.other': '{n} sinistres ouverts dans le portefeuille.',
+  'claims.none': 'Aucun sinistre ouvert.',
+  'claims.client': 'Client',
+  'claims.contract': 'Contrat',
+  'claims.age': 'Ancienneté',
+  'claims.days.one': '{n} jour',
+  'claims.days.other': '{n} jours',
 };

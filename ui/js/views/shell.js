@@ -11,6 +11,7 @@ import { mountClientList } from './clientList.js';
 import { mountClientRecord } from './clientRecord.js';
 import { mountClientEdit } from './clientEdit.js';
 import { mountContract } from './contract.js';
+import { mountClaims } from './claims.js';
 import { mountSettings } from './settings.js';
 import { mountComingSoon } from './comingSoon.js';
 import { mountNotFound } from './notFound.js';
@@ -35,7 +36,7 @@ const VIEWS = {
   'client-edit': mountClientEdit,
   contract: mountContract,
   calendar: mountComingSoon,
-  claims: mountComingSoon,
+  claims: mountClaims,
   reports: mountComingSoon,
   settings: mountSettings,
   'not-found': mountNotFound,
