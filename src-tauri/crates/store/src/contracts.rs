@@ -170,6 +170,18 @@ pub struct EcheanceRow {
 /// The recomputation the caller provides: from the facts, the échéances to keep.
 pub type Recompute<'a> = &'a dyn Fn(&ContractFacts) -> Result<Vec<EcheanceRow>, StoreError>;
 
+/// Runs a query and collects its rows.
+fn query_vec<T, P: rusqlite::Params>(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    params: P,
+    f: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+) -> Result<Vec<T>, StoreError> {
+    let mut st = conn.prepare_cached(sql)?;
+    let rows = st.query_map(params, f)?.collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
 fn date(s: String) -> rusqlite::Result<NaiveDate> {
     NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
@@ -780,23 +792,24 @@ impl Store {
     }
 
     pub fn contracts_of_client(&self, client_id: i64) -> Result<Vec<ContractRow>, StoreError> {
-        let mut st = self.conn.prepare_cached(&format!(
-            "SELECT {CONTRACT_COLUMNS} FROM contracts c JOIN insurers i ON i.id = c.insurer_id
+        query_vec(
+            &self.conn,
+            &format!(
+                "SELECT {CONTRACT_COLUMNS} FROM contracts c JOIN insurers i ON i.id = c.insurer_id
              WHERE c.client_id = ?1 ORDER BY c.subscription_date DESC, c.id DESC"
-        ))?;
-        let rows = st
-            .query_map([client_id], contract_from_row)?
-            .collect::<Result<_, _>>()?;
-        Ok(rows)
+            ),
+            [client_id],
+            contract_from_row,
+        )
     }
 
     pub fn contract_events(&self, contract_id: i64) -> Result<Vec<ContractEventRow>, StoreError> {
-        let mut st = self.conn.prepare_cached(
+        query_vec(
+            &self.conn,
             "SELECT on_date, kind, status, terminated_by, details, recorded_at FROM contract_events
              WHERE contract_id = ?1 ORDER BY on_date, id",
-        )?;
-        let rows = st
-            .query_map([contract_id], |r| {
+            [contract_id],
+            |r| {
                 Ok(ContractEventRow {
                     on_date: date(r.get(0)?)?,
                     kind: r.get(1)?,
@@ -805,36 +818,34 @@ impl Store {
                     details: r.get(4)?,
                     recorded_at: r.get(5)?,
                 })
-            })?
-            .collect::<Result<_, _>>()?;
-        Ok(rows)
+            },
+        )
     }
 
     pub fn contract_premiums(&self, contract_id: i64) -> Result<Vec<PremiumLineRow>, StoreError> {
-        let mut st = self.conn.prepare_cached(
+        query_vec(
+            &self.conn,
             "SELECT from_date, guarantee, amount_cents, modulated FROM contract_premiums
              WHERE contract_id = ?1 ORDER BY from_date, id",
-        )?;
-        let rows = st
-            .query_map([contract_id], |r| {
+            [contract_id],
+            |r| {
                 Ok(PremiumLineRow {
                     from_date: date(r.get(0)?)?,
                     guarantee: r.get(1)?,
                     amount_cents: r.get(2)?,
                     modulated: r.get(3)?,
                 })
-            })?
-            .collect::<Result<_, _>>()?;
-        Ok(rows)
+            },
+        )
     }
 
     pub fn coefficient_history(&self, contract_id: i64) -> Result<Vec<EcheanceRow>, StoreError> {
-        let mut st = self.conn.prepare_cached(
+        query_vec(
+            &self.conn,
             "SELECT echeance, period_start, period_end, coefficient, trace FROM coefficient_history
              WHERE contract_id = ?1 ORDER BY echeance",
-        )?;
-        let rows = st
-            .query_map([contract_id], |r| {
+            [contract_id],
+            |r| {
                 Ok(EcheanceRow {
                     echeance: date(r.get(0)?)?,
                     period_start: date(r.get(1)?)?,
@@ -842,9 +853,8 @@ impl Store {
                     coefficient: r.get(3)?,
                     trace: r.get(4)?,
                 })
-            })?
-            .collect::<Result<_, _>>()?;
-        Ok(rows)
+            },
+        )
     }
 
     pub fn count_contracts(&self) -> Result<u64, StoreError> {
@@ -923,12 +933,8 @@ impl Store {
 
     /// The relevés received for a client, most recent first.
     pub fn releves_of_client(&self, client_id: i64) -> Result<Vec<ReleveRow>, StoreError> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT id, client_id, received_on, document, start_coefficient, inconsistency, recorded_at
-             FROM releves WHERE client_id = ?1 ORDER BY received_on DESC, id DESC",
-        )?;
-        let rows = st
-            .query_map([client_id], |r| {
+        query_vec(&self.conn, "SELECT id, client_id, received_on, document, start_coefficient, inconsistency, recorded_at
+             FROM releves WHERE client_id = ?1 ORDER BY received_on DESC, id DESC", [client_id], |r| {
                 Ok(ReleveRow {
                     id: r.get(0)?,
                     client_id: r.get(1)?,
@@ -938,9 +944,7 @@ impl Store {
                     inconsistency: r.get(5)?,
                     recorded_at: r.get(6)?,
                 })
-            })?
-            .collect::<Result<_, _>>()?;
-        Ok(rows)
+            })
     }
 }
 
@@ -1018,13 +1022,9 @@ impl Store {
     }
 
     pub fn vehicles_of_contract(&self, contract_id: i64) -> Result<Vec<VehicleRow>, StoreError> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT id, contract_id, registration, make, model, first_registration, from_date, to_date,
+        query_vec(&self.conn, "SELECT id, contract_id, registration, make, model, first_registration, from_date, to_date,
                 replaced_by, transfer_note
-             FROM vehicles WHERE contract_id = ?1 ORDER BY from_date, id",
-        )?;
-        let rows = st
-            .query_map([contract_id], |r| {
+             FROM vehicles WHERE contract_id = ?1 ORDER BY from_date, id", [contract_id], |r| {
                 Ok(VehicleRow {
                     id: r.get(0)?,
                     contract_id: r.get(1)?,
@@ -1037,9 +1037,7 @@ impl Store {
                     replaced_by: r.get(8)?,
                     transfer_note: r.get(9)?,
                 })
-            })?
-            .collect::<Result<_, _>>()?;
-        Ok(rows)
+            })
     }
 
     pub fn insert_driver(&mut self, d: &DriverRow, now: &str) -> Result<i64, StoreError> {
@@ -1066,13 +1064,13 @@ impl Store {
     }
 
     pub fn drivers_of_contract(&self, contract_id: i64) -> Result<Vec<DriverRow>, StoreError> {
-        let mut st = self.conn.prepare_cached(
+        query_vec(
+            &self.conn,
             "SELECT id, contract_id, client_id, role, last_name, first_name, birth_date,
                 licence_number, licence_date, aac, from_date, to_date
              FROM drivers WHERE contract_id = ?1 ORDER BY role = 'principal' DESC, id",
-        )?;
-        let rows = st
-            .query_map([contract_id], |r| {
+            [contract_id],
+            |r| {
                 Ok(DriverRow {
                     id: r.get(0)?,
                     contract_id: r.get(1)?,
@@ -1087,9 +1085,8 @@ impl Store {
                     from_date: date(r.get(10)?)?,
                     to_date: opt_date(r.get(11)?)?,
                 })
-            })?
-            .collect::<Result<_, _>>()?;
-        Ok(rows)
+            },
+        )
     }
 }
 
@@ -1112,8 +1109,7 @@ pub struct OpenClaimRow {
 impl Store {
     /// Claims whose last status is not final (clos, refusé), oldest first, at most `limit`.
     pub fn open_claims(&self, limit: u32) -> Result<Vec<OpenClaimRow>, StoreError> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT cl.id, cl.contract_id, k.client_id,
+        query_vec(&self.conn, "SELECT cl.id, cl.contract_id, k.client_id,
                     coalesce(c.company_name, trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, ''))),
                     i.name, k.number, cl.occurred_on, cl.kind,
                     (SELECT responsibility FROM claim_qualifications q WHERE q.claim_id = cl.id ORDER BY q.id DESC LIMIT 1),
@@ -1125,10 +1121,7 @@ impl Store {
              JOIN claim_status_events s ON s.id = (SELECT max(id) FROM claim_status_events WHERE claim_id = cl.id)
              WHERE s.status NOT IN ('clos', 'refuse')
              ORDER BY cl.occurred_on, cl.id
-             LIMIT ?1",
-        )?;
-        let rows = st
-            .query_map([limit], |r| {
+             LIMIT ?1", [limit], |r| {
                 Ok(OpenClaimRow {
                     claim_id: r.get(0)?,
                     contract_id: r.get(1)?,
@@ -1142,8 +1135,6 @@ impl Store {
                     status: r.get(9)?,
                     status_since: date(r.get(10)?)?,
                 })
-            })?
-            .collect::<Result<_, _>>()?;
-        Ok(rows)
+            })
     }
 }
