@@ -404,12 +404,12 @@ impl Store {
             entity: "Client",
             id,
         })?;
-        let mut st = self.conn.prepare_cached(
+        sc.client.addresses = crate::contracts::query_vec(
+            &self.conn,
             "SELECT kind, line1, line2, postcode, city, country FROM client_addresses
              WHERE client_id = ?1 ORDER BY position",
-        )?;
-        sc.client.addresses = st
-            .query_map([id], |r| {
+            [id],
+            |r| {
                 Ok(Address {
                     kind: parse_enum(r, 0, AddressKind::parse)?,
                     line1: r.get(1)?,
@@ -418,30 +418,30 @@ impl Store {
                     city: r.get(4)?,
                     country: r.get(5)?,
                 })
-            })?
-            .collect::<Result<_, _>>()?;
-        let mut st = self.conn.prepare_cached(
-            "SELECT kind, number FROM client_phones WHERE client_id = ?1 ORDER BY position",
+            },
         )?;
-        sc.client.phones = st
-            .query_map([id], |r| {
+        sc.client.phones = crate::contracts::query_vec(
+            &self.conn,
+            "SELECT kind, number FROM client_phones WHERE client_id = ?1 ORDER BY position",
+            [id],
+            |r| {
                 Ok(Phone {
                     kind: parse_enum(r, 0, PhoneKind::parse)?,
                     number: r.get(1)?,
                 })
-            })?
-            .collect::<Result<_, _>>()?;
-        let mut st = self.conn.prepare_cached(
-            "SELECT kind, address FROM client_emails WHERE client_id = ?1 ORDER BY position",
+            },
         )?;
-        sc.client.emails = st
-            .query_map([id], |r| {
+        sc.client.emails = crate::contracts::query_vec(
+            &self.conn,
+            "SELECT kind, address FROM client_emails WHERE client_id = ?1 ORDER BY position",
+            [id],
+            |r| {
                 Ok(Email {
                     kind: parse_enum(r, 0, EmailKind::parse)?,
                     address: r.get(1)?,
                 })
-            })?
-            .collect::<Result<_, _>>()?;
+            },
+        )?;
         Ok(sc)
     }
 

@@ -171,7 +171,7 @@ pub struct EcheanceRow {
 pub type Recompute<'a> = &'a dyn Fn(&ContractFacts) -> Result<Vec<EcheanceRow>, StoreError>;
 
 /// Runs a query and collects its rows.
-fn query_vec<T, P: rusqlite::Params>(
+pub(crate) fn query_vec<T, P: rusqlite::Params>(
     conn: &rusqlite::Connection,
     sql: &str,
     params: P,
