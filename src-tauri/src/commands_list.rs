@@ -32,4 +32,13 @@ pub const COMMANDS: &[&str] = &[
     "contract_terminate",
     "claim_party_add",
     "claim_communication_add",
+    "claim_get",
+    "claim_update",
+    "claim_amount_add",
+    "claim_list",
+    "contract_avenant",
+    "client_timeline",
+    "contract_timeline",
+    "vehicle_list",
+    "driver_list",
 ];

@@ -9,9 +9,10 @@ mod commands_list;
 pub use commands_list::COMMANDS;
 
 use courtier_app::{
-    AgencyOpened, AgencyStatus, AppError, ClaimDraft, ClientListPage, ClientListQuery,
-    ClientRecord, ClientSummary, CommunicationDto, Config, ContractDraft, ContractRecord, Courtier,
-    DemoLoaded, DriverDraft, DriverDto, OpenClaim, PartyDto, ReleveResult, VehicleDraft,
+    AgencyOpened, AgencyStatus, AmountDto, AppError, AvenantDraft, ClaimDraft, ClaimPage,
+    ClaimRecord, ClaimUpdate, ClientListPage, ClientListQuery, ClientRecord, ClientSummary,
+    CommunicationDto, Config, ContractDraft, ContractRecord, Courtier, DemoLoaded, DriverDraft,
+    DriverDto, OpenClaim, PartyDto, ReleveResult, Timeline, TimelineQuery, VehicleDraft,
     VehicleDto,
 };
 use courtier_domain::client::ClientDraft;
@@ -294,6 +295,86 @@ async fn claim_communication_add(
     .await
 }
 
+#[tauri::command]
+async fn claim_get(state: State<'_, Shared>, claim_id: i64) -> Result<ClaimPage, AppError> {
+    blocking(state, move |c| c.claim_get(claim_id)).await
+}
+
+#[tauri::command]
+async fn claim_update(
+    state: State<'_, Shared>,
+    claim_id: i64,
+    update: ClaimUpdate,
+) -> Result<ClaimPage, AppError> {
+    blocking(state, move |c| c.claim_update(claim_id, &update)).await
+}
+
+#[tauri::command]
+async fn claim_amount_add(
+    state: State<'_, Shared>,
+    claim_id: i64,
+    amount: AmountDto,
+) -> Result<ClaimPage, AppError> {
+    blocking(state, move |c| c.claim_amount_add(claim_id, &amount)).await
+}
+
+#[tauri::command]
+async fn claim_list(
+    state: State<'_, Shared>,
+    client_id: i64,
+) -> Result<Vec<ClaimRecord>, AppError> {
+    blocking(state, move |c| c.claim_list(client_id)).await
+}
+
+#[tauri::command]
+async fn contract_avenant(
+    state: State<'_, Shared>,
+    id: i64,
+    avenant: AvenantDraft,
+) -> Result<ContractRecord, AppError> {
+    blocking(state, move |c| c.contract_avenant(id, &avenant)).await
+}
+
+#[tauri::command]
+async fn client_timeline(
+    state: State<'_, Shared>,
+    client_id: i64,
+    query: Option<TimelineQuery>,
+) -> Result<Timeline, AppError> {
+    blocking(state, move |c| {
+        c.client_timeline(client_id, &query.unwrap_or_default())
+    })
+    .await
+}
+
+#[tauri::command]
+async fn contract_timeline(
+    state: State<'_, Shared>,
+    contract_id: i64,
+    query: Option<TimelineQuery>,
+) -> Result<Timeline, AppError> {
+    blocking(state, move |c| {
+        c.contract_timeline(contract_id, &query.unwrap_or_default())
+    })
+    .await
+}
+
+#[tauri::command]
+async fn vehicle_list(
+    state: State<'_, Shared>,
+    contract_id: i64,
+) -> Result<Vec<VehicleDto>, AppError> {
+    blocking(state, move |c| c.vehicle_list(contract_id)).await
+}
+
+#[tauri::command]
+async fn driver_list(
+    state: State<'_, Shared>,
+    contract_id: i64,
+) -> Result<Vec<DriverDto>, AppError> {
+    blocking(state, move |c| c.driver_list(contract_id)).await
+}
+
 /// Registers the state and every command on a builder, whatever its runtime (the real one, or
 /// `tauri::test`'s mock runtime in tests).
 pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R> {
@@ -330,6 +411,15 @@ pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R>
             contract_terminate,
             claim_party_add,
             claim_communication_add,
+            claim_get,
+            claim_update,
+            claim_amount_add,
+            claim_list,
+            contract_avenant,
+            client_timeline,
+            contract_timeline,
+            vehicle_list,
+            driver_list,
         ])
 }
 

@@ -300,3 +300,116 @@ fn vehicle_driver_and_releve_commands() {
     assert_eq!(r["startCoefficient"], "0.76");
     assert!(!r["missingFields"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn claim_page_timeline_and_amendment_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = window(dir.path());
+    invoke(&w, "agency_open", json!({})).unwrap();
+    let client = invoke(
+        &w,
+        "client_create",
+        json!({ "input": { "kind": "person", "lastName": "Morel", "status": "client" } }),
+    )
+    .unwrap();
+    let k = invoke(
+        &w,
+        "contract_create",
+        json!({ "input": { "clientId": client["id"], "insurer": "A", "number": "T-1",
+            "subscriptionDate": "2022-01-01", "firstEcheance": "2023-01-01",
+            "premiums": [{ "guarantee": "RC", "amount": "300", "modulated": true }] } }),
+    )
+    .unwrap();
+    let v = invoke(
+        &w,
+        "vehicle_add",
+        json!({ "input": { "contractId": k["id"], "registration": "GH-456-JK", "fromDate": "2022-01-01" } }),
+    )
+    .unwrap();
+    let d = invoke(
+        &w,
+        "driver_add",
+        json!({ "input": { "contractId": k["id"], "role": "principal", "lastName": "Morel", "fromDate": "2022-01-01" } }),
+    )
+    .unwrap();
+    let after = invoke(
+        &w,
+        "claim_create",
+        json!({ "input": { "contractId": k["id"], "occurredOn": "2025-06-10", "kind": "accident",
+            "responsibility": "full", "vehicleId": v["id"], "driverId": d["id"], "estimated": "1200" } }),
+    )
+    .unwrap();
+    let claim_id = after["claims"][0]["id"].clone();
+    let page = invoke(&w, "claim_get", json!({ "claimId": claim_id })).unwrap();
+    assert_eq!(page["claim"]["vehicleId"], v["id"]);
+    assert_eq!(page["claim"]["estimated"], "1200.00");
+    assert_eq!(page["contractNumber"], "T-1");
+    let paid = invoke(
+        &w,
+        "claim_amount_add",
+        json!({ "claimId": claim_id, "amount": { "kind": "reglement", "amount": "800,50", "onDate": "2025-08-01" } }),
+    )
+    .unwrap();
+    assert_eq!(paid["claim"]["paid"], "800.50");
+    // Moved after 1 November 2025, the claim counts at the 2027 échéance, no longer at 2026's.
+    let before = page["coefficientInForce"].clone();
+    let moved = invoke(
+        &w,
+        "claim_update",
+        json!({ "claimId": claim_id, "update": { "occurredOn": "2025-11-20", "reason": "date erronée" } }),
+    )
+    .unwrap();
+    assert_eq!(before, "1.06");
+    assert_eq!(moved["coefficientInForce"], "0.80");
+    assert_eq!(
+        moved["claim"]["revisions"][0]["previous"]["occurred_on"],
+        "2025-06-10"
+    );
+    let bad = invoke(
+        &w,
+        "claim_update",
+        json!({ "claimId": claim_id, "update": { "occurredOn": "2031-01-01" } }),
+    )
+    .unwrap_err();
+    assert_eq!(bad["code"], "invalid:occurredOn");
+    let av = invoke(
+        &w,
+        "contract_avenant",
+        json!({ "id": k["id"], "avenant": { "onDate": "2026-01-01", "details": "Ajout bris de glace",
+            "premiums": [{ "guarantee": "Bris de glace", "amount": "60", "modulated": true }] } }),
+    )
+    .unwrap();
+    assert_eq!(
+        av["events"].as_array().unwrap().last().unwrap()["kind"],
+        "avenant"
+    );
+    let t = invoke(
+        &w,
+        "client_timeline",
+        json!({ "clientId": client["id"], "query": { "kinds": ["sinistre", "montant", "correction"] } }),
+    )
+    .unwrap();
+    let kinds: Vec<&str> = t["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    // The amounts keep their own dates, from before the corrected occurrence date.
+    assert_eq!(kinds, ["montant", "montant", "sinistre", "correction"]);
+    let all = invoke(&w, "contract_timeline", json!({ "contractId": k["id"] })).unwrap();
+    assert!(all["total"].as_u64().unwrap() > 6);
+    let wrong = invoke(
+        &w,
+        "client_timeline",
+        json!({ "clientId": client["id"], "query": { "kinds": ["nope"] } }),
+    )
+    .unwrap_err();
+    assert_eq!(wrong["code"], "invalid:kinds");
+    let vs = invoke(&w, "vehicle_list", json!({ "contractId": k["id"] })).unwrap();
+    assert_eq!(vs.as_array().unwrap().len(), 1);
+    let ds = invoke(&w, "driver_list", json!({ "contractId": k["id"] })).unwrap();
+    assert_eq!(ds[0]["lastName"], "Morel");
+    let cl = invoke(&w, "claim_list", json!({ "clientId": client["id"] })).unwrap();
+    assert_eq!(cl.as_array().unwrap().len(), 1);
+}

@@ -3,7 +3,10 @@
 #![allow(clippy::unwrap_used)]
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use courtier_app::{ClaimDraft, Config, ContractDraft, Courtier, FixedClock, PremiumDraft};
+use courtier_app::{
+    AmountDto, AvenantDraft, ClaimDraft, ClaimUpdate, Config, ContractDraft, Courtier, FixedClock,
+    PremiumDraft, TimelineQuery,
+};
 use courtier_domain::bonus_malus::{
     compute_dated, ClaimKind, DatedClaim, DatedHistory, Requalification, Responsibility,
     RuleOptions, Usage,
@@ -286,4 +289,212 @@ fn a_terminated_contract_keeps_its_history_and_stops_at_its_last_echeance() {
             .code,
         "invalid:terminatedBy"
     );
+}
+
+#[test]
+fn a_corrected_claim_keeps_its_earlier_facts_and_the_timeline_tells_the_whole_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = app(dir.path());
+    let client_id = client(&a);
+    let k = contract(&a, client_id);
+    let after = a
+        .claim_create(&ClaimDraft {
+            contract_id: k.id,
+            occurred_on: "2025-06-10".into(),
+            kind: "accident".into(),
+            responsibility: "full".into(),
+            estimated: Some("1 500,00".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let claim_id = after.claims[0].id;
+    // 2025-06-10 counts at the 2026 échéance: 0.85 × 1.25 = 1.06.
+    assert_eq!(after.coefficient_in_force, "1.06");
+    a.claim_set_status(claim_id, "en_expertise", "2025-06-20", None)
+        .unwrap();
+    a.claim_amount_add(
+        claim_id,
+        &AmountDto {
+            kind: "reglement".into(),
+            amount: "900".into(),
+            on_date: "2025-09-01".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    a.claim_amount_add(
+        claim_id,
+        &AmountDto {
+            kind: "reglement".into(),
+            amount: "300,50".into(),
+            on_date: "2025-10-01".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    // The insurer's file says 20 November 2025: after 1 November, so it counts at 2027.
+    let page = a
+        .claim_update(
+            claim_id,
+            &ClaimUpdate {
+                occurred_on: Some("2025-11-20".into()),
+                place: Some("Nantes".into()),
+                reason: Some("Date corrigée d'après le constat".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(page.claim.paid.as_deref(), Some("1200.50"));
+    assert_eq!(page.claim.estimated.as_deref(), Some("1500.00"));
+    assert_eq!(page.claim.revisions.len(), 1);
+    assert_eq!(
+        page.claim.revisions[0].previous["occurred_on"],
+        "2025-06-10"
+    );
+    assert_eq!(
+        page.claim.revisions[0].previous["place"],
+        serde_json::Value::Null
+    );
+    assert_eq!(page.claim.occurred_on, "2025-11-20");
+    // One source of truth: the engine on the corrected history.
+    let engine = compute_dated(
+        &DatedHistory {
+            usage: Usage::Standard,
+            start_coefficient: Coefficient::ONE,
+            start_periods_at_floor: 0,
+            start_claim_free_streak: 0,
+            subscription_date: d("2021-03-01"),
+            first_echeance: d("2022-01-01"),
+            until: d("2026-11-24"),
+            interruptions: vec![],
+            claims: vec![DatedClaim {
+                id: None,
+                date: d("2025-11-20"),
+                kind: ClaimKind::Accident,
+                responsibility: Responsibility::Full,
+                requalifications: vec![],
+            }],
+        },
+        &RuleOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        page.coefficient_in_force,
+        engine.coefficients.last().unwrap().to_string()
+    );
+    assert_eq!(page.coefficient_in_force, "0.80");
+    assert_eq!(page.next_coefficient.as_deref(), Some("1.00"));
+    // A correction that changes nothing is refused; one into the future too; nothing moves.
+    let same = a
+        .claim_update(
+            claim_id,
+            &ClaimUpdate {
+                place: Some("Nantes".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
+    assert_eq!(same.code, "invalid_operation");
+    let future = a
+        .claim_update(
+            claim_id,
+            &ClaimUpdate {
+                occurred_on: Some("2027-01-01".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
+    assert_eq!(future.code, "invalid:occurredOn");
+    assert_eq!(a.claim_get(claim_id).unwrap().claim.revisions.len(), 1);
+
+    // The client's timeline: every kind of fact, in date order, filterable.
+    let all = a
+        .client_timeline(client_id, &TimelineQuery::default())
+        .unwrap();
+    let kinds: std::collections::BTreeSet<&str> =
+        all.entries.iter().map(|e| e.kind.as_str()).collect();
+    for k in [
+        "contrat",
+        "sinistre",
+        "etat",
+        "montant",
+        "correction",
+        "coefficient",
+    ] {
+        assert!(kinds.contains(k), "{k} missing from {kinds:?}");
+    }
+    assert!(all
+        .entries
+        .windows(2)
+        .all(|w| w[0].date[..10] <= w[1].date[..10]));
+    let claims_only = a
+        .client_timeline(
+            client_id,
+            &TimelineQuery {
+                kinds: vec!["montant".into()],
+                from: Some("2025-09-15".into()),
+                newest_first: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(claims_only.entries.len(), 1);
+    assert_eq!(claims_only.entries[0].title, "Règlement : 300,50\u{a0}€");
+    assert_eq!(claims_only.total, all.total);
+    let coefs: Vec<_> = a
+        .contract_timeline(
+            k.id,
+            &TimelineQuery {
+                kinds: vec!["coefficient".into()],
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .entries
+        .into_iter()
+        .map(|e| e.value.unwrap())
+        .collect();
+    assert_eq!(coefs, ["1.00", "0.95", "0.90", "0.85", "0.80"]);
+}
+
+#[test]
+fn an_amendment_sets_new_premium_lines_from_its_date_and_keeps_the_old_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = app(dir.path());
+    let k = contract(&a, client(&a));
+    let before = k.next_premium.clone().unwrap().total;
+    let r = a
+        .contract_avenant(
+            k.id,
+            &AvenantDraft {
+                on_date: "2026-06-01".into(),
+                details: "Dommages tous accidents relevés, franchise 300 €".into(),
+                premiums: vec![PremiumDraft {
+                    guarantee: "Dommages tous accidents".into(),
+                    amount: "260,00".into(),
+                    modulated: true,
+                }],
+            },
+        )
+        .unwrap();
+    // 300 + 260 = 560 × 0.76 = 425.60 + 45.50.
+    assert_eq!(before, "425.50");
+    assert_eq!(r.next_premium.unwrap().total, "471.10");
+    assert_eq!(
+        r.premiums.len(),
+        4,
+        "the replaced line stays in the history"
+    );
+    assert_eq!(r.events.last().unwrap().kind, "avenant");
+    let err = a
+        .contract_avenant(
+            k.id,
+            &AvenantDraft {
+                on_date: "2026-06-01".into(),
+                details: " ".into(),
+                premiums: vec![],
+            },
+        )
+        .unwrap_err();
+    assert_eq!(err.code, "invalid:details");
 }

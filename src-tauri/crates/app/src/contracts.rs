@@ -61,6 +61,9 @@ pub struct ClaimDraft {
     pub description: Option<String>,
     pub insurer_reference: Option<String>,
     pub estimated: Option<String>,
+    /// The vehicle and the driver involved, from the contract's.
+    pub vehicle_id: Option<i64>,
+    pub driver_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -106,9 +109,57 @@ pub struct ClaimRecord {
     pub place: Option<String>,
     pub description: Option<String>,
     pub insurer_reference: Option<String>,
+    /// The estimate in force (the latest one).
     pub estimated: Option<String>,
+    /// The payments so far, added up.
+    pub paid: Option<String>,
+    /// The franchise in force (the latest one).
+    pub franchise: Option<String>,
+    /// Every estimate, payment and franchise, in date order.
+    pub amounts: Vec<AmountDto>,
+    pub vehicle_id: Option<i64>,
+    pub driver_id: Option<i64>,
     pub parties: Vec<PartyDto>,
     pub communications: Vec<CommunicationDto>,
+    /// The values each correction replaced, oldest first.
+    pub revisions: Vec<RevisionDto>,
+}
+
+/// An amount of a claim.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AmountDto {
+    /// `estimation`, `reglement` or `franchise`.
+    pub kind: String,
+    /// "1250.00" or "1 250,00".
+    pub amount: String,
+    pub on_date: String,
+    pub note: Option<String>,
+    pub recorded_at: String,
+}
+
+/// What a correction of a claim replaced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RevisionDto {
+    /// The earlier values (`occurred_on`, `declared_on`, `kind`, `place`, `description`,
+    /// `insurer_reference`, `vehicle_id`, `driver_id`).
+    pub previous: serde_json::Value,
+    pub reason: Option<String>,
+    pub recorded_at: String,
+}
+
+/// A status change or an amendment of a contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContractEventDto {
+    pub on_date: String,
+    /// `status` or `avenant`.
+    pub kind: String,
+    pub status: Option<String>,
+    pub terminated_by: Option<String>,
+    pub details: Option<String>,
+    pub recorded_at: String,
 }
 
 /// Someone involved in a claim.
@@ -175,6 +226,8 @@ pub struct ContractRecord {
     pub clause_applies: bool,
     pub start_coefficient: String,
     pub status: String,
+    /// Status changes and amendments, in date order.
+    pub events: Vec<ContractEventDto>,
     pub premiums: Vec<PremiumDraft>,
     /// The coefficient in force today (1.00 when the clause does not apply).
     pub coefficient_in_force: String,
@@ -194,15 +247,15 @@ pub struct ContractRecord {
     pub note: String,
 }
 
-fn field(code: &str, msg: impl Into<String>) -> AppError {
+pub(crate) fn field(code: &str, msg: impl Into<String>) -> AppError {
     AppError::new(format!("invalid:{code}"), msg)
 }
 
-fn date_field(s: &str, code: &str, label: &str) -> Result<NaiveDate, AppError> {
+pub(crate) fn date_field(s: &str, code: &str, label: &str) -> Result<NaiveDate, AppError> {
     parse_date(s).map_err(|m| field(code, format!("{label} : {m}")))
 }
 
-fn money(s: &str, code: &str) -> Result<Decimal, AppError> {
+pub(crate) fn money(s: &str, code: &str) -> Result<Decimal, AppError> {
     let t = s
         .trim()
         .replace([' ', '\u{a0}', '\u{202f}', '€'], "")
@@ -222,7 +275,7 @@ fn money(s: &str, code: &str) -> Result<Decimal, AppError> {
     Ok(d)
 }
 
-fn cents(d: Decimal) -> i64 {
+pub(crate) fn cents(d: Decimal) -> i64 {
     (d * Decimal::from(100))
         .trunc()
         .try_into()
@@ -233,7 +286,7 @@ fn from_cents(c: i64) -> Decimal {
     Decimal::new(c, 2)
 }
 
-fn iso(d: NaiveDate) -> String {
+pub(crate) fn iso(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
@@ -300,7 +353,7 @@ pub(crate) fn coefficient_rows(
     rows(f, today)
 }
 
-fn rows(f: &ContractFacts, today: NaiveDate) -> Result<Vec<EcheanceRow>, StoreError> {
+pub(crate) fn rows(f: &ContractFacts, today: NaiveDate) -> Result<Vec<EcheanceRow>, StoreError> {
     let out = outcome(f, today)?;
     out.echeances
         .iter()
@@ -317,7 +370,7 @@ fn rows(f: &ContractFacts, today: NaiveDate) -> Result<Vec<EcheanceRow>, StoreEr
         .collect()
 }
 
-fn claim_record(c: &ClaimRow) -> ClaimRecord {
+pub(crate) fn claim_record(c: &ClaimRow) -> ClaimRecord {
     ClaimRecord {
         id: c.id,
         contract_id: c.contract_id,
@@ -356,7 +409,42 @@ fn claim_record(c: &ClaimRow) -> ClaimRecord {
         place: c.place.clone(),
         description: c.description.clone(),
         insurer_reference: c.insurer_reference.clone(),
-        estimated: c.estimated_cents.map(|x| from_cents(x).to_string()),
+        estimated: latest_amount(c, "estimation")
+            .or(c.estimated_cents)
+            .map(money_text),
+        paid: {
+            let mut paid = c
+                .amounts
+                .iter()
+                .filter(|a| a.kind == "reglement")
+                .peekable();
+            paid.peek()
+                .is_some()
+                .then(|| money_text(paid.map(|a| a.amount_cents).sum()))
+        },
+        franchise: latest_amount(c, "franchise").map(money_text),
+        amounts: c
+            .amounts
+            .iter()
+            .map(|a| AmountDto {
+                kind: a.kind.clone(),
+                amount: money_text(a.amount_cents),
+                on_date: iso(a.on_date),
+                note: a.note.clone(),
+                recorded_at: a.recorded_at.clone(),
+            })
+            .collect(),
+        vehicle_id: c.vehicle_id,
+        driver_id: c.driver_id,
+        revisions: c
+            .revisions
+            .iter()
+            .map(|r| RevisionDto {
+                previous: serde_json::from_str(&r.previous).unwrap_or(serde_json::Value::Null),
+                reason: r.reason.clone(),
+                recorded_at: r.recorded_at.clone(),
+            })
+            .collect(),
         parties: c
             .parties
             .iter()
@@ -386,6 +474,19 @@ fn claim_record(c: &ClaimRow) -> ClaimRecord {
     }
 }
 
+pub(crate) fn money_text(c: i64) -> String {
+    from_cents(c).to_string()
+}
+
+/// The latest amount of a kind (amounts are in date order).
+fn latest_amount(c: &ClaimRow, kind: &str) -> Option<i64> {
+    c.amounts
+        .iter()
+        .rev()
+        .find(|a| a.kind == kind)
+        .map(|a| a.amount_cents)
+}
+
 fn premium_lines(rows: &[PremiumLineRow], on: NaiveDate) -> Vec<PremiumLine> {
     // The latest line of each guarantee in force on `on`.
     let mut out: Vec<(String, PremiumLine)> = Vec::new();
@@ -404,11 +505,15 @@ fn premium_lines(rows: &[PremiumLineRow], on: NaiveDate) -> Vec<PremiumLine> {
 }
 
 impl Courtier {
-    fn today(&self) -> NaiveDate {
+    pub(crate) fn today(&self) -> NaiveDate {
         self.config.clock.today()
     }
 
-    fn contract_record(&self, s: &mut Store, id: i64) -> Result<ContractRecord, AppError> {
+    pub(crate) fn contract_record(
+        &self,
+        s: &mut Store,
+        id: i64,
+    ) -> Result<ContractRecord, AppError> {
         let today = self.today();
         let facts = s.contract_facts(id)?;
         let out = outcome(&facts, today)?;
@@ -449,9 +554,10 @@ impl Courtier {
                 total: n.total.to_string(),
             }
         });
-        let status = s
-            .contract_events(id)?
+        let events = s.contract_events(id)?;
+        let status = events
             .iter()
+            .filter(|e| e.on_date <= today)
             .filter_map(|e| e.status.clone())
             .next_back()
             .unwrap_or_else(|| "en_cours".into());
@@ -467,6 +573,17 @@ impl Courtier {
             clause_applies: clause,
             start_coefficient: Coefficient::clamped(c.start_coefficient).to_string(),
             status,
+            events: events
+                .into_iter()
+                .map(|e| ContractEventDto {
+                    on_date: iso(e.on_date),
+                    kind: e.kind,
+                    status: e.status,
+                    terminated_by: e.terminated_by,
+                    details: e.details,
+                    recorded_at: e.recorded_at,
+                })
+                .collect(),
             premiums: premiums_rows
                 .iter()
                 .map(|p| PremiumDraft {
@@ -636,30 +753,13 @@ impl Courtier {
 
     /// Records a claim; the coefficient and the next premium are recomputed at once.
     pub fn claim_create(&self, d: &ClaimDraft) -> Result<ContractRecord, AppError> {
-        let occurred = date_field(&d.occurred_on, "occurredOn", "Date du sinistre")?;
         let today = self.today();
-        if occurred > today {
-            return Err(field(
-                "occurredOn",
-                "La date du sinistre est dans le futur.",
-            ));
-        }
-        let declared = match d.declared_on.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(s) => Some(date_field(s, "declaredOn", "Date de déclaration")?),
-        };
-        if declared.is_some_and(|x| x < occurred) {
-            return Err(field(
-                "declaredOn",
-                "La déclaration ne peut précéder le sinistre.",
-            ));
-        }
-        if ClaimKind::parse(&d.kind).is_none() {
-            return Err(field(
-                "kind",
-                format!("Nature de sinistre inconnue « {} ».", d.kind),
-            ));
-        }
+        let (occurred, declared) = crate::claims::checked_claim_dates(
+            &d.occurred_on,
+            d.declared_on.as_deref(),
+            &d.kind,
+            today,
+        )?;
         if Responsibility::parse(&d.responsibility).is_none() {
             return Err(field(
                 "responsibility",
@@ -693,6 +793,8 @@ impl Courtier {
                     description: d.description.clone(),
                     insurer_reference: d.insurer_reference.clone(),
                     estimated_cents: estimated,
+                    vehicle_id: d.vehicle_id,
+                    driver_id: d.driver_id,
                 },
                 &now,
                 &|f| rows(f, today),
@@ -873,7 +975,7 @@ pub struct DriverDto {
     pub from_date: String,
 }
 
-fn vehicle_dto(v: courtier_store::VehicleRow) -> VehicleDto {
+pub(crate) fn vehicle_dto(v: courtier_store::VehicleRow) -> VehicleDto {
     VehicleDto {
         id: v.id,
         registration: v.registration,
@@ -887,7 +989,7 @@ fn vehicle_dto(v: courtier_store::VehicleRow) -> VehicleDto {
     }
 }
 
-fn driver_dto(d: courtier_store::DriverRow, today: NaiveDate) -> DriverDto {
+pub(crate) fn driver_dto(d: courtier_store::DriverRow, today: NaiveDate) -> DriverDto {
     DriverDto {
         id: d.id,
         client_id: d.client_id,
@@ -903,7 +1005,7 @@ fn driver_dto(d: courtier_store::DriverRow, today: NaiveDate) -> DriverDto {
     }
 }
 
-fn opt_date_field(
+pub(crate) fn opt_date_field(
     s: &Option<String>,
     code: &str,
     label: &str,

@@ -7,7 +7,9 @@ use courtier_domain::client::{
     fold_for_search, Address, AddressKind, Civility, Client, ClientKind, ClientStatus, Email,
     EmailKind, Phone, PhoneKind,
 };
-use courtier_store::{BatchClaim, BatchContract, NewClaim, NewContract, PremiumLineRow};
+use courtier_store::{
+    BatchClaim, BatchContract, DriverRow, NewClaim, NewContract, PremiumLineRow, VehicleRow,
+};
 
 /// Clients committed per transaction when loading a demo portfolio.
 pub const BATCH: u32 = 1_000;
@@ -480,6 +482,32 @@ pub const INSURERS: &[&str] = &[
     "La Sauvegarde Routière",
 ];
 
+/// Cars brokers see every day: make and models.
+const CARS: &[(&str, &[&str])] = &[
+    (
+        "Renault",
+        &[
+            "Clio", "Mégane", "Captur", "Twingo", "Scénic", "Kangoo", "Austral",
+        ],
+    ),
+    (
+        "Peugeot",
+        &["208", "308", "2008", "3008", "5008", "Partner"],
+    ),
+    (
+        "Citroën",
+        &["C3", "C4", "C3 Aircross", "Berlingo", "C5 Aircross"],
+    ),
+    ("Dacia", &["Sandero", "Duster", "Jogger", "Spring"]),
+    ("Volkswagen", &["Polo", "Golf", "T-Roc", "Tiguan"]),
+    ("Toyota", &["Yaris", "Corolla", "C-HR", "RAV4"]),
+    ("Tesla", &["Model 3", "Model Y"]),
+    ("Fiat", &["500", "Panda", "Tipo"]),
+];
+
+/// Letters of SIV registrations (never I, O, U).
+const SIV_LETTERS: &[u8] = b"ABCDEFGHJKLMNPQRSTVWXYZ";
+
 /// SplitMix64: small, fast and good enough for demo data; no dependency.
 #[derive(Debug, Clone)]
 struct Rng(u64);
@@ -732,24 +760,23 @@ impl Generator {
             let n = match (c.kind, c.status) {
                 (_, ClientStatus::Prospect) => 0,
                 (ClientKind::Company, _) => 2 + self.rng.below(4),
-                (ClientKind::Person, _) => {
-                    if self.rng.chance(15) {
-                        2
-                    } else if self.rng.chance(90) {
-                        1
-                    } else {
-                        0
-                    }
-                }
+                // Car, often a second car or a household's young driver's car.
+                (ClientKind::Person, _) => match self.rng.below(100) {
+                    0..=4 => 0,
+                    5..=34 => 1,
+                    35..=84 => 2,
+                    _ => 3,
+                },
             };
-            // Claims per hundred years: most drivers 7, a tenth 35, a few 80.
+            // Claims (all kinds, glass included) per hundred years: most drivers 12, a tenth
+            // 35, a few 80.
             let risk = match self.rng.below(100) {
                 0..=2 => 80,
                 3..=12 => 35,
-                _ => 7,
+                _ => 12,
             };
             for k in 0..n {
-                if let Some(b) = self.contract(i, k, risk, insurers) {
+                if let Some(b) = self.contract(i, c, k, risk, insurers) {
                     out.push(b);
                 }
             }
@@ -757,9 +784,139 @@ impl Generator {
         out
     }
 
+    /// A SIV registration (`AB-123-CD`).
+    fn registration(&mut self) -> String {
+        let mut letter = || char::from(SIV_LETTERS[self.rng.below(SIV_LETTERS.len())]);
+        let (a, b, c, d) = (letter(), letter(), letter(), letter());
+        let a = if a == b && (a == 'S' || a == 'W') {
+            'A'
+        } else {
+            a
+        };
+        format!("{a}{b}-{:03}-{c}{d}", 1 + self.rng.below(999))
+    }
+
+    fn vehicle(&mut self, from: NaiveDate) -> VehicleRow {
+        let (make, models) = CARS[self.rng.below(CARS.len())];
+        let model = models[self.rng.below(models.len())];
+        let age_days = self.rng.below(365 * 8) as i64;
+        VehicleRow {
+            id: 0,
+            contract_id: 0,
+            registration: self.registration(),
+            make: Some(make.into()),
+            model: Some(model.into()),
+            first_registration: Some(from - Duration::days(age_days)),
+            from_date: from,
+            to_date: None,
+            replaced_by: None,
+            transfer_note: None,
+        }
+    }
+
+    /// The vehicles of a contract: one from the subscription, sometimes replaced since (the
+    /// coefficient moves with the contract, R16).
+    fn vehicles(&mut self, subscription: NaiveDate) -> Vec<VehicleRow> {
+        let mut out = vec![self.vehicle(subscription)];
+        let mut from = subscription;
+        while (self.today - from).num_days() > 365 * 4 && self.rng.chance(40) {
+            let on = from + Duration::days(365 * 2 + self.rng.below(365 * 3) as i64);
+            if on >= self.today {
+                break;
+            }
+            let next = self.vehicle(on);
+            if let Some(last) = out.last_mut() {
+                last.to_date = Some(on);
+                last.transfer_note = Some(format!(
+                    "Remplacé le {} par le véhicule {} ; mêmes conducteurs habituels : le coefficient est transféré.",
+                    on.format("%d/%m/%Y"),
+                    next.registration
+                ));
+            }
+            out.push(next);
+            from = on;
+        }
+        out
+    }
+
+    /// A driver born about `age` years before `today`, licensed at 18 to 25 (sometimes after
+    /// supervised learning).
+    fn driver(
+        &mut self,
+        role: &str,
+        last_name: String,
+        first_name: Option<String>,
+        birth: Option<NaiveDate>,
+        from: NaiveDate,
+        is_client: bool,
+    ) -> DriverRow {
+        let birth = birth
+            .unwrap_or_else(|| self.today - Duration::days(365 * (19 + self.rng.below(55) as i64)));
+        let aac = self.rng.chance(20);
+        let licence_age = if aac {
+            18
+        } else {
+            18 + self.rng.below(8) as i64
+        };
+        let licence = (birth + Duration::days(365 * licence_age + self.rng.below(300) as i64))
+            .min(self.today - Duration::days(30));
+        DriverRow {
+            id: 0,
+            contract_id: 0,
+            client_id: is_client.then_some(0),
+            role: role.into(),
+            last_name,
+            first_name,
+            birth_date: Some(birth),
+            licence_number: Some(format!("{}{}", licence.format("%y%m"), self.rng.digits(8))),
+            licence_date: Some(licence),
+            aac,
+            from_date: from.max(licence),
+            to_date: None,
+        }
+    }
+
+    /// The principal driver (the client, or an employee of a company) and sometimes a second.
+    fn drivers(&mut self, client: &Client, from: NaiveDate) -> Vec<DriverRow> {
+        let mut out = Vec::new();
+        match (client.kind, &client.last_name) {
+            (ClientKind::Person, Some(last)) => {
+                let d = self.driver(
+                    "principal",
+                    last.clone(),
+                    client.first_name.clone(),
+                    client.birth_date,
+                    from,
+                    true,
+                );
+                out.push(d);
+            }
+            _ => {
+                let last = self.rng.pick(LAST_NAMES).to_string();
+                let first = self.rng.pick(MEN).to_string();
+                out.push(self.driver("principal", last, Some(first), None, from, false));
+            }
+        }
+        if self.rng.chance(30) {
+            let last = client
+                .last_name
+                .clone()
+                .unwrap_or_else(|| self.rng.pick(LAST_NAMES).to_string());
+            let first = self.rng.pick(WOMEN).to_string();
+            let role = if self.rng.chance(50) {
+                "secondaire"
+            } else {
+                "occasionnel"
+            };
+            out.push(self.driver(role, last, Some(first), None, from, false));
+        }
+        out
+    }
+
     fn contract(
         &mut self,
         client_index: usize,
+        client: &Client,
         nth: usize,
         risk: u64,
         insurers: &[i64],
@@ -893,6 +1050,9 @@ impl Generator {
                         self.rng.below(99_999)
                     )),
                     estimated_cents: Some(premium(&mut self.rng, 150, 6_000)),
+                    // Linked to the vehicle of that day and the principal driver on insertion.
+                    vehicle_id: None,
+                    driver_id: None,
                 },
                 requalifications,
                 statuses,
@@ -921,6 +1081,8 @@ impl Generator {
                 status: "en_cours".into(),
                 premiums,
             },
+            vehicles: self.vehicles(subscription),
+            drivers: self.drivers(client, subscription),
             claims,
         })
     }

@@ -4,20 +4,25 @@
 //! Nothing here depends on how the front end looks, and the clock is injected so that every use
 //! case can be tested on a fixed date.
 
+mod claims;
 mod clock;
 mod contracts;
 pub mod demo;
 mod dto;
 mod error;
+mod timeline;
 
+pub use claims::{AvenantDraft, ClaimPage, ClaimUpdate};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use contracts::{
-    ClaimDraft, ClaimRecord, CommunicationDto, ContractDraft, ContractRecord, DriverDraft,
-    DriverDto, EcheanceDto, OpenClaim, PartyDto, PremiumDraft, PremiumDto, ProjectionDto,
-    QualificationDto, ReleveResult, StatusDto, VehicleDraft, VehicleDto,
+    AmountDto, ClaimDraft, ClaimRecord, CommunicationDto, ContractDraft, ContractEventDto,
+    ContractRecord, DriverDraft, DriverDto, EcheanceDto, OpenClaim, PartyDto, PremiumDraft,
+    PremiumDto, ProjectionDto, QualificationDto, ReleveResult, RevisionDto, StatusDto,
+    VehicleDraft, VehicleDto,
 };
 pub use dto::*;
 pub use error::AppError;
+pub use timeline::{build_timeline, Timeline, TimelineEntry, TimelineQuery, TIMELINE_KINDS};
 
 use courtier_domain::client::{self, ClientDraft};
 use courtier_store::{ClientQuery, OpenMode, Store, DATABASE_FILE};
@@ -473,8 +478,16 @@ impl Courtier {
         })
     }
 
-    /// Runs `PRAGMA integrity_check` on the open file.
+    /// Runs `PRAGMA integrity_check` on the open file and verifies the exchange log's hash chain: `["ok"]` when both are sound.
     pub fn integrity_check(&self) -> Result<Vec<String>, AppError> {
-        self.with_store(|s| Ok(s.integrity_check()?))
+        self.with_store(|s| {
+            let mut lines = s.integrity_check()?;
+            let chain = s.verify_exchange_log()?;
+            if !chain.is_empty() {
+                lines.retain(|l| l != "ok");
+                lines.extend(chain);
+            }
+            Ok(lines)
+        })
     }
 }

@@ -5,8 +5,9 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use courtier_app::{
-    AppError, ClaimDraft, ClientListQuery, CommunicationDto, Config, ContractDraft, Courtier,
-    DriverDraft, PartyDto, PremiumDraft, VehicleDraft,
+    AmountDto, AppError, AvenantDraft, ClaimDraft, ClaimUpdate, ClientListQuery, CommunicationDto,
+    Config, ContractDraft, Courtier, DriverDraft, PartyDto, PremiumDraft, Timeline, TimelineQuery,
+    VehicleDraft,
 };
 use courtier_domain::client::{AddressDraft, ClientDraft, EmailDraft, PhoneDraft};
 use std::io::{Read, Write};
@@ -120,6 +121,38 @@ enum ClientCommand {
     Archive { id: i64 },
     /// Restaure un client archivé.
     Restore { id: i64 },
+    /// Chronologie d'un client : sinistres, requalifications, états, montants, échanges,
+    /// événements des contrats et coefficient à chaque échéance.
+    Timeline {
+        id: i64,
+        #[command(flatten)]
+        filter: TimelineArgs,
+    },
+}
+
+#[derive(Args, Debug)]
+struct TimelineArgs {
+    /// contrat, sinistre, qualification, etat, montant, correction, echange, coefficient
+    /// (répétable ; tous par défaut).
+    #[arg(long)]
+    kind: Vec<String>,
+    /// Un seul contrat (chronologie d'un client).
+    #[arg(long)]
+    contract: Option<i64>,
+    /// Un seul sinistre.
+    #[arg(long)]
+    claim: Option<i64>,
+    /// À partir du (AAAA-MM-JJ).
+    #[arg(long)]
+    from: Option<String>,
+    /// Jusqu'au (AAAA-MM-JJ).
+    #[arg(long)]
+    to: Option<String>,
+    /// Du plus récent au plus ancien.
+    #[arg(long)]
+    newest_first: bool,
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -162,6 +195,28 @@ enum ContractCommand {
         from: String,
         #[arg(long)]
         to: String,
+    },
+    /// Enregistre un avenant : date d'effet, ce qu'il change, et les lignes de prime qu'il fixe.
+    Avenant {
+        id: i64,
+        #[arg(long)]
+        on: String,
+        #[arg(long)]
+        details: String,
+        /// Ligne de prime modulée : "Garantie=350,00" (répétable).
+        #[arg(long)]
+        premium: Vec<String>,
+        /// Ligne de prime non modulée : "Assistance=45,50" (répétable).
+        #[arg(long)]
+        premium_fixed: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Chronologie d'un contrat.
+    Timeline {
+        id: i64,
+        #[command(flatten)]
+        filter: TimelineArgs,
     },
 }
 
@@ -228,6 +283,66 @@ enum ClaimCommand {
         /// Montant estimé.
         #[arg(long)]
         estimated: Option<String>,
+        /// Le véhicule du contrat impliqué.
+        #[arg(long)]
+        vehicle: Option<i64>,
+        /// Le conducteur du contrat au volant.
+        #[arg(long)]
+        driver: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Les sinistres d'un client, du plus récent au plus ancien.
+    List {
+        #[arg(long)]
+        client: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Un sinistre : qualifications, états, montants, intervenants, échanges, corrections.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Corrige la déclaration (les valeurs remplacées sont conservées, le coefficient recalculé).
+    /// Un texte vide efface un champ ; --vehicle 0 / --driver 0 retirent le lien.
+    Update {
+        id: i64,
+        /// Date de survenance.
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        declared: Option<String>,
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        place: Option<String>,
+        #[arg(long)]
+        description: Option<String>,
+        #[arg(long)]
+        reference: Option<String>,
+        #[arg(long)]
+        vehicle: Option<i64>,
+        #[arg(long)]
+        driver: Option<i64>,
+        /// Motif de la correction.
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Enregistre un montant : estimation, reglement ou franchise.
+    Amount {
+        id: i64,
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        amount: String,
+        #[arg(long)]
+        on: String,
+        #[arg(long)]
+        note: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -328,6 +443,13 @@ struct VehicleArgs {
 enum VehicleCommand {
     /// Ajoute un véhicule au contrat.
     Add(VehicleArgs),
+    /// Les véhicules d'un contrat, actuels et passés.
+    List {
+        #[arg(long)]
+        contract: i64,
+        #[arg(long)]
+        json: bool,
+    },
     /// Remplace un véhicule (R16 : le coefficient suit le contrat ; une réduction seulement si
     /// les conducteurs habituels sont les mêmes ou moins nombreux).
     Replace {
@@ -343,6 +465,13 @@ enum VehicleCommand {
 
 #[derive(Subcommand, Debug)]
 enum DriverCommand {
+    /// Les conducteurs d'un contrat.
+    List {
+        #[arg(long)]
+        contract: i64,
+        #[arg(long)]
+        json: bool,
+    },
     /// Désigne un conducteur.
     Add {
         #[arg(long)]
@@ -654,6 +783,16 @@ fn run(cli: Cli) -> Result<(), AppError> {
             let app = courtier(cli.data_dir)?;
             open_existing(&app)?;
             let (args, replaced) = match v {
+                VehicleCommand::List { contract, json } => {
+                    let list = app.vehicle_list(contract)?;
+                    if json {
+                        return print_json(&list);
+                    }
+                    for v in &list {
+                        println!("{}", vehicle_line(v));
+                    }
+                    return Ok(());
+                }
                 VehicleCommand::Add(a) => (a, None),
                 VehicleCommand::Replace {
                     old,
@@ -677,6 +816,18 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 return print_json(&v);
             }
             println!("{}", v.id);
+            Ok(())
+        }
+        Command::Driver(DriverCommand::List { contract, json }) => {
+            let app = courtier(cli.data_dir)?;
+            open_existing(&app)?;
+            let list = app.driver_list(contract)?;
+            if json {
+                return print_json(&list);
+            }
+            for d in &list {
+                println!("{}", driver_line(d));
+            }
             Ok(())
         }
         Command::Driver(DriverCommand::Add {
@@ -858,7 +1009,42 @@ fn client(app: &Courtier, c: ClientCommand) -> Result<(), AppError> {
             println!("Client {} restauré : {}", r.id, r.display_name);
             Ok(())
         }
+        ClientCommand::Timeline { id, filter } => {
+            let json = filter.json;
+            print_timeline(&app.client_timeline(id, &timeline_query(filter))?, json)
+        }
     }
+}
+
+fn timeline_query(a: TimelineArgs) -> TimelineQuery {
+    TimelineQuery {
+        kinds: a.kind,
+        contract_id: a.contract,
+        claim_id: a.claim,
+        from: a.from,
+        to: a.to,
+        newest_first: a.newest_first,
+    }
+}
+
+fn print_timeline(t: &Timeline, json: bool) -> Result<(), AppError> {
+    if json {
+        return print_json(t);
+    }
+    if t.entries.is_empty() {
+        println!("Aucun événement ({} au total avant filtre).", t.total);
+    }
+    for e in &t.entries {
+        let claim = e
+            .claim_id
+            .map(|c| format!(" [sinistre {c}]"))
+            .unwrap_or_default();
+        println!("{:<16} {}{claim} — {}", e.date, e.title, e.contract_label);
+        if let Some(d) = &e.detail {
+            println!("{:<16}   {d}", "");
+        }
+    }
+    Ok(())
 }
 
 fn premium_lines(modulated: &[String], fixed: &[String]) -> Result<Vec<PremiumDraft>, AppError> {
@@ -957,6 +1143,32 @@ fn contract(app: &Courtier, c: ContractCommand) -> Result<(), AppError> {
             print_contract(&k);
             Ok(())
         }
+        ContractCommand::Avenant {
+            id,
+            on,
+            details,
+            premium,
+            premium_fixed,
+            json,
+        } => {
+            let k = app.contract_avenant(
+                id,
+                &AvenantDraft {
+                    on_date: on,
+                    details,
+                    premiums: premium_lines(&premium, &premium_fixed)?,
+                },
+            )?;
+            if json {
+                return print_json(&k);
+            }
+            print_contract(&k);
+            Ok(())
+        }
+        ContractCommand::Timeline { id, filter } => {
+            let json = filter.json;
+            print_timeline(&app.contract_timeline(id, &timeline_query(filter))?, json)
+        }
     }
 }
 
@@ -972,6 +1184,8 @@ fn claim(app: &Courtier, c: ClaimCommand) -> Result<(), AppError> {
             description,
             reference,
             estimated,
+            vehicle,
+            driver,
             json,
         } => (
             app.claim_create(&ClaimDraft {
@@ -984,9 +1198,77 @@ fn claim(app: &Courtier, c: ClaimCommand) -> Result<(), AppError> {
                 description,
                 insurer_reference: reference,
                 estimated,
+                vehicle_id: vehicle,
+                driver_id: driver,
             })?,
             json,
         ),
+        ClaimCommand::List { client, json } => {
+            let list = app.claim_list(client)?;
+            if json {
+                return print_json(&list);
+            }
+            if list.is_empty() {
+                println!("Aucun sinistre pour le client {client}.");
+            }
+            for c in &list {
+                println!(
+                    "{:>6}  {}  contrat {:<6} {:<22} {:<8} {}",
+                    c.id, c.occurred_on, c.contract_id, c.kind, c.responsibility, c.status
+                );
+            }
+            return Ok(());
+        }
+        ClaimCommand::Show { id, json } => return show_claim(&app.claim_get(id)?, json),
+        ClaimCommand::Update {
+            id,
+            date,
+            declared,
+            kind,
+            place,
+            description,
+            reference,
+            vehicle,
+            driver,
+            reason,
+            json,
+        } => {
+            let page = app.claim_update(
+                id,
+                &ClaimUpdate {
+                    occurred_on: date,
+                    declared_on: declared,
+                    kind,
+                    place,
+                    description,
+                    insurer_reference: reference,
+                    vehicle_id: vehicle,
+                    driver_id: driver,
+                    reason,
+                },
+            )?;
+            return show_claim(&page, json);
+        }
+        ClaimCommand::Amount {
+            id,
+            kind,
+            amount,
+            on,
+            note,
+            json,
+        } => {
+            let page = app.claim_amount_add(
+                id,
+                &AmountDto {
+                    kind,
+                    amount,
+                    on_date: on,
+                    note,
+                    recorded_at: String::new(),
+                },
+            )?;
+            return show_claim(&page, json);
+        }
         ClaimCommand::Status {
             id,
             status,
@@ -1085,6 +1367,131 @@ fn claim(app: &Courtier, c: ClaimCommand) -> Result<(), AppError> {
     }
 }
 
+fn vehicle_line(v: &courtier_app::VehicleDto) -> String {
+    let period = match &v.to_date {
+        Some(t) => format!("du {} au {}", v.from_date, t),
+        None => format!("depuis le {}", v.from_date),
+    };
+    format!(
+        "Véhicule {} : {} {} {} ({period}){}",
+        v.id,
+        v.registration,
+        v.make.as_deref().unwrap_or(""),
+        v.model.as_deref().unwrap_or(""),
+        v.transfer_note
+            .as_deref()
+            .map(|n| format!(" — {n}"))
+            .unwrap_or_default()
+    )
+}
+
+fn driver_line(d: &courtier_app::DriverDto) -> String {
+    format!(
+        "Conducteur {} ({}) : {} {}{}{}{}",
+        d.id,
+        d.role,
+        d.first_name.as_deref().unwrap_or(""),
+        d.last_name,
+        d.licence_date
+            .as_deref()
+            .map(|l| format!(", permis du {l}"))
+            .unwrap_or_default(),
+        if d.aac { ", AAC" } else { "" },
+        if d.novice {
+            " — jeune conducteur"
+        } else {
+            ""
+        }
+    )
+}
+
+fn show_claim(p: &courtier_app::ClaimPage, json: bool) -> Result<(), AppError> {
+    if json {
+        return print_json(p);
+    }
+    let c = &p.claim;
+    let fr = |s: &str| s.replace('.', ",");
+    println!(
+        "Sinistre {} du {} : {} — client {} ({}), contrat {} n° {}",
+        c.id, c.occurred_on, c.kind, p.client_name, p.client_id, p.insurer, p.contract_number
+    );
+    if let Some(d) = &c.declared_on {
+        println!("  Déclaré le {d}");
+    }
+    for (label, v) in [
+        ("Lieu", &c.place),
+        ("Description", &c.description),
+        ("Référence assureur", &c.insurer_reference),
+    ] {
+        if let Some(v) = v {
+            println!("  {label} : {v}");
+        }
+    }
+    if let Some(v) = c
+        .vehicle_id
+        .and_then(|id| p.vehicles.iter().find(|v| v.id == id))
+    {
+        println!("  {}", vehicle_line(v));
+    }
+    if let Some(d) = c
+        .driver_id
+        .and_then(|id| p.drivers.iter().find(|d| d.id == id))
+    {
+        println!("  {}", driver_line(d));
+    }
+    let history: Vec<String> = c
+        .qualifications
+        .iter()
+        .map(|q| format!("{} le {}", q.responsibility, q.found_on))
+        .collect();
+    println!(
+        "  Responsabilité : {} ({})",
+        c.responsibility,
+        history.join(" → ")
+    );
+    let states: Vec<String> = c
+        .statuses
+        .iter()
+        .map(|s| format!("{} le {}", s.status, s.on_date))
+        .collect();
+    println!("  États : {}", states.join(" → "));
+    for a in &c.amounts {
+        println!("  {} du {} : {} €", a.kind, a.on_date, fr(&a.amount));
+    }
+    if let Some(x) = &c.paid {
+        println!("  Réglé au total : {} €", fr(x));
+    }
+    for party in &c.parties {
+        println!(
+            "  Intervenant {} ({}) : {}",
+            party.id, party.role, party.name
+        );
+    }
+    for m in &c.communications {
+        println!(
+            "  Échange du {} ({}, {}) : {}",
+            m.at, m.channel, m.direction, m.summary
+        );
+    }
+    for r in &c.revisions {
+        println!(
+            "  Corrigé le {} ({}) ; valeurs précédentes : {}",
+            r.recorded_at,
+            r.reason.as_deref().unwrap_or("sans motif"),
+            r.previous
+        );
+    }
+    println!(
+        "  Coefficient du contrat en vigueur : {}{}",
+        fr(&p.coefficient_in_force),
+        p.next_coefficient
+            .as_deref()
+            .map(|n| format!(" ; à la prochaine échéance : {}", fr(n)))
+            .unwrap_or_default()
+    );
+    Ok(())
+}
+
 fn print_contract(k: &courtier_app::ContractRecord) {
     let fr = |s: &str| s.replace('.', ",");
     println!(
@@ -1121,39 +1528,10 @@ fn print_contract(k: &courtier_app::ContractRecord) {
         );
     }
     for v in &k.vehicles {
-        let period = match &v.to_date {
-            Some(t) => format!("du {} au {}", v.from_date, t),
-            None => format!("depuis le {}", v.from_date),
-        };
-        println!(
-            "  Véhicule {} : {} {} {} ({period}){}",
-            v.id,
-            v.registration,
-            v.make.as_deref().unwrap_or(""),
-            v.model.as_deref().unwrap_or(""),
-            v.transfer_note
-                .as_deref()
-                .map(|n| format!(" — {n}"))
-                .unwrap_or_default()
-        );
+        println!("  {}", vehicle_line(v));
     }
     for d in &k.drivers {
-        println!(
-            "  Conducteur {} ({}) : {} {}{}{}",
-            d.id,
-            d.role,
-            d.first_name.as_deref().unwrap_or(""),
-            d.last_name,
-            d.licence_date
-                .as_deref()
-                .map(|l| format!(", permis du {l}"))
-                .unwrap_or_default(),
-            if d.novice {
-                " — jeune conducteur"
-            } else {
-                ""
-            }
-        );
+        println!("  {}", driver_line(d));
     }
     for c in &k.claims {
         let history: Vec<String> = c

@@ -5,6 +5,9 @@
 //! recomputes the contract's coefficient history **in the same transaction**, through a function
 //! the caller passes (the engine lives in the domain crate; the store only keeps its results).
 
+use crate::claim_facts::{
+    amounts_of, chain_pending, check_vehicle_driver, revisions_of, AmountRow, RevisionRow,
+};
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -98,12 +101,17 @@ pub struct ClaimRow {
     pub place: Option<String>,
     pub description: Option<String>,
     pub insurer_reference: Option<String>,
+    /// The estimate given at declaration (later ones are in `amounts`).
     pub estimated_cents: Option<i64>,
+    pub vehicle_id: Option<i64>,
+    pub driver_id: Option<i64>,
     pub recorded_at: String,
     pub qualifications: Vec<QualificationRow>,
     pub statuses: Vec<ClaimStatusRow>,
     pub parties: Vec<PartyRow>,
     pub communications: Vec<CommunicationRow>,
+    pub amounts: Vec<AmountRow>,
+    pub revisions: Vec<RevisionRow>,
 }
 
 /// Someone involved in a claim: expert, garage, other party, their insurer.
@@ -143,6 +151,8 @@ pub struct NewClaim {
     pub description: Option<String>,
     pub insurer_reference: Option<String>,
     pub estimated_cents: Option<i64>,
+    pub vehicle_id: Option<i64>,
+    pub driver_id: Option<i64>,
 }
 
 /// Everything the coefficient of a contract depends on.
@@ -182,7 +192,7 @@ pub(crate) fn query_vec<T, P: rusqlite::Params>(
     Ok(rows)
 }
 
-fn date(s: String) -> rusqlite::Result<NaiveDate> {
+pub(crate) fn date(s: String) -> rusqlite::Result<NaiveDate> {
     NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
     })
@@ -192,7 +202,7 @@ fn opt_date(s: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
     s.map(date).transpose()
 }
 
-fn iso(d: NaiveDate) -> String {
+pub(crate) fn iso(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
@@ -220,7 +230,7 @@ fn contract_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ContractRow> {
     })
 }
 
-fn contract_tx(tx: &rusqlite::Connection, id: i64) -> Result<ContractRow, StoreError> {
+pub(crate) fn contract_tx(tx: &rusqlite::Connection, id: i64) -> Result<ContractRow, StoreError> {
     tx.prepare_cached(&format!(
         "SELECT {CONTRACT_COLUMNS} FROM contracts c JOIN insurers i ON i.id = c.insurer_id WHERE c.id = ?1"
     ))?
@@ -235,7 +245,7 @@ fn contract_tx(tx: &rusqlite::Connection, id: i64) -> Result<ContractRow, StoreE
 fn claims_tx(tx: &rusqlite::Connection, contract_id: i64) -> Result<Vec<ClaimRow>, StoreError> {
     let mut st = tx.prepare_cached(
         "SELECT id, contract_id, occurred_on, declared_on, kind, place, description,
-            insurer_reference, estimated_cents, recorded_at
+            insurer_reference, estimated_cents, recorded_at, vehicle_id, driver_id
          FROM claims WHERE contract_id = ?1 ORDER BY occurred_on, id",
     )?;
     let mut claims: Vec<ClaimRow> = st
@@ -251,10 +261,14 @@ fn claims_tx(tx: &rusqlite::Connection, contract_id: i64) -> Result<Vec<ClaimRow
                 insurer_reference: r.get(7)?,
                 estimated_cents: r.get(8)?,
                 recorded_at: r.get(9)?,
+                vehicle_id: r.get(10)?,
+                driver_id: r.get(11)?,
                 qualifications: Vec::new(),
                 statuses: Vec::new(),
                 parties: Vec::new(),
                 communications: Vec::new(),
+                amounts: Vec::new(),
+                revisions: Vec::new(),
             })
         })?
         .collect::<Result<_, _>>()?;
@@ -275,6 +289,8 @@ fn claims_tx(tx: &rusqlite::Connection, contract_id: i64) -> Result<Vec<ClaimRow
          WHERE claim_id = ?1 ORDER BY at, id",
     )?;
     for c in &mut claims {
+        c.amounts = amounts_of(tx, c.id)?;
+        c.revisions = revisions_of(tx, c.id)?;
         c.parties = p
             .query_map([c.id], |r| {
                 Ok(PartyRow {
@@ -356,7 +372,7 @@ fn facts_tx(tx: &rusqlite::Connection, contract_id: i64) -> Result<ContractFacts
 }
 
 /// Recomputes and replaces the contract's coefficient history inside `tx`.
-fn recompute_tx(
+pub(crate) fn recompute_tx(
     tx: &Transaction<'_>,
     contract_id: i64,
     recompute: Recompute<'_>,
@@ -454,8 +470,8 @@ fn insert_contract_tx(tx: &Transaction<'_>, c: &NewContract, now: &str) -> Resul
 fn insert_claim_tx(tx: &Transaction<'_>, c: &NewClaim, now: &str) -> Result<i64, StoreError> {
     tx.execute(
         "INSERT INTO claims (contract_id, occurred_on, declared_on, kind, place, description,
-                insurer_reference, estimated_cents, recorded_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                insurer_reference, estimated_cents, recorded_at, vehicle_id, driver_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             c.contract_id,
             iso(c.occurred_on),
@@ -465,11 +481,20 @@ fn insert_claim_tx(tx: &Transaction<'_>, c: &NewClaim, now: &str) -> Result<i64,
             c.description,
             c.insurer_reference,
             c.estimated_cents,
-            now
+            now,
+            c.vehicle_id,
+            c.driver_id
         ],
     )?;
     let id = tx.last_insert_rowid();
     let declared = c.declared_on.unwrap_or(c.occurred_on);
+    if let Some(cents) = c.estimated_cents {
+        tx.execute(
+            "INSERT INTO claim_amounts (claim_id, kind, amount_cents, on_date, recorded_at)
+             VALUES (?1, 'estimation', ?2, ?3, ?4)",
+            params![id, cents, iso(declared), now],
+        )?;
+    }
     tx.execute(
         "INSERT INTO claim_qualifications (claim_id, responsibility, found_on, recorded_at)
              VALUES (?1, ?2, ?3, ?4)",
@@ -490,6 +515,11 @@ pub struct BatchContract {
     pub client_index: usize,
     /// `client_id` is ignored: the batch's client is used.
     pub contract: NewContract,
+    /// Its vehicles in order (`id`/`contract_id` ignored); a vehicle with a `to_date` was
+    /// replaced by the next one that day.
+    pub vehicles: Vec<VehicleRow>,
+    /// Its drivers (`id`/`contract_id` ignored).
+    pub drivers: Vec<DriverRow>,
     pub claims: Vec<BatchClaim>,
 }
 
@@ -522,9 +552,46 @@ pub(crate) fn insert_batch_contracts_tx(
         let mut c = b.contract.clone();
         c.client_id = client_id;
         let id = insert_contract_tx(tx, &c, now)?;
+        let mut vehicle_ids: Vec<(i64, NaiveDate, Option<NaiveDate>)> = Vec::new();
+        for v in &b.vehicles {
+            tx.execute(
+                "INSERT INTO vehicles (contract_id, registration, make, model, first_registration, from_date, to_date, transfer_note, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![id, v.registration, v.make, v.model, v.first_registration.map(iso), iso(v.from_date), v.to_date.map(iso), v.transfer_note, now],
+            )?;
+            let vid = tx.last_insert_rowid();
+            if let Some(&(prev, _, Some(_))) = vehicle_ids.last() {
+                tx.execute(
+                    "UPDATE vehicles SET replaced_by = ?2 WHERE id = ?1",
+                    params![prev, vid],
+                )?;
+            }
+            vehicle_ids.push((vid, v.from_date, v.to_date));
+        }
+        let mut principal = None;
+        for d in &b.drivers {
+            tx.execute(
+                "INSERT INTO drivers (contract_id, client_id, role, last_name, first_name, birth_date,
+                    licence_number, licence_date, aac, from_date, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                params![id, d.client_id.map(|_| client_id), d.role, d.last_name, d.first_name, d.birth_date.map(iso),
+                    d.licence_number, d.licence_date.map(iso), d.aac, iso(d.from_date), now],
+            )?;
+            if principal.is_none() && d.role == "principal" {
+                principal = Some(tx.last_insert_rowid());
+            }
+        }
         for bc in &b.claims {
             let mut cl = bc.claim.clone();
             cl.contract_id = id;
+            // The vehicle on the contract that day, and the principal driver.
+            cl.vehicle_id = vehicle_ids
+                .iter()
+                .find(|(_, from, to)| {
+                    *from <= cl.occurred_on && to.map_or(true, |t| cl.occurred_on < t)
+                })
+                .map(|v| v.0);
+            cl.driver_id = principal;
             let claim_id = insert_claim_tx(tx, &cl, now)?;
             for (resp, on) in &bc.requalifications {
                 tx.execute(
@@ -592,6 +659,7 @@ impl Store {
     ) -> Result<i64, StoreError> {
         let tx = self.conn.transaction()?;
         contract_tx(&tx, c.contract_id)?;
+        check_vehicle_driver(&tx, c.contract_id, c.vehicle_id, c.driver_id)?;
         let id = insert_claim_tx(&tx, c, now)?;
         recompute_tx(&tx, c.contract_id, recompute, now)?;
         tx.commit()?;
@@ -669,11 +737,14 @@ impl Store {
                 )));
             }
         }
-        self.conn.execute(
+        let tx = self.conn.transaction()?;
+        tx.execute(
             "INSERT INTO claim_communications (claim_id, party_id, at, channel, direction, summary, recorded_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![claim_id, c.party_id, c.at, c.channel, c.direction, c.summary, now],
         )?;
+        chain_pending(&tx)?;
+        tx.commit()?;
         Ok(contract_id)
     }
 

@@ -5,11 +5,13 @@
 //! SQLCipher is refused), then a read that proves the key, then the connection settings (WAL,
 //! foreign keys, secure delete, temp store in memory), then the migrations.
 
+mod claim_facts;
 mod clients;
 mod contracts;
 mod error;
 mod migrations;
 
+pub use claim_facts::{AmountRow, ClaimCorrection, RevisionRow};
 pub use clients::{
     ClientPage, ClientQuery, ClientSort, ClientSummaryRow, HouseholdMembers, StoredClient,
 };
@@ -89,6 +91,10 @@ impl Store {
             path: path.to_path_buf(),
         };
         migrations::migrate(&mut store.conn, migrations)?;
+        if store.schema_version()? >= 3 {
+            // Exchanges written before the log was chained take their place in it, once.
+            claim_facts::chain_pending(&store.conn)?;
+        }
         Ok(store)
     }
 

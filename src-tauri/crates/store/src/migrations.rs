@@ -21,6 +21,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 2,
         sql: include_str!("../migrations/0002_contracts.sql"),
     },
+    Migration {
+        version: 3,
+        sql: include_str!("../migrations/0003_claim_facts.sql"),
+    },
 ];
 
 /// Brings the schema to the last version of `migrations`, all pending steps in one transaction:

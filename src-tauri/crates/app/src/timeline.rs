@@ -1,0 +1,399 @@
+//! The claims timeline: one chronological view per client or per contract mixing the claims,
+//! their requalifications, status changes, amounts, corrections and exchanges, the contract's
+//! status changes and amendments, and the coefficient set at each échéance. Filterable by kind,
+//! contract, claim and period.
+
+use crate::contracts::{ClaimRecord, ContractRecord};
+use crate::{AppError, Courtier};
+use serde::{Deserialize, Serialize};
+
+/// The kinds of timeline entries, in the order they are listed within one day.
+pub const TIMELINE_KINDS: [&str; 8] = [
+    "contrat",
+    "sinistre",
+    "qualification",
+    "etat",
+    "montant",
+    "correction",
+    "echange",
+    "coefficient",
+];
+
+/// One dated entry of the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TimelineEntry {
+    /// `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM` for an exchange with a time.
+    pub date: String,
+    /// One of [`TIMELINE_KINDS`].
+    pub kind: String,
+    pub contract_id: i64,
+    /// "Insurer n° number".
+    pub contract_label: String,
+    pub claim_id: Option<i64>,
+    /// What happened, in French ("Sinistre : accident, responsabilité entière").
+    pub title: String,
+    /// More words: a note, an exchange's summary, an amendment's details.
+    pub detail: Option<String>,
+    /// The code the entry is about (a status, a responsibility, an amount kind, a channel…).
+    pub code: Option<String>,
+    /// For a coefficient: the new value; for an amount: the amount (decimal text).
+    pub value: Option<String>,
+    /// For a coefficient or a requalification: what it was before.
+    pub previous: Option<String>,
+}
+
+/// Which entries to keep. Empty `kinds` keeps every kind.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct TimelineQuery {
+    pub kinds: Vec<String>,
+    pub contract_id: Option<i64>,
+    pub claim_id: Option<i64>,
+    /// Inclusive bounds, `YYYY-MM-DD`.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// Most recent first (the screen's default) or oldest first.
+    pub newest_first: bool,
+}
+
+/// A client's or contract's timeline with what it was filtered from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Timeline {
+    pub entries: Vec<TimelineEntry>,
+    /// The number of entries before filtering.
+    pub total: usize,
+    /// The contracts it covers (id, label), for the contract filter.
+    pub contracts: Vec<(i64, String)>,
+}
+
+fn kind_fr(k: &str) -> &str {
+    match k {
+        "accident" => "accident",
+        "theft" => "vol",
+        "fire" => "incendie",
+        "glass" => "bris de glace",
+        "parked_unidentified" => "véhicule en stationnement heurté par un tiers non identifié",
+        "force_majeure" => "force majeure",
+        "driven_without_consent" => "conduite sans autorisation",
+        "natural_disaster" => "catastrophe naturelle",
+        other => other,
+    }
+}
+
+fn responsibility_fr(r: &str) -> &str {
+    match r {
+        "full" => "responsabilité entière",
+        "partial" => "responsabilité partielle",
+        "none" => "non responsable",
+        other => other,
+    }
+}
+
+fn claim_status_fr(s: &str) -> &str {
+    match s {
+        "declare" => "déclaré",
+        "en_expertise" => "en expertise",
+        "en_reparation" => "en réparation",
+        "indemnise" => "indemnisé",
+        "clos" => "clos",
+        "refuse" => "refusé",
+        other => other,
+    }
+}
+
+fn contract_status_fr(s: &str) -> &str {
+    match s {
+        "devis" => "devis",
+        "en_cours" => "en cours",
+        "suspendu" => "suspendu",
+        "resilie" => "résilié",
+        other => other,
+    }
+}
+
+fn terminated_by_fr(s: &str) -> &str {
+    match s {
+        "client" => "à l'initiative du client",
+        "assureur" => "à l'initiative de l'assureur",
+        "loi_hamon" => "loi Hamon",
+        "loi_chatel" => "loi Chatel",
+        "vente_vehicule" => "vente du véhicule",
+        _ => "autre motif",
+    }
+}
+
+fn amount_fr(k: &str) -> &str {
+    match k {
+        "estimation" => "Estimation",
+        "reglement" => "Règlement",
+        "franchise" => "Franchise",
+        other => other,
+    }
+}
+
+fn channel_fr(c: &str) -> &str {
+    match c {
+        "telephone" => "téléphone",
+        "email" => "courriel",
+        "courrier" => "courrier",
+        "rendez_vous" => "rendez-vous",
+        _ => "autre canal",
+    }
+}
+
+/// "1302.76" → "1 302,76 €" (thin no-break space between thousands, as French print does).
+fn fr_amount(s: &str) -> String {
+    let (int, dec) = s.split_once('.').unwrap_or((s, "00"));
+    let digits: Vec<char> = int.chars().collect();
+    let mut grouped = String::new();
+    for (i, c) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push('\u{202f}');
+        }
+        grouped.push(*c);
+    }
+    format!("{grouped},{dec}\u{a0}€")
+}
+
+fn fr_coef(s: &str) -> String {
+    s.replace('.', ",")
+}
+
+/// The entries of one contract, unfiltered and unsorted.
+fn contract_entries(k: &ContractRecord, out: &mut Vec<TimelineEntry>) {
+    let label = format!("{} n° {}", k.insurer, k.number);
+    let entry = |date: &str, kind: &str, claim: Option<i64>, title: String| TimelineEntry {
+        date: date.to_string(),
+        kind: kind.to_string(),
+        contract_id: k.id,
+        contract_label: label.clone(),
+        claim_id: claim,
+        title,
+        detail: None,
+        code: None,
+        value: None,
+        previous: None,
+    };
+    for (i, e) in k.events.iter().enumerate() {
+        let title = match (e.kind.as_str(), e.status.as_deref()) {
+            ("avenant", _) => "Avenant".to_string(),
+            (_, Some("resilie")) => format!(
+                "Contrat résilié ({})",
+                terminated_by_fr(e.terminated_by.as_deref().unwrap_or("autre"))
+            ),
+            (_, Some(s)) if i == 0 => {
+                format!("Souscription du contrat ({})", contract_status_fr(s))
+            }
+            (_, Some(s)) => format!("Contrat {}", contract_status_fr(s)),
+            _ => "Contrat".to_string(),
+        };
+        let mut x = entry(&e.on_date, "contrat", None, title);
+        x.detail = e.details.clone();
+        x.code = e.status.clone().or_else(|| Some(e.kind.clone()));
+        out.push(x);
+    }
+    let mut previous = k.start_coefficient.clone();
+    for e in &k.coefficient_history {
+        let title = if e.coefficient == previous {
+            format!(
+                "Échéance : coefficient maintenu à {}",
+                fr_coef(&e.coefficient)
+            )
+        } else {
+            format!(
+                "Échéance : coefficient {} → {}",
+                fr_coef(&previous),
+                fr_coef(&e.coefficient)
+            )
+        };
+        let mut x = entry(&e.echeance, "coefficient", None, title);
+        x.value = Some(e.coefficient.clone());
+        x.previous = Some(previous.clone());
+        previous = e.coefficient.clone();
+        out.push(x);
+    }
+    for c in &k.claims {
+        claim_entries(c, &entry, out);
+    }
+}
+
+/// Makes an entry of a contract: date, kind, claim, title.
+type MakeEntry<'a> = &'a dyn Fn(&str, &str, Option<i64>, String) -> TimelineEntry;
+
+fn claim_entries(c: &ClaimRecord, entry: MakeEntry<'_>, out: &mut Vec<TimelineEntry>) {
+    let id = Some(c.id);
+    let first = c.qualifications.first();
+    let mut x = entry(
+        &c.occurred_on,
+        "sinistre",
+        id,
+        format!(
+            "Sinistre : {}, {}",
+            kind_fr(&c.kind),
+            responsibility_fr(first.map_or("", |q| q.responsibility.as_str()))
+        ),
+    );
+    x.detail = c.description.clone();
+    x.code = Some(c.kind.clone());
+    out.push(x);
+    let mut before = first.map(|q| q.responsibility.clone());
+    for q in c.qualifications.iter().skip(1) {
+        let mut x = entry(
+            &q.found_on,
+            "qualification",
+            id,
+            format!(
+                "Requalification : {} → {}",
+                responsibility_fr(before.as_deref().unwrap_or("")),
+                responsibility_fr(&q.responsibility)
+            ),
+        );
+        x.detail = q.note.clone();
+        x.code = Some(q.responsibility.clone());
+        x.previous = before.replace(q.responsibility.clone());
+        out.push(x);
+    }
+    // The first status is the declaration itself.
+    for (i, s) in c.statuses.iter().enumerate() {
+        let title = if i == 0 && s.status == "declare" {
+            "Sinistre déclaré".to_string()
+        } else {
+            format!("Sinistre {}", claim_status_fr(&s.status))
+        };
+        let mut x = entry(&s.on_date, "etat", id, title);
+        x.detail = s.note.clone();
+        x.code = Some(s.status.clone());
+        out.push(x);
+    }
+    for a in &c.amounts {
+        let mut x = entry(
+            &a.on_date,
+            "montant",
+            id,
+            format!("{} : {}", amount_fr(&a.kind), fr_amount(&a.amount)),
+        );
+        x.detail = a.note.clone();
+        x.code = Some(a.kind.clone());
+        x.value = Some(a.amount.clone());
+        out.push(x);
+    }
+    for r in &c.revisions {
+        let day = r.recorded_at.get(..10).unwrap_or(&r.recorded_at);
+        let mut x = entry(day, "correction", id, "Déclaration corrigée".to_string());
+        x.detail = r.reason.clone();
+        x.previous = Some(r.previous.to_string());
+        out.push(x);
+    }
+    for m in &c.communications {
+        let with = m
+            .party_id
+            .and_then(|p| c.parties.iter().find(|x| x.id == p))
+            .map(|p| format!(" avec {}", p.name))
+            .unwrap_or_default();
+        let dir = if m.direction == "entrant" {
+            "reçu"
+        } else {
+            "envoyé"
+        };
+        let mut x = entry(
+            &m.at,
+            "echange",
+            id,
+            format!("Échange ({}, {dir}){with}", channel_fr(&m.channel)),
+        );
+        x.detail = Some(m.summary.clone());
+        x.code = Some(m.channel.clone());
+        out.push(x);
+    }
+}
+
+/// Sorts and filters entries built from `contracts`.
+pub fn build_timeline(contracts: &[ContractRecord], q: &TimelineQuery) -> Timeline {
+    let mut all = Vec::new();
+    for k in contracts {
+        contract_entries(k, &mut all);
+    }
+    let total = all.len();
+    let rank = |k: &str| TIMELINE_KINDS.iter().position(|x| *x == k).unwrap_or(99);
+    all.sort_by(|a, b| {
+        a.date
+            .get(..10)
+            .cmp(&b.date.get(..10))
+            .then(rank(&a.kind).cmp(&rank(&b.kind)))
+            .then(a.date.cmp(&b.date))
+    });
+    let day = |e: &TimelineEntry| e.date.get(..10).unwrap_or(&e.date).to_string();
+    let mut entries: Vec<TimelineEntry> = all
+        .into_iter()
+        .filter(|e| q.kinds.is_empty() || q.kinds.contains(&e.kind))
+        .filter(|e| q.contract_id.map_or(true, |c| c == e.contract_id))
+        .filter(|e| q.claim_id.map_or(true, |c| Some(c) == e.claim_id))
+        .filter(|e| q.from.as_deref().map_or(true, |f| day(e).as_str() >= f))
+        .filter(|e| q.to.as_deref().map_or(true, |t| day(e).as_str() <= t))
+        .collect();
+    if q.newest_first {
+        entries.reverse();
+    }
+    Timeline {
+        entries,
+        total,
+        contracts: contracts
+            .iter()
+            .map(|k| (k.id, format!("{} n° {}", k.insurer, k.number)))
+            .collect(),
+    }
+}
+
+fn check_query(q: &TimelineQuery) -> Result<(), AppError> {
+    for k in &q.kinds {
+        if !TIMELINE_KINDS.contains(&k.as_str()) {
+            return Err(AppError::new(
+                "invalid:kinds",
+                format!(
+                    "Type d'événement inconnu « {k} » ({}).",
+                    TIMELINE_KINDS.join(", ")
+                ),
+            ));
+        }
+    }
+    for (v, code, label) in [(&q.from, "from", "Début"), (&q.to, "to", "Fin")] {
+        if let Some(d) = v.as_deref().filter(|d| !d.is_empty()) {
+            courtier_domain::client::parse_date(d)
+                .map_err(|m| AppError::new(format!("invalid:{code}"), format!("{label} : {m}")))?;
+        }
+    }
+    Ok(())
+}
+
+impl Courtier {
+    /// A client's timeline across all their contracts.
+    pub fn client_timeline(&self, client_id: i64, q: &TimelineQuery) -> Result<Timeline, AppError> {
+        check_query(q)?;
+        self.client_get(client_id)?;
+        let contracts = self.contracts_of_client(client_id)?;
+        Ok(build_timeline(&contracts, q))
+    }
+
+    /// One contract's timeline.
+    pub fn contract_timeline(
+        &self,
+        contract_id: i64,
+        q: &TimelineQuery,
+    ) -> Result<Timeline, AppError> {
+        check_query(q)?;
+        let k = self.contract_get(contract_id)?;
+        Ok(build_timeline(std::slice::from_ref(&k), q))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn amounts_are_written_the_french_way() {
+        assert_eq!(super::fr_amount("1302.76"), "1\u{202f}302,76\u{a0}€");
+        assert_eq!(super::fr_amount("300.50"), "300,50\u{a0}€");
+        assert_eq!(super::fr_amount("1234567.00"), "1\u{202f}234\u{202f}567,00\u{a0}€");
+    }
+}
