@@ -54,6 +54,45 @@ test('every command is called with the contract name and camelCase argument keys
   ]);
 });
 
+test('contract, vehicle, driver and relevé commands: names and camelCase argument keys', async () => {
+  const { calls, api: a } = fake();
+  const contract = {
+    clientId: 3, insurer: 'MAAF', number: 'AU-1', product: 'auto', subscriptionDate: '2026-01-15',
+    firstEcheance: '2027-01-15', usage: 'standard', clauseApplies: true, startCoefficient: '0.85',
+    status: 'en_cours', premiums: [{ guarantee: 'Responsabilité civile', amount: '350.00', modulated: true }],
+  };
+  const vehicle = { contractId: 9, registration: 'AB-123-CD', make: 'Renault', model: 'Clio', firstRegistration: null, fromDate: '2026-01-15' };
+  const driver = {
+    contractId: 9, clientId: null, role: 'principal', lastName: 'Durand', firstName: null, birthDate: null,
+    licenceNumber: null, licenceDate: '2010-05-01', aac: false, fromDate: '2026-01-15',
+  };
+  const document = {
+    issued_on: '2026-01-10', issuer: null, contract_number: null, subscription_date: null, registration: null,
+    usage: 'standard', policyholder: { last_name: 'Durand', first_name: null, birth_date: null, licence_number: null, licence_date: null },
+    drivers: [], claims: [], coefficient: '0.85', last_echeance: '2025-09-01', stopped_on: '2026-01-10', termination_reason: null,
+  };
+  await a.contractCreate(/** @type {any} */ (contract));
+  await a.contractSuspend(9, '2026-03-01', '2026-06-01');
+  await a.contractTerminate(9, '2026-12-31', 'loi_hamon', 'Moins cher ailleurs');
+  await a.contractTerminate(9, '2026-12-31', 'client', null);
+  await a.vehicleAdd(/** @type {any} */ (vehicle));
+  await a.vehicleReplace(4, /** @type {any} */ (vehicle), true);
+  await a.driverAdd(/** @type {any} */ (driver));
+  await a.releveRecord(3, /** @type {any} */ (document));
+  assert.deepEqual(calls, [
+    ['contract_create', { input: contract }],
+    ['contract_suspend', { id: 9, from: '2026-03-01', to: '2026-06-01' }],
+    ['contract_terminate', { id: 9, onDate: '2026-12-31', terminatedBy: 'loi_hamon', reason: 'Moins cher ailleurs' }],
+    ['contract_terminate', { id: 9, onDate: '2026-12-31', terminatedBy: 'client', reason: null }],
+    ['vehicle_add', { input: vehicle }],
+    ['vehicle_replace', { oldVehicleId: 4, input: vehicle, sameOrFewerDrivers: true }],
+    ['driver_add', { input: driver }],
+    ['releve_record', { clientId: 3, document }],
+  ]);
+  // The relevé keeps its own snake_case keys: only the command's argument names are camelCase.
+  assert.ok(Object.hasOwn(/** @type {any} */ (calls[7][1]).document, 'issued_on'));
+});
+
 test('results are passed through unchanged', async () => {
   const page = { items: [{ id: 1 }], total: 1, page: 1, pageSize: 50 };
   const { api: a } = fake(() => page);

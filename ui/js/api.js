@@ -173,6 +173,116 @@ import { t } from './i18n/index.js';
  * @typedef {(cmd: string, args?: Record<string, unknown>) => Promise<unknown>} InvokeFn
  */
 
+/**
+ * Inputs and results of the contract, vehicle, driver and relevé commands (contract forms).
+ *
+ * @typedef {'auto' | 'habitation' | 'sante' | 'prevoyance' | 'autre'} Product
+ * @typedef {'standard' | 'tournees'} Usage
+ * @typedef {'principal' | 'secondaire' | 'occasionnel'} DriverRole
+ * @typedef {'client' | 'assureur' | 'loi_hamon' | 'loi_chatel' | 'vente_vehicule' | 'autre'} TerminatedBy
+ *
+ * @typedef {object} PremiumLineInput
+ * @property {string} guarantee
+ * @property {string} amount decimal string "350.00" (the backend also reads "350,00")
+ * @property {boolean} modulated subject to the bonus-malus coefficient
+ *
+ * @typedef {object} ContractInput `ContractDraft`
+ * @property {number} clientId
+ * @property {string} insurer
+ * @property {string} number
+ * @property {Product} product
+ * @property {string} subscriptionDate YYYY-MM-DD
+ * @property {string} firstEcheance YYYY-MM-DD, within twelve months after the subscription
+ * @property {Usage} usage
+ * @property {boolean} clauseApplies
+ * @property {string | null} startCoefficient "0.85"; null: 1.00
+ * @property {'en_cours' | 'devis'} status
+ * @property {PremiumLineInput[]} premiums
+ *
+ * @typedef {object} VehicleInput `VehicleDraft`
+ * @property {number} contractId
+ * @property {string} registration
+ * @property {string | null} make
+ * @property {string | null} model
+ * @property {string | null} firstRegistration YYYY-MM-DD
+ * @property {string} fromDate YYYY-MM-DD: on the contract from
+ *
+ * @typedef {object} VehicleRecord `VehicleDto`
+ * @property {number} id
+ * @property {string} registration
+ * @property {string | null} make
+ * @property {string | null} model
+ * @property {string | null} firstRegistration
+ * @property {string} fromDate
+ * @property {string | null} toDate
+ * @property {number | null} replacedBy
+ * @property {string | null} transferNote the coefficient decision kept on a replaced vehicle
+ *
+ * @typedef {object} DriverInput `DriverDraft`
+ * @property {number} contractId
+ * @property {number | null} clientId when the driver is a client of the agency
+ * @property {DriverRole} role
+ * @property {string} lastName
+ * @property {string | null} firstName
+ * @property {string | null} birthDate YYYY-MM-DD
+ * @property {string | null} licenceNumber
+ * @property {string | null} licenceDate YYYY-MM-DD
+ * @property {boolean} aac apprentissage anticipé de la conduite
+ * @property {string} fromDate YYYY-MM-DD: named on the contract from
+ *
+ * @typedef {object} DriverRecord `DriverDto`
+ * @property {number} id
+ * @property {number | null} clientId
+ * @property {DriverRole} role
+ * @property {string} lastName
+ * @property {string | null} firstName
+ * @property {string | null} birthDate
+ * @property {string | null} licenceNumber
+ * @property {string | null} licenceDate
+ * @property {boolean} aac
+ * @property {boolean} novice licence for less than three years today
+ * @property {string} fromDate
+ *
+ * @typedef {object} RelevePerson A person named on a relevé. Snake_case: the relevé's own JSON.
+ * @property {string | null} last_name
+ * @property {string | null} first_name
+ * @property {string | null} birth_date YYYY-MM-DD only
+ * @property {string | null} licence_number
+ * @property {string | null} licence_date YYYY-MM-DD only
+ *
+ * @typedef {object} ReleveDocumentClaim
+ * @property {string} date YYYY-MM-DD only
+ * @property {string} kind accident, theft, fire, glass, parked_unidentified, force_majeure, driven_without_consent, natural_disaster
+ * @property {Responsibility} responsibility
+ * @property {string | null} driver the responsible driver, as named on the relevé
+ * @property {boolean | null} open EU template: still open (true) or settled (false)
+ *
+ * @typedef {object} ReleveDocument The JSON form of the domain's `ReleveDocument` (snake_case
+ *   keys; `issued_on`, `policyholder`, `drivers` and `claims` are required, the rest may be null).
+ * @property {string} issued_on YYYY-MM-DD
+ * @property {string | null} issuer
+ * @property {string | null} contract_number
+ * @property {string | null} subscription_date
+ * @property {string | null} registration
+ * @property {Usage | null} usage
+ * @property {RelevePerson} policyholder
+ * @property {RelevePerson[]} drivers
+ * @property {ReleveDocumentClaim[]} claims the claims of the last five annual periods
+ * @property {string | null} coefficient "0.85": the coefficient at the last échéance
+ * @property {string | null} last_echeance
+ * @property {string | null} stopped_on the date the information was stopped
+ * @property {string | null} termination_reason EU template: why the contract ended, or "néant"
+ *
+ * @typedef {object} ReleveResult What Courtier makes of a relevé (R17, R18).
+ * @property {number} id
+ * @property {string | null} startCoefficient the new contract's starting coefficient, "0.85"
+ * @property {string[]} steps how it was reached, in French
+ * @property {string | null} inconsistency set when the stated coefficient is outside what the listed claims allow
+ * @property {string | null} impliedMin
+ * @property {string | null} impliedMax
+ * @property {string[]} missingFields mandatory fields the relevé lacks, in French
+ */
+
 /** A backend error: `code` is stable, `message` is French and meant for the user. */
 export class ApiError extends Error {
   /**
@@ -292,6 +402,34 @@ export function createApi(invoke) {
      */
     claimRequalify: (claimId, responsibility, foundOn, note) =>
       call('claim_requalify', { claimId, responsibility, foundOn, note }),
+    /** @param {ContractInput} input @returns {Promise<ContractRecord>} */
+    contractCreate: (input) => call('contract_create', { input }),
+    /**
+     * A suspension of cover `[from, to)`: the coefficients are recomputed. (The backend takes no
+     * reason.)
+     * @param {number} id @param {string} from YYYY-MM-DD @param {string} to YYYY-MM-DD
+     * @returns {Promise<ContractRecord>}
+     */
+    contractSuspend: (id, from, to) => call('contract_suspend', { id, from, to }),
+    /**
+     * @param {number} id @param {string} onDate YYYY-MM-DD @param {TerminatedBy} terminatedBy
+     * @param {string | null} reason @returns {Promise<ContractRecord>}
+     */
+    contractTerminate: (id, onDate, terminatedBy, reason) =>
+      call('contract_terminate', { id, onDate, terminatedBy, reason }),
+    /** @param {VehicleInput} input @returns {Promise<VehicleRecord>} */
+    vehicleAdd: (input) => call('vehicle_add', { input }),
+    /**
+     * Replaces a vehicle (R16): `sameOrFewerDrivers` decides whether a reduction carries over.
+     * @param {number} oldVehicleId @param {VehicleInput} input @param {boolean} sameOrFewerDrivers
+     * @returns {Promise<VehicleRecord>}
+     */
+    vehicleReplace: (oldVehicleId, input, sameOrFewerDrivers) =>
+      call('vehicle_replace', { oldVehicleId, input, sameOrFewerDrivers }),
+    /** @param {DriverInput} input @returns {Promise<DriverRecord>} */
+    driverAdd: (input) => call('driver_add', { input }),
+    /** @param {number} clientId @param {ReleveDocument} document @returns {Promise<ReleveResult>} */
+    releveRecord: (clientId, document) => call('releve_record', { clientId, document }),
     /** @param {number} [limit] @returns {Promise<OpenClaim[]>} */
     claimsOpen: (limit) => call('claims_open', { limit: limit ?? null }),
   };

@@ -11,6 +11,7 @@ import { toast } from '../components/toast.js';
 import { href } from '../router.js';
 import { KIND_LABEL, STATUS_LABEL, statusBadge } from './clientList.js';
 import { SEARCH_DEBOUNCE_MS } from '../listQuery.js';
+import { newContractDialog, releveDialog } from './contractForms.js';
 
 /** @typedef {import('../api.js').ClientRecord} ClientRecord */
 /** @typedef {import('../api.js').ClientSummary} ClientSummary */
@@ -200,8 +201,25 @@ export function mountClientRecord(el, route) {
     }).catch((/** @type {ApiError} */ e) => {
       if (alive) replace(body, h('p', { class: 'alert', role: 'alert' }, e.message));
     });
+    const policyholder = r.kind === 'person'
+      ? { lastName: r.lastName ?? '', firstName: r.firstName ?? '', birthDate: r.birthDate ?? '' }
+      : {};
     return h('section', { class: 'card card-wide', 'aria-labelledby': 'sec-contracts' },
-      h('h2', { id: 'sec-contracts', class: 'card-title' }, t('record.section.contracts')),
+      h('div', { class: 'card-head' },
+        h('h2', { id: 'sec-contracts', class: 'card-title' }, t('record.section.contracts')),
+        h('div', { class: 'actions-group no-print' },
+          h('button', {
+            type: 'button',
+            class: 'btn btn-small',
+            onclick: () => releveDialog(r.id, () => {}, policyholder),
+            dataset: { testid: 'record-releve' },
+          }, t('releveForm.open')),
+          h('button', {
+            type: 'button',
+            class: 'btn btn-primary btn-small',
+            onclick: () => newContractDialog(r.id, (k) => { window.location.hash = href('contract', { id: k.id }); }),
+            dataset: { testid: 'new-contract' },
+          }, icon('plus'), t('contractForm.new')))),
       body);
   }
 
