@@ -148,6 +148,7 @@ fn a_responsible_claim_changes_the_coefficient_and_the_next_premium_at_once() {
             first_echeance: d("2022-01-01"),
             until: d("2027-01-01"),
             interruptions: vec![],
+            reductions_lost: vec![],
             claims: vec![DatedClaim {
                 id: None,
                 date: d("2026-10-10"),
@@ -367,6 +368,7 @@ fn a_corrected_claim_keeps_its_earlier_facts_and_the_timeline_tells_the_whole_st
             first_echeance: d("2022-01-01"),
             until: d("2026-11-24"),
             interruptions: vec![],
+            reductions_lost: vec![],
             claims: vec![DatedClaim {
                 id: None,
                 date: d("2025-11-20"),
@@ -497,4 +499,88 @@ fn an_amendment_sets_new_premium_lines_from_its_date_and_keeps_the_old_ones() {
         )
         .unwrap_err();
     assert_eq!(err.code, "invalid:details");
+}
+
+#[test]
+fn replacing_the_vehicle_with_other_usual_drivers_loses_the_reduction_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = app(dir.path());
+    let k = contract(&a, client(&a));
+    assert_eq!(k.coefficient_in_force, "0.80");
+    let v = a
+        .vehicle_add(&courtier_app::VehicleDraft {
+            contract_id: k.id,
+            registration: "AB-123-CD".into(),
+            from_date: "2021-03-01".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let new = a
+        .vehicle_replace(
+            v.id,
+            &courtier_app::VehicleDraft {
+                contract_id: k.id,
+                registration: "EF-456-GH".into(),
+                from_date: "2026-05-01".into(),
+                ..Default::default()
+            },
+            false,
+        )
+        .unwrap();
+    assert_eq!(new.registration, "EF-456-GH");
+    let after = a.contract_get(k.id).unwrap();
+    // The reduction is lost from the replacement: 1.00 now, 0.95 at the 2027 échéance.
+    assert_eq!(after.coefficient_in_force, "1.00");
+    assert_eq!(after.projection.clone().unwrap().if_nothing_happens, "0.95");
+    let old = after.vehicles.iter().find(|x| x.id == v.id).unwrap();
+    assert!(
+        old.transfer_note
+            .as_deref()
+            .unwrap()
+            .contains("la réduction ne se transfère pas"),
+        "{:?}",
+        old.transfer_note
+    );
+    // The engine, on the same dated history, agrees.
+    let engine = compute_dated(
+        &DatedHistory {
+            usage: Usage::Standard,
+            start_coefficient: Coefficient::ONE,
+            start_periods_at_floor: 0,
+            start_claim_free_streak: 0,
+            subscription_date: d("2021-03-01"),
+            first_echeance: d("2022-01-01"),
+            until: d("2027-01-01"),
+            interruptions: vec![],
+            reductions_lost: vec![d("2026-05-01")],
+            claims: vec![],
+        },
+        &RuleOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(engine.coefficients.last().unwrap().to_string(), "0.95");
+    // The same replacement with the same drivers keeps the reduction.
+    let dir2 = tempfile::tempdir().unwrap();
+    let b = app(dir2.path());
+    let k2 = contract(&b, client(&b));
+    let v2 = b
+        .vehicle_add(&courtier_app::VehicleDraft {
+            contract_id: k2.id,
+            registration: "AB-123-CD".into(),
+            from_date: "2021-03-01".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    b.vehicle_replace(
+        v2.id,
+        &courtier_app::VehicleDraft {
+            contract_id: k2.id,
+            registration: "EF-456-GH".into(),
+            from_date: "2026-05-01".into(),
+            ..Default::default()
+        },
+        true,
+    )
+    .unwrap();
+    assert_eq!(b.contract_get(k2.id).unwrap().coefficient_in_force, "0.80");
 }

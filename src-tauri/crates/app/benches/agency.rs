@@ -43,14 +43,17 @@ fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
 
     let t = Instant::now();
+    let loaded;
     {
         let app = Courtier::new(config(dir.path(), key));
         app.open().expect("create agency");
-        app.demo_load(n, 2026, |_| {}).expect("demo portfolio");
+        loaded = app.demo_load(n, 2026, |_| {}).expect("demo portfolio");
     }
     let load = t.elapsed();
     println!(
-        "Portefeuille de démonstration : {n} clients chargés en {:.1} s",
+        "Portefeuille de démonstration : {n} clients, {} contrats, {} sinistres, chargés en {:.1} s",
+        loaded.contracts,
+        loaded.claims,
         load.as_secs_f64()
     );
 
@@ -97,16 +100,22 @@ fn main() {
         rows.push((q, hits, stats(times)));
     }
     // Opening a client record: the client and all its contracts with their coefficients,
-    // projection, premium, claims and note; then recording a claim (with the recomputation).
+    // projection, premium, claims and note, and the client's timeline; then recording a claim (with the recomputation).
     let mut records = Vec::new();
     let mut claims = Vec::new();
     let mut contracts_seen = 0;
+    let mut timeline_entries = 0;
     let step = (n / 200).max(1);
     for id in (1..=i64::from(n)).step_by(step as usize) {
         let t = Instant::now();
         app.client_get(id).expect("client");
         let ks = app.contracts_of_client(id).expect("contracts");
+        // What the client screen asks for: the record, its contracts and its timeline.
+        let tl = app
+            .client_timeline(id, &courtier_app::TimelineQuery::default())
+            .expect("timeline");
         records.push(t.elapsed());
+        timeline_entries += tl.total;
         contracts_seen += ks.len();
         if let Some(k) = ks.first() {
             let t = Instant::now();
@@ -163,7 +172,7 @@ fn main() {
     }
     let (m, p, x) = stats(records);
     println!(
-        "| fiche client + contrats ({contracts_seen} contrats sur 200 fiches) | {} | {} | {} |",
+        "| fiche client + contrats + chronologie ({contracts_seen} contrats, {timeline_entries} événements sur 200 fiches) | {} | {} | {} |",
         ms(m),
         ms(p),
         ms(x)

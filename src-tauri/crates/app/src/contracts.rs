@@ -305,6 +305,7 @@ fn history(f: &ContractFacts, until: NaiveDate) -> Result<DatedHistory, StoreErr
         subscription_date: c.subscription_date,
         first_echeance: c.first_echeance,
         until,
+        reductions_lost: f.reductions_lost.clone(),
         interruptions: f
             .interruptions
             .iter()
@@ -524,13 +525,23 @@ impl Courtier {
         }
         let c: &ContractRow = &facts.contract;
         let clause = c.clause_applies;
-        let in_force = applicable_coefficient(
-            clause,
-            out.coefficients
-                .last()
-                .copied()
-                .unwrap_or_else(|| Coefficient::clamped(c.start_coefficient)),
-        );
+        let last = out
+            .coefficients
+            .last()
+            .copied()
+            .unwrap_or_else(|| Coefficient::clamped(c.start_coefficient));
+        let since = out.echeances.last().map_or(c.subscription_date, |e| e.date);
+        // R16: a reduction lost since the last échéance applies from that day.
+        let lost_since = facts
+            .reductions_lost
+            .iter()
+            .any(|d| *d >= since && *d <= today);
+        let last = if lost_since && last < Coefficient::ONE {
+            Coefficient::ONE
+        } else {
+            last
+        };
+        let in_force = applicable_coefficient(clause, last);
         let h = history(&facts, today)?;
         let projection = if facts.terminated_on.is_some() {
             None
@@ -1070,6 +1081,7 @@ impl Courtier {
             to_date: None,
             replaced_by: None,
             transfer_note: None,
+            other_drivers: false,
         })
     }
 
@@ -1077,7 +1089,9 @@ impl Courtier {
     pub fn vehicle_add(&self, d: &VehicleDraft) -> Result<VehicleDto, AppError> {
         let row = self.vehicle_row(d)?;
         let now = self.now();
-        let id = self.with_store(|s| Ok(s.insert_vehicle(&row, None, &now)?))?;
+        let today = self.today();
+        let id =
+            self.with_store(|s| Ok(s.insert_vehicle(&row, None, &now, &|f| rows(f, today))?))?;
         self.find_vehicle(d.contract_id, id)
     }
 
@@ -1090,7 +1104,8 @@ impl Courtier {
         d: &VehicleDraft,
         same_or_fewer_drivers: bool,
     ) -> Result<VehicleDto, AppError> {
-        let row = self.vehicle_row(d)?;
+        let mut row = self.vehicle_row(d)?;
+        row.other_drivers = !same_or_fewer_drivers;
         let record = self.contract_get(d.contract_id)?;
         let c = Coefficient::parse(&record.coefficient_in_force).map_err(AppError::internal)?;
         let (after, why) =
@@ -1102,8 +1117,14 @@ impl Courtier {
             after.fr()
         );
         let now = self.now();
-        let id = self
-            .with_store(|s| Ok(s.insert_vehicle(&row, Some((old_vehicle_id, &note)), &now)?))?;
+        let today = self.today();
+        let id = self.with_store(|s| {
+            Ok(
+                s.insert_vehicle(&row, Some((old_vehicle_id, &note)), &now, &|f| {
+                    rows(f, today)
+                })?,
+            )
+        })?;
         self.find_vehicle(d.contract_id, id)
     }
 

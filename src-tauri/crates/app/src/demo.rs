@@ -811,6 +811,7 @@ impl Generator {
             to_date: None,
             replaced_by: None,
             transfer_note: None,
+            other_drivers: false,
         }
     }
 

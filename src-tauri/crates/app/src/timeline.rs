@@ -394,6 +394,9 @@ mod tests {
     fn amounts_are_written_the_french_way() {
         assert_eq!(super::fr_amount("1302.76"), "1\u{202f}302,76\u{a0}€");
         assert_eq!(super::fr_amount("300.50"), "300,50\u{a0}€");
-        assert_eq!(super::fr_amount("1234567.00"), "1\u{202f}234\u{202f}567,00\u{a0}€");
+        assert_eq!(
+            super::fr_amount("1234567.00"),
+            "1\u{202f}234\u{202f}567,00\u{a0}€"
+        );
     }
 }

@@ -75,6 +75,7 @@ fn histories(n: usize) -> Vec<DatedHistory> {
                 first_echeance: first,
                 until,
                 interruptions: vec![],
+                reductions_lost: vec![],
                 claims,
             }
         })

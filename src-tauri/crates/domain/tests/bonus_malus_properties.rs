@@ -207,6 +207,7 @@ proptest! {
     fn fast_path_and_traced_path_agree(
         u in usage(), start in 50u32..=350, sub_offset in 0i64..2000, first_gap in 60i64..366,
         years in 1u32..22, claims in prop::collection::vec((0i64..8000, kind(), resp()), 0..12),
+        lost in prop::collection::vec(0i64..8000, 0..3),
     ) {
         let sub = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + Duration::days(sub_offset);
         let first = sub + Duration::days(first_gap);
@@ -219,6 +220,7 @@ proptest! {
             first_echeance: first,
             until: first + Duration::days(366 * i64::from(years) - 1),
             interruptions: vec![],
+            reductions_lost: lost.iter().map(|o| sub + Duration::days(*o)).collect(),
             claims: claims.iter().map(|(off, k, r)| DatedClaim {
                 id: None, date: sub + Duration::days(*off - 300), kind: *k, responsibility: *r, requalifications: vec![],
             }).collect(),

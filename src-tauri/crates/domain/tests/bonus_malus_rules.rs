@@ -402,6 +402,7 @@ fn history(
         first_echeance: d(first),
         until: d(until),
         interruptions: vec![],
+        reductions_lost: vec![],
         claims: claims
             .into_iter()
             .map(|(date, r)| DatedClaim {
@@ -800,4 +801,48 @@ fn r18_releve_mandatory_fields() {
     let r = doc.to_releve().unwrap();
     assert_eq!(r.coefficient, c("0.80"));
     assert_eq!(r.claims.len(), 1);
+}
+
+// ----- R16: transfer on replacement -------------------------------------------------------
+
+#[test]
+fn r16_a_replacement_with_other_drivers_loses_the_reduction_but_never_a_malus() {
+    // 1.00 → 0.95 (2021) → 0.90 (2022) → 0.85 (2023); replaced on 10 March 2023 with other
+    // usual drivers: the 2024 échéance starts from 1.00 (→ 0.95), the counters start again.
+    let mut h = history("2020-01-01", "2021-01-01", "2025-01-01", vec![]);
+    assert_eq!(coefs(&h), ["0.95", "0.90", "0.85", "0.80", "0.76"]);
+    h.reductions_lost = vec![d("2023-03-10")];
+    assert_eq!(coefs(&h), ["0.95", "0.90", "0.85", "0.95", "0.90"]);
+    let out = compute_dated(&h, &RuleOptions::default()).unwrap();
+    let p = &out.trace.periods[3];
+    assert!(p
+        .steps
+        .iter()
+        .any(|s| matches!(s, courtier_domain::bonus_malus::Step::ReductionLost { before } if before.to_string() == "0.85")));
+    let note = courtier_domain::bonus_malus::note::render(&out.trace);
+    assert!(
+        note.contains("la réduction (0,85) ne se transfère pas, retour à 1,00 (art. 10)"),
+        "{note}"
+    );
+    // A malus transfers: 1.25 after a claim, then a replacement with other drivers changes
+    // nothing.
+    let mut m = history(
+        "2020-01-01",
+        "2021-01-01",
+        "2023-01-01",
+        vec![("2020-05-01", Responsibility::Full)],
+    );
+    let before = coefs(&m);
+    m.reductions_lost = vec![d("2021-06-01")];
+    assert_eq!(coefs(&m), before);
+    assert_eq!(before, ["1.25", "1.18", "1.00"]);
+    // The fast path agrees.
+    let mut fast = Vec::new();
+    courtier_domain::bonus_malus::compute_dated_coefficients(
+        &h,
+        &RuleOptions::default(),
+        &mut fast,
+    )
+    .unwrap();
+    assert_eq!(fast, out.coefficients);
 }

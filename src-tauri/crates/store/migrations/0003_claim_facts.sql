@@ -1,5 +1,5 @@
--- 0003: a claim's amounts and corrections as dated facts, contract amendments' details, and the
--- exchange log made tamper-evident (hash chain) with the append-only tables guarded by triggers.
+-- 0003: a claim's amounts and corrections as dated facts, the R16 transfer decision of a vehicle,
+-- and the exchange log made tamper-evident (hash chain) with the append-only tables guarded by triggers.
 
 -- Amounts of a claim: each estimate, payment and franchise is a fact with its date. The latest
 -- estimate and franchise are in force; payments add up.
@@ -29,6 +29,10 @@ CREATE TABLE claim_revisions (
     recorded_at TEXT NOT NULL
 );
 CREATE INDEX claim_revisions_claim ON claim_revisions (claim_id, id);
+
+-- R16: a vehicle that entered the contract with other usual drivers (replacement or addition):
+-- a reduction in force is lost from that date.
+ALTER TABLE vehicles ADD COLUMN other_drivers INTEGER NOT NULL DEFAULT 0 CHECK (other_drivers IN (0, 1));
 
 -- The exchange log: each entry carries the SHA-256 of the previous entry's hash and its own
 -- content (hex), so an edited or deleted entry breaks the chain. Filled by the application for

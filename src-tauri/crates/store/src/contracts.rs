@@ -163,6 +163,8 @@ pub struct ContractFacts {
     pub interruptions: Vec<(NaiveDate, NaiveDate)>,
     /// The date of the last termination (résiliation), if the contract was terminated.
     pub terminated_on: Option<NaiveDate>,
+    /// R16: the dates a vehicle entered the contract with other usual drivers.
+    pub reductions_lost: Vec<NaiveDate>,
 }
 
 /// One computed échéance, as kept.
@@ -363,11 +365,18 @@ fn facts_tx(tx: &rusqlite::Connection, contract_id: i64) -> Result<ContractFacts
         Some((status, on)) if status == "resilie" => Some(date(on)?),
         _ => None,
     };
+    let reductions_lost = query_vec(
+        tx,
+        "SELECT from_date FROM vehicles WHERE contract_id = ?1 AND other_drivers = 1 ORDER BY from_date",
+        [contract_id],
+        |r| date(r.get(0)?),
+    )?;
     Ok(ContractFacts {
         contract,
         claims,
         interruptions,
         terminated_on,
+        reductions_lost,
     })
 }
 
@@ -1032,6 +1041,8 @@ pub struct VehicleRow {
     pub to_date: Option<NaiveDate>,
     pub replaced_by: Option<i64>,
     pub transfer_note: Option<String>,
+    /// R16: it entered the contract with other usual drivers (a reduction was lost that day).
+    pub other_drivers: bool,
 }
 
 /// A driver named on a contract.
@@ -1053,18 +1064,21 @@ pub struct DriverRow {
 
 impl Store {
     /// Puts a vehicle on a contract from `v.from_date`. With `replaces`, the replaced vehicle
-    /// leaves the contract that day and the transfer decision (R16) is kept with it.
+    /// leaves the contract that day and the transfer decision (R16) is kept with it. With
+    /// `v.other_drivers`, a reduction in force is lost that day: the coefficients are recomputed
+    /// in the same transaction.
     pub fn insert_vehicle(
         &mut self,
         v: &VehicleRow,
         replaces: Option<(i64, &str)>,
         now: &str,
+        recompute: Recompute<'_>,
     ) -> Result<i64, StoreError> {
         let tx = self.conn.transaction()?;
         contract_tx(&tx, v.contract_id)?;
         tx.execute(
-            "INSERT INTO vehicles (contract_id, registration, make, model, first_registration, from_date, recorded_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO vehicles (contract_id, registration, make, model, first_registration, from_date, other_drivers, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 v.contract_id,
                 v.registration,
@@ -1072,6 +1086,7 @@ impl Store {
                 v.model,
                 v.first_registration.map(iso),
                 iso(v.from_date),
+                v.other_drivers,
                 now
             ],
         )?;
@@ -1088,13 +1103,16 @@ impl Store {
                 ));
             }
         }
+        if v.other_drivers {
+            recompute_tx(&tx, v.contract_id, recompute, now)?;
+        }
         tx.commit()?;
         Ok(id)
     }
 
     pub fn vehicles_of_contract(&self, contract_id: i64) -> Result<Vec<VehicleRow>, StoreError> {
         query_vec(&self.conn, "SELECT id, contract_id, registration, make, model, first_registration, from_date, to_date,
-                replaced_by, transfer_note
+                replaced_by, transfer_note, other_drivers
              FROM vehicles WHERE contract_id = ?1 ORDER BY from_date, id", [contract_id], |r| {
                 Ok(VehicleRow {
                     id: r.get(0)?,
@@ -1107,6 +1125,7 @@ impl Store {
                     to_date: opt_date(r.get(7)?)?,
                     replaced_by: r.get(8)?,
                     transfer_note: r.get(9)?,
+                    other_drivers: r.get(10)?,
                 })
             })
     }

@@ -7,7 +7,8 @@
 //! half-open `[start, end)`.
 
 use super::rules::{
-    run_periods, step, NoSink, Period, PeriodClaim, PeriodFlags, Scenario, StartState, State,
+    lose_reduction, run_periods, step, NoSink, Period, PeriodClaim, PeriodFlags, Scenario,
+    StartState, State,
 };
 use super::trace::{ClaimTrace, Trace};
 use super::{ClaimKind, Responsibility, RuleOptions, ShortFirstPeriodClaims, Usage};
@@ -54,6 +55,9 @@ pub struct DatedHistory {
     /// Every échéance on or before this date is computed.
     pub until: NaiveDate,
     pub interruptions: Vec<Interruption>,
+    /// R16 (art. 10): the dates a vehicle was replaced or added with other usual drivers; a
+    /// reduction in force then is lost (back to 1.00) for the next échéance's computation.
+    pub reductions_lost: Vec<NaiveDate>,
     pub claims: Vec<DatedClaim>,
 }
 
@@ -217,6 +221,18 @@ fn bounds_iter(h: &DatedHistory) -> BoundsIter<'_> {
     }
 }
 
+/// Whether a reduction was lost (R16) between the previous échéance (or the subscription) and
+/// this one.
+fn reduction_lost(
+    h: &DatedHistory,
+    k_echeance: NaiveDate,
+    prev_echeance: Option<NaiveDate>,
+) -> bool {
+    h.reductions_lost
+        .iter()
+        .any(|d| *d < k_echeance && prev_echeance.map_or(*d >= h.subscription_date, |p| *d >= p))
+}
+
 /// Days of interruption inside `[start, end)`, and whether they exceed three months (R14).
 fn interruption(h: &DatedHistory, start: NaiveDate, end: NaiveDate) -> (u32, bool) {
     let days: i64 = h
@@ -333,6 +349,11 @@ pub fn compute_dated(h: &DatedHistory, opts: &RuleOptions) -> Result<DatedOutcom
         }
     }
 
+    let lost: Vec<bool> = bounds
+        .iter()
+        .enumerate()
+        .map(|(i, b)| reduction_lost(h, b.echeance, i.checked_sub(1).map(|j| bounds[j].echeance)))
+        .collect();
     let scenario = Scenario {
         usage: h.usage,
         start: StartState {
@@ -345,7 +366,8 @@ pub fn compute_dated(h: &DatedHistory, opts: &RuleOptions) -> Result<DatedOutcom
         periods: bounds
             .iter()
             .zip(periods)
-            .map(|(b, claims)| {
+            .zip(lost)
+            .map(|((b, claims), reduction_lost)| {
                 let (interruption_months, interrupted) = interruption(h, b.start, b.end);
                 Period {
                     months: month_span(b.start, b.end),
@@ -356,6 +378,7 @@ pub fn compute_dated(h: &DatedHistory, opts: &RuleOptions) -> Result<DatedOutcom
                     start: Some(b.start),
                     end: Some(b.end),
                     echeance: Some(b.echeance),
+                    reduction_lost,
                 }
             })
             .collect(),
@@ -429,13 +452,18 @@ pub fn compute_dated_coefficients(
         .unwrap_or(claims.len());
     let mut buf: Vec<(ClaimKind, Responsibility)> = Vec::with_capacity(8);
     let mut carried = 0usize;
+    let mut prev_echeance = None;
     for b in bounds_iter(h) {
         let Bounds {
             start,
             end,
             counts_as_year,
-            ..
+            echeance,
         } = b?;
+        if !h.reductions_lost.is_empty() && reduction_lost(h, echeance, prev_echeance) {
+            lose_reduction(&mut state);
+        }
+        prev_echeance = Some(echeance);
         buf.truncate(carried);
         while next < claims.len() && claims[next].date < end {
             let c = &claims[next];

@@ -99,6 +99,14 @@ fn uint(m: &Map<String, Value>, path: &str, k: &str, default: u32) -> Result<u32
     }
 }
 
+fn boolean(m: &Map<String, Value>, path: &str, k: &str) -> Result<bool, SimulateError> {
+    match m.get(k) {
+        None | Some(Value::Null) => Ok(false),
+        Some(Value::Bool(b)) => Ok(*b),
+        Some(_) => Err(err(&join(path, k), "true ou false est attendu")),
+    }
+}
+
 fn enum_field<T>(
     m: &Map<String, Value>,
     path: &str,
@@ -203,7 +211,11 @@ pub fn parse(input: &str) -> Result<Input, SimulateError> {
         for (i, p) in arr.iter().enumerate() {
             let path = format!("periods[{i}]");
             let pm = object(p, &path)?;
-            only(pm, &path, &["months", "interruption_months", "claims"])?;
+            only(
+                pm,
+                &path,
+                &["months", "interruption_months", "reduction_lost", "claims"],
+            )?;
             let months = uint(pm, &path, "months", 12)?;
             if months == 0 || months > 12 {
                 return Err(err(&join(&path, "months"), "de 1 à 12 mois"));
@@ -240,6 +252,7 @@ pub fn parse(input: &str) -> Result<Input, SimulateError> {
                 start: None,
                 end: None,
                 echeance: None,
+                reduction_lost: boolean(pm, &path, "reduction_lost")?,
             });
         }
         Ok(Input::Periods(Scenario {
@@ -255,6 +268,7 @@ pub fn parse(input: &str) -> Result<Input, SimulateError> {
             "first_echeance",
             "until",
             "interruptions",
+            "reductions_lost",
             "claims",
         ]);
         only(m, "", &allowed)?;
@@ -286,6 +300,27 @@ pub fn parse(input: &str) -> Result<Input, SimulateError> {
                 .map(|(i, x)| dated_claim(x, &format!("claims[{i}]")))
                 .collect::<Result<_, _>>()?,
         };
+        let reductions_lost = match m.get("reductions_lost") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(a) => a
+                .as_array()
+                .ok_or_else(|| err("reductions_lost", "un tableau de dates est attendu"))?
+                .iter()
+                .enumerate()
+                .map(|(i, x)| {
+                    let path = format!("reductions_lost[{i}]");
+                    let s = x
+                        .as_str()
+                        .ok_or_else(|| err(&path, "une date AAAA-MM-JJ est attendue"))?;
+                    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+                        err(
+                            &path,
+                            format!("« {s} » n'est pas une date existante au format AAAA-MM-JJ"),
+                        )
+                    })
+                })
+                .collect::<Result<_, SimulateError>>()?,
+        };
         Ok(Input::Dated(
             DatedHistory {
                 usage: cm.usage,
@@ -296,6 +331,7 @@ pub fn parse(input: &str) -> Result<Input, SimulateError> {
                 first_echeance: date(m, "", "first_echeance")?,
                 until: date(m, "", "until")?,
                 interruptions,
+                reductions_lost,
                 claims,
             },
             cm.options,

@@ -186,6 +186,10 @@ fn explain(p: &PeriodTrace) -> String {
             } else {
                 format!("première période de {months} mois (moins de 9) : pas de réduction (art. 9 al. 3)")
             }),
+            Step::ReductionLost { before } => parts.push(format!(
+                "véhicule remplacé ou ajouté avec d'autres conducteurs habituels : la réduction ({}) ne se transfère pas, retour à 1,00 (art. 10)",
+                before.fr()
+            )),
             Step::CarriedIn { count } => parts.push(format!(
                 "{count} sinistre(s) reporté(s) de la première période (art. 9 al. 3)"
             )),

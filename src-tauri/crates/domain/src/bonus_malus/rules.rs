@@ -75,6 +75,10 @@ pub struct Period {
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
     pub echeance: Option<NaiveDate>,
+    /// R16 (art. 10): during the period before this échéance the vehicle was replaced (or one
+    /// added) and the usual drivers changed: a reduction in force is lost (back to 1.00) before
+    /// the period is computed; a malus stays.
+    pub reduction_lost: bool,
 }
 
 impl Period {
@@ -89,6 +93,7 @@ impl Period {
             start: None,
             end: None,
             echeance: None,
+            reduction_lost: false,
         }
     }
 }
@@ -188,6 +193,20 @@ impl Period {
             interruption_months: self.interruption_months,
         }
     }
+}
+
+/// R16: the reduction in force is lost on a transfer to other usual drivers; a malus is kept.
+/// Returns the coefficient it replaced, when it did.
+#[inline]
+pub(crate) fn lose_reduction(s: &mut State) -> Option<Coefficient> {
+    if s.c >= 100 {
+        return None;
+    }
+    let before = Coefficient::clamped(s.c);
+    s.c = 100;
+    s.paf = 0;
+    s.streak = 0;
+    Some(before)
 }
 
 /// The running state, in hundredths.
@@ -431,6 +450,11 @@ pub fn run_periods(sc: &Scenario) -> PeriodOutcome {
             });
         }
         claims.extend(p.claims.iter().cloned());
+        if p.reduction_lost {
+            if let Some(before) = lose_reduction(&mut state) {
+                pt.steps.push(Step::ReductionLost { before });
+            }
+        }
         if !p.counts_as_year
             && sc.options.short_first_period_claims == ShortFirstPeriodClaims::CarryForward
         {

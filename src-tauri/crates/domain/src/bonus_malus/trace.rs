@@ -97,6 +97,8 @@ pub enum Step {
     ShortFirstPeriod { months: u32, carried_forward: usize },
     /// Claims carried from a short first period (art. 9 al. 3).
     CarriedIn { count: usize },
+    /// R16 (art. 10): a vehicle replaced or added with other usual drivers: the reduction is lost.
+    ReductionLost { before: Coefficient },
     /// Art. 6, literal reading (option): no reduction in a period with an art. 6 event.
     Art6NoReduction,
     /// A period with a counting claim gets no reduction (art. 4 and 5).
