@@ -200,6 +200,18 @@ class ClientJourney(unittest.TestCase):
         time.sleep(1.8)  # let the highlight fade for the screenshot
         self.shot("contract-after-claim.png")
 
+        # An amendment adding a guarantee from today: the next premium includes it.
+        premium_after_claim = self.visible("contract-next-premium").text
+        self.clickable("contract-avenant").click()
+        self.visible("avenant-details").send_keys("Ajout de la garantie vol")
+        self.visible("premium-guarantee").send_keys("Vol")
+        self.visible("premium-amount").send_keys("120,00")
+        self.clickable("submit-avenant").click()
+        self.wait().until(lambda _: self.visible("contract-next-premium").text != premium_after_claim)
+        d.execute_script("arguments[0].scrollIntoView()", self.visible("contract-vehicles"))
+        time.sleep(0.5)
+        self.shot("contract-vehicles-timeline.png")
+
         # The Sinistres section lists the open claims, the new one among them.
         self.clickable("nav-claims").click()
         self.wait().until(lambda drv: len(drv.find_elements(*tid("open-claim"))) > 0)
@@ -208,6 +220,72 @@ class ClientJourney(unittest.TestCase):
         )
         self.assertTrue(any(when.strftime("%d/%m/%Y") in x for x in texts), texts[:5])
         self.shot("claims.png")
+
+    def test_4_timeline_and_claim_page(self):
+        self.driver = start()
+        d = self.driver
+        self.visible("search-input", timeout=40)
+        # The client of an open claim: its record shows the timeline with the claim.
+        c = d.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "window.__TAURI__.core.invoke('claims_open', { limit: 50 })"
+            "  .then((l) => done(l.find((x) => x.status === 'declare') || l[0] || { error: 'no open claim' }),"
+            "        (e) => done({ error: e }));"
+        )
+        self.assertNotIn("error", c, c)
+        d.execute_script("window.location.hash = '#/clients/' + arguments[0]", c["clientId"])
+        self.visible("timeline")
+        self.wait().until(lambda drv: len(drv.find_elements(*tid("timeline-entry"))) > 0)
+        kinds = d.execute_script(
+            "return [...document.querySelectorAll('[data-testid=\"timeline-entry\"]')].map(e => e.dataset.kind)"
+        )
+        self.assertIn("sinistre", kinds)
+        self.assertIn("coefficient", kinds)
+        d.execute_script("arguments[0].scrollIntoView()", self.visible("timeline"))
+        self.shot("client-timeline.png")
+        # Keep only the claims: untick every other kind.
+        for k in ["qualification", "etat", "montant", "echange", "correction", "contrat", "coefficient"]:
+            self.clickable(f"timeline-kind-{k}").click()
+        self.wait().until(
+            lambda drv: set(drv.execute_script(
+                "return [...document.querySelectorAll('[data-testid=\"timeline-entry\"]')].map(e => e.dataset.kind)"
+            )) == {"sinistre"}
+        )
+
+        # The claim's page: move it along its workflow and log an exchange.
+        d.execute_script("window.location.hash = '#/claims/' + arguments[0]", c["claimId"])
+        self.visible("claim-heading")
+        self.shot("claim-page-top.png")
+        self.clickable("claim-status-open").click()
+        Select(self.visible("claim-status-select")).select_by_value("en_expertise")
+        self.clickable("submit-claim-status").click()
+        self.wait().until(
+            lambda drv: drv.execute_script(
+                "const s = document.querySelector('[data-testid=\"claim-stepper\"] [data-status=\"en_expertise\"]');"
+                "return s && s.dataset.state;"
+            ) in ("done", "current")
+        )
+        self.clickable("claim-contact-open").click()
+        Select(self.visible("claim-contact-channel")).select_by_value("telephone")
+        Select(self.visible("claim-contact-direction")).select_by_value("sortant")
+        self.visible("claim-contact-summary").send_keys("Rendez-vous d'expertise fixé")
+        self.clickable("submit-claim-contact").click()
+        self.wait().until(
+            lambda drv: any(
+                "Rendez-vous d'expertise fixé" in e.text for e in drv.find_elements(*tid("claim-contact-row"))
+            )
+        )
+        time.sleep(3)  # the toast fades
+        self.shot("claim-page.png")
+
+        # Back on the client's timeline, the status change and the exchange are there.
+        d.execute_script("window.location.hash = '#/clients/' + arguments[0]", c["clientId"])
+        self.wait().until(lambda drv: len(drv.find_elements(*tid("timeline-entry"))) > 0)
+        texts = d.execute_script(
+            "return [...document.querySelectorAll('[data-testid=\"timeline-entry\"]')].map(e => e.innerText)"
+        )
+        self.assertTrue(any("Rendez-vous d'expertise fixé" in x for x in texts), texts[:8])
+        self.assertTrue(any("en expertise" in x for x in texts), texts[:8])
 
 
 if __name__ == "__main__":

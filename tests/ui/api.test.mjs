@@ -93,6 +93,32 @@ test('contract, vehicle, driver and relevé commands: names and camelCase argume
   assert.ok(Object.hasOwn(/** @type {any} */ (calls[7][1]).document, 'issued_on'));
 });
 
+test('claim page commands: names and camelCase argument keys', async () => {
+  const { calls, api: a } = fake();
+  const update = { occurredOn: '2025-06-09', place: 'Lyon', vehicleId: 0, reason: 'Date erronée' };
+  const amount = { kind: 'reglement', amount: '1250.50', onDate: '2025-07-01', note: null };
+  const party = { role: 'expert', name: 'Cabinet Martin', phone: '0612345678', email: null, address: null, reference: 'EXP-1' };
+  const communication = { partyId: 4, at: '2025-06-12T09:30', channel: 'telephone', direction: 'entrant', summary: 'RDV expertise' };
+  await a.claimGet(12);
+  await a.claimUpdate(12, /** @type {any} */ (update));
+  await a.claimAmountAdd(12, /** @type {any} */ (amount));
+  await a.claimSetStatus(12, 'en_expertise', '2025-06-15', 'Expert missionné');
+  await a.claimSetStatus(12, 'clos', '2025-08-01', null);
+  await a.claimPartyAdd(12, /** @type {any} */ (party));
+  await a.claimCommunicationAdd(12, /** @type {any} */ (communication));
+  await a.claimRequalify(12, 'partial', '2025-09-01', null);
+  assert.deepEqual(calls, [
+    ['claim_get', { claimId: 12 }],
+    ['claim_update', { claimId: 12, update }],
+    ['claim_amount_add', { claimId: 12, amount }],
+    ['claim_set_status', { claimId: 12, status: 'en_expertise', onDate: '2025-06-15', note: 'Expert missionné' }],
+    ['claim_set_status', { claimId: 12, status: 'clos', onDate: '2025-08-01', note: null }],
+    ['claim_party_add', { claimId: 12, party }],
+    ['claim_communication_add', { claimId: 12, communication }],
+    ['claim_requalify', { claimId: 12, responsibility: 'partial', foundOn: '2025-09-01', note: null }],
+  ]);
+});
+
 test('results are passed through unchanged', async () => {
   const page = { items: [{ id: 1 }], total: 1, page: 1, pageSize: 50 };
   const { api: a } = fake(() => page);

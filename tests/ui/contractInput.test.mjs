@@ -255,3 +255,19 @@ test('every option list has its French label', () => {
   assert.deepEqual(TERMINATED_BY.map(([v]) => v), ['client', 'assureur', 'loi_hamon', 'loi_chatel', 'vente_vehicule', 'autre']);
   assert.deepEqual(PRODUCTS.map(([v]) => v), ['auto', 'habitation', 'sante', 'prevoyance', 'autre']);
 });
+
+test('an amendment keeps its non-blank premium lines and where they came from', async () => {
+  const { avenantFieldsToInput } = await import('../../ui/js/contractInput.js');
+  const r = avenantFieldsToInput({
+    onDate: '2026-06-01',
+    details: '  Ajout bris de glace ',
+    premiums: [
+      { guarantee: '', amount: '', modulated: true },
+      { guarantee: 'Bris de glace', amount: '1 060,5', modulated: true },
+    ],
+  });
+  assert.deepEqual(r, {
+    input: { onDate: '2026-06-01', details: 'Ajout bris de glace', premiums: [{ guarantee: 'Bris de glace', amount: '1060.5', modulated: true }] },
+    rows: [1],
+  });
+});

@@ -47,3 +47,17 @@ test('sidebar section of each route', () => {
   assert.equal(sectionOf('settings'), 'settings');
   assert.equal(sectionOf('not-found'), null);
 });
+
+test('the claim page: #/claims/:id, under the Sinistres section', () => {
+  assert.deepEqual(parseHash('#/claims/12'), { name: 'claim', params: { id: '12' }, query: {}, path: '/claims/12' });
+  assert.equal(parseHash('#/claims').name, 'claims');
+  assert.equal(parseHash('#/claims/').name, 'claims');
+  assert.equal(parseHash('#/claims/0').name, 'not-found');
+  assert.equal(parseHash('#/claims/abc').name, 'not-found');
+  assert.equal(parseHash('#/claims/12/edit').name, 'not-found');
+  assert.equal(href('claim', { id: 12 }), '#/claims/12');
+  assert.equal(parseHash(href('claim', { id: 5 })).params.id, '5');
+  assert.equal(sectionOf('claim'), 'claims');
+  assert.equal(sectionOf('claims'), 'claims');
+  assert.equal(sectionOf('contract'), 'clients');
+});

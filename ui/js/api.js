@@ -61,8 +61,111 @@ import { t } from './i18n/index.js';
  * @property {string} kind
  * @property {Responsibility} responsibility the qualification in force
  * @property {Qualification[]} qualifications every one, the first recorded at declaration
- * @property {string} status
+ * @property {string} status the status in force (the last one recorded)
+ * @property {ClaimStatusEntry[]} statuses every status change, in the order recorded
+ * @property {string | null} place
  * @property {string | null} description
+ * @property {string | null} insurerReference the insurer's claim number
+ * @property {string | null} estimated the estimate in force (the latest one), decimal string
+ * @property {string | null} paid the payments so far, added up; null when none
+ * @property {string | null} franchise the franchise in force (the latest one)
+ * @property {AmountRecord[]} amounts every estimate, payment and franchise, in date order
+ * @property {number | null} vehicleId the contract's vehicle involved
+ * @property {number | null} driverId the contract's driver involved
+ * @property {PartyRecord[]} parties
+ * @property {CommunicationRecord[]} communications the exchange log, in the order recorded
+ * @property {RevisionRecord[]} revisions the values each correction replaced, oldest first
+ *
+ * @typedef {'declare' | 'en_expertise' | 'en_reparation' | 'indemnise' | 'clos' | 'refuse'} ClaimStatus
+ *
+ * @typedef {object} ClaimStatusEntry `StatusDto`
+ * @property {string} status
+ * @property {string} onDate YYYY-MM-DD
+ * @property {string | null} note
+ *
+ * @typedef {'estimation' | 'reglement' | 'franchise'} AmountKind
+ *
+ * @typedef {object} AmountInput `AmountDto` as sent
+ * @property {AmountKind} kind
+ * @property {string} amount decimal string "1250.50" (the backend also reads "1 250,50")
+ * @property {string} onDate YYYY-MM-DD
+ * @property {string | null} note
+ *
+ * @typedef {object} AmountRecord `AmountDto` as read
+ * @property {string} kind
+ * @property {string} amount decimal string "1250.50"
+ * @property {string} onDate
+ * @property {string | null} note
+ * @property {string} recordedAt
+ *
+ * @typedef {'expert' | 'garage' | 'tiers' | 'assureur_tiers' | 'autre'} PartyRole
+ *
+ * @typedef {object} PartyInput `PartyDto` as sent
+ * @property {PartyRole} role
+ * @property {string} name
+ * @property {string | null} phone
+ * @property {string | null} email
+ * @property {string | null} address
+ * @property {string | null} reference their file number
+ *
+ * @typedef {object} PartyRecord `PartyDto` as read
+ * @property {number} id
+ * @property {string} role
+ * @property {string} name
+ * @property {string | null} phone
+ * @property {string | null} email
+ * @property {string | null} address
+ * @property {string | null} reference
+ *
+ * @typedef {'telephone' | 'email' | 'courrier' | 'rendez_vous' | 'autre'} Channel
+ * @typedef {'entrant' | 'sortant'} Direction
+ *
+ * @typedef {object} CommunicationInput `CommunicationDto` as sent
+ * @property {number | null} partyId with one of the claim's parties, or nobody in particular
+ * @property {string} at `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`
+ * @property {Channel} channel
+ * @property {Direction} direction
+ * @property {string} summary
+ *
+ * @typedef {object} CommunicationRecord `CommunicationDto` as read
+ * @property {number} id
+ * @property {number | null} partyId
+ * @property {string} at
+ * @property {string} channel
+ * @property {string} direction
+ * @property {string} summary
+ * @property {string} recordedAt
+ *
+ * @typedef {object} RevisionRecord `RevisionDto`: what a correction replaced.
+ * @property {Record<string, string | number | null> | null} previous the earlier values, snake_case
+ *   keys: `occurred_on`, `declared_on`, `kind`, `place`, `description`, `insurer_reference`,
+ *   `vehicle_id`, `driver_id`
+ * @property {string | null} reason
+ * @property {string} recordedAt RFC 3339
+ *
+ * @typedef {object} ClaimPage A claim with what surrounds it (`claim_get`).
+ * @property {ClaimRecord} claim
+ * @property {number} contractId
+ * @property {string} contractNumber
+ * @property {string} insurer
+ * @property {number} clientId
+ * @property {string} clientName
+ * @property {string} coefficientInForce the contract's, "0.85"
+ * @property {string | null} nextCoefficient at the next échéance if nothing else happens
+ * @property {VehicleRecord[]} vehicles the contract's, current and past
+ * @property {DriverRecord[]} drivers the contract's
+ *
+ * @typedef {object} ClaimUpdate A correction of the declared facts: only the fields given
+ *   change; an empty text clears an optional field; `vehicleId`/`driverId` 0 clears the link.
+ * @property {string} [occurredOn]
+ * @property {string} [declaredOn]
+ * @property {string} [kind]
+ * @property {string} [place]
+ * @property {string} [description]
+ * @property {string} [insurerReference]
+ * @property {number} [vehicleId]
+ * @property {number} [driverId]
+ * @property {string} [reason] why the correction was made (kept with the earlier values)
  *
  * @typedef {object} ContractRecord
  * @property {number} id
@@ -84,7 +187,19 @@ import { t } from './i18n/index.js';
  * @property {{ nextEcheance: string, ifNothingHappens: string, claimCountsAt: string, withFullClaim: string, withPartialClaim: string } | null} projection
  * @property {{ referenceModulated: string, notModulated: string, coefficient: string, afterCoefficient: string, total: string } | null} nextPremium
  * @property {ClaimRecord[]} claims
+ * @property {string} startCoefficient
+ * @property {ContractEvent[]} events status changes and amendments, in date order
+ * @property {VehicleRecord[]} vehicles
+ * @property {DriverRecord[]} drivers
  * @property {string} note the French calculation note
+ *
+ * @typedef {object} ContractEvent
+ * @property {string} onDate
+ * @property {'status' | 'avenant'} kind
+ * @property {string | null} status
+ * @property {string | null} terminatedBy
+ * @property {string | null} details
+ * @property {string} recordedAt
  *
  * @typedef {object} OpenClaim
  * @property {number} claimId
@@ -281,6 +396,36 @@ import { t } from './i18n/index.js';
  * @property {string | null} impliedMin
  * @property {string | null} impliedMax
  * @property {string[]} missingFields mandatory fields the relevé lacks, in French
+ *
+ * @typedef {object} AvenantInput `AvenantDraft`
+ * @property {string} onDate
+ * @property {string} details what the amendment changes, in words
+ * @property {PremiumLineInput[]} premiums lines in force from `onDate`
+ *
+ * @typedef {object} TimelineQuery Empty `kinds`: every kind.
+ * @property {string[]} kinds
+ * @property {number | null} contractId
+ * @property {number | null} claimId
+ * @property {string | null} from
+ * @property {string | null} to
+ * @property {boolean} newestFirst
+ *
+ * @typedef {object} TimelineEntry
+ * @property {string} date YYYY-MM-DD or YYYY-MM-DDTHH:MM
+ * @property {string} kind contrat, sinistre, qualification, etat, montant, correction, echange, coefficient
+ * @property {number} contractId
+ * @property {string} contractLabel
+ * @property {number | null} claimId
+ * @property {string} title what happened, in French
+ * @property {string | null} detail
+ * @property {string | null} code
+ * @property {string | null} value
+ * @property {string | null} previous
+ *
+ * @typedef {object} Timeline
+ * @property {TimelineEntry[]} entries
+ * @property {number} total before filtering
+ * @property {[number, string][]} contracts
  */
 
 /** A backend error: `code` is stable, `message` is French and meant for the user. */
@@ -430,8 +575,42 @@ export function createApi(invoke) {
     driverAdd: (input) => call('driver_add', { input }),
     /** @param {number} clientId @param {ReleveDocument} document @returns {Promise<ReleveResult>} */
     releveRecord: (clientId, document) => call('releve_record', { clientId, document }),
+    /** @param {number} id @param {AvenantInput} avenant @returns {Promise<ContractRecord>} */
+    contractAvenant: (id, avenant) => call('contract_avenant', { id, avenant }),
+    /** @param {number} clientId @param {TimelineQuery} query @returns {Promise<Timeline>} */
+    clientTimeline: (clientId, query) => call('client_timeline', { clientId, query }),
+    /** @param {number} contractId @param {TimelineQuery} query @returns {Promise<Timeline>} */
+    contractTimeline: (contractId, query) => call('contract_timeline', { contractId, query }),
     /** @param {number} [limit] @returns {Promise<OpenClaim[]>} */
     claimsOpen: (limit) => call('claims_open', { limit: limit ?? null }),
+    /** @param {number} claimId @returns {Promise<ClaimPage>} */
+    claimGet: (claimId) => call('claim_get', { claimId }),
+    /**
+     * Corrects the declared facts; the replaced values are kept with the reason.
+     * @param {number} claimId @param {ClaimUpdate} update @returns {Promise<ClaimPage>}
+     */
+    claimUpdate: (claimId, update) => call('claim_update', { claimId, update }),
+    /** @param {number} claimId @param {AmountInput} amount @returns {Promise<ClaimPage>} */
+    claimAmountAdd: (claimId, amount) => call('claim_amount_add', { claimId, amount }),
+    /**
+     * Returns the whole contract: reload the claim page with `claimGet` afterwards.
+     * @param {number} claimId @param {ClaimStatus} status @param {string} onDate YYYY-MM-DD
+     * @param {string | null} note @returns {Promise<ContractRecord>}
+     */
+    claimSetStatus: (claimId, status, onDate, note) =>
+      call('claim_set_status', { claimId, status, onDate, note }),
+    /**
+     * Returns the whole contract: reload the claim page with `claimGet` afterwards.
+     * @param {number} claimId @param {PartyInput} party @returns {Promise<ContractRecord>}
+     */
+    claimPartyAdd: (claimId, party) => call('claim_party_add', { claimId, party }),
+    /**
+     * Appends to the claim's exchange log. Returns the whole contract: reload the claim page
+     * with `claimGet` afterwards.
+     * @param {number} claimId @param {CommunicationInput} communication @returns {Promise<ContractRecord>}
+     */
+    claimCommunicationAdd: (claimId, communication) =>
+      call('claim_communication_add', { claimId, communication }),
   };
 }
 

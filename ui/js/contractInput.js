@@ -210,6 +210,35 @@ export function emptyContractFields(today) {
 }
 
 /**
+ * Premium lines of a form → the input's lines, blank ones dropped; `rows[i]` is the form row of
+ * `premiums[i]` (to put a backend error on the right row).
+ * @param {PremiumFields[]} lines
+ * @returns {{ premiums: ContractInput['premiums'], rows: number[] }}
+ */
+export function premiumsToInput(lines) {
+  /** @type {number[]} */
+  const rows = [];
+  /** @type {ContractInput['premiums']} */
+  const premiums = [];
+  lines.forEach((p, i) => {
+    if (isEmptyPremium(p)) return;
+    rows.push(i);
+    premiums.push({ guarantee: p.guarantee.trim(), amount: decimalText(p.amount) ?? '', modulated: p.modulated });
+  });
+  return { premiums, rows };
+}
+
+/**
+ * The amendment form → `AvenantInput`: date, what changes, the premium lines it sets.
+ * @param {{ onDate: string, details: string, premiums: PremiumFields[] }} f
+ * @returns {{ input: import('./api.js').AvenantInput, rows: number[] }}
+ */
+export function avenantFieldsToInput(f) {
+  const { premiums, rows } = premiumsToInput(f.premiums);
+  return { input: { onDate: dateText(f.onDate) ?? '', details: f.details.trim(), premiums }, rows };
+}
+
+/**
  * The new-contract form → `ContractInput`. An empty first échéance is one year after the
  * subscription; blank premium lines are dropped (`rows[i]` is the form row of `premiums[i]`).
  * @param {number} clientId
@@ -219,15 +248,7 @@ export function emptyContractFields(today) {
 export function contractFieldsToInput(clientId, f) {
   const subscriptionDate = dateText(f.subscriptionDate) ?? '';
   const firstEcheance = dateText(f.firstEcheance) ?? addOneYear(subscriptionDate) ?? '';
-  /** @type {number[]} */
-  const rows = [];
-  /** @type {ContractInput['premiums']} */
-  const premiums = [];
-  f.premiums.forEach((p, i) => {
-    if (isEmptyPremium(p)) return;
-    rows.push(i);
-    premiums.push({ guarantee: p.guarantee.trim(), amount: decimalText(p.amount) ?? '', modulated: p.modulated });
-  });
+  const { premiums, rows } = premiumsToInput(f.premiums);
   return {
     input: {
       clientId,

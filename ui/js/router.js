@@ -1,12 +1,12 @@
 // @ts-check
 /**
  * A small hash router: `#/clients`, `#/clients/42`, `#/clients/42/edit`, `#/clients/new`,
- * `#/calendar`, `#/claims`, `#/reports`, `#/settings`. Parsing is pure (tested by Node);
- * `startRouter` is the thin part that listens to `hashchange`.
+ * `#/contracts/7`, `#/calendar`, `#/claims`, `#/claims/12`, `#/reports`, `#/settings`. Parsing is
+ * pure (tested by Node); `startRouter` is the thin part that listens to `hashchange`.
  */
 
 /**
- * @typedef {'clients' | 'client-new' | 'client' | 'client-edit' | 'contract' | 'calendar' | 'claims' | 'reports' | 'settings' | 'not-found'} RouteName
+ * @typedef {'clients' | 'client-new' | 'client' | 'client-edit' | 'contract' | 'claim' | 'calendar' | 'claims' | 'reports' | 'settings' | 'not-found'} RouteName
  * @typedef {{ name: RouteName, params: Record<string, string>, query: Record<string, string>, path: string }} Route
  */
 
@@ -17,6 +17,7 @@ export const ROUTES = [
   ['/clients/:id', 'client'],
   ['/clients/:id/edit', 'client-edit'],
   ['/contracts/:id', 'contract'],
+  ['/claims/:id', 'claim'],
   ['/calendar', 'calendar'],
   ['/claims', 'claims'],
   ['/reports', 'reports'],
@@ -97,6 +98,7 @@ export function href(name, params = {}) {
  */
 export function sectionOf(name) {
   if (name.startsWith('client') || name === 'contract') return 'clients';
+  if (name === 'claim') return 'claims';
   if (name === 'calendar' || name === 'claims' || name === 'reports' || name === 'settings') return name;
   return null;
 }

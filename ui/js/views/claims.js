@@ -42,11 +42,11 @@ export function mountClaims(el, _route) {
             h('th', null, t('claim.date')), h('th', null, t('claims.client')), h('th', null, t('claim.kind')),
             h('th', null, t('claim.responsibility')), h('th', null, t('claims.contract')), h('th', { class: 'num' }, t('claims.age')))),
           h('tbody', null, (byStatus.get(s) ?? []).map((c) => h('tr', { dataset: { testid: 'open-claim', id: c.claimId } },
-            h('td', null, h('a', { href: href('contract', { id: c.contractId }) }, formatDate(c.occurredOn))),
+            h('td', null, h('a', { href: href('claim', { id: c.claimId }), dataset: { testid: 'open-claim-link' } }, formatDate(c.occurredOn))),
             h('td', null, h('a', { href: href('client', { id: c.clientId }) }, c.clientName)),
             h('td', null, t(CLAIM_KIND_LABEL[c.kind] ?? 'claim.kind.accident')),
             h('td', null, t(RESPONSIBILITY_LABEL[c.responsibility] ?? 'claim.resp.none')),
-            h('td', null, `${c.insurer} ${c.contractNumber}`),
+            h('td', null, h('a', { href: href('contract', { id: c.contractId }) }, `${c.insurer} ${c.contractNumber}`)),
             h('td', { class: 'num' }, tn('claims.days', c.ageDays))))))))
     );
   }).catch((e) => {

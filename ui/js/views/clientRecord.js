@@ -12,6 +12,7 @@ import { href } from '../router.js';
 import { KIND_LABEL, STATUS_LABEL, statusBadge } from './clientList.js';
 import { SEARCH_DEBOUNCE_MS } from '../listQuery.js';
 import { newContractDialog, releveDialog } from './contractForms.js';
+import { timelineSection } from './timeline.js';
 
 /** @typedef {import('../api.js').ClientRecord} ClientRecord */
 /** @typedef {import('../api.js').ClientSummary} ClientSummary */
@@ -158,6 +159,7 @@ export function mountClientRecord(el, route) {
           h('h2', { id: 'sec-notes', class: 'card-title' }, t('record.section.notes')),
           r.notes ? h('p', { class: 'notes', dataset: { testid: 'record-notes' } }, r.notes) : h('p', { class: 'muted' }, t('record.none.notes'))),
         contractsSection(r),
+        timelineSection({ load: (q) => api.clientTimeline(r.id, q), perClient: true, isAlive: () => alive }),
       ),
     );
   }
@@ -196,7 +198,7 @@ export function mountClientRecord(el, route) {
           : h('div', null,
             h('h3', { class: 'card-subtitle' }, t('record.section.claims')),
             h('ul', { class: 'plain' }, claims.map(({ c, k }) => h('li', null,
-              h('a', { href: href('contract', { id: k.id }) }, formatDate(c.occurredOn)),
+              h('a', { href: href('claim', { id: c.id }) }, formatDate(c.occurredOn)),
               ` — ${t(CLAIM_KIND_LABEL[c.kind] ?? 'claim.kind.accident')}, ${qualificationHistory(c.qualifications)} (${k.insurer} ${k.number})`)))));
     }).catch((/** @type {ApiError} */ e) => {
       if (alive) replace(body, h('p', { class: 'alert', role: 'alert' }, e.message));

@@ -13,6 +13,9 @@ import { icon } from '../components/icons.js';
 import { formDialog } from '../components/dialog.js';
 import { toast } from '../components/toast.js';
 import { href } from '../router.js';
+import { avenantDialog, driverDialog, replaceVehicleDialog, suspendDialog, terminateDialog, vehicleDialog } from './contractForms.js';
+import { timelineSection } from './timeline.js';
+import { DRIVER_ROLES, PRODUCTS } from '../contractInput.js';
 import {
   CLAIM_KIND_LABEL,
   CLAIM_STATUS_LABEL,
@@ -72,6 +75,15 @@ function historyChart(history) {
 }
 
 /**
+ * The date of the contract's latest status change.
+ * @param {ContractRecord} k
+ */
+function lastStatusDate(k) {
+  const s = k.events.filter((e) => e.kind === 'status');
+  return s.length ? s[s.length - 1].onDate : '';
+}
+
+/**
  * The day before an ISO date (period ends are exclusive).
  * @param {string} iso
  */
@@ -103,6 +115,13 @@ export function mountContract(el, route) {
     }
   }
 
+  /** The timeline card, kept across re-renders and refreshed after each change. */
+  let timeline = /** @type {HTMLElement | null} */ (null);
+  function freshTimeline() {
+    timeline = timelineSection({ load: (q) => api.contractTimeline(id, q), perClient: false, isAlive: () => alive });
+    return timeline;
+  }
+
   /** @param {ContractRecord} k */
   function render(k) {
     setTitle(t('contract.title', { number: k.number }), t('app.name'));
@@ -114,13 +133,20 @@ export function mountContract(el, route) {
     counters.push(h('p', { class: 'muted' }, tn('contract.streak', k.claimFreeStreak)));
     if (!k.clauseApplies) counters.push(h('p', { class: 'muted' }, t('contract.outsideClause')));
 
+    const terminated = k.status === 'resilie';
+    const productKey = PRODUCTS.find(([v]) => v === k.product)?.[1];
     replace(el,
       h('div', { class: 'page-head' },
         h('a', { href: href('client', { id: k.clientId }), class: 'back no-print' }, icon('back'), t('contract.backToClient')),
         h('h1', null, t('contract.heading', { insurer: k.insurer, number: k.number })),
         h('p', { class: 'muted' }, t('contract.subtitle', {
-          product: k.product, since: formatDate(k.subscriptionDate), echeance: formatDate(k.firstEcheance).slice(0, 5),
-        }))),
+          product: productKey ? t(productKey) : k.product, since: formatDate(k.subscriptionDate), echeance: formatDate(k.firstEcheance).slice(0, 5),
+        })),
+        terminated ? h('p', { class: 'pill pill-warn', dataset: { testid: 'contract-terminated' } }, t('contract.terminated', { date: formatDate(lastStatusDate(k)) })) : null,
+        h('div', { class: 'actions no-print' },
+          h('button', { type: 'button', class: 'btn btn-small', onclick: () => avenantDialog(k, render), dataset: { testid: 'contract-avenant' }, disabled: terminated }, t('contract.action.avenant')),
+          h('button', { type: 'button', class: 'btn btn-small', onclick: () => suspendDialog(k, render), dataset: { testid: 'contract-suspend' }, disabled: terminated }, t('contract.action.suspend')),
+          h('button', { type: 'button', class: 'btn btn-small btn-danger-quiet', onclick: () => terminateDialog(k, render), dataset: { testid: 'contract-terminate' }, disabled: terminated }, t('contract.action.terminate')))),
       h('div', { class: 'record-grid' },
         h('section', { class: 'card', 'aria-labelledby': 'sec-coef' },
           h('h2', { id: 'sec-coef', class: 'card-title' }, t('contract.section.coefficient')),
@@ -166,17 +192,54 @@ export function mountContract(el, route) {
                 h('th', null, t('claim.date')), h('th', null, t('claim.kind')), h('th', null, t('claim.responsibility')),
                 h('th', null, t('claim.status')), h('th', { class: 'no-print' }, ''))),
               h('tbody', null, [...k.claims].reverse().map((c) => h('tr', { dataset: { testid: 'claim-row', id: c.id } },
-                h('td', null, formatDate(c.occurredOn)),
+                h('td', null, h('a', { href: href('claim', { id: c.id }), dataset: { testid: 'claim-link' } }, formatDate(c.occurredOn))),
                 h('td', null, t(CLAIM_KIND_LABEL[c.kind] ?? 'claim.kind.accident'), c.description ? h('div', { class: 'muted' }, c.description) : null),
                 h('td', null, qualificationHistory(c.qualifications)),
                 h('td', null, t(CLAIM_STATUS_LABEL[c.status] ?? 'claim.status.declare')),
                 h('td', { class: 'no-print' },
                   h('button', { type: 'button', class: 'btn btn-small', onclick: () => requalify(c.id), dataset: { testid: 'requalify-claim' } }, t('claim.requalify')))))))),
+        vehiclesSection(k),
         h('section', { class: 'card card-wide', 'aria-labelledby': 'sec-note' },
           h('div', { class: 'card-head' },
             h('h2', { id: 'sec-note', class: 'card-title' }, t('contract.section.note')),
             h('button', { type: 'button', class: 'btn btn-small no-print', onclick: () => window.print() }, icon('print'), t('record.print'))),
-          h('pre', { class: 'calc-note', dataset: { testid: 'calculation-note' } }, k.note))));
+          h('pre', { class: 'calc-note', dataset: { testid: 'calculation-note' } }, k.note)),
+        freshTimeline()));
+  }
+
+  /**
+   * The vehicles (current and replaced, with the R16 decision) and the drivers (role, licence,
+   * novice) of the contract, with their dialogs.
+   * @param {ContractRecord} k
+   */
+  function vehiclesSection(k) {
+    const reload = () => { load(); };
+    const current = k.vehicles.filter((v) => !v.toDate);
+    return h('section', { class: 'card card-wide', 'aria-labelledby': 'sec-vehicles', dataset: { testid: 'contract-vehicles' } },
+      h('div', { class: 'card-head' },
+        h('h2', { id: 'sec-vehicles', class: 'card-title' }, t('contract.section.vehicles')),
+        h('div', { class: 'actions-group no-print' },
+          h('button', { type: 'button', class: 'btn btn-small', onclick: () => vehicleDialog(k.id, reload), dataset: { testid: 'vehicle-add' } }, icon('plus'), t('contract.vehicle.add')),
+          h('button', { type: 'button', class: 'btn btn-small', onclick: () => driverDialog(k.id, reload), dataset: { testid: 'driver-add' } }, icon('plus'), t('contract.driver.add')))),
+      k.vehicles.length === 0
+        ? h('p', { class: 'muted' }, t('contract.vehicles.none'))
+        : h('ul', { class: 'plain vehicle-list' }, [...k.vehicles].reverse().map((v) => h('li', { dataset: { testid: 'vehicle-row', id: v.id } },
+          h('strong', null, v.registration), ' ', [v.make, v.model].filter(Boolean).join(' '),
+          ' — ', v.toDate
+            ? t('contract.vehicle.between', { from: formatDate(v.fromDate), to: formatDate(v.toDate) })
+            : t('contract.vehicle.since', { from: formatDate(v.fromDate) }),
+          v.transferNote ? h('p', { class: 'muted' }, v.transferNote) : null,
+          !v.toDate && current.length > 0
+            ? h('button', { type: 'button', class: 'btn btn-small no-print', onclick: () => replaceVehicleDialog(k.id, v, reload), dataset: { testid: 'vehicle-replace' } }, t('contract.vehicle.replace'))
+            : null))),
+      k.drivers.length === 0
+        ? h('p', { class: 'muted' }, t('contract.drivers.none'))
+        : h('ul', { class: 'plain driver-list' }, k.drivers.map((d) => h('li', { dataset: { testid: 'driver-row', id: d.id } },
+          h('strong', null, [d.firstName, d.lastName].filter(Boolean).join(' ')),
+          ` — ${t(DRIVER_ROLES.find(([r]) => r === d.role)?.[1] ?? 'driverForm.role.principal')}`,
+          d.licenceDate ? `, ${t('contract.driver.licence', { date: formatDate(d.licenceDate) })}` : '',
+          d.aac ? `, ${t('contract.driver.aac')}` : '',
+          d.novice ? h('span', { class: 'pill pill-warn' }, t('contract.driver.novice')) : null))));
   }
 
   /**

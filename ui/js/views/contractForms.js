@@ -34,6 +34,7 @@ import { formatCoefficient, isoDateOf } from '../format.js';
 import { t } from '../i18n/index.js';
 import { icon } from '../components/icons.js';
 import { formDialog, openDialog } from '../components/dialog.js';
+import { check, clearError, dateInput, errorLine, field, select as selectLabels, showError, textInput, uid } from '../components/form.js';
 import { toast } from '../components/toast.js';
 import { CLAIM_KIND_LABEL, RESPONSIBILITY_LABEL } from '../coefficient.js';
 import {
@@ -44,6 +45,7 @@ import {
   TERMINATED_BY,
   USAGES,
   addOneYear,
+  avenantFieldsToInput,
   contractFieldsToInput,
   driverFieldsToInput,
   emptyContractFields,
@@ -87,36 +89,8 @@ const RELEVE_USAGES = [['', 'releveForm.usage.unknown'], ...USAGES];
 /** @type {[string, string][]} */
 const RELEVE_OPEN = [['', 'releveForm.claim.open.unknown'], ['settled', 'releveForm.claim.open.settled'], ['open', 'releveForm.claim.open.open']];
 
-let seq = 0;
-/** @param {string} prefix */
-const uid = (prefix) => `cf-${prefix}-${++seq}`;
-
 /** @returns {string} */
 const today = () => isoDateOf(new Date());
-
-/**
- * A labelled control, with an optional hint read with it.
- * @param {string} label
- * @param {HTMLInputElement | HTMLSelectElement} control
- * @param {{ hint?: string, size?: 'xs' | 'sm' | 'md' | 'lg' }} [opts]
- */
-function field(label, control, opts = {}) {
-  if (!control.id) control.id = uid('f');
-  const hint = opts.hint ? h('p', { class: 'hint', id: `${control.id}-hint` }, opts.hint) : null;
-  if (hint) control.setAttribute('aria-describedby', hint.id);
-  return h('div', { class: opts.size ? `field field-${opts.size}` : 'field' },
-    h('label', { class: 'field-label', for: control.id }, label), control, hint);
-}
-
-/**
- * A checkbox with its label. The box sits in its own span: `.form-stack input` would otherwise
- * stretch it to the full width.
- * @param {string} label
- * @param {HTMLInputElement} box
- */
-function check(label, box) {
-  return h('label', { class: 'check' }, h('span', null, box), label);
-}
 
 /**
  * @param {[string, string][]} options value → catalogue key
@@ -124,56 +98,7 @@ function check(label, box) {
  * @param {string} testid
  */
 function select(options, selected, testid) {
-  return h('select', { dataset: { testid } }, options.map(([v, key]) => h('option', { value: v, selected: v === selected }, t(key))));
-}
-
-/**
- * @param {string} value
- * @param {string} testid
- * @param {{ required?: boolean }} [opts]
- */
-function dateInput(value, testid, opts = {}) {
-  return h('input', { type: 'date', value, required: opts.required ?? false, dataset: { testid } });
-}
-
-/**
- * @param {string} value
- * @param {string} testid
- * @param {Record<string, unknown>} [attrs]
- */
-function textInput(value, testid, attrs = {}) {
-  return h('input', { type: 'text', value, autocomplete: 'off', ...attrs, dataset: { testid } });
-}
-
-/** The error line of a dialog. */
-function errorLine() {
-  return h('p', { class: 'field-error', role: 'alert', hidden: true, dataset: { testid: 'form-error' } });
-}
-
-/**
- * Clears the previous error: the line and the flagged controls.
- * @param {HTMLElement} body
- * @param {HTMLElement} line
- */
-function clearError(body, line) {
-  line.hidden = true;
-  line.textContent = '';
-  body.querySelectorAll('[aria-invalid="true"]').forEach((el) => el.removeAttribute('aria-invalid'));
-}
-
-/**
- * Shows an error in the dialog; flags and focuses the control it names, if any.
- * @param {HTMLElement} line
- * @param {string} message
- * @param {HTMLElement | null | undefined} control
- */
-function showError(line, message, control) {
-  line.textContent = message;
-  line.hidden = false;
-  if (control) {
-    control.setAttribute('aria-invalid', 'true');
-    control.focus();
-  }
+  return selectLabels(options.map(([v, key]) => [v, t(key)]), selected, testid);
 }
 
 /**
@@ -222,41 +147,14 @@ async function run({ title, body, confirmLabel, confirmTestId, onConfirm }, onDo
   return true;
 }
 
+/** @typedef {{ el: HTMLElement, guarantee: HTMLInputElement, amount: HTMLInputElement, modulated: HTMLInputElement, remove: HTMLButtonElement }} PremiumRow */
+
 /**
- * "Nouveau contrat": insurer, number, product, dates, usage, clause, start coefficient, status
- * and the premium lines ("Ajouter une garantie"). The first échéance follows the subscription
- * date (one year later) until it is edited; the clause box follows the product (checked for
- * auto) until it is ticked by hand.
- * @param {number} clientId
- * @param {(contract: ContractRecord) => void} onDone
- * @returns {Promise<boolean>}
+ * The premium lines of a form: one row to start with, "Ajouter une garantie" adds one, each row
+ * but the last can be removed. Shared by the new-contract and amendment dialogs.
+ * @param {string} guaranteeListId the datalist of usual guarantees
  */
-export function newContractDialog(clientId, onDone) {
-  const init = emptyContractFields(today());
-  const insurerListId = uid('insurers');
-  const guaranteeListId = uid('guarantees');
-  const insurer = textInput(init.insurer, 'contract-insurer', { required: true, list: insurerListId });
-  const number = textInput(init.number, 'contract-number', { required: true });
-  const product = select(PRODUCTS, init.product, 'contract-product');
-  const subscription = dateInput(init.subscriptionDate, 'contract-subscription-date', { required: true });
-  const firstEcheance = dateInput(init.firstEcheance, 'contract-first-echeance', { required: true });
-  const usage = select(USAGES, init.usage, 'contract-usage');
-  const clause = h('input', { type: 'checkbox', checked: init.clauseApplies, dataset: { testid: 'contract-clause-applies' } });
-  const startCoefficient = textInput(init.startCoefficient, 'contract-start-coefficient', { inputmode: 'decimal' });
-  const status = select(START_STATUSES, init.status, 'contract-status');
-
-  let echeanceEdited = false;
-  firstEcheance.addEventListener('input', () => { echeanceEdited = true; });
-  subscription.addEventListener('input', () => {
-    if (!echeanceEdited) firstEcheance.value = addOneYear(subscription.value) ?? '';
-  });
-  let clauseEdited = false;
-  clause.addEventListener('change', () => { clauseEdited = true; });
-  product.addEventListener('change', () => {
-    if (!clauseEdited) clause.checked = product.value === 'auto';
-  });
-
-  /** @typedef {{ el: HTMLElement, guarantee: HTMLInputElement, amount: HTMLInputElement, modulated: HTMLInputElement, remove: HTMLButtonElement }} PremiumRow */
+function premiumEditor(guaranteeListId) {
   /** @type {PremiumRow[]} */
   const premiumRows = [];
   const rowsBox = h('div', { class: 'rows' });
@@ -303,6 +201,57 @@ export function newContractDialog(clientId, onDone) {
   const addButton = h('button', { type: 'button', class: 'btn btn-small', onclick: () => addPremium(true), dataset: { testid: 'add-premium' } },
     icon('plus'), t('contractForm.premium.add'));
   addPremium(false);
+  return {
+    rowsBox,
+    addButton,
+    /** @returns {import('../contractInput.js').PremiumFields[]} */
+    values: () => premiumRows.map((r) => ({ guarantee: r.guarantee.value, amount: r.amount.value, modulated: r.modulated.checked })),
+    /**
+     * The control a form path names (`premiums.3.amount`), if it is one of the lines.
+     * @param {string} path
+     */
+    control: (path) => {
+      const m = /^premiums\.(\d+)\.(guarantee|amount)$/.exec(path);
+      return m ? premiumRows[Number(m[1])]?.[/** @type {'guarantee' | 'amount'} */ (m[2])] : undefined;
+    },
+  };
+}
+
+/**
+ * "Nouveau contrat": insurer, number, product, dates, usage, clause, start coefficient, status
+ * and the premium lines ("Ajouter une garantie"). The first échéance follows the subscription
+ * date (one year later) until it is edited; the clause box follows the product (checked for
+ * auto) until it is ticked by hand.
+ * @param {number} clientId
+ * @param {(contract: ContractRecord) => void} onDone
+ * @returns {Promise<boolean>}
+ */
+export function newContractDialog(clientId, onDone) {
+  const init = emptyContractFields(today());
+  const insurerListId = uid('insurers');
+  const guaranteeListId = uid('guarantees');
+  const insurer = textInput(init.insurer, 'contract-insurer', { required: true, list: insurerListId });
+  const number = textInput(init.number, 'contract-number', { required: true });
+  const product = select(PRODUCTS, init.product, 'contract-product');
+  const subscription = dateInput(init.subscriptionDate, 'contract-subscription-date', { required: true });
+  const firstEcheance = dateInput(init.firstEcheance, 'contract-first-echeance', { required: true });
+  const usage = select(USAGES, init.usage, 'contract-usage');
+  const clause = h('input', { type: 'checkbox', checked: init.clauseApplies, dataset: { testid: 'contract-clause-applies' } });
+  const startCoefficient = textInput(init.startCoefficient, 'contract-start-coefficient', { inputmode: 'decimal' });
+  const status = select(START_STATUSES, init.status, 'contract-status');
+
+  let echeanceEdited = false;
+  firstEcheance.addEventListener('input', () => { echeanceEdited = true; });
+  subscription.addEventListener('input', () => {
+    if (!echeanceEdited) firstEcheance.value = addOneYear(subscription.value) ?? '';
+  });
+  let clauseEdited = false;
+  clause.addEventListener('change', () => { clauseEdited = true; });
+  product.addEventListener('change', () => {
+    if (!clauseEdited) clause.checked = product.value === 'auto';
+  });
+
+  const { rowsBox, addButton, values: premiumValues, control: premiumControl } = premiumEditor(guaranteeListId);
 
   const line = errorLine();
   const body = h('div', { class: 'form-stack' },
@@ -330,11 +279,7 @@ export function newContractDialog(clientId, onDone) {
   /** @type {Record<string, HTMLElement>} */
   const named = { insurer, number, product, subscriptionDate: subscription, firstEcheance, usage, startCoefficient, status };
   /** @param {string} path */
-  const controls = (path) => {
-    const m = /^premiums\.(\d+)\.(guarantee|amount)$/.exec(path);
-    if (m) return premiumRows[Number(m[1])]?.[/** @type {'guarantee' | 'amount'} */ (m[2])];
-    return named[path];
-  };
+  const controls = (path) => premiumControl(path) ?? named[path];
 
   return run({
     title: t('contractForm.title'),
@@ -352,7 +297,7 @@ export function newContractDialog(clientId, onDone) {
         clauseApplies: clause.checked,
         startCoefficient: startCoefficient.value,
         status: status.value,
-        premiums: premiumRows.map((r) => ({ guarantee: r.guarantee.value, amount: r.amount.value, modulated: r.modulated.checked })),
+        premiums: premiumValues(),
       });
       rows = { premiums: built.rows };
       return submit({ body, line, controls, rows }, () => api.contractCreate(built.input), keep);
@@ -817,4 +762,47 @@ export async function showReleveResult(r) {
       ];
     },
   });
+}
+
+/**
+ * "Avenant": the date it takes effect, what it changes (in words, required), and the premium
+ * lines it sets from that date (a guarantee listed replaces its earlier line; the earlier lines
+ * stay in the history). Lines may be left blank for an amendment that changes no premium.
+ * @param {ContractRecord} contract
+ * @param {(contract: ContractRecord) => void} onDone
+ * @returns {Promise<boolean>}
+ */
+export function avenantDialog(contract, onDone) {
+  const onDate = dateInput(today(), 'avenant-date', { required: true });
+  const details = textInput('', 'avenant-details', { required: true });
+  const guaranteeListId = uid('guarantees');
+  const editor = premiumEditor(guaranteeListId);
+  const line = errorLine();
+  const body = h('div', { class: 'form-stack' },
+    h('p', { class: 'muted' }, t('avenantForm.lead', { insurer: contract.insurer, number: contract.number })),
+    field(t('avenantForm.date'), onDate, { size: 'sm' }),
+    field(t('avenantForm.details'), details, { hint: t('avenantForm.details.hint') }),
+    h('datalist', { id: guaranteeListId }, GUARANTEES.map((k) => h('option', { value: t(k) }))),
+    h('h3', { class: 'card-subtitle' }, t('avenantForm.premiums')),
+    h('p', { class: 'hint' }, t('avenantForm.premiums.hint')),
+    editor.rowsBox,
+    h('p', null, editor.addButton),
+    line);
+  /** @type {Record<string, HTMLElement>} */
+  const named = { onDate, details };
+  /** @type {Record<string, number[]>} */
+  let rows = {};
+  /** @param {string} path */
+  const controls = (path) => editor.control(path) ?? named[path];
+  return run({
+    title: t('avenantForm.title'),
+    body,
+    confirmLabel: t('avenantForm.submit'),
+    confirmTestId: 'submit-avenant',
+    onConfirm: (keep) => {
+      const built = avenantFieldsToInput({ onDate: onDate.value, details: details.value, premiums: editor.values() });
+      rows = { premiums: built.rows };
+      return submit({ body, line, controls, rows }, () => api.contractAvenant(contract.id, built.input), keep);
+    },
+  }, onDone, t('avenantForm.done'));
 }

@@ -11,6 +11,7 @@ import { mountClientList } from './clientList.js';
 import { mountClientRecord } from './clientRecord.js';
 import { mountClientEdit } from './clientEdit.js';
 import { mountContract } from './contract.js';
+import { mountClaim } from './claim.js';
 import { mountClaims } from './claims.js';
 import { mountSettings } from './settings.js';
 import { mountComingSoon } from './comingSoon.js';
@@ -35,6 +36,7 @@ const VIEWS = {
   client: mountClientRecord,
   'client-edit': mountClientEdit,
   contract: mountContract,
+  claim: mountClaim,
   calendar: mountComingSoon,
   claims: mountClaims,
   reports: mountComingSoon,

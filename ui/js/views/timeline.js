@@ -1,0 +1,108 @@
+// @ts-check
+/**
+ * The claims timeline as a card: filters (kinds, contract, period, order) and the entries
+ * grouped by year, each with its date, kind, what happened, the contract (on a client's
+ * timeline) and a link to the claim's page. Used by the client record and the contract page.
+ */
+import { h, replace } from '../dom.js';
+import { t, tn } from '../i18n/index.js';
+import { href } from '../router.js';
+import { TIMELINE_KINDS, TIMELINE_KIND_LABEL, byYear, defaultFilter, entryDate, timelineQuery } from '../timeline.js';
+
+/** @typedef {import('../api.js').Timeline} Timeline */
+/** @typedef {import('../api.js').TimelineQuery} TimelineQuery */
+/** @typedef {import('../api.js').ApiError} ApiError */
+
+/**
+ * @param {{ load: (q: TimelineQuery) => Promise<Timeline>, perClient: boolean, isAlive: () => boolean }} opts
+ * @returns {HTMLElement}
+ */
+export function timelineSection({ load, perClient, isAlive }) {
+  const filter = defaultFilter();
+  const list = h('div', { dataset: { testid: 'timeline-entries' }, 'aria-live': 'polite' },
+    h('p', { class: 'muted', role: 'status' }, t('common.loading')));
+  const count = h('p', { class: 'muted timeline-count' });
+  const contractSelect = /** @type {HTMLSelectElement} */ (h('select', {
+    dataset: { testid: 'timeline-contract' },
+    onchange: () => { filter.contractId = contractSelect.value ? Number(contractSelect.value) : null; refresh(); },
+  }, h('option', { value: '' }, t('timeline.allContracts'))));
+  const contractField = h('label', { class: 'field', hidden: true }, h('span', { class: 'field-label' }, t('timeline.contract')), contractSelect);
+  let requestNo = 0;
+
+  async function refresh() {
+    const mine = ++requestNo;
+    if (filter.kinds.size === 0) {
+      replace(list, h('p', { class: 'muted' }, t('timeline.noKind')));
+      count.textContent = '';
+      return;
+    }
+    try {
+      const tl = await load(timelineQuery(filter));
+      if (!isAlive() || mine !== requestNo) return;
+      render(tl);
+    } catch (e) {
+      if (isAlive() && mine === requestNo) replace(list, h('p', { class: 'alert', role: 'alert' }, /** @type {ApiError} */ (e).message));
+    }
+  }
+
+  /** @param {Timeline} tl */
+  function render(tl) {
+    if (perClient && contractSelect.options.length === 1 && tl.contracts.length > 1) {
+      for (const [id, label] of tl.contracts) contractSelect.append(h('option', { value: String(id) }, label));
+      contractField.hidden = false;
+    }
+    count.textContent = tl.entries.length === tl.total
+      ? tn('timeline.count', tl.total)
+      : t('timeline.countFiltered', { shown: tl.entries.length, total: tl.total });
+    if (tl.entries.length === 0) {
+      replace(list, h('p', { class: 'muted' }, t(tl.total === 0 ? 'timeline.empty' : 'timeline.emptyFiltered')));
+      return;
+    }
+    replace(list, ...byYear(tl.entries).map((g) => h('section', { class: 'timeline-year' },
+      h('h3', { class: 'timeline-year-title' }, g.year),
+      h('ol', { class: 'timeline' }, g.entries.map((e) => h('li', { class: `timeline-item tl-${e.kind}`, dataset: { testid: 'timeline-entry', kind: e.kind } },
+        h('span', { class: 'timeline-date' }, entryDate(e.date)),
+        h('span', { class: 'timeline-kind' }, t(TIMELINE_KIND_LABEL[e.kind] ?? 'timeline.kind.contrat')),
+        h('div', { class: 'timeline-body' },
+          e.claimId
+            ? h('a', { href: href('claim', { id: e.claimId }), class: 'timeline-title' }, e.title)
+            : h('span', { class: 'timeline-title' }, e.title),
+          e.detail ? h('p', { class: 'timeline-detail' }, e.detail) : null,
+          perClient ? h('p', { class: 'muted timeline-contract' }, e.contractLabel) : null)))))));
+  }
+
+  const kinds = h('fieldset', { class: 'timeline-kinds' },
+    h('legend', { class: 'field-label' }, t('timeline.kinds')),
+    TIMELINE_KINDS.map((k) => {
+      const box = /** @type {HTMLInputElement} */ (h('input', {
+        type: 'checkbox',
+        checked: true,
+        dataset: { testid: `timeline-kind-${k}` },
+        onchange: () => {
+          if (box.checked) filter.kinds.add(k);
+          else filter.kinds.delete(k);
+          refresh();
+        },
+      }));
+      return h('label', { class: 'check' }, box, h('span', null, t(TIMELINE_KIND_LABEL[k])));
+    }));
+  const from = /** @type {HTMLInputElement} */ (h('input', { type: 'date', dataset: { testid: 'timeline-from' }, onchange: () => { filter.from = from.value; refresh(); } }));
+  const to = /** @type {HTMLInputElement} */ (h('input', { type: 'date', dataset: { testid: 'timeline-to' }, onchange: () => { filter.to = to.value; refresh(); } }));
+  const order = /** @type {HTMLSelectElement} */ (h('select', {
+    dataset: { testid: 'timeline-order' },
+    onchange: () => { filter.newestFirst = order.value === 'desc'; refresh(); },
+  }, h('option', { value: 'desc' }, t('timeline.newestFirst')), h('option', { value: 'asc' }, t('timeline.oldestFirst'))));
+
+  refresh();
+  return h('section', { class: 'card card-wide', 'aria-labelledby': 'sec-timeline', dataset: { testid: 'timeline' } },
+    h('h2', { id: 'sec-timeline', class: 'card-title' }, t('timeline.title')),
+    h('div', { class: 'timeline-filters no-print' },
+      kinds,
+      h('div', { class: 'timeline-filter-row' },
+        contractField,
+        h('label', { class: 'field' }, h('span', { class: 'field-label' }, t('timeline.from')), from),
+        h('label', { class: 'field' }, h('span', { class: 'field-label' }, t('timeline.to')), to),
+        h('label', { class: 'field' }, h('span', { class: 'field-label' }, t('timeline.order')), order))),
+    count,
+    list);
+}
