@@ -41,4 +41,7 @@ pub const COMMANDS: &[&str] = &[
     "contract_timeline",
     "vehicle_list",
     "driver_list",
+    "contract_update",
+    "vehicle_update",
+    "driver_update",
 ];

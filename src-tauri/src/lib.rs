@@ -11,9 +11,9 @@ pub use commands_list::COMMANDS;
 use courtier_app::{
     AgencyOpened, AgencyStatus, AmountDto, AppError, AvenantDraft, ClaimDraft, ClaimPage,
     ClaimRecord, ClaimUpdate, ClientListPage, ClientListQuery, ClientRecord, ClientSummary,
-    CommunicationDto, Config, ContractDraft, ContractRecord, Courtier, DemoLoaded, DriverDraft,
-    DriverDto, OpenClaim, PartyDto, ReleveResult, Timeline, TimelineQuery, VehicleDraft,
-    VehicleDto,
+    CommunicationDto, Config, ContractDraft, ContractRecord, ContractUpdate, Courtier, DemoLoaded,
+    DriverDraft, DriverDto, DriverUpdate, OpenClaim, PartyDto, ReleveResult, Timeline,
+    TimelineQuery, VehicleDraft, VehicleDto, VehicleUpdate,
 };
 use courtier_domain::client::ClientDraft;
 use std::sync::Arc;
@@ -375,6 +375,33 @@ async fn driver_list(
     blocking(state, move |c| c.driver_list(contract_id)).await
 }
 
+#[tauri::command]
+async fn contract_update(
+    state: State<'_, Shared>,
+    id: i64,
+    update: ContractUpdate,
+) -> Result<ContractRecord, AppError> {
+    blocking(state, move |c| c.contract_update(id, &update)).await
+}
+
+#[tauri::command]
+async fn vehicle_update(
+    state: State<'_, Shared>,
+    id: i64,
+    update: VehicleUpdate,
+) -> Result<VehicleDto, AppError> {
+    blocking(state, move |c| c.vehicle_update(id, &update)).await
+}
+
+#[tauri::command]
+async fn driver_update(
+    state: State<'_, Shared>,
+    id: i64,
+    update: DriverUpdate,
+) -> Result<DriverDto, AppError> {
+    blocking(state, move |c| c.driver_update(id, &update)).await
+}
+
 /// Registers the state and every command on a builder, whatever its runtime (the real one, or
 /// `tauri::test`'s mock runtime in tests).
 pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R> {
@@ -420,6 +447,9 @@ pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R>
             contract_timeline,
             vehicle_list,
             driver_list,
+            contract_update,
+            vehicle_update,
+            driver_update,
         ])
 }
 

@@ -412,4 +412,26 @@ fn claim_page_timeline_and_amendment_commands() {
     assert_eq!(ds[0]["lastName"], "Morel");
     let cl = invoke(&w, "claim_list", json!({ "clientId": client["id"] })).unwrap();
     assert_eq!(cl.as_array().unwrap().len(), 1);
+    let ku = invoke(
+        &w,
+        "contract_update",
+        json!({ "id": k["id"], "update": { "usage": "tournees", "reason": "Usage professionnel" } }),
+    )
+    .unwrap();
+    assert_eq!(ku["usage"], "tournees");
+    assert_eq!(ku["revisions"][0]["previous"]["usage"], "standard");
+    let vu = invoke(
+        &w,
+        "vehicle_update",
+        json!({ "id": v["id"], "update": { "model": "Clio" } }),
+    )
+    .unwrap();
+    assert_eq!(vu["model"], "Clio");
+    let du = invoke(
+        &w,
+        "driver_update",
+        json!({ "id": d["id"], "update": { "toDate": "2021-01-01" } }),
+    )
+    .unwrap_err();
+    assert_eq!(du["code"], "invalid:toDate");
 }

@@ -584,3 +584,126 @@ fn replacing_the_vehicle_with_other_usual_drivers_loses_the_reduction_at_once() 
     .unwrap();
     assert_eq!(b.contract_get(k2.id).unwrap().coefficient_in_force, "0.80");
 }
+
+#[test]
+fn correcting_a_contract_vehicle_or_driver_keeps_what_it_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = app(dir.path());
+    let client_id = client(&a);
+    let k = contract(&a, client_id);
+    assert_eq!(k.coefficient_in_force, "0.80");
+    // The contract really started a year earlier, from a relevé at 0.85: recomputed at once.
+    let fixed = a
+        .contract_update(
+            k.id,
+            &courtier_app::ContractUpdate {
+                subscription_date: Some("2020-03-01".into()),
+                first_echeance: Some("2021-01-01".into()),
+                start_coefficient: Some("0,85".into()),
+                reason: Some("Dates reprises du contrat signé".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(fixed.subscription_date, "2020-03-01");
+    assert_eq!(fixed.revisions.len(), 1);
+    assert_eq!(
+        fixed.revisions[0].previous["subscription_date"],
+        "2021-03-01"
+    );
+    assert_eq!(fixed.revisions[0].previous["start_coefficient"], 100);
+    let engine = compute_dated(
+        &DatedHistory {
+            usage: Usage::Standard,
+            start_coefficient: Coefficient::parse("0.85").unwrap(),
+            start_periods_at_floor: 0,
+            start_claim_free_streak: 0,
+            subscription_date: d("2020-03-01"),
+            first_echeance: d("2021-01-01"),
+            until: d("2026-11-24"),
+            interruptions: vec![],
+            reductions_lost: vec![],
+            claims: vec![],
+        },
+        &RuleOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        fixed.coefficient_in_force,
+        engine.coefficients.last().unwrap().to_string()
+    );
+    // Impossible dates are refused in French and change nothing.
+    let bad = a
+        .contract_update(
+            k.id,
+            &courtier_app::ContractUpdate {
+                first_echeance: Some("2019-01-01".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
+    assert_eq!(bad.code, "invalid:firstEcheance");
+    assert_eq!(a.contract_get(k.id).unwrap().revisions.len(), 1);
+
+    let v = a
+        .vehicle_add(&courtier_app::VehicleDraft {
+            contract_id: k.id,
+            registration: "AB-123-CD".into(),
+            from_date: "2021-03-01".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let v2 = a
+        .vehicle_update(
+            v.id,
+            &courtier_app::VehicleUpdate {
+                registration: Some("ab-123-ce".into()),
+                make: Some("Renault".into()),
+                reason: Some("Faute de frappe".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(v2.registration, "AB-123-CE");
+    assert_eq!(v2.revisions[0].previous["registration"], "AB-123-CD");
+    let dr = a
+        .driver_add(&courtier_app::DriverDraft {
+            contract_id: k.id,
+            role: "secondaire".into(),
+            last_name: "Bénard".into(),
+            from_date: "2021-03-01".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let ended = a
+        .driver_update(
+            dr.id,
+            &courtier_app::DriverUpdate {
+                to_date: Some("2026-09-01".into()),
+                reason: Some("Ne conduit plus le véhicule".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(ended.to_date.as_deref(), Some("2026-09-01"));
+    assert_eq!(ended.revisions.len(), 1);
+    // Every correction is on the timeline.
+    let t = a
+        .contract_timeline(
+            k.id,
+            &TimelineQuery {
+                kinds: vec!["correction".into()],
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let titles: Vec<_> = t.entries.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Conditions du contrat corrigées",
+            "Véhicule AB-123-CE corrigé",
+            "Conducteur Bénard : désignation corrigée"
+        ]
+    );
+}

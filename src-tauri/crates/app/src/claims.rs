@@ -3,13 +3,14 @@
 //! fact: a correction keeps the values it replaced; an amount is a new line.
 
 use crate::contracts::{
-    cents, date_field, driver_dto, field, money, rows, vehicle_dto, AmountDto, ClaimRecord,
-    ContractRecord, DriverDto, PremiumDraft, VehicleDto,
+    cents, date_field, drivers_with_revisions, field, money, premium_rows, rows,
+    vehicles_with_revisions, AmountDto, ClaimRecord, ContractRecord, DriverDto, PremiumDraft,
+    VehicleDto,
 };
 use crate::{AppError, Courtier};
 use chrono::NaiveDate;
 use courtier_domain::bonus_malus::ClaimKind;
-use courtier_store::{AmountRow, ClaimCorrection, PremiumLineRow};
+use courtier_store::{AmountRow, ClaimCorrection};
 use serde::{Deserialize, Serialize};
 
 /// A claim with what surrounds it, for its page.
@@ -235,21 +236,7 @@ impl Courtier {
                 "Dites ce que change l'avenant (garanties, véhicule, conducteurs…).",
             ));
         }
-        let mut premiums = Vec::new();
-        for (i, p) in d.premiums.iter().enumerate() {
-            if p.guarantee.trim().is_empty() {
-                return Err(field(
-                    &format!("premiums[{i}].guarantee"),
-                    "Garantie sans nom.",
-                ));
-            }
-            premiums.push(PremiumLineRow {
-                from_date: on,
-                guarantee: p.guarantee.trim().to_string(),
-                amount_cents: cents(money(&p.amount, &format!("premiums[{i}].amount"))?),
-                modulated: p.modulated,
-            });
-        }
+        let premiums = premium_rows(&d.premiums, on)?;
         let now = self.now();
         self.with_store(|s| {
             s.add_avenant(contract_id, on, details, &premiums, &now)?;
@@ -261,10 +248,7 @@ impl Courtier {
     pub fn vehicle_list(&self, contract_id: i64) -> Result<Vec<VehicleDto>, AppError> {
         self.with_store(|s| {
             s.contract(contract_id)?;
-            Ok(s.vehicles_of_contract(contract_id)?
-                .into_iter()
-                .map(vehicle_dto)
-                .collect())
+            Ok(vehicles_with_revisions(s, contract_id)?)
         })
     }
 
@@ -273,10 +257,7 @@ impl Courtier {
         let today = self.today();
         self.with_store(|s| {
             s.contract(contract_id)?;
-            Ok(s.drivers_of_contract(contract_id)?
-                .into_iter()
-                .map(|d| driver_dto(d, today))
-                .collect())
+            Ok(drivers_with_revisions(s, contract_id, today)?)
         })
     }
 

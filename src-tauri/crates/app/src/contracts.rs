@@ -11,8 +11,8 @@ use courtier_domain::client::parse_date;
 use courtier_domain::premium::{premium_notice, PremiumLine};
 use courtier_domain::Coefficient;
 use courtier_store::{
-    ClaimRow, ContractFacts, ContractRow, EcheanceRow, NewClaim, NewContract, PremiumLineRow,
-    Store, StoreError,
+    ClaimRow, ContractFacts, ContractRow, EcheanceRow, Entity, NewClaim, NewContract,
+    PremiumLineRow, Store, StoreError,
 };
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -228,6 +228,8 @@ pub struct ContractRecord {
     pub status: String,
     /// Status changes and amendments, in date order.
     pub events: Vec<ContractEventDto>,
+    /// The values each correction of the terms replaced, oldest first.
+    pub revisions: Vec<RevisionDto>,
     pub premiums: Vec<PremiumDraft>,
     /// The coefficient in force today (1.00 when the clause does not apply).
     pub coefficient_in_force: String,
@@ -437,15 +439,7 @@ pub(crate) fn claim_record(c: &ClaimRow) -> ClaimRecord {
             .collect(),
         vehicle_id: c.vehicle_id,
         driver_id: c.driver_id,
-        revisions: c
-            .revisions
-            .iter()
-            .map(|r| RevisionDto {
-                previous: serde_json::from_str(&r.previous).unwrap_or(serde_json::Value::Null),
-                reason: r.reason.clone(),
-                recorded_at: r.recorded_at.clone(),
-            })
-            .collect(),
+        revisions: revision_dtos(&c.revisions),
         parties: c
             .parties
             .iter()
@@ -473,6 +467,51 @@ pub(crate) fn claim_record(c: &ClaimRow) -> ClaimRecord {
             })
             .collect(),
     }
+}
+
+/// The vehicles of a contract, each with its corrections.
+pub(crate) fn vehicles_with_revisions(
+    s: &Store,
+    contract_id: i64,
+) -> Result<Vec<VehicleDto>, StoreError> {
+    s.vehicles_of_contract(contract_id)?
+        .into_iter()
+        .map(|v| {
+            let revisions = revision_dtos(&s.revisions(Entity::Vehicle, v.id)?);
+            Ok(VehicleDto {
+                revisions,
+                ..vehicle_dto(v)
+            })
+        })
+        .collect()
+}
+
+/// The drivers of a contract, each with its corrections.
+pub(crate) fn drivers_with_revisions(
+    s: &Store,
+    contract_id: i64,
+    today: NaiveDate,
+) -> Result<Vec<DriverDto>, StoreError> {
+    s.drivers_of_contract(contract_id)?
+        .into_iter()
+        .map(|d| {
+            let revisions = revision_dtos(&s.revisions(Entity::Driver, d.id)?);
+            Ok(DriverDto {
+                revisions,
+                ..driver_dto(d, today)
+            })
+        })
+        .collect()
+}
+
+pub(crate) fn revision_dtos(rows: &[courtier_store::RevisionRow]) -> Vec<RevisionDto> {
+    rows.iter()
+        .map(|r| RevisionDto {
+            previous: serde_json::from_str(&r.previous).unwrap_or(serde_json::Value::Null),
+            reason: r.reason.clone(),
+            recorded_at: r.recorded_at.clone(),
+        })
+        .collect()
 }
 
 pub(crate) fn money_text(c: i64) -> String {
@@ -503,6 +542,93 @@ fn premium_lines(rows: &[PremiumLineRow], on: NaiveDate) -> Vec<PremiumLine> {
         }
     }
     out.into_iter().map(|(_, l)| l).collect()
+}
+
+/// Premium lines as sent, checked, in force from `from`.
+pub(crate) fn premium_rows(
+    premiums: &[PremiumDraft],
+    from: NaiveDate,
+) -> Result<Vec<PremiumLineRow>, AppError> {
+    premiums
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if p.guarantee.trim().is_empty() {
+                return Err(field(
+                    &format!("premiums[{i}].guarantee"),
+                    "Garantie sans nom.",
+                ));
+            }
+            Ok(PremiumLineRow {
+                from_date: from,
+                guarantee: p.guarantee.trim().to_string(),
+                amount_cents: cents(money(&p.amount, &format!("premiums[{i}].amount"))?),
+                modulated: p.modulated,
+            })
+        })
+        .collect()
+}
+
+/// The terms of a contract, checked: the same checks at creation and at each correction.
+pub(crate) fn checked_terms(
+    d: &ContractDraft,
+) -> Result<courtier_store::ContractCorrection, AppError> {
+    let product = d.product.clone().unwrap_or_else(|| "auto".into());
+    if !["auto", "habitation", "sante", "prevoyance", "autre"].contains(&product.as_str()) {
+        return Err(field(
+            "product",
+            format!("Produit inconnu « {product} » (auto, habitation, sante, prevoyance, autre)."),
+        ));
+    }
+    let usage = d.usage.clone().unwrap_or_else(|| "standard".into());
+    if Usage::parse(&usage).is_none() {
+        return Err(field(
+            "usage",
+            format!("Usage inconnu « {usage} » (standard ou tournees)."),
+        ));
+    }
+    let number = d.number.trim();
+    if number.is_empty() {
+        return Err(field("number", "Le numéro de contrat est vide."));
+    }
+    if d.insurer.trim().is_empty() {
+        return Err(field("insurer", "L'assureur est vide."));
+    }
+    let subscription = date_field(
+        &d.subscription_date,
+        "subscriptionDate",
+        "Date de souscription",
+    )?;
+    let first = date_field(&d.first_echeance, "firstEcheance", "Première échéance")?;
+    if first <= subscription {
+        return Err(field(
+            "firstEcheance",
+            "La première échéance doit suivre la date de souscription.",
+        ));
+    }
+    if first
+        > subscription
+            .checked_add_months(chrono::Months::new(12))
+            .unwrap_or(subscription)
+    {
+        return Err(field(
+            "firstEcheance",
+            "La première échéance doit tomber dans les douze mois qui suivent la souscription.",
+        ));
+    }
+    let start = match d.start_coefficient.as_deref().map(str::trim) {
+        None | Some("") => Coefficient::ONE,
+        Some(s) => Coefficient::parse(s).map_err(|e| field("startCoefficient", e.to_string()))?,
+    };
+    Ok(courtier_store::ContractCorrection {
+        number: number.to_string(),
+        product,
+        subscription_date: subscription,
+        first_echeance: first,
+        usage,
+        clause_applies: d.clause_applies.unwrap_or(true),
+        start_coefficient: start.hundredths(),
+    })
 }
 
 impl Courtier {
@@ -629,73 +755,16 @@ impl Courtier {
             }),
             next_premium,
             claims: facts.claims.iter().map(claim_record).collect(),
-            vehicles: s
-                .vehicles_of_contract(id)?
-                .into_iter()
-                .map(vehicle_dto)
-                .collect(),
-            drivers: s
-                .drivers_of_contract(id)?
-                .into_iter()
-                .map(|d| driver_dto(d, today))
-                .collect(),
+            revisions: revision_dtos(&s.revisions(Entity::Contract, id)?),
+            vehicles: vehicles_with_revisions(s, id)?,
+            drivers: drivers_with_revisions(s, id, today)?,
             note: courtier_domain::bonus_malus::note::render(&out.trace),
         })
     }
 
     /// Records a contract and computes its coefficients.
     pub fn contract_create(&self, d: &ContractDraft) -> Result<ContractRecord, AppError> {
-        let product = d.product.clone().unwrap_or_else(|| "auto".into());
-        if !["auto", "habitation", "sante", "prevoyance", "autre"].contains(&product.as_str()) {
-            return Err(field(
-                "product",
-                format!(
-                    "Produit inconnu « {product} » (auto, habitation, sante, prevoyance, autre)."
-                ),
-            ));
-        }
-        let usage = d.usage.clone().unwrap_or_else(|| "standard".into());
-        if Usage::parse(&usage).is_none() {
-            return Err(field(
-                "usage",
-                format!("Usage inconnu « {usage} » (standard ou tournees)."),
-            ));
-        }
-        let number = d.number.trim();
-        if number.is_empty() {
-            return Err(field("number", "Le numéro de contrat est vide."));
-        }
-        if d.insurer.trim().is_empty() {
-            return Err(field("insurer", "L'assureur est vide."));
-        }
-        let subscription = date_field(
-            &d.subscription_date,
-            "subscriptionDate",
-            "Date de souscription",
-        )?;
-        let first = date_field(&d.first_echeance, "firstEcheance", "Première échéance")?;
-        if first <= subscription {
-            return Err(field(
-                "firstEcheance",
-                "La première échéance doit suivre la date de souscription.",
-            ));
-        }
-        if first
-            > subscription
-                .checked_add_months(chrono::Months::new(12))
-                .unwrap_or(subscription)
-        {
-            return Err(field(
-                "firstEcheance",
-                "La première échéance doit tomber dans les douze mois qui suivent la souscription.",
-            ));
-        }
-        let start = match d.start_coefficient.as_deref().map(str::trim) {
-            None | Some("") => Coefficient::ONE,
-            Some(s) => {
-                Coefficient::parse(s).map_err(|e| field("startCoefficient", e.to_string()))?
-            }
-        };
+        let terms = checked_terms(d)?;
         let status = d.status.clone().unwrap_or_else(|| "en_cours".into());
         if !["en_cours", "devis"].contains(&status.as_str()) {
             return Err(field(
@@ -703,21 +772,7 @@ impl Courtier {
                 "Un contrat commence « en_cours » ou « devis ».",
             ));
         }
-        let mut premiums = Vec::new();
-        for (i, p) in d.premiums.iter().enumerate() {
-            if p.guarantee.trim().is_empty() {
-                return Err(field(
-                    &format!("premiums[{i}].guarantee"),
-                    "Garantie sans nom.",
-                ));
-            }
-            premiums.push(PremiumLineRow {
-                from_date: subscription,
-                guarantee: p.guarantee.trim().to_string(),
-                amount_cents: cents(money(&p.amount, &format!("premiums[{i}].amount"))?),
-                modulated: p.modulated,
-            });
-        }
+        let premiums = premium_rows(&d.premiums, terms.subscription_date)?;
         let now = self.now();
         let today = self.today();
         self.with_store(|s| {
@@ -726,13 +781,13 @@ impl Courtier {
                 &NewContract {
                     client_id: d.client_id,
                     insurer_id,
-                    number: number.to_string(),
-                    product: product.clone(),
-                    subscription_date: subscription,
-                    first_echeance: first,
-                    usage: usage.clone(),
-                    clause_applies: d.clause_applies.unwrap_or(true),
-                    start_coefficient: start.hundredths(),
+                    number: terms.number.clone(),
+                    product: terms.product.clone(),
+                    subscription_date: terms.subscription_date,
+                    first_echeance: terms.first_echeance,
+                    usage: terms.usage.clone(),
+                    clause_applies: terms.clause_applies,
+                    start_coefficient: terms.start_coefficient,
                     start_periods_at_floor: 0,
                     start_claim_free_streak: 0,
                     status: status.clone(),
@@ -967,6 +1022,10 @@ pub struct VehicleDto {
     pub to_date: Option<String>,
     pub replaced_by: Option<i64>,
     pub transfer_note: Option<String>,
+    /// It entered the contract with other usual drivers (R16: a reduction was lost).
+    pub other_drivers: bool,
+    /// The values each correction replaced, oldest first.
+    pub revisions: Vec<RevisionDto>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -984,6 +1043,10 @@ pub struct DriverDto {
     /// Licence for less than three years today (A121-1-1).
     pub novice: bool,
     pub from_date: String,
+    /// The end of the designation, if it ended.
+    pub to_date: Option<String>,
+    /// The values each correction replaced, oldest first.
+    pub revisions: Vec<RevisionDto>,
 }
 
 pub(crate) fn vehicle_dto(v: courtier_store::VehicleRow) -> VehicleDto {
@@ -997,6 +1060,8 @@ pub(crate) fn vehicle_dto(v: courtier_store::VehicleRow) -> VehicleDto {
         to_date: v.to_date.map(iso),
         replaced_by: v.replaced_by,
         transfer_note: v.transfer_note,
+        other_drivers: v.other_drivers,
+        revisions: Vec::new(),
     }
 }
 
@@ -1013,6 +1078,8 @@ pub(crate) fn driver_dto(d: courtier_store::DriverRow, today: NaiveDate) -> Driv
         aac: d.aac,
         novice: courtier_domain::vehicle::is_novice(d.licence_date, today),
         from_date: iso(d.from_date),
+        to_date: d.to_date.map(iso),
+        revisions: Vec::new(),
     }
 }
 
@@ -1035,21 +1102,17 @@ impl Courtier {
     ) -> Result<(Vec<VehicleDto>, Vec<DriverDto>), AppError> {
         let today = self.today();
         self.with_store(|s| {
-            let vehicles = s
-                .vehicles_of_contract(contract_id)?
-                .into_iter()
-                .map(vehicle_dto)
-                .collect();
-            let drivers = s
-                .drivers_of_contract(contract_id)?
-                .into_iter()
-                .map(|d| driver_dto(d, today))
-                .collect();
-            Ok((vehicles, drivers))
+            Ok((
+                vehicles_with_revisions(s, contract_id)?,
+                drivers_with_revisions(s, contract_id, today)?,
+            ))
         })
     }
 
-    fn vehicle_row(&self, d: &VehicleDraft) -> Result<courtier_store::VehicleRow, AppError> {
+    pub(crate) fn vehicle_row(
+        &self,
+        d: &VehicleDraft,
+    ) -> Result<courtier_store::VehicleRow, AppError> {
         let registration = courtier_domain::vehicle::registration(&d.registration)
             .map_err(|m| field("registration", m))?;
         let first_registration = opt_date_field(
@@ -1136,8 +1199,11 @@ impl Courtier {
             .ok_or_else(|| AppError::internal("véhicule enregistré introuvable"))
     }
 
-    /// Names a driver on a contract.
-    pub fn driver_add(&self, d: &DriverDraft) -> Result<DriverDto, AppError> {
+    /// A driver as sent, checked (at designation and at each correction).
+    pub(crate) fn driver_row(
+        &self,
+        d: &DriverDraft,
+    ) -> Result<courtier_store::DriverRow, AppError> {
         if !["principal", "secondaire", "occasionnel"].contains(&d.role.as_str()) {
             return Err(field(
                 "role",
@@ -1180,6 +1246,12 @@ impl Courtier {
             from_date,
             to_date: None,
         };
+        Ok(row)
+    }
+
+    /// Names a driver on a contract.
+    pub fn driver_add(&self, d: &DriverDraft) -> Result<DriverDto, AppError> {
+        let row = self.driver_row(d)?;
         let now = self.now();
         let id = self.with_store(|s| Ok(s.insert_driver(&row, &now)?))?;
         self.contract_vehicles_drivers(d.contract_id)?

@@ -7,6 +7,7 @@
 mod claims;
 mod clock;
 mod contracts;
+mod corrections;
 pub mod demo;
 mod dto;
 mod error;
@@ -20,6 +21,7 @@ pub use contracts::{
     PremiumDto, ProjectionDto, QualificationDto, ReleveResult, RevisionDto, StatusDto,
     VehicleDraft, VehicleDto,
 };
+pub use corrections::{ContractUpdate, DriverUpdate, VehicleUpdate};
 pub use dto::*;
 pub use error::AppError;
 pub use timeline::{build_timeline, Timeline, TimelineEntry, TimelineQuery, TIMELINE_KINDS};

@@ -194,6 +194,88 @@ fn contract_entries(k: &ContractRecord, out: &mut Vec<TimelineEntry>) {
         x.code = e.status.clone().or_else(|| Some(e.kind.clone()));
         out.push(x);
     }
+    let correction = |recorded_at: &str, title: String, r: &crate::contracts::RevisionDto| {
+        let day = recorded_at.get(..10).unwrap_or(recorded_at);
+        let mut x = entry(day, "correction", None, title);
+        x.detail = r.reason.clone();
+        x.previous = Some(r.previous.to_string());
+        x
+    };
+    for r in &k.revisions {
+        out.push(correction(
+            &r.recorded_at,
+            "Conditions du contrat corrigées".into(),
+            r,
+        ));
+    }
+    for v in &k.vehicles {
+        let name = [
+            Some(v.registration.as_str()),
+            v.make.as_deref(),
+            v.model.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+        let mut x = entry(
+            &v.from_date,
+            "contrat",
+            None,
+            format!("Véhicule {name} au contrat"),
+        );
+        x.code = Some("vehicule".into());
+        if v.other_drivers {
+            x.detail = Some(
+                "Autres conducteurs habituels : la réduction ne se transfère pas (art. 10).".into(),
+            );
+        }
+        out.push(x);
+        if let (Some(to), None) = (&v.to_date, &v.replaced_by) {
+            let mut x = entry(
+                to,
+                "contrat",
+                None,
+                format!("Véhicule {} retiré du contrat", v.registration),
+            );
+            x.code = Some("vehicule".into());
+            out.push(x);
+        }
+        if let Some(note) = &v.transfer_note {
+            if let Some(to) = &v.to_date {
+                let mut x = entry(
+                    to,
+                    "contrat",
+                    None,
+                    format!("Véhicule {} remplacé", v.registration),
+                );
+                x.code = Some("vehicule".into());
+                x.detail = Some(note.clone());
+                out.push(x);
+            }
+        }
+        for r in &v.revisions {
+            out.push(correction(
+                &r.recorded_at,
+                format!("Véhicule {} corrigé", v.registration),
+                r,
+            ));
+        }
+    }
+    for d in &k.drivers {
+        let name = [d.first_name.as_deref(), Some(d.last_name.as_str())]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for r in &d.revisions {
+            out.push(correction(
+                &r.recorded_at,
+                format!("Conducteur {name} : désignation corrigée"),
+                r,
+            ));
+        }
+    }
     let mut previous = k.start_coefficient.clone();
     for e in &k.coefficient_history {
         let title = if e.coefficient == previous {

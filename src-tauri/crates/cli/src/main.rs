@@ -6,8 +6,8 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use courtier_app::{
     AmountDto, AppError, AvenantDraft, ClaimDraft, ClaimUpdate, ClientListQuery, CommunicationDto,
-    Config, ContractDraft, Courtier, DriverDraft, PartyDto, PremiumDraft, Timeline, TimelineQuery,
-    VehicleDraft,
+    Config, ContractDraft, ContractUpdate, Courtier, DriverDraft, DriverUpdate, PartyDto,
+    PremiumDraft, Timeline, TimelineQuery, VehicleDraft, VehicleUpdate,
 };
 use courtier_domain::client::{AddressDraft, ClientDraft, EmailDraft, PhoneDraft};
 use std::io::{Read, Write};
@@ -209,6 +209,31 @@ enum ContractCommand {
         /// Ligne de prime non modulée : "Assistance=45,50" (répétable).
         #[arg(long)]
         premium_fixed: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Corrige les conditions du contrat (les valeurs remplacées sont conservées, le coefficient
+    /// recalculé).
+    Update {
+        id: i64,
+        #[arg(long)]
+        number: Option<String>,
+        #[arg(long)]
+        product: Option<String>,
+        #[arg(long)]
+        subscription: Option<String>,
+        #[arg(long)]
+        first_echeance: Option<String>,
+        #[arg(long)]
+        usage: Option<String>,
+        #[arg(long)]
+        start_coefficient: Option<String>,
+        /// Le contrat relève de la clause de réduction-majoration (true) ou non (false).
+        #[arg(long)]
+        clause_applies: Option<bool>,
+        /// Motif de la correction.
+        #[arg(long)]
+        reason: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -450,6 +475,33 @@ enum VehicleCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Un véhicule et ses corrections.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Corrige un véhicule (un texte vide efface un champ ; --to vide : de nouveau au contrat).
+    Update {
+        id: i64,
+        #[arg(long)]
+        registration: Option<String>,
+        #[arg(long)]
+        make: Option<String>,
+        #[arg(long)]
+        model: Option<String>,
+        #[arg(long)]
+        first_registration: Option<String>,
+        #[arg(long)]
+        from: Option<String>,
+        /// Sortie du contrat.
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Remplace un véhicule (R16 : le coefficient suit le contrat ; une réduction seulement si
     /// les conducteurs habituels sont les mêmes ou moins nombreux).
     Replace {
@@ -469,6 +521,38 @@ enum DriverCommand {
     List {
         #[arg(long)]
         contract: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Un conducteur et ses corrections.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Corrige un conducteur ; --to met fin à sa désignation.
+    Update {
+        id: i64,
+        #[arg(long)]
+        role: Option<String>,
+        #[arg(long)]
+        last_name: Option<String>,
+        #[arg(long)]
+        first_name: Option<String>,
+        #[arg(long)]
+        birth_date: Option<String>,
+        #[arg(long)]
+        licence_number: Option<String>,
+        #[arg(long)]
+        licence_date: Option<String>,
+        #[arg(long)]
+        aac: Option<bool>,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        reason: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -793,6 +877,34 @@ fn run(cli: Cli) -> Result<(), AppError> {
                     }
                     return Ok(());
                 }
+                VehicleCommand::Show { id, json } => {
+                    return print_vehicle(&app.vehicle_get(id)?, json);
+                }
+                VehicleCommand::Update {
+                    id,
+                    registration,
+                    make,
+                    model,
+                    first_registration,
+                    from,
+                    to,
+                    reason,
+                    json,
+                } => {
+                    let v = app.vehicle_update(
+                        id,
+                        &VehicleUpdate {
+                            registration,
+                            make,
+                            model,
+                            first_registration,
+                            from_date: from,
+                            to_date: to,
+                            reason,
+                        },
+                    )?;
+                    return print_vehicle(&v, json);
+                }
                 VehicleCommand::Add(a) => (a, None),
                 VehicleCommand::Replace {
                     old,
@@ -829,6 +941,44 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 println!("{}", driver_line(d));
             }
             Ok(())
+        }
+        Command::Driver(DriverCommand::Show { id, json }) => {
+            let app = courtier(cli.data_dir)?;
+            open_existing(&app)?;
+            print_driver(&app.driver_get(id)?, json)
+        }
+        Command::Driver(DriverCommand::Update {
+            id,
+            role,
+            last_name,
+            first_name,
+            birth_date,
+            licence_number,
+            licence_date,
+            aac,
+            from,
+            to,
+            reason,
+            json,
+        }) => {
+            let app = courtier(cli.data_dir)?;
+            open_existing(&app)?;
+            let d = app.driver_update(
+                id,
+                &DriverUpdate {
+                    role,
+                    last_name,
+                    first_name,
+                    birth_date,
+                    licence_number,
+                    licence_date,
+                    aac,
+                    from_date: from,
+                    to_date: to,
+                    reason,
+                },
+            )?;
+            print_driver(&d, json)
         }
         Command::Driver(DriverCommand::Add {
             contract,
@@ -1165,6 +1315,37 @@ fn contract(app: &Courtier, c: ContractCommand) -> Result<(), AppError> {
             print_contract(&k);
             Ok(())
         }
+        ContractCommand::Update {
+            id,
+            number,
+            product,
+            subscription,
+            first_echeance,
+            usage,
+            start_coefficient,
+            clause_applies,
+            reason,
+            json,
+        } => {
+            let k = app.contract_update(
+                id,
+                &ContractUpdate {
+                    number,
+                    product,
+                    subscription_date: subscription,
+                    first_echeance,
+                    usage,
+                    clause_applies,
+                    start_coefficient,
+                    reason,
+                },
+            )?;
+            if json {
+                return print_json(&k);
+            }
+            print_contract(&k);
+            Ok(())
+        }
         ContractCommand::Timeline { id, filter } => {
             let json = filter.json;
             print_timeline(&app.contract_timeline(id, &timeline_query(filter))?, json)
@@ -1367,6 +1548,35 @@ fn claim(app: &Courtier, c: ClaimCommand) -> Result<(), AppError> {
     }
 }
 
+fn print_revisions(revisions: &[courtier_app::RevisionDto]) {
+    for r in revisions {
+        println!(
+            "  Corrigé le {} ({}) ; valeurs précédentes : {}",
+            r.recorded_at,
+            r.reason.as_deref().unwrap_or("sans motif"),
+            r.previous
+        );
+    }
+}
+
+fn print_vehicle(v: &courtier_app::VehicleDto, json: bool) -> Result<(), AppError> {
+    if json {
+        return print_json(v);
+    }
+    println!("{}", vehicle_line(v));
+    print_revisions(&v.revisions);
+    Ok(())
+}
+
+fn print_driver(d: &courtier_app::DriverDto, json: bool) -> Result<(), AppError> {
+    if json {
+        return print_json(d);
+    }
+    println!("{}", driver_line(d));
+    print_revisions(&d.revisions);
+    Ok(())
+}
+
 fn vehicle_line(v: &courtier_app::VehicleDto) -> String {
     let period = match &v.to_date {
         Some(t) => format!("du {} au {}", v.from_date, t),
@@ -1387,11 +1597,15 @@ fn vehicle_line(v: &courtier_app::VehicleDto) -> String {
 
 fn driver_line(d: &courtier_app::DriverDto) -> String {
     format!(
-        "Conducteur {} ({}) : {} {}{}{}{}",
+        "Conducteur {} ({}) : {} {}{}{}{}{}",
         d.id,
         d.role,
         d.first_name.as_deref().unwrap_or(""),
         d.last_name,
+        d.to_date
+            .as_deref()
+            .map(|t| format!(", désignation close le {t}"))
+            .unwrap_or_default(),
         d.licence_date
             .as_deref()
             .map(|l| format!(", permis du {l}"))
@@ -1473,14 +1687,7 @@ fn show_claim(p: &courtier_app::ClaimPage, json: bool) -> Result<(), AppError> {
             m.at, m.channel, m.direction, m.summary
         );
     }
-    for r in &c.revisions {
-        println!(
-            "  Corrigé le {} ({}) ; valeurs précédentes : {}",
-            r.recorded_at,
-            r.reason.as_deref().unwrap_or("sans motif"),
-            r.previous
-        );
-    }
+    print_revisions(&c.revisions);
     println!(
         "  Coefficient du contrat en vigueur : {}{}",
         fr(&p.coefficient_in_force),
@@ -1499,6 +1706,7 @@ fn print_contract(k: &courtier_app::ContractRecord) {
         k.id, k.product, k.insurer, k.number, k.subscription_date, k.first_echeance
     );
     println!("  État : {} ; usage : {}", k.status, k.usage);
+    print_revisions(&k.revisions);
     if !k.clause_applies {
         println!("  Hors clause de réduction-majoration (R1) : coefficient 1,00.");
     }

@@ -866,3 +866,209 @@ fn claim_parties_and_communication_log() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn corrections_amounts_amendments_and_timeline_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    ok(p, &["init"]);
+    let client = ok(p, &["client", "add", "--last-name", "Garnier"]);
+    let client = client.trim();
+    let k = ok(
+        p,
+        &[
+            "contract",
+            "add",
+            "--client",
+            client,
+            "--insurer",
+            "A",
+            "--number",
+            "G-1",
+            "--subscription",
+            "2022-03-01",
+            "--first-echeance",
+            "2023-01-01",
+            "--premium",
+            "RC=300,00",
+        ],
+    );
+    let k = k.trim();
+    let v = ok(
+        p,
+        &[
+            "vehicle",
+            "add",
+            "--contract",
+            k,
+            "--registration",
+            "gh-456-jk",
+            "--from",
+            "2022-03-01",
+        ],
+    );
+    let dr = ok(
+        p,
+        &[
+            "driver",
+            "add",
+            "--contract",
+            k,
+            "--last-name",
+            "Garnier",
+            "--from",
+            "2022-03-01",
+        ],
+    );
+    let c: serde_json::Value = serde_json::from_str(&ok(
+        p,
+        &[
+            "claim",
+            "add",
+            "--contract",
+            k,
+            "--date",
+            "2025-05-02",
+            "--kind",
+            "accident",
+            "--responsibility",
+            "full",
+            "--vehicle",
+            v.trim(),
+            "--driver",
+            dr.trim(),
+            "--estimated",
+            "2 000,00",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    let id = c["claims"][0]["id"].to_string();
+    assert_eq!(c["claims"][0]["vehicleId"].to_string(), v.trim());
+
+    let shown = ok(p, &["claim", "show", &id]);
+    assert!(shown.contains("GH-456-JK"), "{shown}");
+    let paid: serde_json::Value = serde_json::from_str(&ok(
+        p,
+        &[
+            "claim",
+            "amount",
+            &id,
+            "--kind",
+            "reglement",
+            "--amount",
+            "1 500",
+            "--on",
+            "2025-07-01",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(paid["claim"]["paid"], "1500.00");
+    let fixed: serde_json::Value = serde_json::from_str(&ok(
+        p,
+        &[
+            "claim",
+            "update",
+            &id,
+            "--place",
+            "Angers",
+            "--reason",
+            "Lieu oublié",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(fixed["claim"]["place"], "Angers");
+    assert_eq!(fixed["claim"]["revisions"][0]["reason"], "Lieu oublié");
+    let list = ok(p, &["claim", "list", "--client", client]);
+    assert!(list.contains("2025-05-02"), "{list}");
+
+    let amended = ok(
+        p,
+        &[
+            "contract",
+            "avenant",
+            k,
+            "--on",
+            "2025-09-01",
+            "--details",
+            "Ajout du bris de glace",
+            "--premium",
+            "Bris de glace=60,00",
+        ],
+    );
+    assert!(amended.contains("Contrat"), "{amended}");
+    let updated: serde_json::Value = serde_json::from_str(&ok(
+        p,
+        &[
+            "contract",
+            "update",
+            k,
+            "--number",
+            "G-1bis",
+            "--reason",
+            "Numéro corrigé",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(updated["number"], "G-1bis");
+    assert_eq!(updated["revisions"][0]["previous"]["number"], "G-1");
+    let veh = ok(
+        p,
+        &[
+            "vehicle",
+            "update",
+            v.trim(),
+            "--make",
+            "Peugeot",
+            "--reason",
+            "Marque",
+        ],
+    );
+    assert!(
+        veh.contains("Peugeot") && veh.contains("Corrigé le"),
+        "{veh}"
+    );
+    assert!(ok(p, &["vehicle", "list", "--contract", k]).contains("GH-456-JK"));
+    let drv = ok(
+        p,
+        &[
+            "driver",
+            "update",
+            dr.trim(),
+            "--licence-date",
+            "2010-06-01",
+        ],
+    );
+    assert!(drv.contains("permis du 2010-06-01"), "{drv}");
+    assert!(ok(p, &["driver", "show", dr.trim()]).contains("Garnier"));
+
+    let tl = ok(
+        p,
+        &[
+            "client",
+            "timeline",
+            client,
+            "--kind",
+            "montant",
+            "--kind",
+            "correction",
+        ],
+    );
+    assert!(tl.contains("Règlement : 1\u{202f}500,00\u{a0}€"), "{tl}");
+    assert!(tl.contains("Déclaration corrigée"), "{tl}");
+    assert!(!tl.contains("Échéance"), "{tl}");
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(p, &["contract", "timeline", k, "--json"])).unwrap();
+    assert!(json["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["kind"] == "coefficient"));
+    let bad = run(p, &["client", "timeline", client, "--kind", "nope"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("Type d'événement inconnu"));
+    assert_eq!(ok(p, &["check"]).trim(), "Intégrité : ok");
+}

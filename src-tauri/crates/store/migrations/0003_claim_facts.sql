@@ -1,4 +1,4 @@
--- 0003: a claim's amounts and corrections as dated facts, the R16 transfer decision of a vehicle,
+-- 0003: a claim's amounts and every correction as dated facts, the R16 transfer decision of a vehicle,
 -- and the exchange log made tamper-evident (hash chain) with the append-only tables guarded by triggers.
 
 -- Amounts of a claim: each estimate, payment and franchise is a fact with its date. The latest
@@ -19,16 +19,18 @@ INSERT INTO claim_amounts (claim_id, kind, amount_cents, on_date, recorded_at)
     SELECT id, 'estimation', estimated_cents, COALESCE(declared_on, occurred_on), recorded_at
     FROM claims WHERE estimated_cents IS NOT NULL;
 
--- Corrections of a claim's declared facts (date, kind, place, description, reference): the
--- values before each correction, as JSON, so nothing is overwritten silently.
-CREATE TABLE claim_revisions (
+-- Corrections of recorded facts (a claim's declaration, a contract's dates and terms, a
+-- vehicle, a driver): the values before each correction, as JSON, so nothing is overwritten
+-- silently.
+CREATE TABLE revisions (
     id          INTEGER PRIMARY KEY,
-    claim_id    INTEGER NOT NULL REFERENCES claims(id),
+    entity      TEXT NOT NULL CHECK (entity IN ('claim', 'contract', 'vehicle', 'driver')),
+    entity_id   INTEGER NOT NULL,
     previous    TEXT NOT NULL,
     reason      TEXT,
     recorded_at TEXT NOT NULL
 );
-CREATE INDEX claim_revisions_claim ON claim_revisions (claim_id, id);
+CREATE INDEX revisions_entity ON revisions (entity, entity_id, id);
 
 -- R16: a vehicle that entered the contract with other usual drivers (replacement or addition):
 -- a reduction in force is lost from that date.
@@ -54,10 +56,10 @@ CREATE TRIGGER claim_amounts_no_update BEFORE UPDATE ON claim_amounts
 BEGIN SELECT RAISE(ABORT, 'append-only: claim_amounts'); END;
 CREATE TRIGGER claim_amounts_no_delete BEFORE DELETE ON claim_amounts
 BEGIN SELECT RAISE(ABORT, 'append-only: claim_amounts'); END;
-CREATE TRIGGER claim_revisions_no_update BEFORE UPDATE ON claim_revisions
-BEGIN SELECT RAISE(ABORT, 'append-only: claim_revisions'); END;
-CREATE TRIGGER claim_revisions_no_delete BEFORE DELETE ON claim_revisions
-BEGIN SELECT RAISE(ABORT, 'append-only: claim_revisions'); END;
+CREATE TRIGGER revisions_no_update BEFORE UPDATE ON revisions
+BEGIN SELECT RAISE(ABORT, 'append-only: revisions'); END;
+CREATE TRIGGER revisions_no_delete BEFORE DELETE ON revisions
+BEGIN SELECT RAISE(ABORT, 'append-only: revisions'); END;
 CREATE TRIGGER contract_events_no_update BEFORE UPDATE ON contract_events
 BEGIN SELECT RAISE(ABORT, 'append-only: contract_events'); END;
 CREATE TRIGGER contract_events_no_delete BEFORE DELETE ON contract_events

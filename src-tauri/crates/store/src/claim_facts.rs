@@ -74,14 +74,52 @@ pub(crate) fn amounts_of(conn: &Connection, claim_id: i64) -> Result<Vec<AmountR
     )
 }
 
+/// What a correction is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entity {
+    Claim,
+    Contract,
+    Vehicle,
+    Driver,
+}
+
+impl Entity {
+    fn as_str(self) -> &'static str {
+        match self {
+            Entity::Claim => "claim",
+            Entity::Contract => "contract",
+            Entity::Vehicle => "vehicle",
+            Entity::Driver => "driver",
+        }
+    }
+}
+
+/// Keeps the values a correction replaces.
+pub(crate) fn insert_revision(
+    conn: &Connection,
+    entity: Entity,
+    id: i64,
+    previous: &serde_json::Value,
+    reason: Option<&str>,
+    now: &str,
+) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO revisions (entity, entity_id, previous, reason, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![entity.as_str(), id, previous.to_string(), reason, now],
+    )?;
+    Ok(())
+}
+
+/// The corrections of a claim, contract, vehicle or driver, oldest first.
 pub(crate) fn revisions_of(
     conn: &Connection,
-    claim_id: i64,
+    entity: Entity,
+    id: i64,
 ) -> Result<Vec<RevisionRow>, StoreError> {
     query_vec(
         conn,
-        "SELECT previous, reason, recorded_at FROM claim_revisions WHERE claim_id = ?1 ORDER BY id",
-        [claim_id],
+        "SELECT previous, reason, recorded_at FROM revisions WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
+        params![entity.as_str(), id],
         |r| {
             Ok(RevisionRow {
                 previous: r.get(0)?,
@@ -306,9 +344,13 @@ impl Store {
                 ));
             }
         }
-        tx.execute(
-            "INSERT INTO claim_revisions (claim_id, previous, reason, recorded_at) VALUES (?1, ?2, ?3, ?4)",
-            params![claim_id, correction_json(&old).to_string(), reason, now],
+        insert_revision(
+            &tx,
+            Entity::Claim,
+            claim_id,
+            &correction_json(&old),
+            reason,
+            now,
         )?;
         tx.execute(
             "UPDATE claims SET occurred_on = ?2, declared_on = ?3, kind = ?4, place = ?5,

@@ -6,7 +6,7 @@
 //! the caller passes (the engine lives in the domain crate; the store only keeps its results).
 
 use crate::claim_facts::{
-    amounts_of, chain_pending, check_vehicle_driver, revisions_of, AmountRow, RevisionRow,
+    amounts_of, chain_pending, check_vehicle_driver, revisions_of, AmountRow, Entity, RevisionRow,
 };
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
@@ -292,7 +292,7 @@ fn claims_tx(tx: &rusqlite::Connection, contract_id: i64) -> Result<Vec<ClaimRow
     )?;
     for c in &mut claims {
         c.amounts = amounts_of(tx, c.id)?;
-        c.revisions = revisions_of(tx, c.id)?;
+        c.revisions = revisions_of(tx, Entity::Claim, c.id)?;
         c.parties = p
             .query_map([c.id], |r| {
                 Ok(PartyRow {
@@ -1111,23 +1111,7 @@ impl Store {
     }
 
     pub fn vehicles_of_contract(&self, contract_id: i64) -> Result<Vec<VehicleRow>, StoreError> {
-        query_vec(&self.conn, "SELECT id, contract_id, registration, make, model, first_registration, from_date, to_date,
-                replaced_by, transfer_note, other_drivers
-             FROM vehicles WHERE contract_id = ?1 ORDER BY from_date, id", [contract_id], |r| {
-                Ok(VehicleRow {
-                    id: r.get(0)?,
-                    contract_id: r.get(1)?,
-                    registration: r.get(2)?,
-                    make: r.get(3)?,
-                    model: r.get(4)?,
-                    first_registration: opt_date(r.get(5)?)?,
-                    from_date: date(r.get(6)?)?,
-                    to_date: opt_date(r.get(7)?)?,
-                    replaced_by: r.get(8)?,
-                    transfer_note: r.get(9)?,
-                    other_drivers: r.get(10)?,
-                })
-            })
+        vehicles_tx(&self.conn, contract_id)
     }
 
     pub fn insert_driver(&mut self, d: &DriverRow, now: &str) -> Result<i64, StoreError> {
@@ -1154,29 +1138,7 @@ impl Store {
     }
 
     pub fn drivers_of_contract(&self, contract_id: i64) -> Result<Vec<DriverRow>, StoreError> {
-        query_vec(
-            &self.conn,
-            "SELECT id, contract_id, client_id, role, last_name, first_name, birth_date,
-                licence_number, licence_date, aac, from_date, to_date
-             FROM drivers WHERE contract_id = ?1 ORDER BY role = 'principal' DESC, id",
-            [contract_id],
-            |r| {
-                Ok(DriverRow {
-                    id: r.get(0)?,
-                    contract_id: r.get(1)?,
-                    client_id: r.get(2)?,
-                    role: r.get(3)?,
-                    last_name: r.get(4)?,
-                    first_name: r.get(5)?,
-                    birth_date: opt_date(r.get(6)?)?,
-                    licence_number: r.get(7)?,
-                    licence_date: opt_date(r.get(8)?)?,
-                    aac: r.get(9)?,
-                    from_date: date(r.get(10)?)?,
-                    to_date: opt_date(r.get(11)?)?,
-                })
-            },
-        )
+        drivers_tx(&self.conn, contract_id)
     }
 }
 
@@ -1227,4 +1189,61 @@ impl Store {
                 })
             })
     }
+}
+
+pub(crate) fn vehicles_tx(
+    conn: &rusqlite::Connection,
+    contract_id: i64,
+) -> Result<Vec<VehicleRow>, StoreError> {
+    query_vec(
+        conn,
+        "SELECT id, contract_id, registration, make, model, first_registration, from_date, to_date,
+            replaced_by, transfer_note, other_drivers
+         FROM vehicles WHERE contract_id = ?1 ORDER BY from_date, id",
+        [contract_id],
+        |r| {
+            Ok(VehicleRow {
+                id: r.get(0)?,
+                contract_id: r.get(1)?,
+                registration: r.get(2)?,
+                make: r.get(3)?,
+                model: r.get(4)?,
+                first_registration: opt_date(r.get(5)?)?,
+                from_date: date(r.get(6)?)?,
+                to_date: opt_date(r.get(7)?)?,
+                replaced_by: r.get(8)?,
+                transfer_note: r.get(9)?,
+                other_drivers: r.get(10)?,
+            })
+        },
+    )
+}
+
+pub(crate) fn drivers_tx(
+    conn: &rusqlite::Connection,
+    contract_id: i64,
+) -> Result<Vec<DriverRow>, StoreError> {
+    query_vec(
+        conn,
+        "SELECT id, contract_id, client_id, role, last_name, first_name, birth_date,
+            licence_number, licence_date, aac, from_date, to_date
+         FROM drivers WHERE contract_id = ?1 ORDER BY role = 'principal' DESC, id",
+        [contract_id],
+        |r| {
+            Ok(DriverRow {
+                id: r.get(0)?,
+                contract_id: r.get(1)?,
+                client_id: r.get(2)?,
+                role: r.get(3)?,
+                last_name: r.get(4)?,
+                first_name: r.get(5)?,
+                birth_date: opt_date(r.get(6)?)?,
+                licence_number: r.get(7)?,
+                licence_date: opt_date(r.get(8)?)?,
+                aac: r.get(9)?,
+                from_date: date(r.get(10)?)?,
+                to_date: opt_date(r.get(11)?)?,
+            })
+        },
+    )
 }

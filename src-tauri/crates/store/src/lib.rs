@@ -8,10 +8,11 @@
 mod claim_facts;
 mod clients;
 mod contracts;
+mod corrections;
 mod error;
 mod migrations;
 
-pub use claim_facts::{AmountRow, ClaimCorrection, RevisionRow};
+pub use claim_facts::{AmountRow, ClaimCorrection, Entity, RevisionRow};
 pub use clients::{
     ClientPage, ClientQuery, ClientSort, ClientSummaryRow, HouseholdMembers, StoredClient,
 };
@@ -20,6 +21,7 @@ pub use contracts::{
     ContractFacts, ContractRow, DriverRow, EcheanceRow, NewClaim, NewContract, OpenClaimRow,
     PartyRow, PremiumLineRow, QualificationRow, Recompute, ReleveRow, VehicleRow,
 };
+pub use corrections::ContractCorrection;
 pub use error::StoreError;
 pub use migrations::{Migration, MIGRATIONS};
 
