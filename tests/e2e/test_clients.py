@@ -208,8 +208,18 @@ class ClientJourney(unittest.TestCase):
         self.visible("premium-amount").send_keys("120,00")
         self.clickable("submit-avenant").click()
         self.wait().until(lambda _: self.visible("contract-next-premium").text != premium_after_claim)
+        # Correcting the vehicle keeps what it replaced, shown under it.
         d.execute_script("arguments[0].scrollIntoView()", self.visible("contract-vehicles"))
-        time.sleep(0.5)
+        self.clickable("vehicle-correct").click()
+        model = self.visible("vehicle-correct-model")
+        model.clear()
+        model.send_keys("Modèle corrigé")
+        self.visible("vehicle-correct-reason").send_keys("Carte grise reçue")
+        self.clickable("submit-vehicle-correct").click()
+        self.wait().until(lambda drv: len(drv.find_elements(*tid("vehicle-revision"))) > 0)
+        self.assertIn("Modèle corrigé", self.visible("contract-vehicles").text)
+        d.execute_script("arguments[0].scrollIntoView()", self.visible("contract-vehicles"))
+        time.sleep(2.5)  # the toast fades
         self.shot("contract-vehicles-timeline.png")
 
         # The Sinistres section lists the open claims, the new one among them.
@@ -241,7 +251,11 @@ class ClientJourney(unittest.TestCase):
         )
         self.assertIn("sinistre", kinds)
         self.assertIn("coefficient", kinds)
+        # The contracts card above loads on its own: let the page settle before scrolling.
+        self.wait().until(lambda drv: len(drv.find_elements(*tid("contract-row"))) > 0)
+        time.sleep(0.5)
         d.execute_script("arguments[0].scrollIntoView()", self.visible("timeline"))
+        time.sleep(0.3)
         self.shot("client-timeline.png")
         # Keep only the claims: untick every other kind.
         for k in ["qualification", "etat", "montant", "echange", "correction", "contrat", "coefficient"]:
@@ -275,7 +289,11 @@ class ClientJourney(unittest.TestCase):
                 "Rendez-vous d'expertise fixé" in e.text for e in drv.find_elements(*tid("claim-contact-row"))
             )
         )
-        time.sleep(3)  # the toast fades
+        rows = d.find_elements(*tid("claim-contact-row"))
+        d.execute_script("arguments[0].scrollIntoView({ block: 'end' })", rows[-1])
+        self.wait(10).until(lambda drv: not drv.execute_script(
+            "return document.querySelector('.toast-visible') !== null"))
+        time.sleep(0.6)  # its fade-out
         self.shot("claim-page.png")
 
         # Back on the client's timeline, the status change and the exchange are there.

@@ -119,6 +119,33 @@ test('claim page commands: names and camelCase argument keys', async () => {
   ]);
 });
 
+test('correction commands: names, { id, update } arguments, only the fields given', async () => {
+  const { calls, api: a } = fake();
+  const contract = { number: 'AU-779', startCoefficient: '0.85', clauseApplies: false, reason: 'Erreur de saisie' };
+  const vehicle = { registration: 'AB-123-CE', model: '', reason: 'Plaque mal recopiée' };
+  const driver = { toDate: '2026-06-30', aac: true, reason: 'Ne conduit plus le véhicule' };
+  await a.contractUpdate(9, contract);
+  await a.vehicleUpdate(4, vehicle);
+  await a.driverUpdate(8, driver);
+  assert.deepEqual(calls, [
+    ['contract_update', { id: 9, update: contract }],
+    ['vehicle_update', { id: 4, update: vehicle }],
+    ['driver_update', { id: 8, update: driver }],
+  ]);
+  assert.deepEqual(Object.keys(/** @type {any} */ (calls[1][1]).update), ['registration', 'model', 'reason'], 'nothing added to the update');
+});
+
+test('a correction that changes nothing comes back as invalid_operation, in French', async () => {
+  const { api: a } = fake(() => {
+    throw { code: 'invalid_operation', message: 'aucune modification à enregistrer' };
+  });
+  await assert.rejects(a.driverUpdate(8, { reason: 'x' }), { code: 'invalid_operation', message: 'aucune modification à enregistrer' });
+  const { api: b } = fake(() => {
+    throw { code: 'invalid:toDate', message: 'La fin de la désignation ne peut précéder son début.' };
+  });
+  await assert.rejects(b.driverUpdate(8, { toDate: '2020-01-01', reason: 'x' }), { code: 'invalid:toDate' });
+});
+
 test('results are passed through unchanged', async () => {
   const page = { items: [{ id: 1 }], total: 1, page: 1, pageSize: 50 };
   const { api: a } = fake(() => page);

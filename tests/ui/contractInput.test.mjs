@@ -6,10 +6,15 @@ import {
   PRODUCTS,
   TERMINATED_BY,
   addOneYear,
+  coefficientHundredths,
+  contractCorrectionFieldsOf,
   contractFieldsToInput,
+  contractUpdateOf,
   dateText,
   decimalText,
+  driverCorrectionFieldsOf,
   driverFieldsToInput,
+  driverUpdateOf,
   emptyContractFields,
   emptyDriverFields,
   emptyPerson,
@@ -20,7 +25,9 @@ import {
   isCoefficient,
   releveFieldsToDocument,
   textOrNull,
+  vehicleCorrectionFieldsOf,
   vehicleFieldsToInput,
+  vehicleUpdateOf,
 } from '../../ui/js/contractInput.js';
 import { has } from '../../ui/js/i18n/index.js';
 
@@ -270,4 +277,93 @@ test('an amendment keeps its non-blank premium lines and where they came from', 
     input: { onDate: '2026-06-01', details: 'Ajout bris de glace', premiums: [{ guarantee: 'Bris de glace', amount: '1060.5', modulated: true }] },
     rows: [1],
   });
+});
+
+/** A contract as `contract_get` sends it (the fields a correction touches). */
+const contractRecord = (over = {}) => ({
+  id: 9, clientId: 3, insurer: 'MAAF', number: 'AU-778', product: 'auto', subscriptionDate: '2026-01-15',
+  firstEcheance: '2027-01-15', usage: 'standard', clauseApplies: true, startCoefficient: '0.85', status: 'en_cours',
+  revisions: [], ...over,
+});
+const vehicleRecord = (over = {}) => ({
+  id: 4, registration: 'AB-123-CD', make: 'Renault', model: null, firstRegistration: '2020-05-02', fromDate: '2026-01-15',
+  toDate: null, replacedBy: null, transferNote: null, otherDrivers: false, revisions: [], ...over,
+});
+const driverRecord = (over = {}) => ({
+  id: 8, clientId: null, role: 'principal', lastName: 'Durand', firstName: 'Paul', birthDate: null, licenceNumber: '12AB',
+  licenceDate: '2010-05-01', aac: false, novice: false, fromDate: '2026-01-15', toDate: null, revisions: [], ...over,
+});
+
+test('coefficients in hundredths, whichever way they are written', () => {
+  assert.equal(coefficientHundredths('0.85'), 85);
+  assert.equal(coefficientHundredths('0,85'), 85);
+  assert.equal(coefficientHundredths('0,8'), 80);
+  assert.equal(coefficientHundredths('1'), 100);
+  assert.equal(coefficientHundredths(' 1,00 '), 100);
+  assert.equal(coefficientHundredths('3.50'), 350);
+  assert.equal(coefficientHundredths('0,855'), null);
+  assert.equal(coefficientHundredths('abc'), null);
+  assert.equal(coefficientHundredths(''), null);
+  assert.equal(coefficientHundredths(null), null);
+});
+
+test('contract correction: prefilled from the record, the coefficient the French way', () => {
+  assert.deepEqual(contractCorrectionFieldsOf(/** @type {any} */ (contractRecord())), {
+    number: 'AU-778', product: 'auto', subscriptionDate: '2026-01-15', firstEcheance: '2027-01-15',
+    usage: 'standard', clauseApplies: true, startCoefficient: '0,85',
+  });
+});
+
+test('contract correction: unchanged → {}; only what changed is sent', () => {
+  const k = /** @type {any} */ (contractRecord());
+  const f = contractCorrectionFieldsOf(k);
+  assert.deepEqual(contractUpdateOf(k, f), {});
+  assert.deepEqual(contractUpdateOf(k, { ...f, number: ' AU-778 ', startCoefficient: '0.85' }), {}, 'trimmed, and 0.85 is 0,85');
+  assert.deepEqual(contractUpdateOf(k, { ...f, startCoefficient: '0,8' }), { startCoefficient: '0.8' }, '0,8 is not 0,85');
+  assert.deepEqual(contractUpdateOf(k, { ...f, number: ' AU-779 ', subscriptionDate: '14/01/2026', clauseApplies: false }),
+    { number: 'AU-779', subscriptionDate: '2026-01-14', clauseApplies: false });
+  assert.deepEqual(contractUpdateOf(k, { ...f, product: 'habitation', usage: 'tournees', firstEcheance: '2026-12-31' }),
+    { product: 'habitation', usage: 'tournees', firstEcheance: '2026-12-31' });
+});
+
+test('contract correction: coefficient "0,85" → "0.85"; compared by value; empty is 1,00', () => {
+  const k = /** @type {any} */ (contractRecord({ startCoefficient: '1.00' }));
+  const f = contractCorrectionFieldsOf(k);
+  assert.equal(f.startCoefficient, '1,00');
+  assert.deepEqual(contractUpdateOf(k, { ...f, startCoefficient: '0,85' }), { startCoefficient: '0.85' });
+  assert.deepEqual(contractUpdateOf(k, { ...f, startCoefficient: '1' }), {}, '1 is 1,00');
+  assert.deepEqual(contractUpdateOf(k, { ...f, startCoefficient: '' }), {}, 'empty is 1,00: nothing changes');
+  const low = /** @type {any} */ (contractRecord());
+  assert.deepEqual(contractUpdateOf(low, { ...contractCorrectionFieldsOf(low), startCoefficient: ' ' }), { startCoefficient: '' }, 'emptied: back to 1,00');
+  assert.deepEqual(contractUpdateOf(low, { ...contractCorrectionFieldsOf(low), startCoefficient: 'abc' }), { startCoefficient: 'abc' }, 'unreadable: sent for the backend to name');
+  assert.deepEqual(contractUpdateOf(low, { ...contractCorrectionFieldsOf(low), number: '' }), { number: '' }, 'an emptied required field is sent: the backend names it');
+});
+
+test('vehicle correction: prefilled; unchanged → {}; cleared optional → ""; exit date', () => {
+  const v = /** @type {any} */ (vehicleRecord());
+  const f = vehicleCorrectionFieldsOf(v);
+  assert.deepEqual(f, { registration: 'AB-123-CD', make: 'Renault', model: '', firstRegistration: '2020-05-02', fromDate: '2026-01-15', toDate: '' });
+  assert.deepEqual(vehicleUpdateOf(v, f), {});
+  assert.deepEqual(vehicleUpdateOf(v, { ...f, make: ' Renault ', model: '  ' }), {});
+  assert.deepEqual(vehicleUpdateOf(v, { ...f, make: '', firstRegistration: '' }), { make: '', firstRegistration: '' });
+  assert.deepEqual(vehicleUpdateOf(v, { ...f, registration: ' AB-123-CE ', model: 'Clio', toDate: '01/03/2026' }),
+    { registration: 'AB-123-CE', model: 'Clio', toDate: '2026-03-01' });
+  const ended = /** @type {any} */ (vehicleRecord({ toDate: '2026-03-01' }));
+  assert.deepEqual(vehicleUpdateOf(ended, { ...vehicleCorrectionFieldsOf(ended), toDate: '' }), { toDate: '' }, 'on the contract again');
+});
+
+test('driver correction: prefilled; unchanged → {}; cleared optional → ""; end of the designation', () => {
+  const d = /** @type {any} */ (driverRecord());
+  const f = driverCorrectionFieldsOf(d);
+  assert.deepEqual(f, {
+    role: 'principal', lastName: 'Durand', firstName: 'Paul', birthDate: '', licenceNumber: '12AB',
+    licenceDate: '2010-05-01', aac: false, fromDate: '2026-01-15', toDate: '',
+  });
+  assert.deepEqual(driverUpdateOf(d, f), {});
+  assert.deepEqual(driverUpdateOf(d, { ...f, firstName: '', licenceNumber: ' ', licenceDate: '' }), { firstName: '', licenceNumber: '', licenceDate: '' });
+  assert.deepEqual(driverUpdateOf(d, { ...f, role: 'secondaire', aac: true, birthDate: '3/7/1990', toDate: '2026-06-30' }),
+    { role: 'secondaire', birthDate: '1990-07-03', aac: true, toDate: '2026-06-30' });
+  const ended = /** @type {any} */ (driverRecord({ toDate: '2026-06-30' }));
+  assert.deepEqual(driverUpdateOf(ended, { ...driverCorrectionFieldsOf(ended), toDate: '' }), { toDate: '' }, 'designated again');
+  assert.deepEqual(driverUpdateOf(d, { ...f, fromDate: '31/02/2026' }), { fromDate: '31/02/2026' }, 'unreadable date sent as typed');
 });

@@ -137,9 +137,13 @@ import { t } from './i18n/index.js';
  * @property {string} recordedAt
  *
  * @typedef {object} RevisionRecord `RevisionDto`: what a correction replaced.
- * @property {Record<string, string | number | null> | null} previous the earlier values, snake_case
- *   keys: `occurred_on`, `declared_on`, `kind`, `place`, `description`, `insurer_reference`,
- *   `vehicle_id`, `driver_id`
+ * @property {Record<string, string | number | boolean | null> | null} previous the earlier
+ *   values, snake_case keys. A claim: `occurred_on`, `declared_on`, `kind`, `place`,
+ *   `description`, `insurer_reference`, `vehicle_id`, `driver_id`. A contract: `number`,
+ *   `product`, `subscription_date`, `first_echeance`, `usage`, `clause_applies`,
+ *   `start_coefficient` (in hundredths: 85 for 0.85). A vehicle: `registration`, `make`, `model`,
+ *   `first_registration`, `from_date`, `to_date`. A driver: `role`, `last_name`, `first_name`,
+ *   `birth_date`, `licence_number`, `licence_date`, `aac`, `from_date`, `to_date`.
  * @property {string | null} reason
  * @property {string} recordedAt RFC 3339
  *
@@ -150,6 +154,7 @@ import { t } from './i18n/index.js';
  * @property {string} insurer
  * @property {number} clientId
  * @property {string} clientName
+ * @property {boolean} clauseApplies false: the contract is outside the bonus-malus clause (R1)
  * @property {string} coefficientInForce the contract's, "0.85"
  * @property {string | null} nextCoefficient at the next échéance if nothing else happens
  * @property {VehicleRecord[]} vehicles the contract's, current and past
@@ -189,6 +194,7 @@ import { t } from './i18n/index.js';
  * @property {ClaimRecord[]} claims
  * @property {string} startCoefficient
  * @property {ContractEvent[]} events status changes and amendments, in date order
+ * @property {RevisionRecord[]} revisions the terms each correction replaced, oldest first
  * @property {VehicleRecord[]} vehicles
  * @property {DriverRecord[]} drivers
  * @property {string} note the French calculation note
@@ -332,6 +338,9 @@ import { t } from './i18n/index.js';
  * @property {string | null} toDate
  * @property {number | null} replacedBy
  * @property {string | null} transferNote the coefficient decision kept on a replaced vehicle
+ * @property {boolean} otherDrivers it entered the contract with other usual drivers (R16: a
+ *   reduction was lost)
+ * @property {RevisionRecord[]} revisions the values each correction replaced, oldest first
  *
  * @typedef {object} DriverInput `DriverDraft`
  * @property {number} contractId
@@ -357,6 +366,8 @@ import { t } from './i18n/index.js';
  * @property {boolean} aac
  * @property {boolean} novice licence for less than three years today
  * @property {string} fromDate
+ * @property {string | null} toDate the end of the designation, if it ended
+ * @property {RevisionRecord[]} revisions the values each correction replaced, oldest first
  *
  * @typedef {object} RelevePerson A person named on a relevé. Snake_case: the relevé's own JSON.
  * @property {string | null} last_name
@@ -396,6 +407,41 @@ import { t } from './i18n/index.js';
  * @property {string | null} impliedMin
  * @property {string | null} impliedMax
  * @property {string[]} missingFields mandatory fields the relevé lacks, in French
+ *
+ * @typedef {object} ContractUpdate A correction of a contract's terms (`contract_update`):
+ *   only the fields given change; the coefficients are recomputed from the subscription.
+ * @property {string} [number]
+ * @property {Product} [product]
+ * @property {string} [subscriptionDate] YYYY-MM-DD
+ * @property {string} [firstEcheance] YYYY-MM-DD
+ * @property {Usage} [usage]
+ * @property {boolean} [clauseApplies]
+ * @property {string} [startCoefficient] "0.85"; "" for 1.00
+ * @property {string} [reason] why (kept with the values replaced)
+ *
+ * @typedef {object} VehicleUpdate A correction of a vehicle (`vehicle_update`): only the
+ *   fields given change; an empty text clears an optional field (`toDate` "": on the contract
+ *   again). The coefficients are recomputed.
+ * @property {string} [registration]
+ * @property {string} [make]
+ * @property {string} [model]
+ * @property {string} [firstRegistration] YYYY-MM-DD
+ * @property {string} [fromDate] YYYY-MM-DD
+ * @property {string} [toDate] YYYY-MM-DD: off the contract from
+ * @property {string} [reason]
+ *
+ * @typedef {object} DriverUpdate A correction of a driver (`driver_update`): only the fields
+ *   given change; an empty text clears an optional field; `toDate` ends the designation.
+ * @property {DriverRole} [role]
+ * @property {string} [lastName]
+ * @property {string} [firstName]
+ * @property {string} [birthDate] YYYY-MM-DD
+ * @property {string} [licenceNumber]
+ * @property {string} [licenceDate] YYYY-MM-DD
+ * @property {boolean} [aac]
+ * @property {string} [fromDate] YYYY-MM-DD
+ * @property {string} [toDate] YYYY-MM-DD: the end of the designation
+ * @property {string} [reason]
  *
  * @typedef {object} AvenantInput `AvenantDraft`
  * @property {string} onDate
@@ -581,6 +627,22 @@ export function createApi(invoke) {
     clientTimeline: (clientId, query) => call('client_timeline', { clientId, query }),
     /** @param {number} contractId @param {TimelineQuery} query @returns {Promise<Timeline>} */
     contractTimeline: (contractId, query) => call('contract_timeline', { contractId, query }),
+    /**
+     * Corrects a contract's terms; the coefficients are recomputed and the replaced values kept
+     * with the reason (`revisions`). Nothing changed: `invalid_operation`.
+     * @param {number} id @param {ContractUpdate} update @returns {Promise<ContractRecord>}
+     */
+    contractUpdate: (id, update) => call('contract_update', { id, update }),
+    /**
+     * Corrects a vehicle; the contract's coefficients are recomputed.
+     * @param {number} id @param {VehicleUpdate} update @returns {Promise<VehicleRecord>}
+     */
+    vehicleUpdate: (id, update) => call('vehicle_update', { id, update }),
+    /**
+     * Corrects a driver (`toDate` ends the designation).
+     * @param {number} id @param {DriverUpdate} update @returns {Promise<DriverRecord>}
+     */
+    driverUpdate: (id, update) => call('driver_update', { id, update }),
     /** @param {number} [limit] @returns {Promise<OpenClaim[]>} */
     claimsOpen: (limit) => call('claims_open', { limit: limit ?? null }),
     /** @param {number} claimId @returns {Promise<ClaimPage>} */

@@ -8,7 +8,9 @@
 import { formatDate } from './format.js';
 import { t } from './i18n/index.js';
 import { CLAIM_KIND_LABEL, CLAIM_STATUS_LABEL } from './coefficient.js';
-import { textOrNull } from './contractInput.js';
+import { describeRevisions, lowerFirst, norm } from './revisions.js';
+
+export { lowerFirst };
 
 /** @typedef {import('./api.js').ClaimRecord} ClaimRecord */
 /** @typedef {import('./api.js').ClaimUpdate} ClaimUpdate */
@@ -16,6 +18,8 @@ import { textOrNull } from './contractInput.js';
 /** @typedef {import('./api.js').DriverRecord} DriverRecord */
 /** @typedef {import('./api.js').RevisionRecord} RevisionRecord */
 /** @typedef {import('./api.js').CommunicationRecord} CommunicationRecord */
+/** @typedef {import('./revisions.js').RevisionView} RevisionView */
+/** @typedef {import('./revisions.js').Snapshot} Snapshot */
 
 /** The workflow's main line, in order; `refuse` is the terminal alternative. */
 export const CLAIM_STEPS = /** @type {const} */ (['declare', 'en_expertise', 'en_reparation', 'indemnise', 'clos']);
@@ -63,14 +67,6 @@ export function labelOf(table, code) {
   if (!code) return '';
   const key = table[code];
   return key ? t(key) : code;
-}
-
-/**
- * "Accident" → "accident", for a label inside a sentence.
- * @param {string} s
- */
-export function lowerFirst(s) {
-  return s ? s.charAt(0).toLocaleLowerCase('fr') + s.slice(1) : s;
 }
 
 /**
@@ -181,8 +177,6 @@ const REVISION_FIELDS = /** @type {const} */ ([
   ['driver_id', 'claimPage.revision.field.driver'],
 ]);
 
-/** @typedef {Record<string, string | number | null | undefined>} Snapshot */
-
 /**
  * The claim's declared facts now, in the shape of a revision's `previous`.
  * @param {ClaimRecord} c
@@ -201,14 +195,11 @@ export function snapshotOf(c) {
   };
 }
 
-/** @param {string | number | null | undefined} v */
-const norm = (v) => (v === null || v === undefined ? '' : String(v).trim());
-
 /**
  * One earlier value, for a sentence: a date as 23/11/2026, a kind as its label, a vehicle by its
  * registration, a driver by name, free text between guillemets; empty: "(vide)".
  * @param {string} key
- * @param {string | number | null | undefined} value
+ * @param {import('./revisions.js').RevisionValue} value
  * @param {{ vehicles?: VehicleRecord[], drivers?: DriverRecord[] }} refs
  */
 function valueText(key, value, refs) {
@@ -234,43 +225,16 @@ function valueText(key, value, refs) {
 }
 
 /**
- * @typedef {object} RevisionView
- * @property {string} recordedAt
- * @property {string | null} reason
- * @property {{ field: string, label: string, before: string }[]} changes the fields this
- *   correction changed, with their earlier value as text
- * @property {string} text "Corrigé le 12/06/2025 — motif — valeurs précédentes : date 10/06/2025, lieu « Lyon »"
- */
-
-/**
- * What each correction replaced, oldest first. A revision's `previous` holds every declared fact
- * before it; what it changed is found by comparing with the next revision's `previous` (or, for
- * the latest one, with the claim as it is now).
+ * What each correction replaced, oldest first (see `describeRevisions` in revisions.js): a
+ * revision's `previous` holds every declared fact before it; what it changed is found by
+ * comparing with the next revision's `previous` (or, for the latest one, with the claim as it is
+ * now).
  * @param {ClaimRecord} claim
  * @param {{ vehicles?: VehicleRecord[], drivers?: DriverRecord[] }} [refs] to name vehicles and drivers
  * @returns {RevisionView[]}
  */
 export function revisionViews(claim, refs = {}) {
-  const revisions = claim.revisions ?? [];
-  return revisions.map((r, i) => {
-    const before = r.previous ?? {};
-    const after = i + 1 < revisions.length ? revisions[i + 1].previous ?? {} : snapshotOf(claim);
-    const changes = [];
-    for (const [field, key] of REVISION_FIELDS) {
-      if (!Object.prototype.hasOwnProperty.call(before, field)) continue;
-      if (norm(before[field]) === norm(after[field])) continue;
-      changes.push({ field, label: t(key), before: valueText(field, before[field], refs) });
-    }
-    const reason = textOrNull(r.reason);
-    const date = formatDate(r.recordedAt);
-    const values = changes.map((c) => `${c.label} ${c.before}`).join(', ');
-    let text;
-    if (reason !== null && values !== '') text = t('claimPage.revision.text', { date, reason, values });
-    else if (values !== '') text = t('claimPage.revision.textNoReason', { date, values });
-    else if (reason !== null) text = t('claimPage.revision.textNoValues', { date, reason });
-    else text = t('claimPage.revision.textBare', { date });
-    return { recordedAt: r.recordedAt, reason, changes, text };
-  });
+  return describeRevisions(claim.revisions, snapshotOf(claim), REVISION_FIELDS, (field, value) => valueText(field, value, refs));
 }
 
 /**

@@ -9,8 +9,12 @@
  * except in the relevé, whose JSON only takes ISO dates: there it is reported as a problem);
  * empty rows (premium lines, relevé claims and drivers) are not sent, and a row map remembers
  * which form row each sent item came from, to put a backend error next to the right control.
+ *
+ * Corrections ("Corriger" a contract, a vehicle, a driver): the form is prefilled from the record
+ * (`contractCorrectionFieldsOf`…) and only the fields that changed are sent (`contractUpdateOf`,
+ * `vehicleUpdateOf`, `driverUpdateOf`: unchanged → `{}`, an emptied optional field → `""`).
  */
-import { isValidYmd, parseUserDate } from './format.js';
+import { formatCoefficient, isValidYmd, parseUserDate } from './format.js';
 
 /** @typedef {import('./api.js').ContractInput} ContractInput */
 /** @typedef {import('./api.js').VehicleInput} VehicleInput */
@@ -18,6 +22,12 @@ import { isValidYmd, parseUserDate } from './format.js';
 /** @typedef {import('./api.js').ReleveDocument} ReleveDocument */
 /** @typedef {import('./api.js').RelevePerson} RelevePerson */
 /** @typedef {import('./api.js').ReleveDocumentClaim} ReleveDocumentClaim */
+/** @typedef {import('./api.js').ContractRecord} ContractRecord */
+/** @typedef {import('./api.js').VehicleRecord} VehicleRecord */
+/** @typedef {import('./api.js').DriverRecord} DriverRecord */
+/** @typedef {import('./api.js').ContractUpdate} ContractUpdate */
+/** @typedef {import('./api.js').VehicleUpdate} VehicleUpdate */
+/** @typedef {import('./api.js').DriverUpdate} DriverUpdate */
 
 /**
  * @typedef {{ guarantee: string, amount: string, modulated: boolean }} PremiumFields
@@ -79,6 +89,22 @@ import { isValidYmd, parseUserDate } from './format.js';
  * @property {string} lastEcheance
  * @property {string} stoppedOn
  * @property {string} terminationReason
+ *
+ * @typedef {object} ContractCorrectionFields The "Corriger le contrat" form, as typed (the
+ *   reason apart).
+ * @property {string} number
+ * @property {string} product
+ * @property {string} subscriptionDate
+ * @property {string} firstEcheance
+ * @property {string} usage
+ * @property {boolean} clauseApplies
+ * @property {string} startCoefficient "0,85"; empty: 1,00
+ *
+ * @typedef {VehicleFields & { toDate: string }} VehicleCorrectionFields "Corriger le véhicule";
+ *   `toDate` empty: still on the contract.
+ *
+ * @typedef {DriverFields & { toDate: string }} DriverCorrectionFields "Corriger le conducteur";
+ *   `toDate` empty: still designated.
  *
  * @typedef {{ field: string, key: string }} FormProblem
  *   A value the form can tell is wrong before sending: the form path of the control
@@ -489,4 +515,151 @@ export function fieldOfError(code, rows = {}) {
     return `${m[1]}.${row}.${m[3]}`;
   }
   return /^\w+$/.test(field) ? field : null;
+}
+
+/**
+ * A coefficient as the backend writes it (or as typed, French or not) → hundredths: `"0.85"` →
+ * 85, `"0,8"` → 80, `"1"` → 100. Null when it is not a plain decimal with two decimals at most.
+ * @param {string | null | undefined} v
+ * @returns {number | null}
+ */
+export function coefficientHundredths(v) {
+  const m = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(decimalText(v) ?? '');
+  return m ? Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0')) : null;
+}
+
+/**
+ * A text or date field of a correction: put in `update` when it differs from the value now (an
+ * emptied optional field is sent as `""`, which clears it).
+ * @param {Record<string, unknown>} update
+ * @param {string} key
+ * @param {string} typed already normalised (trimmed, ISO date)
+ * @param {string | null | undefined} now
+ */
+function putChanged(update, key, typed, now) {
+  if (typed !== (now ?? '').trim()) update[key] = typed;
+}
+
+/**
+ * The "Corriger le contrat" form prefilled from the contract.
+ * @param {ContractRecord} k
+ * @returns {ContractCorrectionFields}
+ */
+export function contractCorrectionFieldsOf(k) {
+  return {
+    number: k.number ?? '',
+    product: k.product ?? 'auto',
+    subscriptionDate: k.subscriptionDate ?? '',
+    firstEcheance: k.firstEcheance ?? '',
+    usage: k.usage ?? 'standard',
+    clauseApplies: k.clauseApplies,
+    startCoefficient: formatCoefficient(k.startCoefficient),
+  };
+}
+
+/**
+ * The contract correction form → `ContractUpdate` with only the fields that changed (so the
+ * revision says exactly what was corrected; the reason is added by the caller). Texts are
+ * trimmed, dates made ISO, the coefficient sent with a dot (`"0,85"` → `"0.85"`; compared by
+ * value, so `0,8` is `0.80`; emptied: `""`, which the backend reads as 1,00). Nothing changed:
+ * `{}`.
+ * @param {ContractRecord} k
+ * @param {ContractCorrectionFields} f
+ * @returns {ContractUpdate}
+ */
+export function contractUpdateOf(k, f) {
+  /** @type {ContractUpdate} */
+  const update = {};
+  const u = /** @type {Record<string, unknown>} */ (update);
+  putChanged(u, 'number', f.number.trim(), k.number);
+  putChanged(u, 'product', f.product, k.product);
+  putChanged(u, 'subscriptionDate', dateText(f.subscriptionDate) ?? '', k.subscriptionDate);
+  putChanged(u, 'firstEcheance', dateText(f.firstEcheance) ?? '', k.firstEcheance);
+  putChanged(u, 'usage', f.usage, k.usage);
+  if (f.clauseApplies !== k.clauseApplies) update.clauseApplies = f.clauseApplies;
+  const typed = decimalText(f.startCoefficient);
+  const typedHundredths = typed === null ? 100 : coefficientHundredths(typed);
+  if (typedHundredths === null || typedHundredths !== coefficientHundredths(k.startCoefficient)) {
+    update.startCoefficient = typed ?? '';
+  }
+  return update;
+}
+
+/**
+ * The "Corriger le véhicule" form prefilled from the vehicle.
+ * @param {VehicleRecord} v
+ * @returns {VehicleCorrectionFields}
+ */
+export function vehicleCorrectionFieldsOf(v) {
+  return {
+    registration: v.registration ?? '',
+    make: v.make ?? '',
+    model: v.model ?? '',
+    firstRegistration: v.firstRegistration ?? '',
+    fromDate: v.fromDate ?? '',
+    toDate: v.toDate ?? '',
+  };
+}
+
+/**
+ * The vehicle correction form → `VehicleUpdate` with only the fields that changed (an emptied
+ * optional field: `""`, cleared; `toDate` emptied: on the contract again). Nothing changed: `{}`.
+ * @param {VehicleRecord} v
+ * @param {VehicleCorrectionFields} f
+ * @returns {VehicleUpdate}
+ */
+export function vehicleUpdateOf(v, f) {
+  /** @type {VehicleUpdate} */
+  const update = {};
+  const u = /** @type {Record<string, unknown>} */ (update);
+  putChanged(u, 'registration', f.registration.trim(), v.registration);
+  putChanged(u, 'make', f.make.trim(), v.make);
+  putChanged(u, 'model', f.model.trim(), v.model);
+  putChanged(u, 'firstRegistration', dateText(f.firstRegistration) ?? '', v.firstRegistration);
+  putChanged(u, 'fromDate', dateText(f.fromDate) ?? '', v.fromDate);
+  putChanged(u, 'toDate', dateText(f.toDate) ?? '', v.toDate);
+  return update;
+}
+
+/**
+ * The "Corriger le conducteur" form prefilled from the driver.
+ * @param {DriverRecord} d
+ * @returns {DriverCorrectionFields}
+ */
+export function driverCorrectionFieldsOf(d) {
+  return {
+    role: d.role ?? 'principal',
+    lastName: d.lastName ?? '',
+    firstName: d.firstName ?? '',
+    birthDate: d.birthDate ?? '',
+    licenceNumber: d.licenceNumber ?? '',
+    licenceDate: d.licenceDate ?? '',
+    aac: d.aac,
+    fromDate: d.fromDate ?? '',
+    toDate: d.toDate ?? '',
+  };
+}
+
+/**
+ * The driver correction form → `DriverUpdate` with only the fields that changed (an emptied
+ * optional field: `""`, cleared; `toDate` set: the designation ends that day). Nothing changed:
+ * `{}`.
+ * @param {DriverRecord} d
+ * @param {DriverCorrectionFields} f
+ * @returns {DriverUpdate}
+ */
+export function driverUpdateOf(d, f) {
+  /** @type {DriverUpdate} */
+  const update = {};
+  const u = /** @type {Record<string, unknown>} */ (update);
+  putChanged(u, 'role', f.role, d.role);
+  putChanged(u, 'lastName', f.lastName.trim(), d.lastName);
+  putChanged(u, 'firstName', f.firstName.trim(), d.firstName);
+  putChanged(u, 'birthDate', dateText(f.birthDate) ?? '', d.birthDate);
+  putChanged(u, 'licenceNumber', f.licenceNumber.trim(), d.licenceNumber);
+  putChanged(u, 'licenceDate', dateText(f.licenceDate) ?? '', d.licenceDate);
+  if (f.aac !== d.aac) update.aac = f.aac;
+  putChanged(u, 'fromDate', dateText(f.fromDate) ?? '', d.fromDate);
+  putChanged(u, 'toDate', dateText(f.toDate) ?? '', d.toDate);
+  return update;
 }

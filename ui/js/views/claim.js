@@ -236,9 +236,10 @@ export function mountClaim(el, route) {
     const subtitle = c.insurerReference
       ? t('claimPage.subtitleRef', { insurer: page.insurer, number: page.contractNumber, reference: c.insurerReference })
       : t('claimPage.subtitle', { insurer: page.insurer, number: page.contractNumber });
-    const coefficient = page.nextCoefficient
+    const coefficient = (page.nextCoefficient
       ? t('claimPage.coefficient', { coef: formatCoefficient(page.coefficientInForce), next: formatCoefficient(page.nextCoefficient) })
-      : t('claimPage.coefficientNoNext', { coef: formatCoefficient(page.coefficientInForce) });
+      : t('claimPage.coefficientNoNext', { coef: formatCoefficient(page.coefficientInForce) }))
+      + (page.clauseApplies ? '' : ` ${t('claimPage.outsideClause')}`);
     return h('header', { class: 'page-header claim-header' },
       h('div', null,
         h('nav', { class: 'claim-back no-print', 'aria-label': t('claimPage.backNav') },

@@ -4,6 +4,12 @@
  * its history as a small chart, the 0.50 protection and two-year counters, the projection to the
  * next échéance, the next premium, the claims (declare, requalify) and the calculation note.
  * Recording or requalifying a claim re-renders at once from the recomputed record.
+ *
+ * Corrections: "Corriger" in the header (`contract-correct`) and on each vehicle row
+ * (`vehicle-correct`) and driver row (`driver-correct`). Each correction shows as a discreet
+ * "Corrigé le … — motif" line (`contract-revision`, `vehicle-revision`, `driver-revision`, in
+ * lists `contract-revisions`, `vehicle-revisions`, `driver-revisions`) whose details list what
+ * changed. A driver whose designation ended reads "jusqu’au …" and is muted (`data-ended`).
  */
 import { api } from '../api.js';
 import { h, replace, setTitle } from '../dom.js';
@@ -13,7 +19,19 @@ import { icon } from '../components/icons.js';
 import { formDialog } from '../components/dialog.js';
 import { toast } from '../components/toast.js';
 import { href } from '../router.js';
-import { avenantDialog, driverDialog, replaceVehicleDialog, suspendDialog, terminateDialog, vehicleDialog } from './contractForms.js';
+import {
+  avenantDialog,
+  contractUpdateDialog,
+  driverDialog,
+  driverUpdateDialog,
+  replaceVehicleDialog,
+  suspendDialog,
+  terminateDialog,
+  vehicleDialog,
+  vehicleUpdateDialog,
+} from './contractForms.js';
+import { driverLabel, vehicleLabel } from '../claimView.js';
+import { contractRevisionViews, driverRevisionViews, vehicleRevisionViews } from '../revisions.js';
 import { timelineSection } from './timeline.js';
 import { DRIVER_ROLES, PRODUCTS } from '../contractInput.js';
 import {
@@ -26,6 +44,7 @@ import {
 
 /** @typedef {import('../api.js').ContractRecord} ContractRecord */
 /** @typedef {import('../api.js').ApiError} ApiError */
+/** @typedef {import('../revisions.js').RevisionView} RevisionView */
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -81,6 +100,23 @@ function historyChart(history) {
 function lastStatusDate(k) {
   const s = k.events.filter((e) => e.kind === 'status');
   return s.length ? s[s.length - 1].onDate : '';
+}
+
+/**
+ * The corrections of a contract, a vehicle or a driver: one discreet "Corrigé le … — motif" line
+ * each, opening on what changed. Nothing when there is none.
+ * @param {RevisionView[]} views oldest first
+ * @param {'contract' | 'vehicle' | 'driver'} what test ids `<what>-revisions`, `<what>-revision`
+ */
+function revisionNotes(views, what) {
+  if (views.length === 0) return null;
+  return h('ul', { class: 'plain revision-notes', 'aria-label': t('correction.list'), dataset: { testid: `${what}-revisions` } },
+    views.map((r) => h('li', { dataset: { testid: `${what}-revision` } },
+      r.changes.length === 0
+        ? h('span', { class: 'revision-summary' }, r.summary)
+        : h('details', null,
+          h('summary', { class: 'revision-summary' }, r.summary),
+          h('ul', { class: 'plain revision-changes' }, r.changes.map((c) => h('li', { dataset: { field: c.field } }, c.text)))))));
 }
 
 /**
@@ -142,10 +178,12 @@ export function mountContract(el, route) {
         h('p', { class: 'muted' }, t('contract.subtitle', {
           product: productKey ? t(productKey) : k.product, since: formatDate(k.subscriptionDate), echeance: formatDate(k.firstEcheance).slice(0, 5),
         })),
+        revisionNotes(contractRevisionViews(k), 'contract'),
         terminated ? h('p', { class: 'pill pill-warn', dataset: { testid: 'contract-terminated' } }, t('contract.terminated', { date: formatDate(lastStatusDate(k)) })) : null,
         h('div', { class: 'actions no-print' },
           h('button', { type: 'button', class: 'btn btn-small', onclick: () => avenantDialog(k, render), dataset: { testid: 'contract-avenant' }, disabled: terminated }, t('contract.action.avenant')),
           h('button', { type: 'button', class: 'btn btn-small', onclick: () => suspendDialog(k, render), dataset: { testid: 'contract-suspend' }, disabled: terminated }, t('contract.action.suspend')),
+          h('button', { type: 'button', class: 'btn btn-small', onclick: () => contractUpdateDialog(k, (updated) => { if (alive) render(updated); }), dataset: { testid: 'contract-correct' } }, t('correction.action')),
           h('button', { type: 'button', class: 'btn btn-small btn-danger-quiet', onclick: () => terminateDialog(k, render), dataset: { testid: 'contract-terminate' }, disabled: terminated }, t('contract.action.terminate')))),
       h('div', { class: 'record-grid' },
         h('section', { class: 'card', 'aria-labelledby': 'sec-coef' },
@@ -213,8 +251,9 @@ export function mountContract(el, route) {
    * @param {ContractRecord} k
    */
   function vehiclesSection(k) {
-    const reload = () => { load(); };
+    const reload = () => { if (alive) load(); };
     const current = k.vehicles.filter((v) => !v.toDate);
+    const today = isoDateOf(new Date());
     return h('section', { class: 'card card-wide', 'aria-labelledby': 'sec-vehicles', dataset: { testid: 'contract-vehicles' } },
       h('div', { class: 'card-head' },
         h('h2', { id: 'sec-vehicles', class: 'card-title' }, t('contract.section.vehicles')),
@@ -231,15 +270,30 @@ export function mountContract(el, route) {
           v.transferNote ? h('p', { class: 'muted' }, v.transferNote) : null,
           !v.toDate && current.length > 0
             ? h('button', { type: 'button', class: 'btn btn-small no-print', onclick: () => replaceVehicleDialog(k.id, v, reload), dataset: { testid: 'vehicle-replace' } }, t('contract.vehicle.replace'))
-            : null))),
+            : null,
+          h('button', {
+            type: 'button', class: 'btn btn-small no-print', onclick: () => vehicleUpdateDialog(v, reload),
+            'aria-label': t('correction.vehicle.aria', { vehicle: vehicleLabel(v) }), dataset: { testid: 'vehicle-correct' },
+          }, t('correction.action')),
+          revisionNotes(vehicleRevisionViews(v), 'vehicle')))),
       k.drivers.length === 0
         ? h('p', { class: 'muted' }, t('contract.drivers.none'))
-        : h('ul', { class: 'plain driver-list' }, k.drivers.map((d) => h('li', { dataset: { testid: 'driver-row', id: d.id } },
-          h('strong', null, [d.firstName, d.lastName].filter(Boolean).join(' ')),
-          ` — ${t(DRIVER_ROLES.find(([r]) => r === d.role)?.[1] ?? 'driverForm.role.principal')}`,
-          d.licenceDate ? `, ${t('contract.driver.licence', { date: formatDate(d.licenceDate) })}` : '',
-          d.aac ? `, ${t('contract.driver.aac')}` : '',
-          d.novice ? h('span', { class: 'pill pill-warn' }, t('contract.driver.novice')) : null))));
+        : h('ul', { class: 'plain driver-list' }, k.drivers.map((d) => {
+          const ended = !!d.toDate && d.toDate <= today;
+          return h('li', { class: ended ? 'driver-ended' : null, dataset: { testid: 'driver-row', id: d.id, ended: ended ? 'true' : null } },
+            h('strong', null, [d.firstName, d.lastName].filter(Boolean).join(' ')),
+            ` — ${t(DRIVER_ROLES.find(([r]) => r === d.role)?.[1] ?? 'driverForm.role.principal')}`,
+            d.licenceDate ? `, ${t('contract.driver.licence', { date: formatDate(d.licenceDate) })}` : '',
+            d.aac ? `, ${t('contract.driver.aac')}` : '',
+            d.toDate ? h('span', { class: 'driver-until', dataset: { testid: 'driver-until' } }, `, ${t('correction.driver.until', { date: formatDate(d.toDate) })}`) : null,
+            ended ? h('span', { class: 'visually-hidden' }, ` (${t('correction.driver.ended')})`) : null,
+            d.novice && !ended ? h('span', { class: 'pill pill-warn' }, t('contract.driver.novice')) : null,
+            h('button', {
+              type: 'button', class: 'btn btn-small no-print', onclick: () => driverUpdateDialog(d, reload),
+              'aria-label': t('correction.driver.aria', { driver: driverLabel(d) }), dataset: { testid: 'driver-correct' },
+            }, t('correction.action')),
+            revisionNotes(driverRevisionViews(d), 'driver'));
+        })));
   }
 
   /**

@@ -17,6 +17,14 @@
  *   suspendDialog(contract: ContractRecord, onDone: (k: ContractRecord) => void)
  *   terminateDialog(contract: ContractRecord, onDone: (k: ContractRecord) => void)
  *   releveDialog(clientId: number, onDone: (r: ReleveResult) => void, policyholder?: Partial<PersonFields>)
+ *   avenantDialog(contract: ContractRecord, onDone: (k: ContractRecord) => void)
+ *   contractUpdateDialog(contract: ContractRecord, onDone: (k: ContractRecord) => void)
+ *   vehicleUpdateDialog(vehicle: VehicleRecord, onDone: (v: VehicleRecord) => void)
+ *   driverUpdateDialog(driver: DriverRecord, onDone: (d: DriverRecord) => void)
+ *
+ * The three correction dialogs ("Corriger") are prefilled with the current values, ask for the
+ * reason (required) and send only the fields that changed (`contractUpdateOf`, `vehicleUpdateOf`,
+ * `driverUpdateOf`); when nothing changed they say so without calling the backend.
  *
  * `releveDialog` shows the computed start coefficient, its steps, the inconsistency warning and
  * the missing mandatory fields in a second dialog (`showReleveResult`, exported too) before
@@ -27,6 +35,12 @@
  * `releve-coefficient`, `releve-claim-date` with `data-row`…); submit buttons are
  * `submit-contract`, `submit-vehicle`, `submit-vehicle-replace`, `submit-driver`,
  * `submit-suspend`, `submit-terminate`, `submit-releve`; the error line is `form-error`.
+ * Corrections: controls `contract-correct-number`, `-product`, `-subscription-date`,
+ * `-first-echeance`, `-usage`, `-clause-applies`, `-start-coefficient`, `-reason`;
+ * `vehicle-correct-registration`, `-make`, `-model`, `-first-registration`, `-from-date`,
+ * `-to-date`, `-reason`; `driver-correct-role`, `-last-name`, `-first-name`, `-birth-date`,
+ * `-licence-number`, `-licence-date`, `-aac`, `-from-date`, `-to-date`, `-reason`; submits
+ * `submit-contract-correct`, `submit-vehicle-correct`, `submit-driver-correct`.
  */
 import { api } from '../api.js';
 import { h } from '../dom.js';
@@ -37,6 +51,7 @@ import { formDialog, openDialog } from '../components/dialog.js';
 import { check, clearError, dateInput, errorLine, field, select as selectLabels, showError, textInput, uid } from '../components/form.js';
 import { toast } from '../components/toast.js';
 import { CLAIM_KIND_LABEL, RESPONSIBILITY_LABEL } from '../coefficient.js';
+import { driverLabel, vehicleLabel } from '../claimView.js';
 import {
   COMMON_INSURERS,
   DRIVER_ROLES,
@@ -46,8 +61,12 @@ import {
   USAGES,
   addOneYear,
   avenantFieldsToInput,
+  contractCorrectionFieldsOf,
   contractFieldsToInput,
+  contractUpdateOf,
+  driverCorrectionFieldsOf,
   driverFieldsToInput,
+  driverUpdateOf,
   emptyContractFields,
   emptyDriverFields,
   emptyPerson,
@@ -57,7 +76,9 @@ import {
   emptyVehicleFields,
   fieldOfError,
   releveFieldsToDocument,
+  vehicleCorrectionFieldsOf,
   vehicleFieldsToInput,
+  vehicleUpdateOf,
 } from '../contractInput.js';
 
 /** @typedef {import('../api.js').ApiError} ApiError */
@@ -68,6 +89,7 @@ import {
 /** @typedef {import('../api.js').TerminatedBy} TerminatedBy */
 /** @typedef {import('../contractInput.js').PersonFields} PersonFields */
 /** @typedef {import('../contractInput.js').DriverFields} DriverFields */
+/** @typedef {import('../contractInput.js').VehicleFields} VehicleFields */
 /**
  * @typedef {Partial<DriverFields> & { clientId?: number | null }} DriverDefaults
  *   Pre-filled values of the driver form; `clientId` when the driver is a client of the agency.
@@ -306,16 +328,17 @@ export function newContractDialog(clientId, onDone) {
 }
 
 /**
- * The vehicle fields, shared by "add" and "replace".
+ * The vehicle fields, shared by "add", "replace" and "correct".
  * @param {string} fromLabel
+ * @param {VehicleFields} [init] blank by default (on the contract from today)
+ * @param {string} [prefix] of the test ids (`vehicle-registration`, `vehicle-correct-registration`)
  */
-function vehicleControls(fromLabel) {
-  const init = emptyVehicleFields(today());
-  const registration = textInput(init.registration, 'vehicle-registration', { required: true, placeholder: 'AB-123-CD', autocapitalize: 'characters' });
-  const make = textInput(init.make, 'vehicle-make');
-  const model = textInput(init.model, 'vehicle-model');
-  const firstRegistration = dateInput(init.firstRegistration, 'vehicle-first-registration');
-  const fromDate = dateInput(init.fromDate, 'vehicle-from-date', { required: true });
+function vehicleControls(fromLabel, init = emptyVehicleFields(today()), prefix = 'vehicle') {
+  const registration = textInput(init.registration, `${prefix}-registration`, { required: true, placeholder: 'AB-123-CD', autocapitalize: 'characters' });
+  const make = textInput(init.make, `${prefix}-make`);
+  const model = textInput(init.model, `${prefix}-model`);
+  const firstRegistration = dateInput(init.firstRegistration, `${prefix}-first-registration`);
+  const fromDate = dateInput(init.fromDate, `${prefix}-from-date`, { required: true });
   const nodes = [
     field(t('vehicleForm.registration'), registration, { size: 'sm' }),
     h('div', { class: 'field-row' }, field(t('vehicleForm.make'), make), field(t('vehicleForm.model'), model)),
@@ -325,15 +348,17 @@ function vehicleControls(fromLabel) {
   ];
   /** @type {Record<string, HTMLElement>} */
   const named = { registration, make, model, firstRegistration, fromDate };
-  /** @param {number} contractId */
-  const input = (contractId) => vehicleFieldsToInput(contractId, {
+  /** @returns {VehicleFields} */
+  const values = () => ({
     registration: registration.value,
     make: make.value,
     model: model.value,
     firstRegistration: firstRegistration.value,
     fromDate: fromDate.value,
   });
-  return { nodes, named, input };
+  /** @param {number} contractId */
+  const input = (contractId) => vehicleFieldsToInput(contractId, values());
+  return { nodes, named, values, input };
 }
 
 /**
@@ -393,41 +418,53 @@ export function replaceVehicleDialog(contractId, oldVehicle, onDone) {
  * @returns {Promise<boolean>}
  */
 export function driverDialog(contractId, onDone, defaults = {}) {
-  const init = { ...emptyDriverFields(today()), ...defaults };
-  const role = select(DRIVER_ROLES, init.role, 'driver-role');
-  const lastName = textInput(init.lastName, 'driver-last-name', { required: true });
-  const firstName = textInput(init.firstName, 'driver-first-name');
-  const birthDate = dateInput(init.birthDate, 'driver-birth-date');
-  const licenceNumber = textInput(init.licenceNumber, 'driver-licence-number');
-  const licenceDate = dateInput(init.licenceDate, 'driver-licence-date');
-  const aac = h('input', { type: 'checkbox', checked: init.aac, dataset: { testid: 'driver-aac' } });
-  const fromDate = dateInput(init.fromDate, 'driver-from-date', { required: true });
+  const d = driverControls({ ...emptyDriverFields(today()), ...defaults }, 'driver');
   const line = errorLine();
-  const body = h('div', { class: 'form-stack' },
-    field(t('driverForm.role'), role, { size: 'sm' }),
-    h('div', { class: 'field-row' }, field(t('driverForm.lastName'), lastName), field(t('driverForm.firstName'), firstName)),
-    h('div', { class: 'field-row' }, field(t('driverForm.birthDate'), birthDate), field(t('driverForm.licenceNumber'), licenceNumber)),
-    h('div', { class: 'field-row' }, field(t('driverForm.licenceDate'), licenceDate), field(t('driverForm.fromDate'), fromDate)),
-    check(t('driverForm.aac'), aac),
-    line);
-  /** @type {Record<string, HTMLElement>} */
-  const named = { role, lastName, firstName, birthDate, licenceNumber, licenceDate, fromDate };
+  const body = h('div', { class: 'form-stack' }, ...d.nodes, check(t('driverForm.aac'), d.aac), line);
   return run({
     title: t('driverForm.title'),
     body,
     confirmLabel: t('driverForm.submit'),
     confirmTestId: 'submit-driver',
-    onConfirm: (keep) => submit({ body, line, controls: (p) => named[p] }, () => api.driverAdd(driverFieldsToInput(contractId, {
-      role: role.value,
-      lastName: lastName.value,
-      firstName: firstName.value,
-      birthDate: birthDate.value,
-      licenceNumber: licenceNumber.value,
-      licenceDate: licenceDate.value,
-      aac: aac.checked,
-      fromDate: fromDate.value,
-    }, defaults.clientId ?? null)), keep),
+    onConfirm: (keep) => submit({ body, line, controls: (p) => d.named[p] },
+      () => api.driverAdd(driverFieldsToInput(contractId, d.values(), defaults.clientId ?? null)), keep),
   }, onDone, t('driverForm.done'));
+}
+
+/**
+ * The driver fields, shared by "add" and "correct" (the AAC box is placed by the caller).
+ * @param {DriverFields} init
+ * @param {string} prefix of the test ids (`driver-last-name`, `driver-correct-last-name`)
+ */
+function driverControls(init, prefix) {
+  const role = select(DRIVER_ROLES, init.role, `${prefix}-role`);
+  const lastName = textInput(init.lastName, `${prefix}-last-name`, { required: true });
+  const firstName = textInput(init.firstName, `${prefix}-first-name`);
+  const birthDate = dateInput(init.birthDate, `${prefix}-birth-date`);
+  const licenceNumber = textInput(init.licenceNumber, `${prefix}-licence-number`);
+  const licenceDate = dateInput(init.licenceDate, `${prefix}-licence-date`);
+  const aac = h('input', { type: 'checkbox', checked: init.aac, dataset: { testid: `${prefix}-aac` } });
+  const fromDate = dateInput(init.fromDate, `${prefix}-from-date`, { required: true });
+  const nodes = [
+    field(t('driverForm.role'), role, { size: 'sm' }),
+    h('div', { class: 'field-row' }, field(t('driverForm.lastName'), lastName), field(t('driverForm.firstName'), firstName)),
+    h('div', { class: 'field-row' }, field(t('driverForm.birthDate'), birthDate), field(t('driverForm.licenceNumber'), licenceNumber)),
+    h('div', { class: 'field-row' }, field(t('driverForm.licenceDate'), licenceDate), field(t('driverForm.fromDate'), fromDate)),
+  ];
+  /** @type {Record<string, HTMLElement>} */
+  const named = { role, lastName, firstName, birthDate, licenceNumber, licenceDate, aac, fromDate };
+  /** @returns {DriverFields} */
+  const values = () => ({
+    role: role.value,
+    lastName: lastName.value,
+    firstName: firstName.value,
+    birthDate: birthDate.value,
+    licenceNumber: licenceNumber.value,
+    licenceDate: licenceDate.value,
+    aac: aac.checked,
+    fromDate: fromDate.value,
+  });
+  return { nodes, named, values, aac };
 }
 
 /**
@@ -805,4 +842,187 @@ export function avenantDialog(contract, onDone) {
       return submit({ body, line, controls, rows }, () => api.contractAvenant(contract.id, built.input), keep);
     },
   }, onDone, t('avenantForm.done'));
+}
+
+/**
+ * The reason of a correction (required; kept with the values replaced).
+ * @param {string} testid
+ */
+function reasonInput(testid) {
+  const reason = textInput('', testid, { required: true });
+  return { reason, node: field(t('correction.reason'), reason, { hint: t('correction.reasonHint') }) };
+}
+
+/**
+ * Sends a correction from a dialog's submit: nothing changed → a French error in the dialog and
+ * no call; no reason → the reason is flagged; otherwise the fields that changed and the reason
+ * go to the backend (its errors shown as by `submit`).
+ * @template {Record<string, unknown>} U
+ * @template T
+ * @param {{ body: HTMLElement, line: HTMLElement, controls: (path: string) => HTMLElement | null | undefined }} ctx
+ * @param {U} update only the fields that changed
+ * @param {HTMLInputElement} reason
+ * @param {(update: U & { reason: string }) => Promise<T>} send
+ * @param {(result: T) => void} keep
+ * @returns {Promise<boolean>}
+ */
+function submitCorrection(ctx, update, reason, send, keep) {
+  clearError(ctx.body, ctx.line);
+  if (Object.keys(update).length === 0) {
+    showError(ctx.line, t('correction.noChange'), null);
+    return Promise.resolve(false);
+  }
+  const why = reason.value.trim();
+  if (why === '') {
+    showError(ctx.line, t('correction.reasonRequired'), reason);
+    return Promise.resolve(false);
+  }
+  return submit(ctx, () => send({ ...update, reason: why }), keep);
+}
+
+/**
+ * "Corriger le contrat": its terms (number, product, dates, usage, clause, start coefficient)
+ * prefilled, and the reason. Only what changed is sent; the coefficients are recomputed from the
+ * subscription and the replaced values kept in the contract's history.
+ * @param {ContractRecord} contract
+ * @param {(contract: ContractRecord) => void} onDone
+ * @returns {Promise<boolean>}
+ */
+export function contractUpdateDialog(contract, onDone) {
+  const init = contractCorrectionFieldsOf(contract);
+  const number = textInput(init.number, 'contract-correct-number', { required: true });
+  const product = select(PRODUCTS, init.product, 'contract-correct-product');
+  const subscription = dateInput(init.subscriptionDate, 'contract-correct-subscription-date', { required: true });
+  const firstEcheance = dateInput(init.firstEcheance, 'contract-correct-first-echeance', { required: true });
+  const usage = select(USAGES, init.usage, 'contract-correct-usage');
+  const clause = h('input', { type: 'checkbox', checked: init.clauseApplies, dataset: { testid: 'contract-correct-clause-applies' } });
+  const startCoefficient = textInput(init.startCoefficient, 'contract-correct-start-coefficient', { inputmode: 'decimal', placeholder: '1,00' });
+  const { reason, node: reasonField } = reasonInput('contract-correct-reason');
+  const line = errorLine();
+  const body = h('div', { class: 'form-stack' },
+    h('p', { class: 'muted' }, t('correction.contract.lead', { insurer: contract.insurer, number: contract.number })),
+    h('div', { class: 'field-row' },
+      field(t('contractForm.number'), number),
+      field(t('contractForm.product'), product, { size: 'sm' })),
+    h('div', { class: 'field-row' },
+      field(t('contractForm.subscriptionDate'), subscription),
+      field(t('contractForm.firstEcheance'), firstEcheance)),
+    field(t('contractForm.usage'), usage, { size: 'md' }),
+    check(t('contractForm.clauseApplies'), clause),
+    field(t('contractForm.startCoefficient'), startCoefficient, { hint: t('correction.contract.startCoefficient.hint'), size: 'sm' }),
+    h('p', { class: 'hint', dataset: { testid: 'contract-correct-hint' } }, t('correction.contract.hint')),
+    reasonField,
+    line);
+  /** @type {Record<string, HTMLElement>} */
+  const named = { number, product, subscriptionDate: subscription, firstEcheance, usage, clauseApplies: clause, startCoefficient, reason };
+  return run({
+    title: t('correction.contract.title'),
+    body,
+    confirmLabel: t('correction.submit'),
+    confirmTestId: 'submit-contract-correct',
+    onConfirm: (keep) => submitCorrection({ body, line, controls: (p) => named[p] },
+      contractUpdateOf(contract, {
+        number: number.value,
+        product: product.value,
+        subscriptionDate: subscription.value,
+        firstEcheance: firstEcheance.value,
+        usage: usage.value,
+        clauseApplies: clause.checked,
+        startCoefficient: startCoefficient.value,
+      }),
+      reason,
+      (update) => api.contractUpdate(contract.id, update),
+      keep),
+  }, onDone, t('correction.contract.done'));
+}
+
+/**
+ * The correction dialog of a vehicle or a driver: its fields prefilled, the date it left the
+ * contract (empty: still on it), the reason. Only what changed is sent.
+ * @template R
+ * @template {Record<string, unknown>} U
+ * @param {{ kind: 'vehicle' | 'driver', text: { title: string, lead: string, toDate: string, toDateHint: string, hint: string, done: string }, controls: { nodes: Node[], named: Record<string, HTMLElement>, values: () => Record<string, unknown> }, extra?: Node[], toDate: string, diff: (values: any) => U, send: (update: U) => Promise<R> }} spec
+ * @param {(record: R) => void} onDone
+ * @returns {Promise<boolean>}
+ */
+function endableCorrection(spec, onDone) {
+  const k = spec.kind;
+  const toDate = dateInput(spec.toDate, `${k}-correct-to-date`);
+  const { reason, node: reasonField } = reasonInput(`${k}-correct-reason`);
+  const line = errorLine();
+  const body = h('div', { class: 'form-stack' },
+    h('p', { class: 'muted' }, spec.text.lead),
+    ...spec.controls.nodes,
+    field(spec.text.toDate, toDate, { hint: spec.text.toDateHint, size: 'md' }),
+    ...(spec.extra ?? []),
+    h('p', { class: 'hint' }, spec.text.hint),
+    reasonField,
+    line);
+  /** @type {Record<string, HTMLElement>} */
+  const named = { ...spec.controls.named, toDate, reason };
+  return run({
+    title: spec.text.title,
+    body,
+    confirmLabel: t('correction.submit'),
+    confirmTestId: `submit-${k}-correct`,
+    onConfirm: (keep) => submitCorrection({ body, line, controls: (p) => named[p] },
+      spec.diff({ ...spec.controls.values(), toDate: toDate.value }),
+      reason,
+      spec.send,
+      keep),
+  }, onDone, spec.text.done);
+}
+
+/**
+ * "Corriger le véhicule": registration, make, model, first registration, entry on the contract
+ * and exit prefilled, and the reason; the contract's coefficients are recomputed.
+ * @param {VehicleRecord} vehicle
+ * @param {(vehicle: VehicleRecord) => void} onDone
+ * @returns {Promise<boolean>}
+ */
+export function vehicleUpdateDialog(vehicle, onDone) {
+  const init = vehicleCorrectionFieldsOf(vehicle);
+  return endableCorrection({
+    kind: 'vehicle',
+    text: {
+      title: t('correction.vehicle.title'),
+      lead: t('correction.vehicle.lead', { vehicle: vehicleLabel(vehicle) }),
+      toDate: t('correction.vehicle.toDate'),
+      toDateHint: t('correction.vehicle.toDate.hint'),
+      hint: t('correction.vehicle.hint'),
+      done: t('correction.vehicle.done'),
+    },
+    controls: vehicleControls(t('vehicleForm.fromDate'), init, 'vehicle-correct'),
+    toDate: init.toDate,
+    diff: (values) => vehicleUpdateOf(vehicle, values),
+    send: (update) => api.vehicleUpdate(vehicle.id, update),
+  }, onDone);
+}
+
+/**
+ * "Corriger le conducteur": role, names, birth date, licence, AAC, designation dates prefilled —
+ * "Fin de la désignation" ends it — and the reason.
+ * @param {DriverRecord} driver
+ * @param {(driver: DriverRecord) => void} onDone
+ * @returns {Promise<boolean>}
+ */
+export function driverUpdateDialog(driver, onDone) {
+  const init = driverCorrectionFieldsOf(driver);
+  const d = driverControls(init, 'driver-correct');
+  return endableCorrection({
+    kind: 'driver',
+    text: {
+      title: t('correction.driver.title'),
+      lead: t('correction.driver.lead', { driver: driverLabel(driver) }),
+      toDate: t('correction.driver.toDate'),
+      toDateHint: t('correction.driver.toDate.hint'),
+      hint: t('correction.driver.hint'),
+      done: t('correction.driver.done'),
+    },
+    controls: d,
+    extra: [check(t('driverForm.aac'), d.aac)],
+    toDate: init.toDate,
+    diff: (values) => driverUpdateOf(driver, values),
+    send: (update) => api.driverUpdate(driver.id, update),
+  }, onDone);
 }

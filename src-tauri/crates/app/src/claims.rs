@@ -23,6 +23,8 @@ pub struct ClaimPage {
     pub insurer: String,
     pub client_id: i64,
     pub client_name: String,
+    /// False when the contract is outside the bonus-malus clause (R1: 1.00 applies).
+    pub clause_applies: bool,
     /// The contract's coefficient in force and at the next échéance, after this claim.
     pub coefficient_in_force: String,
     pub next_coefficient: Option<String>,
@@ -134,6 +136,7 @@ impl Courtier {
             insurer: k.insurer,
             client_id: k.client_id,
             client_name,
+            clause_applies: k.clause_applies,
             coefficient_in_force: k.coefficient_in_force,
             next_coefficient: k.projection.map(|p| p.if_nothing_happens),
             vehicles: k.vehicles,
