@@ -305,6 +305,52 @@ class ClientJourney(unittest.TestCase):
         self.assertTrue(any("Rendez-vous d'expertise fixé" in x for x in texts), texts[:8])
         self.assertTrue(any("en expertise" in x for x in texts), texts[:8])
 
+    def set_date(self, name, value):
+        self.driver.execute_script(
+            "const el = arguments[0]; el.value = arguments[1];"
+            "el.dispatchEvent(new Event('input', { bubbles: true }));"
+            "el.dispatchEvent(new Event('change', { bubbles: true }));",
+            self.visible(name),
+            value,
+        )
+
+    def test_5_releve_then_new_contract_at_its_coefficient(self):
+        self.driver = start()
+        d = self.driver
+        self.visible("search-input", timeout=40)
+        # A client coming from another insurer: the relevé states 0,80 at its last échéance,
+        # stopped two months ago, no claim; the new contract starts from what R17 gives.
+        cid = d.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "window.__TAURI__.core.invoke('client_create', { input: { kind: 'person', lastName: 'Nouvel',"
+            "  firstName: 'Arrivant', status: 'client' } }).then((c) => done(c.id), (e) => done(-1));"
+        )
+        self.assertGreater(cid, 0)
+        d.execute_script("window.location.hash = '#/clients/' + arguments[0]", cid)
+        self.clickable("record-releve").click()
+        today = date.today()
+        self.set_date("releve-issued-on", (today - timedelta(days=30)).isoformat())
+        self.visible("releve-issuer").send_keys("Assurances du Rhône")
+        self.visible("releve-coefficient").send_keys("0,80")
+        self.set_date("releve-last-echeance", (today - timedelta(days=200)).isoformat())
+        self.set_date("releve-stopped-on", (today - timedelta(days=60)).isoformat())
+        self.clickable("submit-releve").click()
+        start_coef = self.visible("releve-start-coefficient").text
+        self.assertRegex(start_coef, r"^0,\d\d$")
+        self.visible("releve-missing")
+        self.assertNotIn("null", self.visible("releve-result").text)
+        self.shot("releve-result.png")
+        self.clickable("releve-new-contract").click()
+        coef = self.visible("contract-start-coefficient")
+        self.assertEqual(coef.get_attribute("value"), start_coef)
+        self.visible("contract-insurer").send_keys("Mutuelle de l'Ouest")
+        self.visible("contract-number").send_keys("AUTO-RELEVE-1")
+        self.visible("premium-guarantee").send_keys("Responsabilité civile")
+        self.visible("premium-amount").send_keys("400,00")
+        self.clickable("submit-contract").click()
+        self.wait().until(lambda drv: "#/contracts/" in drv.current_url)
+        self.assertEqual(self.visible("contract-coefficient").text, start_coef)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

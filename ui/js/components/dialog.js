@@ -29,7 +29,8 @@ export function openDialog({ title, build, className, testid }) {
       result = value;
       if (dialog.open) dialog.close();
     };
-    dialog.append(h('h2', { id: titleId, class: 'dialog-title' }, title), ...build(close, titleId));
+    // A builder may leave out parts with null: `append` would write them as text.
+    dialog.append(h('h2', { id: titleId, class: 'dialog-title' }, title), ...build(close, titleId).filter((n) => n != null));
     dialog.addEventListener('close', () => {
       dialog.remove();
       previous?.focus();

@@ -589,6 +589,7 @@ export const fr = {
   'releveForm.result.missing': 'Mentions obligatoires absentes du relevé :',
   'releveForm.result.complete': 'Le relevé comporte toutes les mentions obligatoires.',
   'releveForm.result.close': 'Fermer',
+  'releveForm.result.newContract': 'Créer le contrat avec ce coefficient',
   // Claim page
   'claimPage.title': 'Sinistre du {date}',
   'claimPage.heading': 'Sinistre du {date} — {kind}',

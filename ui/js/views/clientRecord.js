@@ -213,7 +213,7 @@ export function mountClientRecord(el, route) {
           h('button', {
             type: 'button',
             class: 'btn btn-small',
-            onclick: () => releveDialog(r.id, () => {}, policyholder),
+            onclick: () => releveDialog(r.id, () => {}, policyholder, (k) => { window.location.hash = href('contract', { id: k.id }); }),
             dataset: { testid: 'record-releve' },
           }, t('releveForm.open')),
           h('button', {

@@ -246,10 +246,12 @@ function premiumEditor(guaranteeListId) {
  * auto) until it is ticked by hand.
  * @param {number} clientId
  * @param {(contract: ContractRecord) => void} onDone
+ * @param {Partial<import('../contractInput.js').ContractFields>} [defaults] prefilled values (the
+ *   start coefficient computed from a relevé)
  * @returns {Promise<boolean>}
  */
-export function newContractDialog(clientId, onDone) {
-  const init = emptyContractFields(today());
+export function newContractDialog(clientId, onDone, defaults = {}) {
+  const init = { ...emptyContractFields(today()), ...defaults };
   const insurerListId = uid('insurers');
   const guaranteeListId = uid('guarantees');
   const insurer = textInput(init.insurer, 'contract-insurer', { required: true, list: insurerListId });
@@ -561,9 +563,11 @@ function personControls(init, prefix) {
  * @param {number} clientId
  * @param {(result: ReleveResult) => void} onDone
  * @param {Partial<PersonFields>} [policyholder] pre-fills the policyholder (the client)
+ * @param {(contract: ContractRecord) => void} [onContract] when given, the result offers « Créer le
+ *   contrat avec ce coefficient », which opens the new-contract form with it
  * @returns {Promise<boolean>}
  */
-export async function releveDialog(clientId, onDone, policyholder = {}) {
+export async function releveDialog(clientId, onDone, policyholder = {}, onContract = undefined) {
   const init = emptyReleveFields(today());
   const issuedOn = dateInput(init.issuedOn, 'releve-issued-on', { required: true });
   const issuer = textInput(init.issuer, 'releve-issuer', { list: uid('releve-insurers') });
@@ -753,20 +757,25 @@ export async function releveDialog(clientId, onDone, policyholder = {}) {
   });
   if (!ok || result === null) return false;
   const r = /** @type {ReleveResult} */ (result);
-  await showReleveResult(r);
+  const next = await showReleveResult(r, onContract !== undefined);
   onDone(r);
+  if (next === 'contract' && onContract && r.startCoefficient !== null) {
+    await newContractDialog(clientId, onContract, { startCoefficient: r.startCoefficient.replace('.', ',') });
+  }
   return true;
 }
 
 /**
  * What Courtier made of a relevé: the start coefficient with its steps, the inconsistency of the
  * stated coefficient (a visible warning), the range the listed claims allow, and the mandatory
- * fields the relevé lacks. Resolves when closed.
+ * fields the relevé lacks. With `offerContract`, a button opens a new contract at that start
+ * coefficient. Resolves with `'contract'` when that button was chosen, null when closed.
  * @param {ReleveResult} r
- * @returns {Promise<void>}
+ * @param {boolean} [offerContract]
+ * @returns {Promise<'contract' | null>}
  */
-export async function showReleveResult(r) {
-  await openDialog({
+export async function showReleveResult(r, offerContract = false) {
+  return openDialog({
     title: t('releveForm.result.title'),
     testid: 'releve-result',
     build: (close) => {
@@ -795,7 +804,11 @@ export async function showReleveResult(r) {
               h('p', null, t('releveForm.result.missing')),
               h('ul', null, r.missingFields.map((f) => h('li', null, f)))))
           : h('p', { class: 'muted', dataset: { testid: 'releve-missing' } }, t('releveForm.result.complete')),
-        h('div', { class: 'dialog-actions' }, closeButton),
+        h('div', { class: 'dialog-actions' },
+          offerContract && r.startCoefficient !== null
+            ? h('button', { type: 'button', class: 'btn', onclick: () => close('contract'), dataset: { testid: 'releve-new-contract' } }, t('releveForm.result.newContract'))
+            : null,
+          closeButton),
       ];
     },
   });
