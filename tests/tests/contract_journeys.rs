@@ -707,3 +707,48 @@ fn correcting_a_contract_vehicle_or_driver_keeps_what_it_replaced() {
         ]
     );
 }
+
+#[test]
+fn a_novice_driver_and_three_responsible_claims_surcharge_the_next_premium() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = app(dir.path());
+    let k = contract(&a, client(&a));
+    assert_eq!(k.next_premium.clone().unwrap().total, "425.50");
+    // A young driver, licensed in May 2025, named from June 2025: one claim-free year by the
+    // 2027 échéance, so 50 % (A121-1-1): 500 × 1.5 × 0.76 = 570 + 45.50.
+    a.driver_add(&courtier_app::DriverDraft {
+        contract_id: k.id,
+        role: "secondaire".into(),
+        last_name: "Bénard".into(),
+        first_name: Some("Tom".into()),
+        licence_date: Some("2025-05-01".into()),
+        from_date: "2025-06-01".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    let p = a.contract_get(k.id).unwrap().next_premium.unwrap();
+    assert_eq!(p.novice_rate, "50");
+    assert_eq!(p.novice_amount, "250.00");
+    assert_eq!(p.total, "615.50");
+    // Three responsible claims in the period closing on 1 November 2026 (A121-1-2: 50 %), on
+    // top of 0.80 × 1.25 × 1.25 × 1.25 = 1.56 and the novice rate back to 100 % (a responsible
+    // claim in its second year): 500 × 2 × 1.56 + 500 × 0.5 + 45.50.
+    for day in ["2026-01-10", "2026-02-10", "2026-03-10"] {
+        a.claim_create(&ClaimDraft {
+            contract_id: k.id,
+            occurred_on: day.into(),
+            kind: "accident".into(),
+            responsibility: "full".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    let r = a.contract_get(k.id).unwrap();
+    assert_eq!(r.projection.unwrap().if_nothing_happens, "1.56");
+    let p = r.next_premium.unwrap();
+    assert_eq!(p.novice_rate, "100");
+    assert_eq!(p.surcharges.len(), 1);
+    assert_eq!(p.surcharges[0].rate, "50");
+    assert_eq!(p.surcharges[0].amount, "250.00");
+    assert_eq!(p.total, "1855.50");
+}

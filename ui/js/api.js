@@ -190,7 +190,7 @@ import { t } from './i18n/index.js';
  * @property {number} claimFreeStreak
  * @property {boolean} protectionActive
  * @property {{ nextEcheance: string, ifNothingHappens: string, claimCountsAt: string, withFullClaim: string, withPartialClaim: string } | null} projection
- * @property {{ referenceModulated: string, notModulated: string, coefficient: string, afterCoefficient: string, total: string } | null} nextPremium
+ * @property {{ referenceModulated: string, notModulated: string, noviceRate: string, noviceAmount: string, coefficient: string, afterCoefficient: string, surcharges: { label: string, rate: string, amount: string, note: string | null }[], total: string } | null} nextPremium
  * @property {ClaimRecord[]} claims
  * @property {string} startCoefficient
  * @property {ContractEvent[]} events status changes and amendments, in date order

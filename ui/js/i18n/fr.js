@@ -377,6 +377,8 @@ export const fr = {
   'contract.projection': 'À l’échéance du {date} : {coef} si rien ne change.',
   'contract.simulation': 'Un sinistre responsable aujourd’hui donnerait {full} (partiellement responsable : {partial}) à l’échéance du {date}.',
   'contract.premium.detail': 'Garanties modulées {ref} × {coef} = {after}, autres garanties {fixed}.',
+  'contract.premium.detailNovice': 'Garanties modulées {ref} × (1 + {rate} % jeune conducteur) × {coef} = {after}, autres garanties {fixed}.',
+  'contract.premium.surcharge': 'Majoration : {label}, {rate} % = {amount}',
   'contract.premium.notModulated': 'non modulée',
   'contract.premium.none': 'Pas de prochaine échéance (contrat résilié).',
   'contract.history.none': 'Aucune échéance encore passée.',

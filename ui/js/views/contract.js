@@ -206,12 +206,25 @@ export function mountContract(el, route) {
           k.nextPremium
             ? h('div', null,
               h('p', { class: changed ? 'coef-big flash' : 'coef-big', dataset: { testid: 'contract-next-premium' } }, formatAmount(k.nextPremium.total)),
-              h('p', { class: 'muted' }, t('contract.premium.detail', {
-                ref: formatAmount(k.nextPremium.referenceModulated),
-                coef: formatCoefficient(k.nextPremium.coefficient),
-                after: formatAmount(k.nextPremium.afterCoefficient),
-                fixed: formatAmount(k.nextPremium.notModulated),
-              })),
+              h('p', { class: 'muted' }, Number(k.nextPremium.noviceRate) > 0
+                ? t('contract.premium.detailNovice', {
+                  ref: formatAmount(k.nextPremium.referenceModulated),
+                  rate: k.nextPremium.noviceRate,
+                  coef: formatCoefficient(k.nextPremium.coefficient),
+                  after: formatAmount(k.nextPremium.afterCoefficient),
+                  fixed: formatAmount(k.nextPremium.notModulated),
+                })
+                : t('contract.premium.detail', {
+                  ref: formatAmount(k.nextPremium.referenceModulated),
+                  coef: formatCoefficient(k.nextPremium.coefficient),
+                  after: formatAmount(k.nextPremium.afterCoefficient),
+                  fixed: formatAmount(k.nextPremium.notModulated),
+                })),
+              k.nextPremium.surcharges.length > 0
+                ? h('ul', { class: 'plain', dataset: { testid: 'premium-surcharges' } }, k.nextPremium.surcharges.map((x) => h('li', null,
+                  t('contract.premium.surcharge', { label: x.label, rate: x.rate, amount: formatAmount(x.amount) }),
+                  x.note ? ` (${x.note})` : '')))
+                : null,
               h('ul', { class: 'plain' }, k.premiums.map((l) => h('li', null,
                 `${l.guarantee} : ${formatAmount(l.amount)}`, l.modulated ? '' : ` (${t('contract.premium.notModulated')})`))))
             : h('p', { class: 'muted' }, t('contract.premium.none'))),

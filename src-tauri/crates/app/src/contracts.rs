@@ -8,7 +8,10 @@ use courtier_domain::bonus_malus::{
     DatedOutcome, Interruption, Requalification, Responsibility, RuleOptions, Usage,
 };
 use courtier_domain::client::parse_date;
-use courtier_domain::premium::{premium_notice, PremiumLine};
+use courtier_domain::premium::{
+    novice_surcharge, premium_notice, surcharges_in_force, AggravatingEvent, Aggravation,
+    NamedDriver, PremiumLine,
+};
 use courtier_domain::Coefficient;
 use courtier_store::{
     ClaimRow, ContractFacts, ContractRow, EcheanceRow, Entity, NewClaim, NewContract,
@@ -207,9 +210,27 @@ pub struct ProjectionDto {
 pub struct PremiumDto {
     pub reference_modulated: String,
     pub not_modulated: String,
+    /// The novice driver's surcharge (A121-1-1), percent of the reference premium, "0" if none.
+    pub novice_rate: String,
+    pub novice_amount: String,
     pub coefficient: String,
+    /// `reference × (1 + novice) × coefficient`.
     pub after_coefficient: String,
+    /// Aggravating surcharges in force (A121-1-2), e.g. three responsible claims in a period.
+    pub surcharges: Vec<SurchargeDto>,
     pub total: String,
+}
+
+/// A surcharge on the next premium.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SurchargeDto {
+    /// In French.
+    pub label: String,
+    /// Percent of the reference premium.
+    pub rate: String,
+    pub amount: String,
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -514,6 +535,62 @@ pub(crate) fn revision_dtos(rows: &[courtier_store::RevisionRow]) -> Vec<Revisio
         .collect()
 }
 
+/// The novice surcharge on `on` for the contract's drivers (its responsible claims end a
+/// claim-free year).
+fn novice_at(
+    f: &ContractFacts,
+    drivers: &[courtier_store::DriverRow],
+    on: NaiveDate,
+) -> Option<courtier_domain::premium::NoviceSurcharge> {
+    let named: Vec<NamedDriver> = drivers
+        .iter()
+        .map(|d| NamedDriver {
+            licence_date: d.licence_date,
+            aac: d.aac,
+            from: d.from_date,
+            to: d.to_date,
+        })
+        .collect();
+    let responsible: Vec<NaiveDate> = f
+        .claims
+        .iter()
+        .filter(|c| {
+            c.qualifications
+                .last()
+                .is_some_and(|q| q.responsibility != "none")
+        })
+        .map(|c| c.occurred_on)
+        .collect();
+    novice_surcharge(
+        &named,
+        &responsible,
+        on,
+        RuleOptions::default().novice_schedule,
+    )
+}
+
+/// A121-1-2: three or more responsible claims counted in one reference period, dated by the
+/// third.
+fn three_claim_events(out: &DatedOutcome) -> Vec<AggravatingEvent> {
+    out.trace
+        .periods
+        .iter()
+        .filter_map(|p| {
+            let counted: Vec<NaiveDate> = p
+                .claims
+                .iter()
+                .filter(|c| c.counted)
+                .filter_map(|c| c.date)
+                .collect();
+            counted.get(2).map(|d| AggravatingEvent {
+                kind: Aggravation::ThreeClaims,
+                date: *d,
+                caused_by: None,
+            })
+        })
+        .collect()
+}
+
 pub(crate) fn money_text(c: i64) -> String {
     from_cents(c).to_string()
 }
@@ -675,19 +752,38 @@ impl Courtier {
             project(&h, &RuleOptions::default(), today, today).ok()
         };
         let premiums_rows = s.contract_premiums(id)?;
+        let driver_rows = s.drivers_of_contract(id)?;
         let next_premium = projection.as_ref().map(|p| {
             let lines = premium_lines(&premiums_rows, p.next_echeance);
+            let novice = novice_at(&facts, &driver_rows, p.next_echeance);
+            // The periods closed by the next échéance, for the claims counted in them.
+            let events = outcome(&facts, p.next_echeance)
+                .map(|o| three_claim_events(&o))
+                .unwrap_or_default();
+            let surcharges = surcharges_in_force(&events, c.first_echeance, p.next_echeance);
             let n = premium_notice(
                 &lines,
                 applicable_coefficient(clause, p.if_nothing_happens),
-                Decimal::ZERO,
-                &[],
+                novice.map_or(Decimal::ZERO, |x| x.rate),
+                &surcharges,
             );
             PremiumDto {
                 reference_modulated: n.reference_modulated.to_string(),
                 not_modulated: n.not_modulated.to_string(),
+                novice_rate: n.novice_rate.to_string(),
+                novice_amount: n.novice_amount.to_string(),
                 coefficient: n.coefficient.to_string(),
                 after_coefficient: n.after_coefficient.to_string(),
+                surcharges: n
+                    .surcharges
+                    .iter()
+                    .map(|x| SurchargeDto {
+                        label: x.kind.fr().to_string(),
+                        rate: x.rate.to_string(),
+                        amount: x.amount.to_string(),
+                        note: x.note.clone(),
+                    })
+                    .collect(),
                 total: n.total.to_string(),
             }
         });

@@ -19,7 +19,7 @@ pub use contracts::{
     AmountDto, ClaimDraft, ClaimRecord, CommunicationDto, ContractDraft, ContractEventDto,
     ContractRecord, DriverDraft, DriverDto, EcheanceDto, OpenClaim, PartyDto, PremiumDraft,
     PremiumDto, ProjectionDto, QualificationDto, ReleveResult, RevisionDto, StatusDto,
-    VehicleDraft, VehicleDto,
+    SurchargeDto, VehicleDraft, VehicleDto,
 };
 pub use corrections::{ContractUpdate, DriverUpdate, VehicleUpdate};
 pub use dto::*;

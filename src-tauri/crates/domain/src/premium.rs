@@ -44,6 +44,72 @@ pub fn novice_rate(aac: bool, claim_free_years: u32, schedule: NoviceSchedule) -
     }
 }
 
+/// A driver named on a contract, as the novice surcharge sees them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NamedDriver {
+    pub licence_date: Option<NaiveDate>,
+    pub aac: bool,
+    /// Designated on the contract from, until (exclusive).
+    pub from: NaiveDate,
+    pub to: Option<NaiveDate>,
+}
+
+/// The novice surcharge of a notice: its rate and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoviceSurcharge {
+    /// Percent of the reference premium.
+    pub rate: Decimal,
+    pub licence_date: NaiveDate,
+    pub aac: bool,
+    /// Insurance years completed by `on` without a responsible claim.
+    pub claim_free_years: u32,
+}
+
+/// The novice surcharge (A121-1-1) on `on`: for each driver on the contract that day whose
+/// licence is under three years old, the initial rate (100 %, 50 % after AAC) less half of it for
+/// each insurance year completed on the contract without a responsible claim (`responsible` are
+/// the dates of the contract's responsible claims); the highest such rate applies.
+pub fn novice_surcharge(
+    drivers: &[NamedDriver],
+    responsible: &[NaiveDate],
+    on: NaiveDate,
+    schedule: NoviceSchedule,
+) -> Option<NoviceSurcharge> {
+    drivers
+        .iter()
+        .filter(|d| d.from <= on && d.to.map_or(true, |t| on < t))
+        .filter_map(|d| {
+            let licence = d.licence_date?;
+            if !crate::vehicle::is_novice(Some(licence), on) {
+                return None;
+            }
+            let start = d.from.max(licence);
+            let mut claim_free = 0u32;
+            for y in 0u32.. {
+                let (Some(a), Some(b)) = (
+                    start.checked_add_months(Months::new(12 * y)),
+                    start.checked_add_months(Months::new(12 * (y + 1))),
+                ) else {
+                    break;
+                };
+                if b > on {
+                    break;
+                }
+                if !responsible.iter().any(|c| a <= *c && *c < b) {
+                    claim_free += 1;
+                }
+            }
+            let rate = novice_rate(d.aac, claim_free, schedule);
+            (rate > Decimal::ZERO).then_some(NoviceSurcharge {
+                rate,
+                licence_date: licence,
+                aac: d.aac,
+                claim_free_years: claim_free,
+            })
+        })
+        .max_by_key(|n| n.rate)
+}
+
 /// Aggravating circumstances (A121-1-2) and their maximum rates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -245,6 +311,55 @@ pub fn premium_notice(
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn novice_surcharge_follows_the_driver_and_the_claim_free_years() {
+        let young = NamedDriver {
+            licence_date: Some(d("2025-03-01")),
+            aac: false,
+            from: d("2025-06-01"),
+            to: None,
+        };
+        let old = NamedDriver {
+            licence_date: Some(d("1995-01-01")),
+            aac: false,
+            from: d("2020-01-01"),
+            to: None,
+        };
+        let lit = NoviceSchedule::Literal;
+        // First year: 100 %.
+        let s = novice_surcharge(&[old, young], &[], d("2026-01-01"), lit).unwrap();
+        assert_eq!(s.rate, dec!(100));
+        // After one claim-free year: 50 %; a responsible claim in that year keeps 100 %.
+        assert_eq!(
+            novice_surcharge(&[young], &[], d("2026-06-01"), lit)
+                .unwrap()
+                .rate,
+            dec!(50)
+        );
+        assert_eq!(
+            novice_surcharge(&[young], &[d("2025-09-10")], d("2026-06-01"), lit)
+                .unwrap()
+                .rate,
+            dec!(100)
+        );
+        // Two claim-free years: nothing; licence over three years: nothing either.
+        assert_eq!(novice_surcharge(&[young], &[], d("2027-06-01"), lit), None);
+        assert_eq!(novice_surcharge(&[old], &[], d("2026-01-01"), lit), None);
+        // AAC halves it; a driver no longer designated does not count.
+        let aac = NamedDriver { aac: true, ..young };
+        assert_eq!(
+            novice_surcharge(&[aac], &[], d("2026-01-01"), lit)
+                .unwrap()
+                .rate,
+            dec!(50)
+        );
+        let gone = NamedDriver {
+            to: Some(d("2025-12-01")),
+            ..young
+        };
+        assert_eq!(novice_surcharge(&[gone], &[], d("2026-01-01"), lit), None);
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
