@@ -44,4 +44,7 @@ pub const COMMANDS: &[&str] = &[
     "contract_update",
     "vehicle_update",
     "driver_update",
+    "insurer_list",
+    "insurer_create",
+    "insurer_update",
 ];

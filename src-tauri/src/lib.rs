@@ -12,8 +12,8 @@ use courtier_app::{
     AgencyOpened, AgencyStatus, AmountDto, AppError, AvenantDraft, ClaimDraft, ClaimPage,
     ClaimRecord, ClaimUpdate, ClientListPage, ClientListQuery, ClientRecord, ClientSummary,
     CommunicationDto, Config, ContractDraft, ContractRecord, ContractUpdate, Courtier, DemoLoaded,
-    DriverDraft, DriverDto, DriverUpdate, OpenClaim, PartyDto, ReleveResult, Timeline,
-    TimelineQuery, VehicleDraft, VehicleDto, VehicleUpdate,
+    DriverDraft, DriverDto, DriverUpdate, InsurerDraft, InsurerDto, OpenClaim, PartyDto,
+    ReleveResult, Timeline, TimelineQuery, VehicleDraft, VehicleDto, VehicleUpdate,
 };
 use courtier_domain::client::ClientDraft;
 use std::sync::Arc;
@@ -402,6 +402,28 @@ async fn driver_update(
     blocking(state, move |c| c.driver_update(id, &update)).await
 }
 
+#[tauri::command]
+async fn insurer_list(state: State<'_, Shared>) -> Result<Vec<InsurerDto>, AppError> {
+    blocking(state, |c| c.insurer_list()).await
+}
+
+#[tauri::command]
+async fn insurer_create(
+    state: State<'_, Shared>,
+    input: InsurerDraft,
+) -> Result<InsurerDto, AppError> {
+    blocking(state, move |c| c.insurer_create(&input)).await
+}
+
+#[tauri::command]
+async fn insurer_update(
+    state: State<'_, Shared>,
+    id: i64,
+    update: InsurerDraft,
+) -> Result<InsurerDto, AppError> {
+    blocking(state, move |c| c.insurer_update(id, &update)).await
+}
+
 /// Registers the state and every command on a builder, whatever its runtime (the real one, or
 /// `tauri::test`'s mock runtime in tests).
 pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R> {
@@ -450,6 +472,9 @@ pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R>
             contract_update,
             vehicle_update,
             driver_update,
+            insurer_list,
+            insurer_create,
+            insurer_update,
         ])
 }
 

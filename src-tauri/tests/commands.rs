@@ -434,4 +434,23 @@ fn claim_page_timeline_and_amendment_commands() {
     )
     .unwrap_err();
     assert_eq!(du["code"], "invalid:toDate");
+    let ins = invoke(
+        &w,
+        "insurer_create",
+        json!({ "input": { "name": "Assurances du Rhône", "releveEmail": "ri@rhone.fr" } }),
+    )
+    .unwrap();
+    let upd = invoke(
+        &w,
+        "insurer_update",
+        json!({ "id": ins["id"], "update": { "city": "Lyon" } }),
+    )
+    .unwrap();
+    assert_eq!(upd["city"], "Lyon");
+    let all = invoke(&w, "insurer_list", json!({})).unwrap();
+    assert_eq!(
+        all.as_array().unwrap().len(),
+        2,
+        "A and Assurances du Rhône"
+    );
 }

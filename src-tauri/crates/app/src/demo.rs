@@ -472,14 +472,51 @@ const COMPANY_PATTERNS: &[&str] = &[
     "Garage {}",
 ];
 
-/// Fictional insurers of the demo portfolio.
-pub const INSURERS: &[&str] = &[
-    "Mutuelle de l'Ouest",
-    "Assurances du Rhône",
-    "Prévoyance Atlantique",
-    "Garantie Mutuelle des Artisans",
-    "Alliance Auto Assurances",
-    "La Sauvegarde Routière",
+/// Fictional insurers of the demo portfolio: name, street, postcode, city, domain (`.example`,
+/// reserved: no mail can ever leave for it).
+pub const INSURERS: &[(&str, &str, &str, &str, &str)] = &[
+    (
+        "Mutuelle de l'Ouest",
+        "4 quai de la Fosse",
+        "44000",
+        "Nantes",
+        "mutuelle-ouest.example",
+    ),
+    (
+        "Assurances du Rhône",
+        "25 cours Lafayette",
+        "69003",
+        "Lyon",
+        "assurances-rhone.example",
+    ),
+    (
+        "Prévoyance Atlantique",
+        "12 allées de Tourny",
+        "33000",
+        "Bordeaux",
+        "prevoyance-atlantique.example",
+    ),
+    (
+        "Garantie Mutuelle des Artisans",
+        "8 rue de la Paix",
+        "75002",
+        "Paris",
+        "gma.example",
+    ),
+    (
+        "Alliance Auto Assurances",
+        "3 rue Nationale",
+        "59000",
+        "Lille",
+        "alliance-auto.example",
+    ),
+    (
+        "La Sauvegarde Routière",
+        "17 rue d'Alsace-Lorraine",
+        "31000",
+        "Toulouse",
+        "sauvegarde-routiere.example",
+    ),
 ];
 
 /// Cars brokers see every day: make and models.

@@ -11,6 +11,7 @@ mod corrections;
 pub mod demo;
 mod dto;
 mod error;
+mod insurers;
 mod timeline;
 
 pub use claims::{AvenantDraft, ClaimPage, ClaimUpdate};
@@ -24,6 +25,7 @@ pub use contracts::{
 pub use corrections::{ContractUpdate, DriverUpdate, VehicleUpdate};
 pub use dto::*;
 pub use error::AppError;
+pub use insurers::{InsurerDraft, InsurerDto};
 pub use timeline::{build_timeline, Timeline, TimelineEntry, TimelineQuery, TIMELINE_KINDS};
 
 use courtier_domain::client::{self, ClientDraft};
@@ -455,9 +457,32 @@ impl Courtier {
         self.with_store(|s| {
             let mut done = 0u64;
             let mut gen = demo::Generator::new(seed, today);
+            // The demo's insurers with their details, unless the agency already has them.
+            let known = s.insurers()?;
             let insurers = demo::INSURERS
                 .iter()
-                .map(|name| s.insurer_id(name, &now))
+                .map(|(name, street, postcode, city, domain)| {
+                    match known
+                        .iter()
+                        .find(|k| k.name.to_lowercase() == name.to_lowercase())
+                    {
+                        Some(k) => Ok(k.id),
+                        None => s.insert_insurer(
+                            &courtier_store::InsurerRow {
+                                id: 0,
+                                name: (*name).into(),
+                                address_line1: Some((*street).into()),
+                                postcode: Some((*postcode).into()),
+                                city: Some((*city).into()),
+                                email: Some(format!("contact@{domain}")),
+                                phone: None,
+                                releve_email: Some(format!("releves@{domain}")),
+                                contracts: 0,
+                            },
+                            &now,
+                        ),
+                    }
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             let mut remaining = clients;
             while remaining > 0 {

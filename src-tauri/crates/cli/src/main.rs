@@ -6,8 +6,8 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use courtier_app::{
     AmountDto, AppError, AvenantDraft, ClaimDraft, ClaimUpdate, ClientListQuery, CommunicationDto,
-    Config, ContractDraft, ContractUpdate, Courtier, DriverDraft, DriverUpdate, PartyDto,
-    PremiumDraft, Timeline, TimelineQuery, VehicleDraft, VehicleUpdate,
+    Config, ContractDraft, ContractUpdate, Courtier, DriverDraft, DriverUpdate, InsurerDraft,
+    PartyDto, PremiumDraft, Timeline, TimelineQuery, VehicleDraft, VehicleUpdate,
 };
 use courtier_domain::client::{AddressDraft, ClientDraft, EmailDraft, PhoneDraft};
 use std::io::{Read, Write};
@@ -54,6 +54,9 @@ enum Command {
     /// Relevés d'information reçus de l'assureur précédent.
     #[command(subcommand)]
     Releve(ReleveCommand),
+    /// Les assureurs : coordonnées, adresse des demandes de relevé.
+    #[command(subcommand)]
+    Insurer(InsurerCommand),
     /// Charge un portefeuille de démonstration réaliste.
     Demo {
         /// Nombre de clients à créer.
@@ -586,6 +589,52 @@ enum DriverCommand {
     },
 }
 
+#[derive(Args, Debug)]
+struct InsurerArgs {
+    #[arg(long)]
+    name: Option<String>,
+    #[arg(long)]
+    address: Option<String>,
+    #[arg(long)]
+    postcode: Option<String>,
+    #[arg(long)]
+    city: Option<String>,
+    #[arg(long)]
+    email: Option<String>,
+    #[arg(long)]
+    phone: Option<String>,
+    /// Adresse électronique des demandes de relevé d'information.
+    #[arg(long)]
+    releve_email: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Subcommand, Debug)]
+enum InsurerCommand {
+    /// Les assureurs, avec le nombre de contrats de l'agence chez chacun.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Un assureur et ses changements de coordonnées.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Ajoute un assureur (--name obligatoire) ; affiche son numéro.
+    Add(InsurerArgs),
+    /// Change le nom ou les coordonnées (un texte vide efface un champ).
+    Update {
+        id: i64,
+        #[command(flatten)]
+        fields: InsurerArgs,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+}
+
 #[derive(Subcommand, Debug)]
 enum ReleveCommand {
     /// Enregistre un relevé (fichier JSON, ou - pour l'entrée standard) et calcule le coefficient
@@ -1013,6 +1062,11 @@ fn run(cli: Cli) -> Result<(), AppError> {
             println!("{}", d.id);
             Ok(())
         }
+        Command::Insurer(c) => {
+            let app = courtier(cli.data_dir)?;
+            open_existing(&app)?;
+            insurer(&app, c)
+        }
         Command::Releve(ReleveCommand::Add { client, file, json }) => {
             let app = courtier(cli.data_dir)?;
             open_existing(&app)?;
@@ -1164,6 +1218,82 @@ fn client(app: &Courtier, c: ClientCommand) -> Result<(), AppError> {
             print_timeline(&app.client_timeline(id, &timeline_query(filter))?, json)
         }
     }
+}
+
+fn insurer_draft(a: &InsurerArgs, reason: Option<String>) -> InsurerDraft {
+    InsurerDraft {
+        name: a.name.clone(),
+        address_line1: a.address.clone(),
+        postcode: a.postcode.clone(),
+        city: a.city.clone(),
+        email: a.email.clone(),
+        phone: a.phone.clone(),
+        releve_email: a.releve_email.clone(),
+        reason,
+    }
+}
+
+fn insurer_line(i: &courtier_app::InsurerDto) -> String {
+    let place = [i.postcode.as_deref(), i.city.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    format!(
+        "{:>4}  {:<32} {:<24} {:>5} contrat(s){}",
+        i.id,
+        i.name,
+        place,
+        i.contracts,
+        i.releve_email
+            .as_deref()
+            .map(|e| format!("  relevés : {e}"))
+            .unwrap_or_default()
+    )
+}
+
+fn insurer(app: &Courtier, c: InsurerCommand) -> Result<(), AppError> {
+    let (i, json) = match c {
+        InsurerCommand::List { json } => {
+            let list = app.insurer_list()?;
+            if json {
+                return print_json(&list);
+            }
+            for i in &list {
+                println!("{}", insurer_line(i));
+            }
+            return Ok(());
+        }
+        InsurerCommand::Show { id, json } => (app.insurer_get(id)?, json),
+        InsurerCommand::Add(a) => {
+            let i = app.insurer_create(&insurer_draft(&a, None))?;
+            if a.json {
+                return print_json(&i);
+            }
+            println!("{}", i.id);
+            return Ok(());
+        }
+        InsurerCommand::Update { id, fields, reason } => (
+            app.insurer_update(id, &insurer_draft(&fields, reason))?,
+            fields.json,
+        ),
+    };
+    if json {
+        return print_json(&i);
+    }
+    println!("{}", insurer_line(&i));
+    for (label, v) in [
+        ("Adresse", &i.address_line1),
+        ("Courriel", &i.email),
+        ("Téléphone", &i.phone),
+        ("Demandes de relevé", &i.releve_email),
+    ] {
+        if let Some(v) = v {
+            println!("  {label} : {v}");
+        }
+    }
+    print_revisions(&i.revisions);
+    Ok(())
 }
 
 fn timeline_query(a: TimelineArgs) -> TimelineQuery {

@@ -1072,3 +1072,78 @@ fn corrections_amounts_amendments_and_timeline_from_the_command_line() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("Type d'événement inconnu"));
     assert_eq!(ok(p, &["check"]).trim(), "Intégrité : ok");
 }
+
+#[test]
+fn insurers_are_a_managed_list_with_their_relevé_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    ok(p, &["init"]);
+    let id = ok(
+        p,
+        &[
+            "insurer",
+            "add",
+            "--name",
+            "Mutuelle de l'Ouest",
+            "--postcode",
+            "44000",
+            "--city",
+            "Nantes",
+            "--releve-email",
+            "releves@mutuelle-ouest.fr",
+            "--phone",
+            "02 40 00 00 00",
+        ],
+    );
+    let id = id.trim();
+    let client = ok(p, &["client", "add", "--last-name", "Roy"]);
+    // A contract with the same insurer (by name, any case) is held with that insurer.
+    ok(
+        p,
+        &[
+            "contract",
+            "add",
+            "--client",
+            client.trim(),
+            "--insurer",
+            "mutuelle de l'ouest",
+            "--number",
+            "R-1",
+            "--subscription",
+            "2024-01-10",
+            "--first-echeance",
+            "2025-01-10",
+        ],
+    );
+    let list = ok(p, &["insurer", "list"]);
+    assert!(
+        list.contains("Mutuelle de l'Ouest") && list.contains("1 contrat(s)"),
+        "{list}"
+    );
+    assert!(list.contains("releves@mutuelle-ouest.fr"), "{list}");
+    let updated: serde_json::Value = serde_json::from_str(&ok(
+        p,
+        &[
+            "insurer",
+            "update",
+            id,
+            "--releve-email",
+            "ri@mutuelle-ouest.fr",
+            "--reason",
+            "Nouveau service",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(updated["releveEmail"], "ri@mutuelle-ouest.fr");
+    assert_eq!(
+        updated["revisions"][0]["previous"]["releve_email"],
+        "releves@mutuelle-ouest.fr"
+    );
+    assert_eq!(updated["phone"], "0240000000");
+    let bad = run(p, &["insurer", "update", id, "--postcode", "4400"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("code postal"));
+    let dup = run(p, &["insurer", "add", "--name", "MUTUELLE DE L'OUEST"]);
+    assert!(String::from_utf8_lossy(&dup.stderr).contains("existe déjà"));
+}

@@ -20,11 +20,11 @@ INSERT INTO claim_amounts (claim_id, kind, amount_cents, on_date, recorded_at)
     FROM claims WHERE estimated_cents IS NOT NULL;
 
 -- Corrections of recorded facts (a claim's declaration, a contract's dates and terms, a
--- vehicle, a driver): the values before each correction, as JSON, so nothing is overwritten
+-- vehicle, a driver, an insurer's details): the values before each correction, as JSON, so nothing is overwritten
 -- silently.
 CREATE TABLE revisions (
     id          INTEGER PRIMARY KEY,
-    entity      TEXT NOT NULL CHECK (entity IN ('claim', 'contract', 'vehicle', 'driver')),
+    entity      TEXT NOT NULL CHECK (entity IN ('claim', 'contract', 'vehicle', 'driver', 'insurer')),
     entity_id   INTEGER NOT NULL,
     previous    TEXT NOT NULL,
     reason      TEXT,

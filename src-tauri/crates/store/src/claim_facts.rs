@@ -81,6 +81,7 @@ pub enum Entity {
     Contract,
     Vehicle,
     Driver,
+    Insurer,
 }
 
 impl Entity {
@@ -90,6 +91,7 @@ impl Entity {
             Entity::Contract => "contract",
             Entity::Vehicle => "vehicle",
             Entity::Driver => "driver",
+            Entity::Insurer => "insurer",
         }
     }
 }

@@ -10,6 +10,7 @@ mod clients;
 mod contracts;
 mod corrections;
 mod error;
+mod insurers;
 mod migrations;
 
 pub use claim_facts::{AmountRow, ClaimCorrection, Entity, RevisionRow};
@@ -23,6 +24,7 @@ pub use contracts::{
 };
 pub use corrections::ContractCorrection;
 pub use error::StoreError;
+pub use insurers::InsurerRow;
 pub use migrations::{Migration, MIGRATIONS};
 
 use courtier_vault::DbKey;
