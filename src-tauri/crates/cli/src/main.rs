@@ -328,11 +328,7 @@ enum ClaimCommand {
         json: bool,
     },
     /// Un sinistre : qualifications, états, montants, intervenants, échanges, corrections.
-    Show {
-        id: i64,
-        #[arg(long)]
-        json: bool,
-    },
+    Show(ById),
     /// Corrige la déclaration (les valeurs remplacées sont conservées, le coefficient recalculé).
     /// Un texte vide efface un champ ; --vehicle 0 / --driver 0 retirent le lien.
     Update {
@@ -467,23 +463,31 @@ struct VehicleArgs {
     json: bool,
 }
 
+/// `--contract ID [--json]`.
+#[derive(Args, Debug)]
+struct ByContract {
+    #[arg(long)]
+    contract: i64,
+    #[arg(long)]
+    json: bool,
+}
+
+/// `ID [--json]`.
+#[derive(Args, Debug)]
+struct ById {
+    id: i64,
+    #[arg(long)]
+    json: bool,
+}
+
 #[derive(Subcommand, Debug)]
 enum VehicleCommand {
     /// Ajoute un véhicule au contrat.
     Add(VehicleArgs),
     /// Les véhicules d'un contrat, actuels et passés.
-    List {
-        #[arg(long)]
-        contract: i64,
-        #[arg(long)]
-        json: bool,
-    },
+    List(ByContract),
     /// Un véhicule et ses corrections.
-    Show {
-        id: i64,
-        #[arg(long)]
-        json: bool,
-    },
+    Show(ById),
     /// Corrige un véhicule (un texte vide efface un champ ; --to vide : de nouveau au contrat).
     Update {
         id: i64,
@@ -521,18 +525,9 @@ enum VehicleCommand {
 #[derive(Subcommand, Debug)]
 enum DriverCommand {
     /// Les conducteurs d'un contrat.
-    List {
-        #[arg(long)]
-        contract: i64,
-        #[arg(long)]
-        json: bool,
-    },
+    List(ByContract),
     /// Un conducteur et ses corrections.
-    Show {
-        id: i64,
-        #[arg(long)]
-        json: bool,
-    },
+    Show(ById),
     /// Corrige un conducteur ; --to met fin à sa désignation.
     Update {
         id: i64,
@@ -618,11 +613,7 @@ enum InsurerCommand {
         json: bool,
     },
     /// Un assureur et ses changements de coordonnées.
-    Show {
-        id: i64,
-        #[arg(long)]
-        json: bool,
-    },
+    Show(ById),
     /// Ajoute un assureur (--name obligatoire) ; affiche son numéro.
     Add(InsurerArgs),
     /// Change le nom ou les coordonnées (un texte vide efface un champ).
@@ -916,7 +907,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
             let app = courtier(cli.data_dir)?;
             open_existing(&app)?;
             let (args, replaced) = match v {
-                VehicleCommand::List { contract, json } => {
+                VehicleCommand::List(ByContract { contract, json }) => {
                     let list = app.vehicle_list(contract)?;
                     if json {
                         return print_json(&list);
@@ -926,7 +917,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
                     }
                     return Ok(());
                 }
-                VehicleCommand::Show { id, json } => {
+                VehicleCommand::Show(ById { id, json }) => {
                     return print_vehicle(&app.vehicle_get(id)?, json);
                 }
                 VehicleCommand::Update {
@@ -979,7 +970,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
             println!("{}", v.id);
             Ok(())
         }
-        Command::Driver(DriverCommand::List { contract, json }) => {
+        Command::Driver(DriverCommand::List(ByContract { contract, json })) => {
             let app = courtier(cli.data_dir)?;
             open_existing(&app)?;
             let list = app.driver_list(contract)?;
@@ -991,7 +982,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
             }
             Ok(())
         }
-        Command::Driver(DriverCommand::Show { id, json }) => {
+        Command::Driver(DriverCommand::Show(ById { id, json })) => {
             let app = courtier(cli.data_dir)?;
             open_existing(&app)?;
             print_driver(&app.driver_get(id)?, json)
@@ -1264,7 +1255,7 @@ fn insurer(app: &Courtier, c: InsurerCommand) -> Result<(), AppError> {
             }
             return Ok(());
         }
-        InsurerCommand::Show { id, json } => (app.insurer_get(id)?, json),
+        InsurerCommand::Show(ById { id, json }) => (app.insurer_get(id)?, json),
         InsurerCommand::Add(a) => {
             let i = app.insurer_create(&insurer_draft(&a, None))?;
             if a.json {
@@ -1530,7 +1521,7 @@ fn claim(app: &Courtier, c: ClaimCommand) -> Result<(), AppError> {
             }
             return Ok(());
         }
-        ClaimCommand::Show { id, json } => return show_claim(&app.claim_get(id)?, json),
+        ClaimCommand::Show(ById { id, json }) => return show_claim(&app.claim_get(id)?, json),
         ClaimCommand::Update {
             id,
             date,
