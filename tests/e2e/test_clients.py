@@ -351,6 +351,23 @@ class ClientJourney(unittest.TestCase):
         self.wait().until(lambda drv: "#/contracts/" in drv.current_url)
         self.assertEqual(self.visible("contract-coefficient").text, start_coef)
 
+    def test_6_insurers_are_managed_from_the_settings(self):
+        self.driver = start()
+        d = self.driver
+        self.visible("search-input", timeout=40)
+        self.clickable("nav-settings").click()
+        self.clickable("settings-insurers").click()
+        self.wait().until(lambda drv: len(drv.find_elements(*tid("insurer-row"))) >= 6)
+        self.clickable("insurer-edit").click()
+        box = self.visible("insurer-releve-email")
+        box.clear()
+        box.send_keys("ri@exemple-assureur.fr")
+        self.visible("insurer-reason").send_keys("Nouvelle adresse du service relevés")
+        self.clickable("submit-insurer").click()
+        self.wait().until(lambda drv: len(drv.find_elements(*tid("insurer-revision"))) > 0)
+        self.assertIn("ri@exemple-assureur.fr", self.visible("insurers-table").text)
+        self.shot("insurers.png")
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

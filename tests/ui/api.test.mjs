@@ -146,6 +146,33 @@ test('a correction that changes nothing comes back as invalid_operation, in Fren
   await assert.rejects(b.driverUpdate(8, { toDate: '2020-01-01', reason: 'x' }), { code: 'invalid:toDate' });
 });
 
+test('insurer commands: names and camelCase argument keys', async () => {
+  const record = { id: 3, name: 'Mutuelle de l’Ouest', addressLine1: null, postcode: null, city: null, email: null, phone: null, releveEmail: null, contracts: 0, revisions: [] };
+  const { calls, api: a } = fake((cmd) => (cmd === 'insurer_list' ? [record] : record));
+  const input = { name: 'Mutuelle de l’Ouest', postcode: '44000', releveEmail: 'releves@mutuelle-ouest.example' };
+  const update = { city: 'Nantes', email: '', reason: 'Déménagement du siège' };
+  assert.deepEqual(await a.insurerList(), [record]);
+  assert.equal(await a.insurerCreate(input), record);
+  assert.equal(await a.insurerUpdate(3, update), record);
+  assert.deepEqual(calls, [
+    ['insurer_list', {}],
+    ['insurer_create', { input }],
+    ['insurer_update', { id: 3, update }],
+  ]);
+  assert.deepEqual(Object.keys(/** @type {any} */ (calls[2][1]).update), ['city', 'email', 'reason'], 'nothing added to the update');
+});
+
+test('insurer errors keep their field code and French message', async () => {
+  const { api: a } = fake(() => {
+    throw { code: 'invalid:releveEmail', message: 'L’adresse e-mail « x » n’est pas valide (exemple : nom@domaine.fr).' };
+  });
+  await assert.rejects(a.insurerCreate({ name: 'X', releveEmail: 'x' }), { code: 'invalid:releveEmail' });
+  const { api: b } = fake(() => {
+    throw { code: 'invalid_operation', message: 'un assureur « MAAF » existe déjà' };
+  });
+  await assert.rejects(b.insurerUpdate(3, { name: 'MAAF', reason: 'x' }), { code: 'invalid_operation', message: 'un assureur « MAAF » existe déjà' });
+});
+
 test('results are passed through unchanged', async () => {
   const page = { items: [{ id: 1 }], total: 1, page: 1, pageSize: 50 };
   const { api: a } = fake(() => page);

@@ -61,3 +61,11 @@ test('the claim page: #/claims/:id, under the Sinistres section', () => {
   assert.equal(sectionOf('claims'), 'claims');
   assert.equal(sectionOf('contract'), 'clients');
 });
+
+test('the insurers page: #/insurers, under the Paramètres section', () => {
+  assert.deepEqual(parseHash('#/insurers'), { name: 'insurers', params: {}, query: {}, path: '/insurers' });
+  assert.equal(parseHash('#/insurers/').name, 'insurers');
+  assert.equal(parseHash('#/insurers/3').name, 'not-found');
+  assert.equal(href('insurers'), '#/insurers');
+  assert.equal(sectionOf('insurers'), 'settings');
+});

@@ -443,6 +443,39 @@ import { t } from './i18n/index.js';
  * @property {string} [toDate] YYYY-MM-DD: the end of the designation
  * @property {string} [reason]
  *
+ * @typedef {object} InsurerRecord `InsurerDto`: an insurer of the agency's managed list.
+ * @property {number} id
+ * @property {string} name
+ * @property {string | null} addressLine1
+ * @property {string | null} postcode
+ * @property {string | null} city
+ * @property {string | null} email
+ * @property {string | null} phone stored compact: `0123456789`, `+4915112345678`
+ * @property {string | null} releveEmail where to ask for relevés d'information
+ * @property {number} contracts contracts the agency holds with it
+ * @property {RevisionRecord[]} revisions the details each change replaced, oldest first
+ *   (`previous`: `name`, `address_line1`, `postcode`, `city`, `email`, `phone`, `releve_email`)
+ *
+ * @typedef {object} InsurerInput A new insurer (`insurer_create`); only `name` is required.
+ * @property {string} name
+ * @property {string} [addressLine1]
+ * @property {string} [postcode] five digits
+ * @property {string} [city]
+ * @property {string} [email]
+ * @property {string} [phone]
+ * @property {string} [releveEmail]
+ *
+ * @typedef {object} InsurerUpdate A change of an insurer (`insurer_update`): only the fields
+ *   given change; an empty text clears an optional field. Nothing changed: `invalid_operation`.
+ * @property {string} [name]
+ * @property {string} [addressLine1]
+ * @property {string} [postcode]
+ * @property {string} [city]
+ * @property {string} [email]
+ * @property {string} [phone]
+ * @property {string} [releveEmail]
+ * @property {string} [reason] why (kept with the values replaced)
+ *
  * @typedef {object} AvenantInput `AvenantDraft`
  * @property {string} onDate
  * @property {string} details what the amendment changes, in words
@@ -643,6 +676,15 @@ export function createApi(invoke) {
      * @param {number} id @param {DriverUpdate} update @returns {Promise<DriverRecord>}
      */
     driverUpdate: (id, update) => call('driver_update', { id, update }),
+    /** The agency's insurers, by name. @returns {Promise<InsurerRecord[]>} */
+    insurerList: () => call('insurer_list'),
+    /** @param {InsurerInput} input @returns {Promise<InsurerRecord>} */
+    insurerCreate: (input) => call('insurer_create', { input }),
+    /**
+     * Changes an insurer's name or details; the replaced values are kept with the reason.
+     * @param {number} id @param {InsurerUpdate} update @returns {Promise<InsurerRecord>}
+     */
+    insurerUpdate: (id, update) => call('insurer_update', { id, update }),
     /** @param {number} [limit] @returns {Promise<OpenClaim[]>} */
     claimsOpen: (limit) => call('claims_open', { limit: limit ?? null }),
     /** @param {number} claimId @returns {Promise<ClaimPage>} */

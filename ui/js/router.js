@@ -1,12 +1,13 @@
 // @ts-check
 /**
  * A small hash router: `#/clients`, `#/clients/42`, `#/clients/42/edit`, `#/clients/new`,
- * `#/contracts/7`, `#/calendar`, `#/claims`, `#/claims/12`, `#/reports`, `#/settings`. Parsing is
- * pure (tested by Node); `startRouter` is the thin part that listens to `hashchange`.
+ * `#/contracts/7`, `#/calendar`, `#/claims`, `#/claims/12`, `#/reports`, `#/settings`,
+ * `#/insurers` (the agency's insurers, under Paramètres). Parsing is pure (tested by Node);
+ * `startRouter` is the thin part that listens to `hashchange`.
  */
 
 /**
- * @typedef {'clients' | 'client-new' | 'client' | 'client-edit' | 'contract' | 'claim' | 'calendar' | 'claims' | 'reports' | 'settings' | 'not-found'} RouteName
+ * @typedef {'clients' | 'client-new' | 'client' | 'client-edit' | 'contract' | 'claim' | 'calendar' | 'claims' | 'reports' | 'settings' | 'insurers' | 'not-found'} RouteName
  * @typedef {{ name: RouteName, params: Record<string, string>, query: Record<string, string>, path: string }} Route
  */
 
@@ -22,6 +23,7 @@ export const ROUTES = [
   ['/claims', 'claims'],
   ['/reports', 'reports'],
   ['/settings', 'settings'],
+  ['/insurers', 'insurers'],
 ];
 
 export const DEFAULT_PATH = '/clients';
@@ -99,6 +101,7 @@ export function href(name, params = {}) {
 export function sectionOf(name) {
   if (name.startsWith('client') || name === 'contract') return 'clients';
   if (name === 'claim') return 'claims';
+  if (name === 'insurers') return 'settings';
   if (name === 'calendar' || name === 'claims' || name === 'reports' || name === 'settings') return name;
   return null;
 }

@@ -80,6 +80,7 @@ import {
   vehicleFieldsToInput,
   vehicleUpdateOf,
 } from '../contractInput.js';
+import { insurerSuggestions } from '../insurerInput.js';
 
 /** @typedef {import('../api.js').ApiError} ApiError */
 /** @typedef {import('../api.js').ContractRecord} ContractRecord */
@@ -125,14 +126,15 @@ function select(options, selected, testid) {
 
 /**
  * Runs a command from a dialog's submit: clears the last error, and on failure shows the
- * backend's message next to the control named by its `invalid:<field>` code.
+ * backend's message next to the control named by its `invalid:<field>` code. (Also used by the
+ * insurer dialogs.)
  * @template T
  * @param {{ body: HTMLElement, line: HTMLElement, controls: (path: string) => HTMLElement | null | undefined, rows?: Record<string, number[]> }} ctx
  * @param {() => Promise<T>} run
  * @param {(result: T) => void} keep
  * @returns {Promise<boolean>}
  */
-async function submit(ctx, run, keep) {
+export async function submit(ctx, run, keep) {
   clearError(ctx.body, ctx.line);
   try {
     keep(await run());
@@ -146,14 +148,15 @@ async function submit(ctx, run, keep) {
 }
 
 /**
- * Opens a form dialog and, once it closed after a success, hands the result to `onDone`.
+ * Opens a form dialog and, once it closed after a success, hands the result to `onDone`. (Also
+ * used by the insurer dialogs.)
  * @template T
  * @param {{ title: string, body: HTMLElement, confirmLabel: string, confirmTestId: string, onConfirm: (keep: (r: T) => void) => Promise<boolean> }} opts
  * @param {(result: T) => void} onDone
  * @param {string} done the toast
  * @returns {Promise<boolean>}
  */
-async function run({ title, body, confirmLabel, confirmTestId, onConfirm }, onDone, done) {
+export async function run({ title, body, confirmLabel, confirmTestId, onConfirm }, onDone, done) {
   /** @type {{ value: T } | null} */
   let saved = null;
   const ok = await formDialog({
@@ -240,10 +243,26 @@ function premiumEditor(guaranteeListId) {
 }
 
 /**
+ * Adds the agency's insurers (`insurer_list`) to the insurer suggestions, before the usual ones,
+ * without duplicates. Until they arrive, and if they cannot be read, the usual ones stay.
+ * @param {HTMLDataListElement} datalist
+ */
+function suggestAgencyInsurers(datalist) {
+  Promise.resolve()
+    .then(() => api.insurerList())
+    .then((list) => {
+      const names = insurerSuggestions((list ?? []).map((i) => i.name));
+      datalist.replaceChildren(...names.map((n) => h('option', { value: n })));
+    })
+    .catch(() => { /* the usual insurers stay suggested */ });
+}
+
+/**
  * "Nouveau contrat": insurer, number, product, dates, usage, clause, start coefficient, status
  * and the premium lines ("Ajouter une garantie"). The first échéance follows the subscription
  * date (one year later) until it is edited; the clause box follows the product (checked for
- * auto) until it is ticked by hand.
+ * auto) until it is ticked by hand. The insurer field suggests the agency's insurers and the
+ * usual ones.
  * @param {number} clientId
  * @param {(contract: ContractRecord) => void} onDone
  * @param {Partial<import('../contractInput.js').ContractFields>} [defaults] prefilled values (the
@@ -276,11 +295,13 @@ export function newContractDialog(clientId, onDone, defaults = {}) {
   });
 
   const { rowsBox, addButton, values: premiumValues, control: premiumControl } = premiumEditor(guaranteeListId);
+  const insurerList = h('datalist', { id: insurerListId }, COMMON_INSURERS.map((n) => h('option', { value: n })));
+  suggestAgencyInsurers(insurerList);
 
   const line = errorLine();
   const body = h('div', { class: 'form-stack' },
     field(t('contractForm.insurer'), insurer),
-    h('datalist', { id: insurerListId }, COMMON_INSURERS.map((n) => h('option', { value: n }))),
+    insurerList,
     h('datalist', { id: guaranteeListId }, GUARANTEES.map((k) => h('option', { value: t(k) }))),
     h('div', { class: 'field-row' },
       field(t('contractForm.number'), number),

@@ -1,10 +1,14 @@
 // @ts-check
-/** Paramètres: where the agency file lives, how its key is kept, the version, demo data. */
+/**
+ * Paramètres: where the agency file lives, how its key is kept, the version, the link to the
+ * agency's insurers (`#/insurers`), demo data.
+ */
 import { api } from '../api.js';
 import { h, replace, setTitle } from '../dom.js';
 import { formatCount } from '../format.js';
 import { t } from '../i18n/index.js';
 import { toast } from '../components/toast.js';
+import { href } from '../router.js';
 import { DEMO_CLIENTS } from './startup.js';
 
 /** @type {Record<string, string>} */
@@ -20,6 +24,15 @@ const STATE = {
   locked: 'settings.state.locked',
   absent: 'settings.state.absent',
 };
+
+/** The card leading to the agency's insurers (`#/insurers`). */
+function insurersCard() {
+  return h('section', { class: 'card', 'aria-labelledby': 'settings-insurers' },
+    h('h2', { id: 'settings-insurers', class: 'card-title' }, t('insurers.title')),
+    h('p', null, t('insurers.settings.text')),
+    h('div', { class: 'actions' },
+      h('a', { href: href('insurers'), class: 'btn', dataset: { testid: 'settings-insurers' } }, t('insurers.settings.link'))));
+}
 
 /**
  * @param {HTMLElement} el
@@ -69,6 +82,7 @@ export function mountSettings(el) {
               h('dt', null, t('settings.file.clients')), h('dd', null, s.clientCount === null ? '—' : formatCount(s.clientCount)),
               h('dt', null, t('settings.file.version')), h('dd', { dataset: { testid: 'settings-version' } }, s.appVersion)),
             h('p', { class: 'hint' }, t('settings.file.hint'))),
+          insurersCard(),
           h('section', { class: 'card', 'aria-labelledby': 'settings-demo' },
             h('h2', { id: 'settings-demo', class: 'card-title' }, t('settings.demo.title')),
             h('p', null, t('settings.demo.text', { n: DEMO_CLIENTS })),
@@ -79,7 +93,7 @@ export function mountSettings(el) {
       (e) => {
         if (!alive) return;
         body.setAttribute('aria-busy', 'false');
-        replace(body, h('div', { class: 'alert', role: 'alert' }, e.message, h('span', { class: 'error-code' }, t('common.errorCode', { code: e.code }))));
+        replace(body, h('div', { class: 'alert', role: 'alert' }, e.message, h('span', { class: 'error-code' }, t('common.errorCode', { code: e.code }))), insurersCard());
       },
     );
   }

@@ -14,6 +14,7 @@ import { mountContract } from './contract.js';
 import { mountClaim } from './claim.js';
 import { mountClaims } from './claims.js';
 import { mountSettings } from './settings.js';
+import { mountInsurers } from './insurers.js';
 import { mountComingSoon } from './comingSoon.js';
 import { mountNotFound } from './notFound.js';
 
@@ -41,6 +42,7 @@ const VIEWS = {
   claims: mountClaims,
   reports: mountComingSoon,
   settings: mountSettings,
+  insurers: mountInsurers,
   'not-found': mountNotFound,
 };
 
