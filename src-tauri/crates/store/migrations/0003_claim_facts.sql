@@ -64,6 +64,23 @@ CREATE TRIGGER contract_events_no_update BEFORE UPDATE ON contract_events
 BEGIN SELECT RAISE(ABORT, 'append-only: contract_events'); END;
 CREATE TRIGGER contract_events_no_delete BEFORE DELETE ON contract_events
 BEGIN SELECT RAISE(ABORT, 'append-only: contract_events'); END;
+-- Nothing the coefficient or the file's history rests on is ever deleted.
+CREATE TRIGGER contracts_no_delete BEFORE DELETE ON contracts
+BEGIN SELECT RAISE(ABORT, 'never deleted: contracts'); END;
+CREATE TRIGGER claims_no_delete BEFORE DELETE ON claims
+BEGIN SELECT RAISE(ABORT, 'never deleted: claims'); END;
+CREATE TRIGGER vehicles_no_delete BEFORE DELETE ON vehicles
+BEGIN SELECT RAISE(ABORT, 'never deleted: vehicles'); END;
+CREATE TRIGGER drivers_no_delete BEFORE DELETE ON drivers
+BEGIN SELECT RAISE(ABORT, 'never deleted: drivers'); END;
+CREATE TRIGGER claim_parties_no_delete BEFORE DELETE ON claim_parties
+BEGIN SELECT RAISE(ABORT, 'never deleted: claim_parties'); END;
+CREATE TRIGGER releves_no_delete BEFORE DELETE ON releves
+BEGIN SELECT RAISE(ABORT, 'never deleted: releves'); END;
+CREATE TRIGGER contract_interruptions_no_delete BEFORE DELETE ON contract_interruptions
+BEGIN SELECT RAISE(ABORT, 'never deleted: contract_interruptions'); END;
+CREATE TRIGGER contract_premiums_no_delete BEFORE DELETE ON contract_premiums
+BEGIN SELECT RAISE(ABORT, 'never deleted: contract_premiums'); END;
 -- A communication is written once; only its missing hash may be filled in (rows from schema 2).
 CREATE TRIGGER claim_communications_no_update BEFORE UPDATE ON claim_communications
 WHEN OLD.hash IS NOT NULL
