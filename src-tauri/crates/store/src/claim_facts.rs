@@ -513,7 +513,10 @@ mod tests {
             "DELETE FROM contracts",
         ] {
             let e = s.conn.execute_batch(sql).unwrap_err().to_string();
-            assert!(e.contains("append-only") || e.contains("never deleted"), "{sql}: {e}");
+            assert!(
+                e.contains("append-only") || e.contains("never deleted"),
+                "{sql}: {e}"
+            );
         }
         // Someone with the key drops the guard and edits an exchange, then removes another.
         s.conn
