@@ -141,12 +141,13 @@ pub struct AmountDto {
     pub recorded_at: String,
 }
 
-/// What a correction of a claim replaced.
+/// What a correction of a claim, contract, vehicle, driver or insurer replaced.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RevisionDto {
-    /// The earlier values (`occurred_on`, `declared_on`, `kind`, `place`, `description`,
-    /// `insurer_reference`, `vehicle_id`, `driver_id`).
+    /// The earlier values, by their snake_case field names (for a claim: `occurred_on`,
+    /// `declared_on`, `kind`, `place`, `description`, `insurer_reference`, `vehicle_id`,
+    /// `driver_id`).
     pub previous: serde_json::Value,
     pub reason: Option<String>,
     pub recorded_at: String,
