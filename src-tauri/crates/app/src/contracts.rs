@@ -536,8 +536,8 @@ pub(crate) fn revision_dtos(rows: &[courtier_store::RevisionRow]) -> Vec<Revisio
         .collect()
 }
 
-/// The novice surcharge on `on` for the contract's drivers (its responsible claims end a
-/// claim-free year).
+/// The novice surcharge on `on` for the contract's drivers (a responsible claim of theirs, or
+/// with an unknown driver, ends a claim-free year).
 fn novice_at(
     f: &ContractFacts,
     drivers: &[courtier_store::DriverRow],
@@ -546,13 +546,14 @@ fn novice_at(
     let named: Vec<NamedDriver> = drivers
         .iter()
         .map(|d| NamedDriver {
+            id: d.id,
             licence_date: d.licence_date,
             aac: d.aac,
             from: d.from_date,
             to: d.to_date,
         })
         .collect();
-    let responsible: Vec<NaiveDate> = f
+    let responsible: Vec<(NaiveDate, Option<i64>)> = f
         .claims
         .iter()
         .filter(|c| {
@@ -560,7 +561,7 @@ fn novice_at(
                 .last()
                 .is_some_and(|q| q.responsibility != "none")
         })
-        .map(|c| c.occurred_on)
+        .map(|c| (c.occurred_on, c.driver_id))
         .collect();
     novice_surcharge(
         &named,

@@ -47,6 +47,8 @@ pub fn novice_rate(aac: bool, claim_free_years: u32, schedule: NoviceSchedule) -
 /// A driver named on a contract, as the novice surcharge sees them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NamedDriver {
+    /// To match the claims they were driving in.
+    pub id: i64,
     pub licence_date: Option<NaiveDate>,
     pub aac: bool,
     /// Designated on the contract from, until (exclusive).
@@ -67,11 +69,12 @@ pub struct NoviceSurcharge {
 
 /// The novice surcharge (A121-1-1) on `on`: for each driver on the contract that day whose
 /// licence is under three years old, the initial rate (100 %, 50 % after AAC) less half of it for
-/// each insurance year completed on the contract without a responsible claim (`responsible` are
-/// the dates of the contract's responsible claims); the highest such rate applies.
+/// each insurance year completed on the contract without a responsible claim of theirs
+/// (`responsible`: the date of each responsible claim of the contract and who was driving, when
+/// known; a claim whose driver is unknown counts for every driver); the highest rate applies.
 pub fn novice_surcharge(
     drivers: &[NamedDriver],
-    responsible: &[NaiveDate],
+    responsible: &[(NaiveDate, Option<i64>)],
     on: NaiveDate,
     schedule: NoviceSchedule,
 ) -> Option<NoviceSurcharge> {
@@ -95,7 +98,11 @@ pub fn novice_surcharge(
                 if b > on {
                     break;
                 }
-                if !responsible.iter().any(|c| a <= *c && *c < b) {
+                let theirs = |who: &Option<i64>| who.map_or(true, |w| w == d.id);
+                if !responsible
+                    .iter()
+                    .any(|(c, who)| a <= *c && *c < b && theirs(who))
+                {
                     claim_free += 1;
                 }
             }
@@ -315,12 +322,14 @@ mod tests {
     #[test]
     fn novice_surcharge_follows_the_driver_and_the_claim_free_years() {
         let young = NamedDriver {
+            id: 1,
             licence_date: Some(d("2025-03-01")),
             aac: false,
             from: d("2025-06-01"),
             to: None,
         };
         let old = NamedDriver {
+            id: 2,
             licence_date: Some(d("1995-01-01")),
             aac: false,
             from: d("2020-01-01"),
@@ -338,10 +347,22 @@ mod tests {
             dec!(50)
         );
         assert_eq!(
-            novice_surcharge(&[young], &[d("2025-09-10")], d("2026-06-01"), lit)
+            novice_surcharge(&[young], &[(d("2025-09-10"), None)], d("2026-06-01"), lit)
                 .unwrap()
                 .rate,
             dec!(100)
+        );
+        // The other driver's claim does not stop the novice's claim-free year.
+        assert_eq!(
+            novice_surcharge(
+                &[young, old],
+                &[(d("2025-09-10"), Some(2))],
+                d("2026-06-01"),
+                lit
+            )
+            .unwrap()
+            .rate,
+            dec!(50)
         );
         // Two claim-free years: nothing; licence over three years: nothing either.
         assert_eq!(novice_surcharge(&[young], &[], d("2027-06-01"), lit), None);
