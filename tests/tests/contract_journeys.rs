@@ -752,3 +752,48 @@ fn a_novice_driver_and_three_responsible_claims_surcharge_the_next_premium() {
     assert_eq!(p.surcharges[0].amount, "250.00");
     assert_eq!(p.total, "1855.50");
 }
+
+#[test]
+fn the_exchange_log_is_anchored_outside_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = app(dir.path());
+    let k = contract(&a, client(&a));
+    let r = a
+        .claim_create(&ClaimDraft {
+            contract_id: k.id,
+            occurred_on: "2026-05-02".into(),
+            kind: "accident".into(),
+            responsibility: "none".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let claim_id = r.claims[0].id;
+    for summary in ["Appel de l'assuré", "Constat reçu"] {
+        a.claim_communication_add(
+            claim_id,
+            &courtier_app::CommunicationDto {
+                at: "2026-05-03T10:00".into(),
+                channel: "telephone".into(),
+                direction: "entrant".into(),
+                summary: summary.into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    }
+    let path = dir.path().join(courtier_app::EXCHANGE_ANCHOR_FILE);
+    let anchor: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(anchor["count"], 2);
+    assert_eq!(a.integrity_check().unwrap(), ["ok"]);
+    // An anchor that says more entries than the log holds: entries were removed from its end.
+    let mut more = anchor.clone();
+    more["count"] = 3.into();
+    std::fs::write(&path, more.to_string()).unwrap();
+    let lines = a.integrity_check().unwrap();
+    assert!(
+        lines[0].contains("ont disparu de la fin du journal"),
+        "{lines:?}"
+    );
+    std::fs::write(&path, "pas du json").unwrap();
+    assert!(a.integrity_check().unwrap()[0].contains("illisible"));
+}

@@ -38,6 +38,9 @@ use zeroize::Zeroizing;
 /// The version of this build, shown in Paramètres.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// The exchange log's anchor, kept next to the agency file (see [`Courtier::integrity_check`]).
+pub const EXCHANGE_ANCHOR_FILE: &str = "journal-echanges.ancre.json";
+
 /// Everything the use cases need from their surroundings.
 pub struct Config {
     /// The agency data directory (database and manifest).
@@ -505,11 +508,47 @@ impl Courtier {
         })
     }
 
+    /// Where the exchange log's anchor is kept, next to the agency file.
+    pub(crate) fn anchor_path(&self) -> PathBuf {
+        self.config.data_dir.join(EXCHANGE_ANCHOR_FILE)
+    }
+
+    /// Writes the exchange log's anchor (count and last hash) outside the database, atomically:
+    /// removing entries from the end of the log then shows. A crash before it is written leaves
+    /// an older anchor, which the log still satisfies.
+    pub(crate) fn write_anchor(&self, a: &courtier_store::ExchangeAnchor) -> Result<(), AppError> {
+        let path = self.anchor_path();
+        let tmp = path.with_extension("json.tmp");
+        let bytes = serde_json::to_vec_pretty(a).map_err(AppError::internal)?;
+        std::fs::write(&tmp, bytes)
+            .and_then(|()| std::fs::rename(&tmp, &path))
+            .map_err(AppError::internal)
+    }
+
     /// Runs `PRAGMA integrity_check` on the open file and verifies the exchange log's hash chain: `["ok"]` when both are sound.
     pub fn integrity_check(&self) -> Result<Vec<String>, AppError> {
+        let anchor = match std::fs::read(self.anchor_path()) {
+            Ok(bytes) => Some(serde_json::from_slice::<courtier_store::ExchangeAnchor>(
+                &bytes,
+            )),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(AppError::internal(e)),
+        };
         self.with_store(|s| {
             let mut lines = s.integrity_check()?;
-            let chain = s.verify_exchange_log()?;
+            let mut chain = Vec::new();
+            let anchor = match anchor {
+                Some(Ok(a)) => Some(a),
+                Some(Err(_)) => {
+                    chain.push(format!(
+                        "journal des échanges : l'ancre {} est illisible",
+                        EXCHANGE_ANCHOR_FILE
+                    ));
+                    None
+                }
+                None => None,
+            };
+            chain.extend(s.verify_exchange_log(anchor.as_ref())?);
             if !chain.is_empty() {
                 lines.retain(|l| l != "ok");
                 lines.extend(chain);

@@ -419,7 +419,10 @@ impl Store {
     /// Walks the exchange log and reports every entry whose hash no longer matches its content or
     /// whose link to the previous entry is broken (an entry edited, removed or inserted outside
     /// Courtier). Empty when the log is intact.
-    pub fn verify_exchange_log(&self) -> Result<Vec<String>, StoreError> {
+    pub fn verify_exchange_log(
+        &self,
+        anchor: Option<&ExchangeAnchor>,
+    ) -> Result<Vec<String>, StoreError> {
         let lines = query_vec(
             &self.conn,
             &format!("SELECT {EXCHANGE_COLUMNS} FROM claim_communications ORDER BY id"),
@@ -444,8 +447,46 @@ impl Store {
             }
             prev = l.9.clone();
         }
+        // The anchor kept outside the file: the log must still hold that many entries, the last
+        // of them with that hash (entries removed from the end leave a valid shorter chain).
+        if let Some(a) = anchor.filter(|a| a.count > 0) {
+            let at = usize::try_from(a.count - 1).ok().and_then(|i| lines.get(i));
+            match at {
+                None => problems.push(format!(
+                    "journal des échanges : {} échange(s) ont disparu de la fin du journal ({} attendus, {} présents)",
+                    a.count - lines.len() as u64,
+                    a.count,
+                    lines.len()
+                )),
+                Some(l) if l.9.as_deref() != Some(a.head.as_str()) => problems.push(
+                    "journal des échanges : il ne correspond plus à son ancre (échanges réécrits)".into(),
+                ),
+                Some(_) => {}
+            }
+        }
         Ok(problems)
     }
+
+    /// The number of exchanges and the hash of the last one, to anchor the log outside the file.
+    pub fn exchange_anchor(&self) -> Result<ExchangeAnchor, StoreError> {
+        let (count, head): (i64, Option<String>) = self.conn.query_row(
+            "SELECT count(*), (SELECT hash FROM claim_communications ORDER BY id DESC LIMIT 1)
+             FROM claim_communications",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(ExchangeAnchor {
+            count: u64::try_from(count).unwrap_or(0),
+            head: head.unwrap_or_default(),
+        })
+    }
+}
+
+/// Where the exchange log stood: how many entries, and the hash of the last.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ExchangeAnchor {
+    pub count: u64,
+    pub head: String,
 }
 
 #[cfg(test)]
@@ -484,7 +525,7 @@ mod tests {
         schema_two(&path, &key);
         let s = Store::open(&path, &key, OpenMode::Existing).unwrap();
         assert_eq!(s.schema_version().unwrap(), 3);
-        assert!(s.verify_exchange_log().unwrap().is_empty());
+        assert!(s.verify_exchange_log(None).unwrap().is_empty());
         let amounts = super::amounts_of(&s.conn, 1).unwrap();
         assert_eq!(amounts.len(), 1);
         assert_eq!(
@@ -526,7 +567,9 @@ mod tests {
                  UPDATE claim_communications SET summary = 'Rien reçu' WHERE id = 1;",
             )
             .unwrap();
-        let problems = s.verify_exchange_log().unwrap();
+        let anchor = s.exchange_anchor().unwrap();
+        assert_eq!(anchor.count, 2);
+        let problems = s.verify_exchange_log(Some(&anchor)).unwrap();
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(problems[0].contains("n° 1 a été modifié"));
         s.conn
@@ -535,11 +578,21 @@ mod tests {
                  DELETE FROM claim_communications WHERE id = 1;",
             )
             .unwrap();
-        let problems = s.verify_exchange_log().unwrap();
+        let problems = s.verify_exchange_log(None).unwrap();
         assert!(
             problems
                 .iter()
                 .any(|p| p.contains("n° 2") && p.contains("rompu")),
+            "{problems:?}"
+        );
+        // Removing the last entries leaves a valid (shorter) chain: only the anchor tells.
+        s.conn
+            .execute_batch("DELETE FROM claim_communications WHERE id = 2;")
+            .unwrap();
+        assert!(s.verify_exchange_log(None).unwrap().is_empty());
+        let problems = s.verify_exchange_log(Some(&anchor)).unwrap();
+        assert!(
+            problems[0].contains("2 échange(s) ont disparu"),
             "{problems:?}"
         );
     }

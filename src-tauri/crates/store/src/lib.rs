@@ -13,7 +13,7 @@ mod error;
 mod insurers;
 mod migrations;
 
-pub use claim_facts::{AmountRow, ClaimCorrection, Entity, RevisionRow};
+pub use claim_facts::{AmountRow, ClaimCorrection, Entity, ExchangeAnchor, RevisionRow};
 pub use clients::{
     ClientPage, ClientQuery, ClientSort, ClientSummaryRow, HouseholdMembers, StoredClient,
 };
