@@ -583,6 +583,18 @@ fn replacing_the_vehicle_with_other_usual_drivers_loses_the_reduction_at_once() 
     )
     .unwrap();
     assert_eq!(b.contract_get(k2.id).unwrap().coefficient_in_force, "0.80");
+    // Adding a second vehicle for other usual drivers loses the reduction too (R16).
+    b.vehicle_add(&courtier_app::VehicleDraft {
+        contract_id: k2.id,
+        registration: "JK-789-LM".into(),
+        from_date: "2026-06-01".into(),
+        other_drivers: true,
+        ..Default::default()
+    })
+    .unwrap();
+    let added = b.contract_get(k2.id).unwrap();
+    assert_eq!(added.coefficient_in_force, "1.00");
+    assert!(added.vehicles.iter().any(|v| v.other_drivers));
 }
 
 #[test]

@@ -327,6 +327,7 @@ import { t } from './i18n/index.js';
  * @property {string | null} model
  * @property {string | null} firstRegistration YYYY-MM-DD
  * @property {string} fromDate YYYY-MM-DD: on the contract from
+ * @property {boolean} [otherDrivers] R16: other usual drivers, a reduction in force is lost
  *
  * @typedef {object} VehicleRecord `VehicleDto`
  * @property {number} id

@@ -490,6 +490,8 @@ export const fr = {
   'contractForm.guarantee.assistance': 'Assistance',
   'contractForm.guarantee.protectionJuridique': 'Protection juridique',
   'vehicleForm.title': 'Ajouter un véhicule',
+  'vehicleForm.otherDrivers': 'Ce véhicule a d’autres conducteurs habituels que ceux du contrat',
+  'vehicleForm.otherDrivers.hint': 'R16 (art. 10) : une réduction en cours est alors perdue (retour à 1,00) ; une majoration demeure.',
   'vehicleForm.submit': 'Ajouter le véhicule',
   'vehicleForm.done': 'Véhicule ajouté au contrat.',
   'vehicleForm.registration': 'Immatriculation',

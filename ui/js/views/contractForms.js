@@ -392,14 +392,19 @@ function vehicleControls(fromLabel, init = emptyVehicleFields(today()), prefix =
  */
 export function vehicleDialog(contractId, onDone) {
   const v = vehicleControls(t('vehicleForm.fromDate'));
+  const other = h('input', { type: 'checkbox', checked: false, dataset: { testid: 'vehicle-other-drivers' } });
   const line = errorLine();
-  const body = h('div', { class: 'form-stack' }, ...v.nodes, line);
+  const body = h('div', { class: 'form-stack' }, ...v.nodes,
+    check(t('vehicleForm.otherDrivers'), other),
+    h('p', { class: 'hint' }, t('vehicleForm.otherDrivers.hint')),
+    line);
   return run({
     title: t('vehicleForm.title'),
     body,
     confirmLabel: t('vehicleForm.submit'),
     confirmTestId: 'submit-vehicle',
-    onConfirm: (keep) => submit({ body, line, controls: (p) => v.named[p] }, () => api.vehicleAdd(v.input(contractId)), keep),
+    onConfirm: (keep) => submit({ body, line, controls: (p) => v.named[p] },
+      () => api.vehicleAdd({ ...v.input(contractId), otherDrivers: other.checked }), keep),
   }, onDone, t('vehicleForm.done'));
 }
 

@@ -1089,6 +1089,9 @@ pub struct VehicleDraft {
     pub model: Option<String>,
     pub first_registration: Option<String>,
     pub from_date: String,
+    /// R16: the vehicle comes with other usual drivers (than the contract's so far): a reduction
+    /// in force is lost from `from_date`. For a replacement, `vehicle_replace`'s flag decides.
+    pub other_drivers: bool,
 }
 
 /// A driver as the form (or the CLI) sends it.
@@ -1242,11 +1245,12 @@ impl Courtier {
             to_date: None,
             replaced_by: None,
             transfer_note: None,
-            other_drivers: false,
+            other_drivers: d.other_drivers,
         })
     }
 
-    /// Puts a vehicle on a contract.
+    /// Puts a vehicle on a contract; with other usual drivers the reduction in force is lost
+    /// (R16) and the coefficients are recomputed in the same transaction.
     pub fn vehicle_add(&self, d: &VehicleDraft) -> Result<VehicleDto, AppError> {
         let row = self.vehicle_row(d)?;
         let now = self.now();

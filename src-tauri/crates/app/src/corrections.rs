@@ -138,6 +138,7 @@ impl Courtier {
             model: merge(&u.model, old.model),
             first_registration: merge(&u.first_registration, old.first_registration),
             from_date: u.from_date.clone().unwrap_or(old.from_date),
+            other_drivers: old.other_drivers,
         })?;
         row.id = id;
         row.to_date = opt_date_field(

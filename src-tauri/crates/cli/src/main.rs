@@ -459,6 +459,10 @@ struct VehicleArgs {
     /// Entrée au contrat.
     #[arg(long)]
     from: String,
+    /// Les conducteurs habituels changent (ou sont plus nombreux) : une réduction est perdue
+    /// (R16).
+    #[arg(long)]
+    other_drivers: bool,
     #[arg(long)]
     json: bool,
 }
@@ -516,9 +520,6 @@ enum VehicleCommand {
         old: i64,
         #[command(flatten)]
         new: VehicleArgs,
-        /// Les conducteurs habituels changent (ou sont plus nombreux).
-        #[arg(long)]
-        other_drivers: bool,
     },
 }
 
@@ -946,11 +947,10 @@ fn run(cli: Cli) -> Result<(), AppError> {
                     return print_vehicle(&v, json);
                 }
                 VehicleCommand::Add(a) => (a, None),
-                VehicleCommand::Replace {
-                    old,
-                    new,
-                    other_drivers,
-                } => (new, Some((old, !other_drivers))),
+                VehicleCommand::Replace { old, new } => {
+                    let same = !new.other_drivers;
+                    (new, Some((old, same)))
+                }
             };
             let draft = VehicleDraft {
                 contract_id: args.contract,
@@ -959,6 +959,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 model: args.model,
                 first_registration: args.first_registration,
                 from_date: args.from,
+                other_drivers: args.other_drivers,
             };
             let v = match replaced {
                 None => app.vehicle_add(&draft)?,
