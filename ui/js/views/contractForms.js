@@ -258,6 +258,36 @@ function suggestAgencyInsurers(datalist) {
 }
 
 /**
+ * The controls of a contract's terms (number, product, dates, usage, clause, start coefficient),
+ * shared by the new-contract and correction dialogs; test ids are `<prefix>-number`, …
+ * @param {{ number: string, product: string, subscriptionDate: string, firstEcheance: string, usage: string, clauseApplies: boolean, startCoefficient: string }} init
+ * @param {string} prefix
+ */
+function termsControls(init, prefix) {
+  const number = textInput(init.number, `${prefix}-number`, { required: true });
+  const product = select(PRODUCTS, init.product, `${prefix}-product`);
+  const subscription = dateInput(init.subscriptionDate, `${prefix}-subscription-date`, { required: true });
+  const firstEcheance = dateInput(init.firstEcheance, `${prefix}-first-echeance`, { required: true });
+  const usage = select(USAGES, init.usage, `${prefix}-usage`);
+  const clause = h('input', { type: 'checkbox', checked: init.clauseApplies, dataset: { testid: `${prefix}-clause-applies` } });
+  const startCoefficient = textInput(init.startCoefficient, `${prefix}-start-coefficient`, { inputmode: 'decimal', placeholder: '1,00' });
+  return {
+    number, product, subscription, firstEcheance, usage, clause, startCoefficient,
+    /** @type {Record<string, HTMLElement>} form path → control, for the backend's field errors */
+    named: { number, product, subscriptionDate: subscription, firstEcheance, usage, clauseApplies: clause, startCoefficient },
+    values: () => ({
+      number: number.value,
+      product: product.value,
+      subscriptionDate: subscription.value,
+      firstEcheance: firstEcheance.value,
+      usage: usage.value,
+      clauseApplies: clause.checked,
+      startCoefficient: startCoefficient.value,
+    }),
+  };
+}
+
+/**
  * "Nouveau contrat": insurer, number, product, dates, usage, clause, start coefficient, status
  * and the premium lines ("Ajouter une garantie"). The first échéance follows the subscription
  * date (one year later) until it is edited; the clause box follows the product (checked for
@@ -274,13 +304,8 @@ export function newContractDialog(clientId, onDone, defaults = {}) {
   const insurerListId = uid('insurers');
   const guaranteeListId = uid('guarantees');
   const insurer = textInput(init.insurer, 'contract-insurer', { required: true, list: insurerListId });
-  const number = textInput(init.number, 'contract-number', { required: true });
-  const product = select(PRODUCTS, init.product, 'contract-product');
-  const subscription = dateInput(init.subscriptionDate, 'contract-subscription-date', { required: true });
-  const firstEcheance = dateInput(init.firstEcheance, 'contract-first-echeance', { required: true });
-  const usage = select(USAGES, init.usage, 'contract-usage');
-  const clause = h('input', { type: 'checkbox', checked: init.clauseApplies, dataset: { testid: 'contract-clause-applies' } });
-  const startCoefficient = textInput(init.startCoefficient, 'contract-start-coefficient', { inputmode: 'decimal' });
+  const terms = termsControls(init, 'contract');
+  const { number, product, subscription, firstEcheance, usage, clause, startCoefficient } = terms;
   const status = select(START_STATUSES, init.status, 'contract-status');
 
   let echeanceEdited = false;
@@ -322,7 +347,7 @@ export function newContractDialog(clientId, onDone, defaults = {}) {
   /** @type {Record<string, number[]>} */
   let rows = {};
   /** @type {Record<string, HTMLElement>} */
-  const named = { insurer, number, product, subscriptionDate: subscription, firstEcheance, usage, startCoefficient, status };
+  const named = { insurer, ...terms.named, status };
   /** @param {string} path */
   const controls = (path) => premiumControl(path) ?? named[path];
 
@@ -334,13 +359,7 @@ export function newContractDialog(clientId, onDone, defaults = {}) {
     onConfirm: (keep) => {
       const built = contractFieldsToInput(clientId, {
         insurer: insurer.value,
-        number: number.value,
-        product: product.value,
-        subscriptionDate: subscription.value,
-        firstEcheance: firstEcheance.value,
-        usage: usage.value,
-        clauseApplies: clause.checked,
-        startCoefficient: startCoefficient.value,
+        ...terms.values(),
         status: status.value,
         premiums: premiumValues(),
       });
@@ -929,13 +948,8 @@ function submitCorrection(ctx, update, reason, send, keep) {
  */
 export function contractUpdateDialog(contract, onDone) {
   const init = contractCorrectionFieldsOf(contract);
-  const number = textInput(init.number, 'contract-correct-number', { required: true });
-  const product = select(PRODUCTS, init.product, 'contract-correct-product');
-  const subscription = dateInput(init.subscriptionDate, 'contract-correct-subscription-date', { required: true });
-  const firstEcheance = dateInput(init.firstEcheance, 'contract-correct-first-echeance', { required: true });
-  const usage = select(USAGES, init.usage, 'contract-correct-usage');
-  const clause = h('input', { type: 'checkbox', checked: init.clauseApplies, dataset: { testid: 'contract-correct-clause-applies' } });
-  const startCoefficient = textInput(init.startCoefficient, 'contract-correct-start-coefficient', { inputmode: 'decimal', placeholder: '1,00' });
+  const terms = termsControls(init, 'contract-correct');
+  const { number, product, subscription, firstEcheance, usage, clause, startCoefficient } = terms;
   const { reason, node: reasonField } = reasonInput('contract-correct-reason');
   const line = errorLine();
   const body = h('div', { class: 'form-stack' },
@@ -953,22 +967,14 @@ export function contractUpdateDialog(contract, onDone) {
     reasonField,
     line);
   /** @type {Record<string, HTMLElement>} */
-  const named = { number, product, subscriptionDate: subscription, firstEcheance, usage, clauseApplies: clause, startCoefficient, reason };
+  const named = { ...terms.named, reason };
   return run({
     title: t('correction.contract.title'),
     body,
     confirmLabel: t('correction.submit'),
     confirmTestId: 'submit-contract-correct',
     onConfirm: (keep) => submitCorrection({ body, line, controls: (p) => named[p] },
-      contractUpdateOf(contract, {
-        number: number.value,
-        product: product.value,
-        subscriptionDate: subscription.value,
-        firstEcheance: firstEcheance.value,
-        usage: usage.value,
-        clauseApplies: clause.checked,
-        startCoefficient: startCoefficient.value,
-      }),
+      contractUpdateOf(contract, terms.values()),
       reason,
       (update) => api.contractUpdate(contract.id, update),
       keep),
