@@ -4,13 +4,13 @@
 use crate::{AppError, Courtier};
 use chrono::NaiveDate;
 use courtier_domain::bonus_malus::{
-    applicable_coefficient, compute_dated, project, ClaimKind, DatedClaim, DatedHistory,
-    DatedOutcome, Interruption, Requalification, Responsibility, RuleOptions, Usage,
+    applicable_coefficient, coefficient_in_force, compute_dated, project, ClaimKind, DatedClaim,
+    DatedHistory, DatedOutcome, Interruption, Requalification, Responsibility, RuleOptions, Usage,
 };
 use courtier_domain::client::parse_date;
 use courtier_domain::premium::{
-    novice_surcharge, premium_notice, surcharges_in_force, AggravatingEvent, Aggravation,
-    NamedDriver, PremiumLine,
+    novice_surcharge, premium_notice, surcharges_in_force, three_claims_events, NamedDriver,
+    PremiumLine,
 };
 use courtier_domain::Coefficient;
 use courtier_store::{
@@ -571,28 +571,6 @@ fn novice_at(
     )
 }
 
-/// A121-1-2: three or more responsible claims counted in one reference period, dated by the
-/// third.
-fn three_claim_events(out: &DatedOutcome) -> Vec<AggravatingEvent> {
-    out.trace
-        .periods
-        .iter()
-        .filter_map(|p| {
-            let counted: Vec<NaiveDate> = p
-                .claims
-                .iter()
-                .filter(|c| c.counted)
-                .filter_map(|c| c.date)
-                .collect();
-            counted.get(2).map(|d| AggravatingEvent {
-                kind: Aggravation::ThreeClaims,
-                date: *d,
-                caused_by: None,
-            })
-        })
-        .collect()
-}
-
 pub(crate) fn money_text(c: i64) -> String {
     from_cents(c).to_string()
 }
@@ -730,24 +708,8 @@ impl Courtier {
         }
         let c: &ContractRow = &facts.contract;
         let clause = c.clause_applies;
-        let last = out
-            .coefficients
-            .last()
-            .copied()
-            .unwrap_or_else(|| Coefficient::clamped(c.start_coefficient));
-        let since = out.echeances.last().map_or(c.subscription_date, |e| e.date);
-        // R16: a reduction lost since the last échéance applies from that day.
-        let lost_since = facts
-            .reductions_lost
-            .iter()
-            .any(|d| *d >= since && *d <= today);
-        let last = if lost_since && last < Coefficient::ONE {
-            Coefficient::ONE
-        } else {
-            last
-        };
-        let in_force = applicable_coefficient(clause, last);
         let h = history(&facts, today)?;
+        let in_force = applicable_coefficient(clause, coefficient_in_force(&h, &out, today));
         let projection = if facts.terminated_on.is_some() {
             None
         } else {
@@ -760,7 +722,7 @@ impl Courtier {
             let novice = novice_at(&facts, &driver_rows, p.next_echeance);
             // The periods closed by the next échéance, for the claims counted in them.
             let events = outcome(&facts, p.next_echeance)
-                .map(|o| three_claim_events(&o))
+                .map(|o| three_claims_events(&o.trace))
                 .unwrap_or_default();
             let surcharges = surcharges_in_force(&events, c.first_echeance, p.next_echeance);
             let n = premium_notice(

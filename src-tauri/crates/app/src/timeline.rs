@@ -5,6 +5,8 @@
 
 use crate::contracts::{ClaimRecord, ContractRecord};
 use crate::{AppError, Courtier};
+use courtier_domain::bonus_malus::{ClaimKind, Responsibility};
+use courtier_domain::Coefficient;
 use serde::{Deserialize, Serialize};
 
 /// The kinds of timeline entries, in the order they are listed within one day.
@@ -68,27 +70,13 @@ pub struct Timeline {
     pub contracts: Vec<(i64, String)>,
 }
 
+/// The domain's French labels (the calculation note's), for the stored codes.
 fn kind_fr(k: &str) -> &str {
-    match k {
-        "accident" => "accident",
-        "theft" => "vol",
-        "fire" => "incendie",
-        "glass" => "bris de glace",
-        "parked_unidentified" => "véhicule en stationnement heurté par un tiers non identifié",
-        "force_majeure" => "force majeure",
-        "driven_without_consent" => "conduite sans autorisation",
-        "natural_disaster" => "catastrophe naturelle",
-        other => other,
-    }
+    ClaimKind::parse(k).map_or(k, |c| c.fr())
 }
 
 fn responsibility_fr(r: &str) -> &str {
-    match r {
-        "full" => "responsabilité entière",
-        "partial" => "responsabilité partielle",
-        "none" => "non responsable",
-        other => other,
-    }
+    Responsibility::parse(r).map_or(r, |x| x.fr())
 }
 
 fn claim_status_fr(s: &str) -> &str {
@@ -158,7 +146,7 @@ fn fr_amount(s: &str) -> String {
 }
 
 fn fr_coef(s: &str) -> String {
-    s.replace('.', ",")
+    Coefficient::parse(s).map_or_else(|_| s.to_string(), |c| c.fr())
 }
 
 /// The entries of one contract, unfiltered and unsorted.

@@ -187,6 +187,28 @@ pub struct AppliedSurcharge {
     pub note: Option<String>,
 }
 
+/// A121-1-2: a reference period with three or more responsible claims counted in it, dated by
+/// the third, from a computation's trace.
+pub fn three_claims_events(trace: &crate::bonus_malus::Trace) -> Vec<AggravatingEvent> {
+    trace
+        .periods
+        .iter()
+        .filter_map(|p| {
+            let counted: Vec<NaiveDate> = p
+                .claims
+                .iter()
+                .filter(|c| c.counted)
+                .filter_map(|c| c.date)
+                .collect();
+            counted.get(2).map(|d| AggravatingEvent {
+                kind: Aggravation::ThreeClaims,
+                date: *d,
+                caused_by: None,
+            })
+        })
+        .collect()
+}
+
 /// The surcharges in force on `on`, for a contract whose échéances fall on the anniversaries of
 /// `first_echeance`: each lasts until two years after the first échéance following its event;
 /// alcohol or hit-and-run and the suspension they caused count once, the higher; the sum is

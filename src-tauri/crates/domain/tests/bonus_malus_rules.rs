@@ -836,6 +836,15 @@ fn r16_a_replacement_with_other_drivers_loses_the_reduction_but_never_a_malus() 
     m.reductions_lost = vec![d("2021-06-01")];
     assert_eq!(coefs(&m), before);
     assert_eq!(before, ["1.25", "1.18", "1.00"]);
+    // In force from the replacement day, not only from the next échéance.
+    let mut mid = history("2020-01-01", "2021-01-01", "2023-06-01", vec![]);
+    mid.reductions_lost = vec![d("2023-03-10")];
+    let mid_out = compute_dated(&mid, &RuleOptions::default()).unwrap();
+    let in_force = |on: &str| {
+        courtier_domain::bonus_malus::coefficient_in_force(&mid, &mid_out, d(on)).to_string()
+    };
+    assert_eq!(in_force("2023-03-09"), "0.85");
+    assert_eq!(in_force("2023-03-10"), "1.00");
     // The fast path agrees.
     let mut fast = Vec::new();
     courtier_domain::bonus_malus::compute_dated_coefficients(

@@ -407,6 +407,24 @@ pub fn compute_dated(h: &DatedHistory, opts: &RuleOptions) -> Result<DatedOutcom
     })
 }
 
+/// The coefficient in force on `on` (not later than `h.until`): the one set at the last échéance
+/// computed in `out` (the start coefficient before the first), or 1.00 when a reduction was lost
+/// since (R16: it applies from the day of the replacement, not only from the next échéance).
+pub fn coefficient_in_force(h: &DatedHistory, out: &DatedOutcome, on: NaiveDate) -> Coefficient {
+    let last = out
+        .coefficients
+        .last()
+        .copied()
+        .unwrap_or(h.start_coefficient);
+    let since = out.echeances.last().map_or(h.subscription_date, |e| e.date);
+    let lost = h.reductions_lost.iter().any(|d| *d >= since && *d <= on);
+    if lost && last < Coefficient::ONE {
+        Coefficient::ONE
+    } else {
+        last
+    }
+}
+
 /// Whole calendar months from `start` to `end` (the first period's length, for the note).
 fn month_span(start: NaiveDate, end: NaiveDate) -> u32 {
     let mut m = 0;

@@ -20,8 +20,9 @@ pub mod rules;
 pub mod trace;
 
 pub use dated::{
-    compute_dated, compute_dated_coefficients, echeance_dates, next_echeance, DatedClaim,
-    DatedHistory, DatedOutcome, EcheanceResult, HistoryError, Interruption, Requalification,
+    coefficient_in_force, compute_dated, compute_dated_coefficients, echeance_dates, next_echeance,
+    DatedClaim, DatedHistory, DatedOutcome, EcheanceResult, HistoryError, Interruption,
+    Requalification,
 };
 pub use json::{simulate_json, simulate_note, SimulateError};
 pub use projection::{project, Projection};
