@@ -434,9 +434,8 @@ pub(crate) fn claim_record(c: &ClaimRow) -> ClaimRecord {
         place: c.place.clone(),
         description: c.description.clone(),
         insurer_reference: c.insurer_reference.clone(),
-        estimated: latest_amount(c, "estimation")
-            .or(c.estimated_cents)
-            .map(money_text),
+        // The estimate given at declaration is the first `estimation` amount (schema 3).
+        estimated: latest_amount(c, "estimation").map(money_text),
         paid: {
             let mut paid = c
                 .amounts
