@@ -773,6 +773,25 @@ fn open_existing(app: &Courtier) -> Result<(), AppError> {
     }
 }
 
+/// A list as JSON, or a line per item (a sentence when there is none).
+fn print_list<T: serde::Serialize>(
+    items: &[T],
+    json: bool,
+    empty: &str,
+    line: impl Fn(&T) -> String,
+) -> Result<(), AppError> {
+    if json {
+        return print_json(&items);
+    }
+    if items.is_empty() {
+        println!("{empty}");
+    }
+    for i in items {
+        println!("{}", line(i));
+    }
+    Ok(())
+}
+
 fn print_json(v: &impl serde::Serialize) -> Result<(), AppError> {
     let s = serde_json::to_string_pretty(v).map_err(AppError::internal)?;
     println!("{s}");
@@ -909,14 +928,12 @@ fn run(cli: Cli) -> Result<(), AppError> {
             open_existing(&app)?;
             let (args, replaced) = match v {
                 VehicleCommand::List(ByContract { contract, json }) => {
-                    let list = app.vehicle_list(contract)?;
-                    if json {
-                        return print_json(&list);
-                    }
-                    for v in &list {
-                        println!("{}", vehicle_line(v));
-                    }
-                    return Ok(());
+                    return print_list(
+                        &app.vehicle_list(contract)?,
+                        json,
+                        "Aucun véhicule sur ce contrat.",
+                        vehicle_line,
+                    );
                 }
                 VehicleCommand::Show(ById { id, json }) => {
                     return print_vehicle(&app.vehicle_get(id)?, json);
@@ -974,14 +991,12 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Driver(DriverCommand::List(ByContract { contract, json })) => {
             let app = courtier(cli.data_dir)?;
             open_existing(&app)?;
-            let list = app.driver_list(contract)?;
-            if json {
-                return print_json(&list);
-            }
-            for d in &list {
-                println!("{}", driver_line(d));
-            }
-            Ok(())
+            print_list(
+                &app.driver_list(contract)?,
+                json,
+                "Aucun conducteur sur ce contrat.",
+                driver_line,
+            )
         }
         Command::Driver(DriverCommand::Show(ById { id, json })) => {
             let app = courtier(cli.data_dir)?;
@@ -1247,14 +1262,7 @@ fn insurer_line(i: &courtier_app::InsurerDto) -> String {
 fn insurer(app: &Courtier, c: InsurerCommand) -> Result<(), AppError> {
     let (i, json) = match c {
         InsurerCommand::List { json } => {
-            let list = app.insurer_list()?;
-            if json {
-                return print_json(&list);
-            }
-            for i in &list {
-                println!("{}", insurer_line(i));
-            }
-            return Ok(());
+            return print_list(&app.insurer_list()?, json, "Aucun assureur.", insurer_line);
         }
         InsurerCommand::Show(ById { id, json }) => (app.insurer_get(id)?, json),
         InsurerCommand::Add(a) => {
@@ -1363,16 +1371,12 @@ fn contract(app: &Courtier, c: ContractCommand) -> Result<(), AppError> {
                 Ok(())
             }
         }
-        ContractCommand::List { client, json } => {
-            let list = app.contracts_of_client(client)?;
-            if json {
-                return print_json(&list);
-            }
-            if list.is_empty() {
-                println!("Aucun contrat pour le client {client}.");
-            }
-            for k in &list {
-                println!(
+        ContractCommand::List { client, json } => print_list(
+            &app.contracts_of_client(client)?,
+            json,
+            &format!("Aucun contrat pour le client {client}."),
+            |k| {
+                format!(
                     "{:>6}  {:<10} {:<24} {:<18} coefficient {}  ({})",
                     k.id,
                     k.product,
@@ -1380,10 +1384,9 @@ fn contract(app: &Courtier, c: ContractCommand) -> Result<(), AppError> {
                     k.number,
                     k.coefficient_in_force.replace('.', ","),
                     k.status
-                );
-            }
-            Ok(())
-        }
+                )
+            },
+        ),
         ContractCommand::Show { id, json, note } => {
             let k = app.contract_get(id)?;
             if json {
@@ -1507,20 +1510,17 @@ fn claim(app: &Courtier, c: ClaimCommand) -> Result<(), AppError> {
             json,
         ),
         ClaimCommand::List { client, json } => {
-            let list = app.claim_list(client)?;
-            if json {
-                return print_json(&list);
-            }
-            if list.is_empty() {
-                println!("Aucun sinistre pour le client {client}.");
-            }
-            for c in &list {
-                println!(
-                    "{:>6}  {}  contrat {:<6} {:<22} {:<8} {}",
-                    c.id, c.occurred_on, c.contract_id, c.kind, c.responsibility, c.status
-                );
-            }
-            return Ok(());
+            return print_list(
+                &app.claim_list(client)?,
+                json,
+                &format!("Aucun sinistre pour le client {client}."),
+                |c| {
+                    format!(
+                        "{:>6}  {}  contrat {:<6} {:<22} {:<8} {}",
+                        c.id, c.occurred_on, c.contract_id, c.kind, c.responsibility, c.status
+                    )
+                },
+            );
         }
         ClaimCommand::Show(ById { id, json }) => return show_claim(&app.claim_get(id)?, json),
         ClaimCommand::Update {
@@ -1630,26 +1630,23 @@ fn claim(app: &Courtier, c: ClaimCommand) -> Result<(), AppError> {
             json,
         ),
         ClaimCommand::Open { limit, json } => {
-            let open = app.open_claims(Some(limit))?;
-            if json {
-                return print_json(&open);
-            }
-            if open.is_empty() {
-                println!("Aucun sinistre ouvert.");
-            }
-            for c in &open {
-                println!(
-                    "{:>6}  {}  {:<32} {:<14} {:<10} {:<13} {:>5} j",
-                    c.claim_id,
-                    c.occurred_on,
-                    c.client_name,
-                    c.kind,
-                    c.responsibility,
-                    c.status,
-                    c.age_days
-                );
-            }
-            return Ok(());
+            return print_list(
+                &app.open_claims(Some(limit))?,
+                json,
+                "Aucun sinistre ouvert.",
+                |c| {
+                    format!(
+                        "{:>6}  {}  {:<32} {:<14} {:<10} {:<13} {:>5} j",
+                        c.claim_id,
+                        c.occurred_on,
+                        c.client_name,
+                        c.kind,
+                        c.responsibility,
+                        c.status,
+                        c.age_days
+                    )
+                },
+            );
         }
         ClaimCommand::Requalify {
             id,
