@@ -70,6 +70,22 @@ fn contract(a: &Courtier, client_id: i64) -> courtier_app::ContractRecord {
     .unwrap()
 }
 
+/// A contract's dated history as the engine takes it: standard usage, no interruption, no claim.
+fn history_of(subscription: &str, first: &str, start: &str, until: &str) -> DatedHistory {
+    DatedHistory {
+        usage: Usage::Standard,
+        start_coefficient: Coefficient::parse(start).unwrap(),
+        start_periods_at_floor: 0,
+        start_claim_free_streak: 0,
+        subscription_date: d(subscription),
+        first_echeance: d(first),
+        until: d(until),
+        interruptions: vec![],
+        reductions_lost: vec![],
+        claims: vec![],
+    }
+}
+
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
@@ -360,15 +376,6 @@ fn a_corrected_claim_keeps_its_earlier_facts_and_the_timeline_tells_the_whole_st
     // One source of truth: the engine on the corrected history.
     let engine = compute_dated(
         &DatedHistory {
-            usage: Usage::Standard,
-            start_coefficient: Coefficient::ONE,
-            start_periods_at_floor: 0,
-            start_claim_free_streak: 0,
-            subscription_date: d("2021-03-01"),
-            first_echeance: d("2022-01-01"),
-            until: d("2026-11-24"),
-            interruptions: vec![],
-            reductions_lost: vec![],
             claims: vec![DatedClaim {
                 id: None,
                 date: d("2025-11-20"),
@@ -376,6 +383,7 @@ fn a_corrected_claim_keeps_its_earlier_facts_and_the_timeline_tells_the_whole_st
                 responsibility: Responsibility::Full,
                 requalifications: vec![],
             }],
+            ..history_of("2021-03-01", "2022-01-01", "1.00", "2026-11-24")
         },
         &RuleOptions::default(),
     )
@@ -544,16 +552,8 @@ fn replacing_the_vehicle_with_other_usual_drivers_loses_the_reduction_at_once() 
     // The engine, on the same dated history, agrees.
     let engine = compute_dated(
         &DatedHistory {
-            usage: Usage::Standard,
-            start_coefficient: Coefficient::ONE,
-            start_periods_at_floor: 0,
-            start_claim_free_streak: 0,
-            subscription_date: d("2021-03-01"),
-            first_echeance: d("2022-01-01"),
-            until: d("2027-01-01"),
-            interruptions: vec![],
             reductions_lost: vec![d("2026-05-01")],
-            claims: vec![],
+            ..history_of("2021-03-01", "2022-01-01", "1.00", "2027-01-01")
         },
         &RuleOptions::default(),
     )
@@ -625,18 +625,7 @@ fn correcting_a_contract_vehicle_or_driver_keeps_what_it_replaced() {
     );
     assert_eq!(fixed.revisions[0].previous["start_coefficient"], 100);
     let engine = compute_dated(
-        &DatedHistory {
-            usage: Usage::Standard,
-            start_coefficient: Coefficient::parse("0.85").unwrap(),
-            start_periods_at_floor: 0,
-            start_claim_free_streak: 0,
-            subscription_date: d("2020-03-01"),
-            first_echeance: d("2021-01-01"),
-            until: d("2026-11-24"),
-            interruptions: vec![],
-            reductions_lost: vec![],
-            claims: vec![],
-        },
+        &history_of("2020-03-01", "2021-01-01", "0.85", "2026-11-24"),
         &RuleOptions::default(),
     )
     .unwrap();
