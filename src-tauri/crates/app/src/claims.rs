@@ -3,14 +3,14 @@
 //! fact: a correction keeps the values it replaced; an amount is a new line.
 
 use crate::contracts::{
-    cents, date_field, drivers_with_revisions, field, money, premium_rows, rows,
+    cents, coefficient_rows, date_field, drivers_with_revisions, field, money, premium_rows,
     vehicles_with_revisions, AmountDto, ClaimRecord, ContractRecord, DriverDto, PremiumDraft,
     VehicleDto,
 };
 use crate::{AppError, Courtier};
 use chrono::NaiveDate;
 use courtier_domain::bonus_malus::ClaimKind;
-use courtier_store::{AmountRow, ClaimCorrection};
+use courtier_port::{AmountRow, ClaimCorrection};
 use serde::{Deserialize, Serialize};
 
 /// A claim with what surrounds it, for its page.
@@ -217,7 +217,7 @@ impl Courtier {
                 &correction,
                 text(&u.reason).as_deref(),
                 &now,
-                &|f| rows(f, today),
+                &|f| coefficient_rows(f, today),
             )?;
             Ok(())
         })?;
@@ -251,7 +251,7 @@ impl Courtier {
     pub fn vehicle_list(&self, contract_id: i64) -> Result<Vec<VehicleDto>, AppError> {
         self.with_store(|s| {
             s.contract(contract_id)?;
-            Ok(vehicles_with_revisions(s, contract_id)?)
+            vehicles_with_revisions(s, contract_id)
         })
     }
 
@@ -260,7 +260,7 @@ impl Courtier {
         let today = self.today();
         self.with_store(|s| {
             s.contract(contract_id)?;
-            Ok(drivers_with_revisions(s, contract_id, today)?)
+            drivers_with_revisions(s, contract_id, today)
         })
     }
 

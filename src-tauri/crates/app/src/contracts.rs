@@ -13,9 +13,9 @@ use courtier_domain::premium::{
     PremiumLine,
 };
 use courtier_domain::Coefficient;
-use courtier_store::{
-    ClaimRow, ContractFacts, ContractRow, EcheanceRow, Entity, NewClaim, NewContract,
-    PremiumLineRow, Store, StoreError,
+use courtier_port::{
+    AgencyStore, ClaimRow, ContractFacts, ContractRow, DeriveError, EcheanceRow, Entity, NewClaim,
+    NewContract, PremiumLineRow,
 };
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -315,11 +315,16 @@ pub(crate) fn iso(d: NaiveDate) -> String {
 }
 
 /// The engine's history from the stored facts, as known on `until`.
-fn history(f: &ContractFacts, until: NaiveDate) -> Result<DatedHistory, StoreError> {
+fn history(f: &ContractFacts, until: NaiveDate) -> Result<DatedHistory, AppError> {
     let c = &f.contract;
     // A terminated contract has no échéance after its termination.
     let until = f.terminated_on.map_or(until, |t| until.min(t));
-    let bad = |what: &str| StoreError::Corrupt(format!("contrat {} : {what}", c.id));
+    let bad = |what: &str| {
+        AppError::new(
+            "corrupt",
+            format!("Donnée illisible dans la base (contrat {} : {what}).", c.id),
+        )
+    };
     Ok(DatedHistory {
         usage: Usage::parse(&c.usage).ok_or_else(|| bad("usage inconnu"))?,
         start_coefficient: Coefficient::from_hundredths(c.start_coefficient)
@@ -358,41 +363,34 @@ fn history(f: &ContractFacts, until: NaiveDate) -> Result<DatedHistory, StoreErr
                                     .ok_or_else(|| bad("responsabilité"))?,
                             })
                         })
-                        .collect::<Result<_, StoreError>>()?,
+                        .collect::<Result<_, AppError>>()?,
                 })
             })
-            .collect::<Result<_, StoreError>>()?,
+            .collect::<Result<_, AppError>>()?,
     })
 }
 
-fn outcome(f: &ContractFacts, today: NaiveDate) -> Result<DatedOutcome, StoreError> {
+fn outcome(f: &ContractFacts, today: NaiveDate) -> Result<DatedOutcome, AppError> {
     compute_dated(&history(f, today)?, &RuleOptions::default())
-        .map_err(|e| StoreError::Invalid(e.to_string()))
+        .map_err(|e| AppError::new("invalid_operation", format!("Opération impossible : {e}")))
 }
 
-/// The rows the store keeps: each échéance reached by `today`, with its period's trace.
+/// The rows the store keeps: the coefficient set at each échéance reached by `today` (what
+/// lists, the calendar and reports query). The periods and the trace are not kept: the engine
+/// rebuilds them from the dated facts when a page or a note shows them.
 pub(crate) fn coefficient_rows(
     f: &ContractFacts,
     today: NaiveDate,
-) -> Result<Vec<EcheanceRow>, StoreError> {
-    rows(f, today)
-}
-
-pub(crate) fn rows(f: &ContractFacts, today: NaiveDate) -> Result<Vec<EcheanceRow>, StoreError> {
+) -> Result<Vec<EcheanceRow>, DeriveError> {
     let out = outcome(f, today)?;
-    out.echeances
+    Ok(out
+        .echeances
         .iter()
-        .zip(&out.trace.periods)
-        .map(|(e, t)| {
-            Ok(EcheanceRow {
-                echeance: e.date,
-                period_start: e.period_start,
-                period_end: e.period_end,
-                coefficient: e.coefficient.hundredths(),
-                trace: serde_json::to_string(t).map_err(|e| StoreError::Corrupt(e.to_string()))?,
-            })
+        .map(|e| EcheanceRow {
+            echeance: e.date,
+            coefficient: e.coefficient.hundredths(),
         })
-        .collect()
+        .collect())
 }
 
 pub(crate) fn claim_record(c: &ClaimRow) -> ClaimRecord {
@@ -492,9 +490,9 @@ pub(crate) fn claim_record(c: &ClaimRow) -> ClaimRecord {
 
 /// The vehicles of a contract, each with its corrections.
 pub(crate) fn vehicles_with_revisions(
-    s: &Store,
+    s: &dyn AgencyStore,
     contract_id: i64,
-) -> Result<Vec<VehicleDto>, StoreError> {
+) -> Result<Vec<VehicleDto>, AppError> {
     s.vehicles_of_contract(contract_id)?
         .into_iter()
         .map(|v| {
@@ -509,10 +507,10 @@ pub(crate) fn vehicles_with_revisions(
 
 /// The drivers of a contract, each with its corrections.
 pub(crate) fn drivers_with_revisions(
-    s: &Store,
+    s: &dyn AgencyStore,
     contract_id: i64,
     today: NaiveDate,
-) -> Result<Vec<DriverDto>, StoreError> {
+) -> Result<Vec<DriverDto>, AppError> {
     s.drivers_of_contract(contract_id)?
         .into_iter()
         .map(|d| {
@@ -525,7 +523,7 @@ pub(crate) fn drivers_with_revisions(
         .collect()
 }
 
-pub(crate) fn revision_dtos(rows: &[courtier_store::RevisionRow]) -> Vec<RevisionDto> {
+pub(crate) fn revision_dtos(rows: &[courtier_port::RevisionRow]) -> Vec<RevisionDto> {
     rows.iter()
         .map(|r| RevisionDto {
             previous: serde_json::from_str(&r.previous).unwrap_or(serde_json::Value::Null),
@@ -539,7 +537,7 @@ pub(crate) fn revision_dtos(rows: &[courtier_store::RevisionRow]) -> Vec<Revisio
 /// with an unknown driver, ends a claim-free year).
 fn novice_at(
     f: &ContractFacts,
-    drivers: &[courtier_store::DriverRow],
+    drivers: &[courtier_port::DriverRow],
     on: NaiveDate,
 ) -> Option<courtier_domain::premium::NoviceSurcharge> {
     let named: Vec<NamedDriver> = drivers
@@ -628,7 +626,7 @@ pub(crate) fn premium_rows(
 /// The terms of a contract, checked: the same checks at creation and at each correction.
 pub(crate) fn checked_terms(
     d: &ContractDraft,
-) -> Result<courtier_store::ContractCorrection, AppError> {
+) -> Result<courtier_port::ContractCorrection, AppError> {
     let product = d.product.clone().unwrap_or_else(|| "auto".into());
     if !["auto", "habitation", "sante", "prevoyance", "autre"].contains(&product.as_str()) {
         return Err(field(
@@ -676,7 +674,7 @@ pub(crate) fn checked_terms(
         None | Some("") => Coefficient::ONE,
         Some(s) => Coefficient::parse(s).map_err(|e| field("startCoefficient", e.to_string()))?,
     };
-    Ok(courtier_store::ContractCorrection {
+    Ok(courtier_port::ContractCorrection {
         number: number.to_string(),
         product,
         subscription_date: subscription,
@@ -694,7 +692,7 @@ impl Courtier {
 
     pub(crate) fn contract_record(
         &self,
-        s: &mut Store,
+        s: &mut dyn AgencyStore,
         id: i64,
     ) -> Result<ContractRecord, AppError> {
         let today = self.today();
@@ -703,7 +701,7 @@ impl Courtier {
         // The date moved on since the last computation: keep the stored history current.
         if s.coefficient_history(id)?.len() != out.echeances.len() {
             let now = self.now();
-            s.recompute_contract(id, &now, &|f| rows(f, today))?;
+            s.recompute_contract(id, &now, &|f| coefficient_rows(f, today))?;
         }
         let c: &ContractRow = &facts.contract;
         let clause = c.clause_applies;
@@ -853,7 +851,7 @@ impl Courtier {
                     premiums: premiums.clone(),
                 },
                 &now,
-                &|f| rows(f, today),
+                &|f| coefficient_rows(f, today),
             )?;
             self.contract_record(s, id)
         })
@@ -922,7 +920,7 @@ impl Courtier {
                     driver_id: d.driver_id,
                 },
                 &now,
-                &|f| rows(f, today),
+                &|f| coefficient_rows(f, today),
             )?;
             self.contract_record(s, d.contract_id)
         })
@@ -949,7 +947,7 @@ impl Courtier {
         self.with_store(|s| {
             let contract_id =
                 s.requalify_claim(claim_id, responsibility, on, note, &now, &|f| {
-                    rows(f, today)
+                    coefficient_rows(f, today)
                 })?;
             self.contract_record(s, contract_id)
         })
@@ -973,7 +971,9 @@ impl Courtier {
         let now = self.now();
         let today = self.today();
         self.with_store(|s| {
-            s.add_interruption(id, f, t, None, &now, &|facts| rows(facts, today))?;
+            s.add_interruption(id, f, t, None, &now, &|facts| {
+                coefficient_rows(facts, today)
+            })?;
             s.contract_status(id, "suspendu", f, None, None, &now)?;
             s.contract_status(id, "en_cours", t, None, None, &now)?;
             self.contract_record(s, id)
@@ -1111,7 +1111,7 @@ pub struct DriverDto {
     pub revisions: Vec<RevisionDto>,
 }
 
-pub(crate) fn vehicle_dto(v: courtier_store::VehicleRow) -> VehicleDto {
+pub(crate) fn vehicle_dto(v: courtier_port::VehicleRow) -> VehicleDto {
     VehicleDto {
         id: v.id,
         registration: v.registration,
@@ -1127,7 +1127,7 @@ pub(crate) fn vehicle_dto(v: courtier_store::VehicleRow) -> VehicleDto {
     }
 }
 
-pub(crate) fn driver_dto(d: courtier_store::DriverRow, today: NaiveDate) -> DriverDto {
+pub(crate) fn driver_dto(d: courtier_port::DriverRow, today: NaiveDate) -> DriverDto {
     DriverDto {
         id: d.id,
         client_id: d.client_id,
@@ -1174,7 +1174,7 @@ impl Courtier {
     pub(crate) fn vehicle_row(
         &self,
         d: &VehicleDraft,
-    ) -> Result<courtier_store::VehicleRow, AppError> {
+    ) -> Result<courtier_port::VehicleRow, AppError> {
         let registration = courtier_domain::vehicle::registration(&d.registration)
             .map_err(|m| field("registration", m))?;
         let first_registration = opt_date_field(
@@ -1195,7 +1195,7 @@ impl Courtier {
                 .filter(|x| !x.is_empty())
                 .map(str::to_string)
         };
-        Ok(courtier_store::VehicleRow {
+        Ok(courtier_port::VehicleRow {
             id: 0,
             contract_id: d.contract_id,
             registration,
@@ -1216,8 +1216,9 @@ impl Courtier {
         let row = self.vehicle_row(d)?;
         let now = self.now();
         let today = self.today();
-        let id =
-            self.with_store(|s| Ok(s.insert_vehicle(&row, None, &now, &|f| rows(f, today))?))?;
+        let id = self.with_store(|s| {
+            Ok(s.insert_vehicle(&row, None, &now, &|f| coefficient_rows(f, today))?)
+        })?;
         self.find_vehicle(d.contract_id, id)
     }
 
@@ -1247,7 +1248,7 @@ impl Courtier {
         let id = self.with_store(|s| {
             Ok(
                 s.insert_vehicle(&row, Some((old_vehicle_id, &note)), &now, &|f| {
-                    rows(f, today)
+                    coefficient_rows(f, today)
                 })?,
             )
         })?;
@@ -1263,10 +1264,7 @@ impl Courtier {
     }
 
     /// A driver as sent, checked (at designation and at each correction).
-    pub(crate) fn driver_row(
-        &self,
-        d: &DriverDraft,
-    ) -> Result<courtier_store::DriverRow, AppError> {
+    pub(crate) fn driver_row(&self, d: &DriverDraft) -> Result<courtier_port::DriverRow, AppError> {
         if !["principal", "secondaire", "occasionnel"].contains(&d.role.as_str()) {
             return Err(field(
                 "role",
@@ -1295,7 +1293,7 @@ impl Courtier {
                 ));
             }
         }
-        let row = courtier_store::DriverRow {
+        let row = courtier_port::DriverRow {
             id: 0,
             contract_id: d.contract_id,
             client_id: d.client_id,
@@ -1384,7 +1382,7 @@ impl Courtier {
                     "La résiliation doit suivre la souscription.",
                 ));
             }
-            s.terminate_contract(id, on, by, reason, &now, &|f| rows(f, today))?;
+            s.terminate_contract(id, on, by, reason, &now, &|f| coefficient_rows(f, today))?;
             self.contract_record(s, id)
         })
     }
@@ -1413,7 +1411,7 @@ impl Courtier {
             None => None,
             Some(x) => Some(courtier_domain::client::email(x).map_err(|m| field("email", m))?),
         };
-        let row = courtier_store::PartyRow {
+        let row = courtier_port::PartyRow {
             id: 0,
             role: p.role.clone(),
             name: name.to_string(),
@@ -1459,7 +1457,7 @@ impl Courtier {
         {
             return Err(field("at", format!("Heure « {time} » invalide (HH:MM).")));
         }
-        let row = courtier_store::CommunicationRow {
+        let row = courtier_port::CommunicationRow {
             id: 0,
             party_id: m.party_id,
             at: at.to_string(),

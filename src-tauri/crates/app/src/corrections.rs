@@ -3,8 +3,8 @@
 //! coefficients are recomputed when they may depend on the change.
 
 use crate::contracts::{
-    checked_terms, date_field, field, opt_date_field, rows, ContractDraft, ContractRecord,
-    DriverDraft, DriverDto, VehicleDraft, VehicleDto,
+    checked_terms, coefficient_rows, date_field, field, opt_date_field, ContractDraft,
+    ContractRecord, DriverDraft, DriverDto, VehicleDraft, VehicleDto,
 };
 use crate::{AppError, Courtier};
 use courtier_domain::Coefficient;
@@ -102,7 +102,7 @@ impl Courtier {
             };
             let terms = checked_terms(&draft)?;
             s.correct_contract(id, &terms, reason(&u.reason).as_deref(), &now, &|f| {
-                rows(f, today)
+                coefficient_rows(f, today)
             })?;
             self.contract_record(s, id)
         })
@@ -156,7 +156,7 @@ impl Courtier {
         let today = self.today();
         self.with_store(|s| {
             s.correct_vehicle(&row, reason(&u.reason).as_deref(), &now, &|f| {
-                rows(f, today)
+                coefficient_rows(f, today)
             })?;
             Ok(())
         })?;

@@ -7,7 +7,7 @@ use courtier_domain::client::{
     fold_for_search, Address, AddressKind, Civility, Client, ClientKind, ClientStatus, Email,
     EmailKind, Phone, PhoneKind,
 };
-use courtier_store::{
+use courtier_port::{
     BatchClaim, BatchContract, DriverRow, NewClaim, NewContract, PremiumLineRow, VehicleRow,
 };
 

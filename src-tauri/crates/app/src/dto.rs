@@ -1,7 +1,7 @@
 //! What crosses to the front end and to `--json` output: plain data, camelCase, stable.
 
 use courtier_domain::client::{Client, ClientDraft};
-use courtier_store::{ClientSort, ClientSummaryRow, StoredClient};
+use courtier_port::{ClientSort, ClientSummaryRow, StoredClient};
 use serde::{Deserialize, Serialize};
 
 /// The result of opening (or creating) the agency file.
@@ -87,10 +87,18 @@ pub struct ClientRecord {
     pub updated_at: String,
     pub version: i64,
     pub household: Option<Household>,
+    /// The values each correction replaced, oldest first (snake_case keys: `last_name`,
+    /// `first_name`, `birth_date`, `addresses`, `phones`, `emails`, `status`…).
+    pub revisions: Vec<crate::RevisionDto>,
 }
 
 impl ClientRecord {
-    pub(crate) fn build(sc: StoredClient, household: Option<Household>, age: Option<u32>) -> Self {
+    pub(crate) fn build(
+        sc: StoredClient,
+        household: Option<Household>,
+        age: Option<u32>,
+        revisions: Vec<crate::RevisionDto>,
+    ) -> Self {
         let client: &Client = &sc.client;
         ClientRecord {
             id: sc.id,
@@ -103,6 +111,7 @@ impl ClientRecord {
             updated_at: sc.updated_at,
             version: sc.version,
             household,
+            revisions,
         }
     }
 }

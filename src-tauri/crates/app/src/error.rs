@@ -31,9 +31,22 @@ impl AppError {
     }
 }
 
-impl From<courtier_store::StoreError> for AppError {
-    fn from(e: courtier_store::StoreError) -> Self {
-        AppError::new(e.code(), e.to_string())
+impl From<courtier_port::StoreError> for AppError {
+    fn from(e: courtier_port::StoreError) -> Self {
+        match e {
+            // A refusal of ours, carried through the store's transaction: unchanged.
+            courtier_port::StoreError::Derive(d) => AppError::new(d.code, d.message),
+            e => AppError::new(e.code(), e.to_string()),
+        }
+    }
+}
+
+impl From<AppError> for courtier_port::DeriveError {
+    fn from(e: AppError) -> Self {
+        courtier_port::DeriveError {
+            code: e.code,
+            message: e.message,
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::contracts::{field, revision_dtos, RevisionDto};
 use crate::{AppError, Courtier};
-use courtier_store::{Entity, InsurerRow};
+use courtier_port::{AgencyStore, Entity, InsurerRow};
 use serde::{Deserialize, Serialize};
 
 /// An insurer as the list and its form show it.
@@ -96,11 +96,7 @@ fn merged(d: &InsurerDraft, old: InsurerRow) -> Result<InsurerRow, AppError> {
 }
 
 impl Courtier {
-    fn insurer_dto(
-        &self,
-        s: &courtier_store::Store,
-        r: InsurerRow,
-    ) -> Result<InsurerDto, AppError> {
+    fn insurer_dto(&self, s: &dyn AgencyStore, r: InsurerRow) -> Result<InsurerDto, AppError> {
         Ok(InsurerDto {
             revisions: revision_dtos(&s.revisions(Entity::Insurer, r.id)?),
             id: r.id,

@@ -29,7 +29,8 @@ pub use insurers::{InsurerDraft, InsurerDto};
 pub use timeline::{build_timeline, Timeline, TimelineEntry, TimelineQuery, TIMELINE_KINDS};
 
 use courtier_domain::client::{self, ClientDraft};
-use courtier_store::{ClientQuery, OpenMode, Store, DATABASE_FILE};
+use courtier_port::{AgencyStore, ClientQuery, Entity};
+use courtier_store::{OpenMode, Store, DATABASE_FILE};
 use courtier_vault::{DbKey, Keychain, Protection, RecoveryKey, Unlock};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -55,7 +56,8 @@ pub struct Config {
 /// The application: one agency data directory, opened at most once.
 pub struct Courtier {
     config: Config,
-    store: Mutex<Option<Store>>,
+    /// The agency store, through the port (the SQLCipher file today).
+    store: Mutex<Option<Box<dyn AgencyStore>>>,
 }
 
 /// The platform data directory for this build kind (`…/fr.courtier.app`, or
@@ -139,7 +141,7 @@ impl Courtier {
             .to_string()
     }
 
-    fn lock(&self) -> MutexGuard<'_, Option<Store>> {
+    fn lock(&self) -> MutexGuard<'_, Option<Box<dyn AgencyStore>>> {
         // A panic while holding the lock cannot leave the SQLite connection half-written (every
         // write is a transaction), so a poisoned lock is safe to take over.
         self.store
@@ -149,11 +151,11 @@ impl Courtier {
 
     fn with_store<T>(
         &self,
-        f: impl FnOnce(&mut Store) -> Result<T, AppError>,
+        f: impl FnOnce(&mut dyn AgencyStore) -> Result<T, AppError>,
     ) -> Result<T, AppError> {
         let mut guard = self.lock();
         let store = guard.as_mut().ok_or_else(AppError::locked)?;
-        f(store)
+        f(store.as_mut())
     }
 
     /// Whether the agency file exists and is open.
@@ -242,15 +244,16 @@ impl Courtier {
             self.config.env_key.clone(),
             &now,
         )?;
-        let store = match Store::open(&self.db_path(), &created.key, OpenMode::Create) {
-            Ok(s) => s,
-            Err(e) => {
-                // Nothing was saved yet: take the half-made agency back so the next try starts clean.
-                let _ = courtier_vault::discard_new(dir, self.config.keychain.as_ref());
-                let _ = std::fs::remove_file(self.db_path());
-                return Err(e.into());
-            }
-        };
+        let store: Box<dyn AgencyStore> =
+            match Store::open(&self.db_path(), &created.key, OpenMode::Create) {
+                Ok(s) => Box::new(s),
+                Err(e) => {
+                    // Nothing was saved yet: take the half-made agency back so the next try starts clean.
+                    let _ = courtier_vault::discard_new(dir, self.config.keychain.as_ref());
+                    let _ = std::fs::remove_file(self.db_path());
+                    return Err(e.into());
+                }
+            };
         store.set_agency(created.manifest.agency_id(), &now)?;
         let storage = created.manifest.storage().to_string();
         *guard = Some(store);
@@ -283,7 +286,7 @@ impl Courtier {
                 let _ =
                     courtier_vault::restore_to_keychain(dir, self.config.keychain.as_ref(), &key);
             }
-            *guard = Some(store);
+            *guard = Some(Box::new(store));
         }
         Ok(AgencyOpened {
             state: "open",
@@ -322,7 +325,7 @@ impl Courtier {
 
     // ----- clients -------------------------------------------------------------------------
 
-    fn record(&self, store: &Store, id: i64) -> Result<ClientRecord, AppError> {
+    fn record(&self, store: &dyn AgencyStore, id: i64) -> Result<ClientRecord, AppError> {
         let sc = store.get_client(id)?;
         let household = store.household_of(id)?.map(|h| Household {
             id: h.id,
@@ -330,7 +333,8 @@ impl Courtier {
         });
         let today = self.config.clock.today();
         let age = sc.client.birth_date.map(|b| client::age_on(b, today));
-        Ok(ClientRecord::build(sc, household, age))
+        let revisions = contracts::revision_dtos(&store.revisions(Entity::Client, id)?);
+        Ok(ClientRecord::build(sc, household, age, revisions))
     }
 
     /// Creates a client from what the form sent.
@@ -353,7 +357,7 @@ impl Courtier {
         let client = client::validate(draft, self.config.clock.today())?;
         let now = self.now();
         self.with_store(|s| {
-            s.update_client(id, &client, expected_version, &now)?;
+            s.update_client(id, &client, expected_version, None, &now)?;
             self.record(s, id)
         })
     }
@@ -471,7 +475,7 @@ impl Courtier {
                     {
                         Some(k) => Ok(k.id),
                         None => s.insert_insurer(
-                            &courtier_store::InsurerRow {
+                            &courtier_port::InsurerRow {
                                 id: 0,
                                 name: (*name).into(),
                                 address_line1: Some((*street).into()),
@@ -516,7 +520,7 @@ impl Courtier {
     /// Writes the exchange log's anchor (count and last hash) outside the database, atomically:
     /// removing entries from the end of the log then shows. A crash before it is written leaves
     /// an older anchor, which the log still satisfies.
-    pub(crate) fn write_anchor(&self, a: &courtier_store::ExchangeAnchor) -> Result<(), AppError> {
+    pub(crate) fn write_anchor(&self, a: &courtier_port::ExchangeAnchor) -> Result<(), AppError> {
         let path = self.anchor_path();
         let tmp = path.with_extension("json.tmp");
         let bytes = serde_json::to_vec_pretty(a).map_err(AppError::internal)?;
@@ -528,7 +532,7 @@ impl Courtier {
     /// Runs `PRAGMA integrity_check` on the open file and verifies the exchange log's hash chain: `["ok"]` when both are sound.
     pub fn integrity_check(&self) -> Result<Vec<String>, AppError> {
         let anchor = match std::fs::read(self.anchor_path()) {
-            Ok(bytes) => Some(serde_json::from_slice::<courtier_store::ExchangeAnchor>(
+            Ok(bytes) => Some(serde_json::from_slice::<courtier_port::ExchangeAnchor>(
                 &bytes,
             )),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,

@@ -3,45 +3,13 @@
 //! replaced, an amount is a new line, an exchange is never rewritten (triggers refuse it, and the
 //! chain of hashes shows an entry edited or removed behind the application's back).
 
-use crate::contracts::{contract_tx, date, iso, query_vec, recompute_tx, Recompute};
-use crate::{Store, StoreError};
+use crate::contracts::{contract_tx, date, iso, query_vec, recompute_tx};
+use crate::{DbError, Store};
 use chrono::NaiveDate;
+#[allow(unused_imports)]
+use courtier_port::*;
 use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
-
-/// One amount of a claim: an estimate, a payment (règlement) or the franchise.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AmountRow {
-    /// `estimation`, `reglement` or `franchise`.
-    pub kind: String,
-    pub amount_cents: i64,
-    pub on_date: NaiveDate,
-    pub note: Option<String>,
-    pub recorded_at: String,
-}
-
-/// The values of a claim before one of its corrections.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RevisionRow {
-    /// The replaced values, JSON (`occurred_on`, `declared_on`, `kind`, `place`, `description`,
-    /// `insurer_reference`, `vehicle_id`, `driver_id`).
-    pub previous: String,
-    pub reason: Option<String>,
-    pub recorded_at: String,
-}
-
-/// The declared facts of a claim, as corrected (every field is the new value).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ClaimCorrection {
-    pub occurred_on: NaiveDate,
-    pub declared_on: Option<NaiveDate>,
-    pub kind: String,
-    pub place: Option<String>,
-    pub description: Option<String>,
-    pub insurer_reference: Option<String>,
-    pub vehicle_id: Option<i64>,
-    pub driver_id: Option<i64>,
-}
 
 fn correction_json(c: &ClaimCorrection) -> serde_json::Value {
     serde_json::json!({
@@ -56,7 +24,7 @@ fn correction_json(c: &ClaimCorrection) -> serde_json::Value {
     })
 }
 
-pub(crate) fn amounts_of(conn: &Connection, claim_id: i64) -> Result<Vec<AmountRow>, StoreError> {
+pub(crate) fn amounts_of(conn: &Connection, claim_id: i64) -> Result<Vec<AmountRow>, DbError> {
     query_vec(
         conn,
         "SELECT kind, amount_cents, on_date, note, recorded_at FROM claim_amounts
@@ -74,28 +42,6 @@ pub(crate) fn amounts_of(conn: &Connection, claim_id: i64) -> Result<Vec<AmountR
     )
 }
 
-/// What a correction is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Entity {
-    Claim,
-    Contract,
-    Vehicle,
-    Driver,
-    Insurer,
-}
-
-impl Entity {
-    fn as_str(self) -> &'static str {
-        match self {
-            Entity::Claim => "claim",
-            Entity::Contract => "contract",
-            Entity::Vehicle => "vehicle",
-            Entity::Driver => "driver",
-            Entity::Insurer => "insurer",
-        }
-    }
-}
-
 /// Keeps the values a correction replaces.
 pub(crate) fn insert_revision(
     conn: &Connection,
@@ -104,7 +50,7 @@ pub(crate) fn insert_revision(
     previous: &serde_json::Value,
     reason: Option<&str>,
     now: &str,
-) -> Result<(), StoreError> {
+) -> Result<(), DbError> {
     conn.execute(
         "INSERT INTO revisions (entity, entity_id, previous, reason, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![entity.as_str(), id, previous.to_string(), reason, now],
@@ -117,7 +63,7 @@ pub(crate) fn revisions_of(
     conn: &Connection,
     entity: Entity,
     id: i64,
-) -> Result<Vec<RevisionRow>, StoreError> {
+) -> Result<Vec<RevisionRow>, DbError> {
     query_vec(
         conn,
         "SELECT previous, reason, recorded_at FROM revisions WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
@@ -139,7 +85,7 @@ fn belongs(
     id: Option<i64>,
     contract_id: i64,
     what: &str,
-) -> Result<(), StoreError> {
+) -> Result<(), DbError> {
     let Some(id) = id else { return Ok(()) };
     let found: Option<i64> = conn
         .query_row(
@@ -150,7 +96,7 @@ fn belongs(
         .optional()?;
     match found {
         Some(_) => Ok(()),
-        None => Err(StoreError::Invalid(format!(
+        None => Err(DbError::Invalid(format!(
             "{what} n° {id} n'est pas sur ce contrat"
         ))),
     }
@@ -161,7 +107,7 @@ pub(crate) fn check_vehicle_driver(
     contract_id: i64,
     vehicle_id: Option<i64>,
     driver_id: Option<i64>,
-) -> Result<(), StoreError> {
+) -> Result<(), DbError> {
     belongs(conn, "vehicles", vehicle_id, contract_id, "le véhicule")?;
     belongs(conn, "drivers", driver_id, contract_id, "le conducteur")
 }
@@ -237,7 +183,7 @@ fn hash_of(prev: Option<&str>, l: &ExchangeLine) -> String {
 
 /// Gives every exchange without a hash (written before schema 3, or just inserted) its place in
 /// the chain, in id order.
-pub(crate) fn chain_pending(conn: &Connection) -> Result<usize, StoreError> {
+pub(crate) fn chain_pending(conn: &Connection) -> Result<usize, DbError> {
     let pending = query_vec(
         conn,
         &format!(
@@ -266,12 +212,12 @@ pub(crate) fn chain_pending(conn: &Connection) -> Result<usize, StoreError> {
 
 impl Store {
     /// Records an amount of a claim (append-only). Returns the claim's contract.
-    pub fn add_claim_amount(
+    pub(crate) fn add_claim_amount(
         &mut self,
         claim_id: i64,
         a: &AmountRow,
         now: &str,
-    ) -> Result<i64, StoreError> {
+    ) -> Result<i64, DbError> {
         let contract_id = self.claim_contract(claim_id)?;
         self.conn.execute(
             "INSERT INTO claim_amounts (claim_id, kind, amount_cents, on_date, note, recorded_at)
@@ -291,14 +237,14 @@ impl Store {
     /// Corrects a claim's declared facts: the values it replaces are kept as a revision, and the
     /// contract's coefficients are recomputed in the same transaction (the date or the kind may
     /// change what counts). Returns the claim's contract.
-    pub fn correct_claim(
+    pub(crate) fn correct_claim(
         &mut self,
         claim_id: i64,
         new: &ClaimCorrection,
         reason: Option<&str>,
         now: &str,
         recompute: Recompute<'_>,
-    ) -> Result<i64, StoreError> {
+    ) -> Result<i64, DbError> {
         let tx = self.conn.transaction()?;
         let (contract_id, old) = tx
             .query_row(
@@ -323,14 +269,12 @@ impl Store {
                 },
             )
             .optional()?
-            .ok_or(StoreError::Missing {
+            .ok_or(DbError::Missing {
                 entity: "Sinistre",
                 id: claim_id,
             })?;
         if old == *new {
-            return Err(StoreError::Invalid(
-                "aucune modification à enregistrer".into(),
-            ));
+            return Err(DbError::Invalid("aucune modification à enregistrer".into()));
         }
         check_vehicle_driver(&tx, contract_id, new.vehicle_id, new.driver_id)?;
         // A requalification found before the (new) occurrence date would make no sense.
@@ -341,7 +285,7 @@ impl Store {
         )?;
         if let Some(f) = first_found {
             if date(f)? < new.occurred_on {
-                return Err(StoreError::Invalid(
+                return Err(DbError::Invalid(
                     "une requalification est datée d'avant la nouvelle date de survenance".into(),
                 ));
             }
@@ -374,9 +318,9 @@ impl Store {
             rusqlite::Error::SqliteFailure(f, _)
                 if f.code == rusqlite::ErrorCode::ConstraintViolation =>
             {
-                StoreError::Invalid("la déclaration ne peut précéder la survenance".into())
+                DbError::Invalid("la déclaration ne peut précéder la survenance".into())
             }
-            other => StoreError::Sqlite(other),
+            other => DbError::Sqlite(other),
         })?;
         recompute_tx(&tx, contract_id, recompute, now)?;
         tx.commit()?;
@@ -385,18 +329,18 @@ impl Store {
 
     /// Records an amendment (avenant) on `on`: what changed, in words, and the premium lines it
     /// sets from that date (the earlier lines stay in the history).
-    pub fn add_avenant(
+    pub(crate) fn add_avenant(
         &mut self,
         contract_id: i64,
         on: NaiveDate,
         details: &str,
-        premiums: &[crate::PremiumLineRow],
+        premiums: &[PremiumLineRow],
         now: &str,
-    ) -> Result<(), StoreError> {
+    ) -> Result<(), DbError> {
         let tx = self.conn.transaction()?;
         let c = contract_tx(&tx, contract_id)?;
         if on < c.subscription_date {
-            return Err(StoreError::Invalid(
+            return Err(DbError::Invalid(
                 "un avenant ne peut précéder la souscription".into(),
             ));
         }
@@ -419,10 +363,10 @@ impl Store {
     /// Walks the exchange log and reports every entry whose hash no longer matches its content or
     /// whose link to the previous entry is broken (an entry edited, removed or inserted outside
     /// Courtier). Empty when the log is intact.
-    pub fn verify_exchange_log(
+    pub(crate) fn verify_exchange_log(
         &self,
         anchor: Option<&ExchangeAnchor>,
-    ) -> Result<Vec<String>, StoreError> {
+    ) -> Result<Vec<String>, DbError> {
         let lines = query_vec(
             &self.conn,
             &format!("SELECT {EXCHANGE_COLUMNS} FROM claim_communications ORDER BY id"),
@@ -468,7 +412,7 @@ impl Store {
     }
 
     /// The number of exchanges and the hash of the last one, to anchor the log outside the file.
-    pub fn exchange_anchor(&self) -> Result<ExchangeAnchor, StoreError> {
+    pub(crate) fn exchange_anchor(&self) -> Result<ExchangeAnchor, DbError> {
         let (count, head): (i64, Option<String>) = self.conn.query_row(
             "SELECT count(*), (SELECT hash FROM claim_communications ORDER BY id DESC LIMIT 1)
              FROM claim_communications",
@@ -480,13 +424,6 @@ impl Store {
             head: head.unwrap_or_default(),
         })
     }
-}
-
-/// Where the exchange log stood: how many entries, and the hash of the last.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct ExchangeAnchor {
-    pub count: u64,
-    pub head: String,
 }
 
 #[cfg(test)]
@@ -524,7 +461,7 @@ mod tests {
         let path = dir.path().join("agence.courtier");
         schema_two(&path, &key);
         let s = Store::open(&path, &key, OpenMode::Existing).unwrap();
-        assert_eq!(s.schema_version().unwrap(), 3);
+        assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as u32);
         assert!(s.verify_exchange_log(None).unwrap().is_empty());
         let amounts = super::amounts_of(&s.conn, 1).unwrap();
         assert_eq!(amounts.len(), 1);

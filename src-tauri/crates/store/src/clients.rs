@@ -1,87 +1,15 @@
 //! Clients, their addresses, phones and e-mails, households, and the full-text index.
 
-use crate::{Store, StoreError};
+use crate::claim_facts::insert_revision;
+use crate::{DbError, Store};
 use chrono::NaiveDate;
 use courtier_domain::client::{
     display_name, fold_for_search, Address, AddressKind, Civility, Client, ClientKind,
     ClientStatus, Email, EmailKind, Phone, PhoneKind,
 };
+#[allow(unused_imports)]
+use courtier_port::*;
 use rusqlite::{params, OptionalExtension, Row, Transaction};
-
-/// A client as kept, with its bookkeeping.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StoredClient {
-    pub id: i64,
-    pub client: Client,
-    pub household_id: Option<i64>,
-    pub archived_at: Option<String>,
-    pub created_at: String,
-    pub updated_at: String,
-    pub version: i64,
-}
-
-/// One line of a client list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ClientSummaryRow {
-    pub id: i64,
-    pub kind: ClientKind,
-    pub display_name: String,
-    pub status: ClientStatus,
-    pub postcode: Option<String>,
-    pub city: Option<String>,
-    pub phone: Option<String>,
-    pub email: Option<String>,
-    pub archived: bool,
-    pub updated_at: String,
-}
-
-/// The other members of a client's household.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HouseholdMembers {
-    pub id: i64,
-    pub members: Vec<ClientSummaryRow>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ClientSort {
-    #[default]
-    Name,
-    Created,
-    Updated,
-    Postcode,
-    City,
-}
-
-/// A page of the client list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ClientQuery {
-    /// 1-based.
-    pub page: u32,
-    pub page_size: u32,
-    pub sort: ClientSort,
-    pub descending: bool,
-    pub status: Option<ClientStatus>,
-    pub include_archived: bool,
-}
-
-impl Default for ClientQuery {
-    fn default() -> Self {
-        ClientQuery {
-            page: 1,
-            page_size: 50,
-            sort: ClientSort::Name,
-            descending: false,
-            status: None,
-            include_archived: false,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ClientPage {
-    pub items: Vec<ClientSummaryRow>,
-    pub total: u64,
-}
 
 /// Above this many matches a search is "broad" and is listed by name rather than ranked.
 const RANK_LIMIT: i64 = 400;
@@ -221,7 +149,7 @@ pub(crate) fn fts_query(text: &str) -> Option<String> {
 
 impl Store {
     /// Records a new client. Returns its id.
-    pub fn insert_client(&mut self, client: &Client, now: &str) -> Result<i64, StoreError> {
+    pub(crate) fn insert_client(&mut self, client: &Client, now: &str) -> Result<i64, DbError> {
         let tx = self.conn.transaction()?;
         let id = insert_client_tx(&tx, client, now)?;
         tx.commit()?;
@@ -230,25 +158,25 @@ impl Store {
 
     /// Records many clients in one transaction (the demo portfolio, imports). `households` groups
     /// indexes into `clients` that share a roof.
-    pub fn insert_clients_batch(
+    pub(crate) fn insert_clients_batch(
         &mut self,
         clients: &[Client],
         households: &[Vec<usize>],
         now: &str,
-    ) -> Result<Vec<i64>, StoreError> {
+    ) -> Result<Vec<i64>, DbError> {
         self.insert_batch(clients, households, &[], now, &|_| Ok(Vec::new()))
     }
 
     /// Records clients, their households, contracts and claims in one transaction, computing
     /// each contract's coefficients with `recompute`: a crash loses the batch, never half of it.
-    pub fn insert_batch(
+    pub(crate) fn insert_batch(
         &mut self,
         clients: &[Client],
         households: &[Vec<usize>],
-        contracts: &[crate::contracts::BatchContract],
+        contracts: &[BatchContract],
         now: &str,
-        recompute: crate::contracts::Recompute<'_>,
-    ) -> Result<Vec<i64>, StoreError> {
+        recompute: Recompute<'_>,
+    ) -> Result<Vec<i64>, DbError> {
         let tx = self.conn.transaction()?;
         let mut ids = Vec::with_capacity(clients.len());
         for c in clients {
@@ -265,7 +193,7 @@ impl Store {
             let hid = tx.last_insert_rowid();
             for &i in group {
                 let id = ids.get(i).copied().ok_or_else(|| {
-                    StoreError::Invalid(format!("foyer : client n° {i} absent du lot"))
+                    DbError::Invalid(format!("foyer : client n° {i} absent du lot"))
                 })?;
                 tx.execute(
                     "UPDATE clients SET household_id = ?1 WHERE id = ?2",
@@ -280,26 +208,19 @@ impl Store {
 
     /// Replaces a client's data. `expected_version`, when given, guards against overwriting a
     /// change made meanwhile (another window).
-    pub fn update_client(
+    pub(crate) fn update_client(
         &mut self,
         id: i64,
         client: &Client,
         expected_version: Option<i64>,
+        reason: Option<&str>,
         now: &str,
-    ) -> Result<(), StoreError> {
+    ) -> Result<(), DbError> {
         let tx = self.conn.transaction()?;
-        let version: i64 = tx
-            .query_row("SELECT version FROM clients WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()?
-            .ok_or(StoreError::Missing {
-                entity: "Client",
-                id,
-            })?;
+        let old = client_of(&tx, id)?;
         if let Some(v) = expected_version {
-            if v != version {
-                return Err(StoreError::Invalid(
+            if v != old.version {
+                return Err(DbError::Invalid(
                     "ce client a été modifié entre-temps ; rechargez la fiche avant d'enregistrer"
                         .into(),
                 ));
@@ -329,6 +250,10 @@ impl Store {
                 now,
             ],
         )?;
+        if old.client != *client {
+            // The values replaced are kept, like every other correction.
+            insert_revision(&tx, Entity::Client, id, &snapshot(&old.client), reason, now)?;
+        }
         for table in ["client_addresses", "client_phones", "client_emails"] {
             tx.execute(&format!("DELETE FROM {table} WHERE client_id = ?1"), [id])?;
         }
@@ -340,12 +265,12 @@ impl Store {
     }
 
     /// Archives (`archived = true`) or restores a client. Nothing is deleted.
-    pub fn set_client_archived(
+    pub(crate) fn set_client_archived(
         &mut self,
         id: i64,
         archived: bool,
         now: &str,
-    ) -> Result<(), StoreError> {
+    ) -> Result<(), DbError> {
         let n = self.conn.execute(
             "UPDATE clients SET archived_at = CASE WHEN ?2 THEN coalesce(archived_at, ?3) END,
                 updated_at = ?3, version = version + 1
@@ -353,7 +278,7 @@ impl Store {
             params![id, archived, now],
         )?;
         if n == 0 {
-            return Err(StoreError::Missing {
+            return Err(DbError::Missing {
                 entity: "Client",
                 id,
             });
@@ -362,91 +287,12 @@ impl Store {
     }
 
     /// One client, whole.
-    pub fn get_client(&self, id: i64) -> Result<StoredClient, StoreError> {
-        let head = self
-            .conn
-            .prepare_cached(
-                "SELECT kind, civility, last_name, first_name, company_name, siren, birth_date,
-                    profession, status, source, assigned_broker, notes, household_id, archived_at,
-                    created_at, updated_at, version
-                 FROM clients WHERE id = ?1",
-            )?
-            .query_row([id], |r| {
-                let civility: Option<String> = r.get(1)?;
-                Ok(StoredClient {
-                    id,
-                    client: Client {
-                        kind: parse_enum(r, 0, ClientKind::parse)?,
-                        civility: civility.as_deref().and_then(Civility::parse),
-                        last_name: r.get(2)?,
-                        first_name: r.get(3)?,
-                        company_name: r.get(4)?,
-                        siren: r.get(5)?,
-                        birth_date: opt_date(r.get(6)?)?,
-                        addresses: Vec::new(),
-                        phones: Vec::new(),
-                        emails: Vec::new(),
-                        profession: r.get(7)?,
-                        status: parse_enum(r, 8, ClientStatus::parse)?,
-                        source: r.get(9)?,
-                        assigned_broker: r.get(10)?,
-                        notes: r.get(11)?,
-                    },
-                    household_id: r.get(12)?,
-                    archived_at: r.get(13)?,
-                    created_at: r.get(14)?,
-                    updated_at: r.get(15)?,
-                    version: r.get(16)?,
-                })
-            })
-            .optional()?;
-        let mut sc = head.ok_or(StoreError::Missing {
-            entity: "Client",
-            id,
-        })?;
-        sc.client.addresses = crate::contracts::query_vec(
-            &self.conn,
-            "SELECT kind, line1, line2, postcode, city, country FROM client_addresses
-             WHERE client_id = ?1 ORDER BY position",
-            [id],
-            |r| {
-                Ok(Address {
-                    kind: parse_enum(r, 0, AddressKind::parse)?,
-                    line1: r.get(1)?,
-                    line2: r.get(2)?,
-                    postcode: r.get(3)?,
-                    city: r.get(4)?,
-                    country: r.get(5)?,
-                })
-            },
-        )?;
-        sc.client.phones = crate::contracts::query_vec(
-            &self.conn,
-            "SELECT kind, number FROM client_phones WHERE client_id = ?1 ORDER BY position",
-            [id],
-            |r| {
-                Ok(Phone {
-                    kind: parse_enum(r, 0, PhoneKind::parse)?,
-                    number: r.get(1)?,
-                })
-            },
-        )?;
-        sc.client.emails = crate::contracts::query_vec(
-            &self.conn,
-            "SELECT kind, address FROM client_emails WHERE client_id = ?1 ORDER BY position",
-            [id],
-            |r| {
-                Ok(Email {
-                    kind: parse_enum(r, 0, EmailKind::parse)?,
-                    address: r.get(1)?,
-                })
-            },
-        )?;
-        Ok(sc)
+    pub(crate) fn get_client(&self, id: i64) -> Result<StoredClient, DbError> {
+        client_of(&self.conn, id)
     }
 
     /// A page of the client list, sorted and filtered.
-    pub fn list_clients(&self, q: &ClientQuery) -> Result<ClientPage, StoreError> {
+    pub(crate) fn list_clients(&self, q: &ClientQuery) -> Result<ClientPage, DbError> {
         let page_size = q.page_size.clamp(1, 500);
         let offset = u64::from(q.page.max(1) - 1) * u64::from(page_size);
         let mut filters = Vec::new();
@@ -495,12 +341,12 @@ impl Store {
 
     /// Instant search: every word typed is a prefix (accents and case ignored) of a name, e-mail,
     /// phone, postcode or city. Best matches first (names weigh most).
-    pub fn search_clients(
+    pub(crate) fn search_clients(
         &self,
         text: &str,
         limit: u32,
         include_archived: bool,
-    ) -> Result<Vec<ClientSummaryRow>, StoreError> {
+    ) -> Result<Vec<ClientSummaryRow>, DbError> {
         let Some(q) = fts_query(text) else {
             return Ok(Vec::new());
         };
@@ -577,14 +423,14 @@ impl Store {
         self.summaries(&ids)
     }
 
-    fn ids(&self, sql: &str, p: impl rusqlite::Params) -> Result<Vec<i64>, StoreError> {
+    fn ids(&self, sql: &str, p: impl rusqlite::Params) -> Result<Vec<i64>, DbError> {
         let mut st = self.conn.prepare_cached(sql)?;
         let ids = st.query_map(p, |r| r.get(0))?.collect::<Result<_, _>>()?;
         Ok(ids)
     }
 
     /// The list lines of `ids`, in that order.
-    fn summaries(&self, ids: &[i64]) -> Result<Vec<ClientSummaryRow>, StoreError> {
+    fn summaries(&self, ids: &[i64]) -> Result<Vec<ClientSummaryRow>, DbError> {
         let mut st = self.conn.prepare_cached(&format!(
             "SELECT {SUMMARY_COLUMNS} FROM clients c WHERE c.id = ?1"
         ))?;
@@ -594,7 +440,7 @@ impl Store {
     }
 
     /// Number of clients (archived ones included or not).
-    pub fn count_clients(&self, include_archived: bool) -> Result<u64, StoreError> {
+    pub(crate) fn count_clients(&self, include_archived: bool) -> Result<u64, DbError> {
         let sql = if include_archived {
             "SELECT count(*) FROM clients"
         } else {
@@ -605,7 +451,7 @@ impl Store {
     }
 
     /// The household of a client and its other members.
-    pub fn household_of(&self, client_id: i64) -> Result<Option<HouseholdMembers>, StoreError> {
+    pub(crate) fn household_of(&self, client_id: i64) -> Result<Option<HouseholdMembers>, DbError> {
         let hid: Option<i64> = self
             .conn
             .query_row(
@@ -614,7 +460,7 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?
-            .ok_or(StoreError::Missing {
+            .ok_or(DbError::Missing {
                 entity: "Client",
                 id: client_id,
             })?;
@@ -631,26 +477,26 @@ impl Store {
 
     /// Puts `client_id` under the same roof as `with_id` (creating the household if neither has
     /// one). A household left with a single member is dissolved.
-    pub fn link_household(
+    pub(crate) fn link_household(
         &mut self,
         client_id: i64,
         with_id: i64,
         now: &str,
-    ) -> Result<i64, StoreError> {
+    ) -> Result<i64, DbError> {
         if client_id == with_id {
-            return Err(StoreError::Invalid(
+            return Err(DbError::Invalid(
                 "un client ne peut pas former un foyer avec lui-même".into(),
             ));
         }
         let tx = self.conn.transaction()?;
-        let current = |id: i64| -> Result<Option<i64>, StoreError> {
+        let current = |id: i64| -> Result<Option<i64>, DbError> {
             tx.query_row(
                 "SELECT household_id FROM clients WHERE id = ?1",
                 [id],
                 |r| r.get(0),
             )
             .optional()?
-            .ok_or(StoreError::Missing {
+            .ok_or(DbError::Missing {
                 entity: "Client",
                 id,
             })
@@ -684,7 +530,7 @@ impl Store {
     }
 
     /// Takes a client out of its household.
-    pub fn leave_household(&mut self, client_id: i64, now: &str) -> Result<(), StoreError> {
+    pub(crate) fn leave_household(&mut self, client_id: i64, now: &str) -> Result<(), DbError> {
         let tx = self.conn.transaction()?;
         let hid: Option<i64> = tx
             .query_row(
@@ -693,7 +539,7 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?
-            .ok_or(StoreError::Missing {
+            .ok_or(DbError::Missing {
                 entity: "Client",
                 id: client_id,
             })?;
@@ -709,7 +555,7 @@ impl Store {
     }
 
     /// Number of households.
-    pub fn count_households(&self) -> Result<u64, StoreError> {
+    pub(crate) fn count_households(&self) -> Result<u64, DbError> {
         let n: i64 = self
             .conn
             .query_row("SELECT count(*) FROM households", [], |r| r.get(0))?;
@@ -717,7 +563,120 @@ impl Store {
     }
 }
 
-fn dissolve_if_alone(tx: &Transaction<'_>, household: i64) -> Result<(), StoreError> {
+/// A client's values as a revision keeps them: snake_case fields like every other revision, the
+/// addresses, phones and e-mails each as one line of text in their order.
+fn snapshot(c: &Client) -> serde_json::Value {
+    let join = |items: Vec<String>| (!items.is_empty()).then(|| items.join(" ; "));
+    serde_json::json!({
+        "kind": c.kind.as_str(),
+        "civility": c.civility.map(Civility::as_str),
+        "last_name": c.last_name,
+        "first_name": c.first_name,
+        "company_name": c.company_name,
+        "siren": c.siren,
+        "birth_date": c.birth_date.map(|d| d.format("%Y-%m-%d").to_string()),
+        "addresses": join(c.addresses.iter().map(|a| {
+            [a.line1.as_deref(), a.line2.as_deref(), Some(&format!("{} {}", a.postcode, a.city)), Some(&a.country)]
+                .into_iter()
+                .flatten()
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }).collect()),
+        "phones": join(c.phones.iter().map(|p| p.number.clone()).collect()),
+        "emails": join(c.emails.iter().map(|e| e.address.clone()).collect()),
+        "profession": c.profession,
+        "status": c.status.as_str(),
+        "source": c.source,
+        "assigned_broker": c.assigned_broker,
+        "notes": c.notes,
+    })
+}
+
+/// A client as kept, read through `conn` (the connection or a transaction under way).
+pub(crate) fn client_of(conn: &rusqlite::Connection, id: i64) -> Result<StoredClient, DbError> {
+    let head = conn
+        .prepare_cached(
+            "SELECT kind, civility, last_name, first_name, company_name, siren, birth_date,
+                profession, status, source, assigned_broker, notes, household_id, archived_at,
+                created_at, updated_at, version
+             FROM clients WHERE id = ?1",
+        )?
+        .query_row([id], |r| {
+            let civility: Option<String> = r.get(1)?;
+            Ok(StoredClient {
+                id,
+                client: Client {
+                    kind: parse_enum(r, 0, ClientKind::parse)?,
+                    civility: civility.as_deref().and_then(Civility::parse),
+                    last_name: r.get(2)?,
+                    first_name: r.get(3)?,
+                    company_name: r.get(4)?,
+                    siren: r.get(5)?,
+                    birth_date: opt_date(r.get(6)?)?,
+                    addresses: Vec::new(),
+                    phones: Vec::new(),
+                    emails: Vec::new(),
+                    profession: r.get(7)?,
+                    status: parse_enum(r, 8, ClientStatus::parse)?,
+                    source: r.get(9)?,
+                    assigned_broker: r.get(10)?,
+                    notes: r.get(11)?,
+                },
+                household_id: r.get(12)?,
+                archived_at: r.get(13)?,
+                created_at: r.get(14)?,
+                updated_at: r.get(15)?,
+                version: r.get(16)?,
+            })
+        })
+        .optional()?;
+    let mut sc = head.ok_or(DbError::Missing {
+        entity: "Client",
+        id,
+    })?;
+    sc.client.addresses = crate::contracts::query_vec(
+        conn,
+        "SELECT kind, line1, line2, postcode, city, country FROM client_addresses
+         WHERE client_id = ?1 ORDER BY position",
+        [id],
+        |r| {
+            Ok(Address {
+                kind: parse_enum(r, 0, AddressKind::parse)?,
+                line1: r.get(1)?,
+                line2: r.get(2)?,
+                postcode: r.get(3)?,
+                city: r.get(4)?,
+                country: r.get(5)?,
+            })
+        },
+    )?;
+    sc.client.phones = crate::contracts::query_vec(
+        conn,
+        "SELECT kind, number FROM client_phones WHERE client_id = ?1 ORDER BY position",
+        [id],
+        |r| {
+            Ok(Phone {
+                kind: parse_enum(r, 0, PhoneKind::parse)?,
+                number: r.get(1)?,
+            })
+        },
+    )?;
+    sc.client.emails = crate::contracts::query_vec(
+        conn,
+        "SELECT kind, address FROM client_emails WHERE client_id = ?1 ORDER BY position",
+        [id],
+        |r| {
+            Ok(Email {
+                kind: parse_enum(r, 0, EmailKind::parse)?,
+                address: r.get(1)?,
+            })
+        },
+    )?;
+    Ok(sc)
+}
+
+fn dissolve_if_alone(tx: &Transaction<'_>, household: i64) -> Result<(), DbError> {
     let n: i64 = tx.query_row(
         "SELECT count(*) FROM clients WHERE household_id = ?1",
         [household],
@@ -733,7 +692,7 @@ fn dissolve_if_alone(tx: &Transaction<'_>, household: i64) -> Result<(), StoreEr
     Ok(())
 }
 
-fn insert_client_tx(tx: &Transaction<'_>, c: &Client, now: &str) -> Result<i64, StoreError> {
+fn insert_client_tx(tx: &Transaction<'_>, c: &Client, now: &str) -> Result<i64, DbError> {
     tx.prepare_cached(
         "INSERT INTO clients (kind, civility, last_name, first_name, company_name, siren,
             birth_date, profession, status, source, assigned_broker, notes, sort_key,
@@ -762,7 +721,7 @@ fn insert_client_tx(tx: &Transaction<'_>, c: &Client, now: &str) -> Result<i64, 
     Ok(id)
 }
 
-fn insert_children(tx: &Transaction<'_>, id: i64, c: &Client) -> Result<(), StoreError> {
+fn insert_children(tx: &Transaction<'_>, id: i64, c: &Client) -> Result<(), DbError> {
     let mut st = tx.prepare_cached(
         "INSERT INTO client_addresses (client_id, position, kind, line1, line2, postcode, city, country)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -794,7 +753,7 @@ fn insert_children(tx: &Transaction<'_>, id: i64, c: &Client) -> Result<(), Stor
     Ok(())
 }
 
-fn index_client(tx: &Transaction<'_>, id: i64, c: &Client) -> Result<(), StoreError> {
+fn index_client(tx: &Transaction<'_>, id: i64, c: &Client) -> Result<(), DbError> {
     let [name, emails, phones, postcodes, cities] = search_document(c);
     tx.prepare_cached(
         "INSERT INTO client_search (rowid, name, emails, phones, postcodes, cities)

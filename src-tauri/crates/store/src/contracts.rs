@@ -5,182 +5,12 @@
 //! recomputes the contract's coefficient history **in the same transaction**, through a function
 //! the caller passes (the engine lives in the domain crate; the store only keeps its results).
 
-use crate::claim_facts::{
-    amounts_of, chain_pending, check_vehicle_driver, revisions_of, AmountRow, Entity, RevisionRow,
-};
-use crate::{Store, StoreError};
+use crate::claim_facts::{amounts_of, chain_pending, check_vehicle_driver, revisions_of};
+use crate::{DbError, Store};
 use chrono::NaiveDate;
+#[allow(unused_imports)]
+use courtier_port::*;
 use rusqlite::{params, OptionalExtension, Transaction};
-
-/// A contract as recorded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ContractRow {
-    pub id: i64,
-    pub client_id: i64,
-    pub insurer_id: i64,
-    pub insurer_name: String,
-    pub number: String,
-    pub product: String,
-    pub subscription_date: NaiveDate,
-    pub first_echeance: NaiveDate,
-    pub usage: String,
-    pub clause_applies: bool,
-    /// Hundredths.
-    pub start_coefficient: u32,
-    pub start_periods_at_floor: u32,
-    pub start_claim_free_streak: u32,
-    pub created_at: String,
-    pub updated_at: String,
-}
-
-/// A new contract.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewContract {
-    pub client_id: i64,
-    pub insurer_id: i64,
-    pub number: String,
-    pub product: String,
-    pub subscription_date: NaiveDate,
-    pub first_echeance: NaiveDate,
-    pub usage: String,
-    pub clause_applies: bool,
-    pub start_coefficient: u32,
-    pub start_periods_at_floor: u32,
-    pub start_claim_free_streak: u32,
-    /// `devis` or `en_cours`.
-    pub status: String,
-    pub premiums: Vec<PremiumLineRow>,
-}
-
-/// A reference premium line, in force from a date.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PremiumLineRow {
-    pub from_date: NaiveDate,
-    pub guarantee: String,
-    pub amount_cents: i64,
-    pub modulated: bool,
-}
-
-/// A status change or an amendment.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ContractEventRow {
-    pub on_date: NaiveDate,
-    pub kind: String,
-    pub status: Option<String>,
-    pub terminated_by: Option<String>,
-    pub details: Option<String>,
-    pub recorded_at: String,
-}
-
-/// One qualification of a claim (the first is the initial one).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QualificationRow {
-    pub responsibility: String,
-    pub found_on: NaiveDate,
-    pub note: Option<String>,
-    pub recorded_at: String,
-}
-
-/// A status of a claim.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ClaimStatusRow {
-    pub status: String,
-    pub on_date: NaiveDate,
-    pub note: Option<String>,
-    pub recorded_at: String,
-}
-
-/// A claim with its history.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ClaimRow {
-    pub id: i64,
-    pub contract_id: i64,
-    pub occurred_on: NaiveDate,
-    pub declared_on: Option<NaiveDate>,
-    pub kind: String,
-    pub place: Option<String>,
-    pub description: Option<String>,
-    pub insurer_reference: Option<String>,
-    /// The estimate given at declaration (later ones are in `amounts`).
-    pub estimated_cents: Option<i64>,
-    pub vehicle_id: Option<i64>,
-    pub driver_id: Option<i64>,
-    pub recorded_at: String,
-    pub qualifications: Vec<QualificationRow>,
-    pub statuses: Vec<ClaimStatusRow>,
-    pub parties: Vec<PartyRow>,
-    pub communications: Vec<CommunicationRow>,
-    pub amounts: Vec<AmountRow>,
-    pub revisions: Vec<RevisionRow>,
-}
-
-/// Someone involved in a claim: expert, garage, other party, their insurer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PartyRow {
-    pub id: i64,
-    pub role: String,
-    pub name: String,
-    pub phone: Option<String>,
-    pub email: Option<String>,
-    pub address: Option<String>,
-    pub reference: Option<String>,
-}
-
-/// One exchange about a claim.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CommunicationRow {
-    pub id: i64,
-    pub party_id: Option<i64>,
-    /// RFC 3339 or a date.
-    pub at: String,
-    pub channel: String,
-    pub direction: String,
-    pub summary: String,
-    pub recorded_at: String,
-}
-
-/// A new claim and its first qualification.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewClaim {
-    pub contract_id: i64,
-    pub occurred_on: NaiveDate,
-    pub declared_on: Option<NaiveDate>,
-    pub kind: String,
-    pub responsibility: String,
-    pub place: Option<String>,
-    pub description: Option<String>,
-    pub insurer_reference: Option<String>,
-    pub estimated_cents: Option<i64>,
-    pub vehicle_id: Option<i64>,
-    pub driver_id: Option<i64>,
-}
-
-/// Everything the coefficient of a contract depends on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ContractFacts {
-    pub contract: ContractRow,
-    pub claims: Vec<ClaimRow>,
-    pub interruptions: Vec<(NaiveDate, NaiveDate)>,
-    /// The date of the last termination (résiliation), if the contract was terminated.
-    pub terminated_on: Option<NaiveDate>,
-    /// R16: the dates a vehicle entered the contract with other usual drivers.
-    pub reductions_lost: Vec<NaiveDate>,
-}
-
-/// One computed échéance, as kept.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EcheanceRow {
-    pub echeance: NaiveDate,
-    pub period_start: NaiveDate,
-    pub period_end: NaiveDate,
-    /// Hundredths.
-    pub coefficient: u32,
-    /// The period's trace, JSON.
-    pub trace: String,
-}
-
-/// The recomputation the caller provides: from the facts, the échéances to keep.
-pub type Recompute<'a> = &'a dyn Fn(&ContractFacts) -> Result<Vec<EcheanceRow>, StoreError>;
 
 /// Runs a query and collects its rows.
 pub(crate) fn query_vec<T, P: rusqlite::Params>(
@@ -188,7 +18,7 @@ pub(crate) fn query_vec<T, P: rusqlite::Params>(
     sql: &str,
     params: P,
     f: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
-) -> Result<Vec<T>, StoreError> {
+) -> Result<Vec<T>, DbError> {
     let mut st = conn.prepare_cached(sql)?;
     let rows = st.query_map(params, f)?.collect::<Result<_, _>>()?;
     Ok(rows)
@@ -232,19 +62,19 @@ fn contract_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ContractRow> {
     })
 }
 
-pub(crate) fn contract_tx(tx: &rusqlite::Connection, id: i64) -> Result<ContractRow, StoreError> {
+pub(crate) fn contract_tx(tx: &rusqlite::Connection, id: i64) -> Result<ContractRow, DbError> {
     tx.prepare_cached(&format!(
         "SELECT {CONTRACT_COLUMNS} FROM contracts c JOIN insurers i ON i.id = c.insurer_id WHERE c.id = ?1"
     ))?
     .query_row([id], contract_from_row)
     .optional()?
-    .ok_or(StoreError::Missing {
+    .ok_or(DbError::Missing {
         entity: "Contrat",
         id,
     })
 }
 
-fn claims_tx(tx: &rusqlite::Connection, contract_id: i64) -> Result<Vec<ClaimRow>, StoreError> {
+fn claims_tx(tx: &rusqlite::Connection, contract_id: i64) -> Result<Vec<ClaimRow>, DbError> {
     let mut st = tx.prepare_cached(
         "SELECT id, contract_id, occurred_on, declared_on, kind, place, description,
             insurer_reference, estimated_cents, recorded_at, vehicle_id, driver_id
@@ -343,7 +173,7 @@ fn claims_tx(tx: &rusqlite::Connection, contract_id: i64) -> Result<Vec<ClaimRow
     Ok(claims)
 }
 
-fn facts_tx(tx: &rusqlite::Connection, contract_id: i64) -> Result<ContractFacts, StoreError> {
+fn facts_tx(tx: &rusqlite::Connection, contract_id: i64) -> Result<ContractFacts, DbError> {
     let contract = contract_tx(tx, contract_id)?;
     let claims = claims_tx(tx, contract_id)?;
     let mut st = tx.prepare_cached(
@@ -386,27 +216,18 @@ pub(crate) fn recompute_tx(
     contract_id: i64,
     recompute: Recompute<'_>,
     now: &str,
-) -> Result<(), StoreError> {
+) -> Result<(), DbError> {
     let facts = facts_tx(tx, contract_id)?;
-    let rows = recompute(&facts)?;
+    let rows = recompute(&facts).map_err(DbError::Derive)?;
     tx.execute(
         "DELETE FROM coefficient_history WHERE contract_id = ?1",
         [contract_id],
     )?;
     let mut st = tx.prepare_cached(
-        "INSERT INTO coefficient_history (contract_id, echeance, period_start, period_end, coefficient, trace, computed_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO coefficient_history (contract_id, echeance, coefficient) VALUES (?1, ?2, ?3)",
     )?;
     for r in rows {
-        st.execute(params![
-            contract_id,
-            iso(r.echeance),
-            iso(r.period_start),
-            iso(r.period_end),
-            r.coefficient,
-            r.trace,
-            now
-        ])?;
+        st.execute(params![contract_id, iso(r.echeance), r.coefficient])?;
     }
     tx.execute(
         "UPDATE contracts SET updated_at = ?2 WHERE id = ?1",
@@ -416,14 +237,14 @@ pub(crate) fn recompute_tx(
 }
 
 /// Inserts a contract, its first status and its premium lines (no recomputation).
-fn insert_contract_tx(tx: &Transaction<'_>, c: &NewContract, now: &str) -> Result<i64, StoreError> {
+fn insert_contract_tx(tx: &Transaction<'_>, c: &NewContract, now: &str) -> Result<i64, DbError> {
     let exists: Option<i64> = tx
         .query_row("SELECT id FROM clients WHERE id = ?1", [c.client_id], |r| {
             r.get(0)
         })
         .optional()?;
     if exists.is_none() {
-        return Err(StoreError::Missing {
+        return Err(DbError::Missing {
             entity: "Client",
             id: c.client_id,
         });
@@ -452,12 +273,12 @@ fn insert_contract_tx(tx: &Transaction<'_>, c: &NewContract, now: &str) -> Resul
         rusqlite::Error::SqliteFailure(f, _)
             if f.code == rusqlite::ErrorCode::ConstraintViolation =>
         {
-            StoreError::Invalid(format!(
+            DbError::Invalid(format!(
                 "un contrat n° {} existe déjà chez cet assureur",
                 c.number
             ))
         }
-        other => StoreError::Sqlite(other),
+        other => DbError::Sqlite(other),
     })?;
     let id = tx.last_insert_rowid();
     tx.execute(
@@ -476,7 +297,7 @@ fn insert_contract_tx(tx: &Transaction<'_>, c: &NewContract, now: &str) -> Resul
 }
 
 /// Inserts a claim with its first qualification and status (no recomputation).
-fn insert_claim_tx(tx: &Transaction<'_>, c: &NewClaim, now: &str) -> Result<i64, StoreError> {
+fn insert_claim_tx(tx: &Transaction<'_>, c: &NewClaim, now: &str) -> Result<i64, DbError> {
     tx.execute(
         "INSERT INTO claims (contract_id, occurred_on, declared_on, kind, place, description,
                 insurer_reference, estimated_cents, recorded_at, vehicle_id, driver_id)
@@ -517,32 +338,6 @@ fn insert_claim_tx(tx: &Transaction<'_>, c: &NewClaim, now: &str) -> Result<i64,
     Ok(id)
 }
 
-/// A contract of a batch (the demo portfolio, imports), for the client at `client_index` of the
-/// batch's clients, with its claims and their later requalifications.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BatchContract {
-    pub client_index: usize,
-    /// `client_id` is ignored: the batch's client is used.
-    pub contract: NewContract,
-    /// Its vehicles in order (`id`/`contract_id` ignored); a vehicle with a `to_date` was
-    /// replaced by the next one that day.
-    pub vehicles: Vec<VehicleRow>,
-    /// Its drivers (`id`/`contract_id` ignored).
-    pub drivers: Vec<DriverRow>,
-    pub claims: Vec<BatchClaim>,
-}
-
-/// A claim of a batch contract, with its later requalifications and statuses.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BatchClaim {
-    /// `contract_id` is ignored.
-    pub claim: NewClaim,
-    /// `(responsibility, found_on)`, after the first qualification.
-    pub requalifications: Vec<(String, NaiveDate)>,
-    /// `(status, on)`, after `declare`.
-    pub statuses: Vec<(String, NaiveDate)>,
-}
-
 /// Inserts a batch's contracts and claims and computes their coefficients, inside `tx`.
 pub(crate) fn insert_batch_contracts_tx(
     tx: &Transaction<'_>,
@@ -550,10 +345,10 @@ pub(crate) fn insert_batch_contracts_tx(
     contracts: &[BatchContract],
     now: &str,
     recompute: Recompute<'_>,
-) -> Result<(), StoreError> {
+) -> Result<(), DbError> {
     for b in contracts {
         let client_id = client_ids.get(b.client_index).copied().ok_or_else(|| {
-            StoreError::Invalid(format!(
+            DbError::Invalid(format!(
                 "contrat : client n° {} absent du lot",
                 b.client_index
             ))
@@ -624,10 +419,10 @@ pub(crate) fn insert_batch_contracts_tx(
 
 impl Store {
     /// The insurer of that name, created if new.
-    pub fn insurer_id(&mut self, name: &str, now: &str) -> Result<i64, StoreError> {
+    pub(crate) fn insurer_id(&mut self, name: &str, now: &str) -> Result<i64, DbError> {
         let name = name.trim();
         if name.is_empty() {
-            return Err(StoreError::Invalid("le nom de l'assureur est vide".into()));
+            return Err(DbError::Invalid("le nom de l'assureur est vide".into()));
         }
         if let Some(id) = self
             .conn
@@ -646,12 +441,12 @@ impl Store {
     }
 
     /// Records a contract, its first status and premium lines, and computes its coefficients.
-    pub fn insert_contract(
+    pub(crate) fn insert_contract(
         &mut self,
         c: &NewContract,
         now: &str,
         recompute: Recompute<'_>,
-    ) -> Result<i64, StoreError> {
+    ) -> Result<i64, DbError> {
         let tx = self.conn.transaction()?;
         let id = insert_contract_tx(&tx, c, now)?;
         recompute_tx(&tx, id, recompute, now)?;
@@ -660,12 +455,12 @@ impl Store {
     }
 
     /// Records a claim with its first qualification and status, and recomputes the coefficients.
-    pub fn insert_claim(
+    pub(crate) fn insert_claim(
         &mut self,
         c: &NewClaim,
         now: &str,
         recompute: Recompute<'_>,
-    ) -> Result<i64, StoreError> {
+    ) -> Result<i64, DbError> {
         let tx = self.conn.transaction()?;
         contract_tx(&tx, c.contract_id)?;
         check_vehicle_driver(&tx, c.contract_id, c.vehicle_id, c.driver_id)?;
@@ -676,7 +471,7 @@ impl Store {
     }
 
     /// Requalifies a claim (art. 8): a new qualification, the earlier ones kept.
-    pub fn requalify_claim(
+    pub(crate) fn requalify_claim(
         &mut self,
         claim_id: i64,
         responsibility: &str,
@@ -684,7 +479,7 @@ impl Store {
         note: Option<&str>,
         now: &str,
         recompute: Recompute<'_>,
-    ) -> Result<i64, StoreError> {
+    ) -> Result<i64, DbError> {
         let tx = self.conn.transaction()?;
         let contract_id: i64 = tx
             .query_row(
@@ -693,7 +488,7 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?
-            .ok_or(StoreError::Missing {
+            .ok_or(DbError::Missing {
                 entity: "Sinistre",
                 id: claim_id,
             })?;
@@ -708,12 +503,12 @@ impl Store {
     }
 
     /// Adds someone involved in a claim. Returns the claim's contract.
-    pub fn insert_party(
+    pub(crate) fn insert_party(
         &mut self,
         claim_id: i64,
         p: &PartyRow,
         now: &str,
-    ) -> Result<i64, StoreError> {
+    ) -> Result<i64, DbError> {
         let contract_id = self.claim_contract(claim_id)?;
         self.conn.execute(
             "INSERT INTO claim_parties (claim_id, role, name, phone, email, address, reference, recorded_at)
@@ -724,12 +519,12 @@ impl Store {
     }
 
     /// Logs an exchange about a claim (append-only). Returns the claim's contract.
-    pub fn insert_communication(
+    pub(crate) fn insert_communication(
         &mut self,
         claim_id: i64,
         c: &CommunicationRow,
         now: &str,
-    ) -> Result<i64, StoreError> {
+    ) -> Result<i64, DbError> {
         let contract_id = self.claim_contract(claim_id)?;
         if let Some(pid) = c.party_id {
             let ok: Option<i64> = self
@@ -741,7 +536,7 @@ impl Store {
                 )
                 .optional()?;
             if ok.is_none() {
-                return Err(StoreError::Invalid(format!(
+                return Err(DbError::Invalid(format!(
                     "l'intervenant n° {pid} n'appartient pas à ce sinistre"
                 )));
             }
@@ -758,14 +553,14 @@ impl Store {
     }
 
     /// Records a claim's new status.
-    pub fn claim_status(
+    pub(crate) fn claim_status(
         &mut self,
         claim_id: i64,
         status: &str,
         on: NaiveDate,
         note: Option<&str>,
         now: &str,
-    ) -> Result<i64, StoreError> {
+    ) -> Result<i64, DbError> {
         let contract_id: i64 = self
             .conn
             .query_row(
@@ -774,7 +569,7 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?
-            .ok_or(StoreError::Missing {
+            .ok_or(DbError::Missing {
                 entity: "Sinistre",
                 id: claim_id,
             })?;
@@ -787,7 +582,7 @@ impl Store {
     }
 
     /// Records a suspension or interruption of cover and recomputes the coefficients.
-    pub fn add_interruption(
+    pub(crate) fn add_interruption(
         &mut self,
         contract_id: i64,
         from: NaiveDate,
@@ -795,7 +590,7 @@ impl Store {
         reason: Option<&str>,
         now: &str,
         recompute: Recompute<'_>,
-    ) -> Result<(), StoreError> {
+    ) -> Result<(), DbError> {
         let tx = self.conn.transaction()?;
         contract_tx(&tx, contract_id)?;
         tx.execute(
@@ -809,7 +604,7 @@ impl Store {
     }
 
     /// Records a contract's status change (dated fact).
-    pub fn contract_status(
+    pub(crate) fn contract_status(
         &mut self,
         contract_id: i64,
         status: &str,
@@ -817,7 +612,7 @@ impl Store {
         terminated_by: Option<&str>,
         details: Option<&str>,
         now: &str,
-    ) -> Result<(), StoreError> {
+    ) -> Result<(), DbError> {
         contract_tx(&self.conn, contract_id)?;
         self.conn.execute(
             "INSERT INTO contract_events (contract_id, on_date, kind, status, terminated_by, details, recorded_at)
@@ -829,7 +624,7 @@ impl Store {
 
     /// Terminates a contract on `on` (résiliation: who and why) and recomputes its coefficients,
     /// which stop at the last échéance before the termination.
-    pub fn terminate_contract(
+    pub(crate) fn terminate_contract(
         &mut self,
         contract_id: i64,
         on: NaiveDate,
@@ -837,7 +632,7 @@ impl Store {
         details: Option<&str>,
         now: &str,
         recompute: Recompute<'_>,
-    ) -> Result<(), StoreError> {
+    ) -> Result<(), DbError> {
         let tx = self.conn.transaction()?;
         contract_tx(&tx, contract_id)?;
         tx.execute(
@@ -851,27 +646,27 @@ impl Store {
     }
 
     /// Recomputes a contract's coefficients (the date moved on, an échéance passed).
-    pub fn recompute_contract(
+    pub(crate) fn recompute_contract(
         &mut self,
         contract_id: i64,
         now: &str,
         recompute: Recompute<'_>,
-    ) -> Result<(), StoreError> {
+    ) -> Result<(), DbError> {
         let tx = self.conn.transaction()?;
         recompute_tx(&tx, contract_id, recompute, now)?;
         tx.commit()?;
         Ok(())
     }
 
-    pub fn contract(&self, id: i64) -> Result<ContractRow, StoreError> {
+    pub(crate) fn contract(&self, id: i64) -> Result<ContractRow, DbError> {
         contract_tx(&self.conn, id)
     }
 
-    pub fn contract_facts(&self, id: i64) -> Result<ContractFacts, StoreError> {
+    pub(crate) fn contract_facts(&self, id: i64) -> Result<ContractFacts, DbError> {
         facts_tx(&self.conn, id)
     }
 
-    pub fn contracts_of_client(&self, client_id: i64) -> Result<Vec<ContractRow>, StoreError> {
+    pub(crate) fn contracts_of_client(&self, client_id: i64) -> Result<Vec<ContractRow>, DbError> {
         query_vec(
             &self.conn,
             &format!(
@@ -883,7 +678,10 @@ impl Store {
         )
     }
 
-    pub fn contract_events(&self, contract_id: i64) -> Result<Vec<ContractEventRow>, StoreError> {
+    pub(crate) fn contract_events(
+        &self,
+        contract_id: i64,
+    ) -> Result<Vec<ContractEventRow>, DbError> {
         query_vec(
             &self.conn,
             "SELECT on_date, kind, status, terminated_by, details, recorded_at FROM contract_events
@@ -902,7 +700,10 @@ impl Store {
         )
     }
 
-    pub fn contract_premiums(&self, contract_id: i64) -> Result<Vec<PremiumLineRow>, StoreError> {
+    pub(crate) fn contract_premiums(
+        &self,
+        contract_id: i64,
+    ) -> Result<Vec<PremiumLineRow>, DbError> {
         query_vec(
             &self.conn,
             "SELECT from_date, guarantee, amount_cents, modulated FROM contract_premiums
@@ -919,32 +720,32 @@ impl Store {
         )
     }
 
-    pub fn coefficient_history(&self, contract_id: i64) -> Result<Vec<EcheanceRow>, StoreError> {
+    pub(crate) fn coefficient_history(
+        &self,
+        contract_id: i64,
+    ) -> Result<Vec<EcheanceRow>, DbError> {
         query_vec(
             &self.conn,
-            "SELECT echeance, period_start, period_end, coefficient, trace FROM coefficient_history
+            "SELECT echeance, coefficient FROM coefficient_history
              WHERE contract_id = ?1 ORDER BY echeance",
             [contract_id],
             |r| {
                 Ok(EcheanceRow {
                     echeance: date(r.get(0)?)?,
-                    period_start: date(r.get(1)?)?,
-                    period_end: date(r.get(2)?)?,
-                    coefficient: r.get(3)?,
-                    trace: r.get(4)?,
+                    coefficient: r.get(1)?,
                 })
             },
         )
     }
 
-    pub fn count_contracts(&self) -> Result<u64, StoreError> {
+    pub(crate) fn count_contracts(&self) -> Result<u64, DbError> {
         let n: i64 = self
             .conn
             .query_row("SELECT count(*) FROM contracts", [], |r| r.get(0))?;
         Ok(u64::try_from(n).unwrap_or(0))
     }
 
-    pub fn count_claims(&self) -> Result<u64, StoreError> {
+    pub(crate) fn count_claims(&self) -> Result<u64, DbError> {
         let n: i64 = self
             .conn
             .query_row("SELECT count(*) FROM claims", [], |r| r.get(0))?;
@@ -952,7 +753,7 @@ impl Store {
     }
 
     /// The contract a claim belongs to.
-    pub fn claim_contract(&self, claim_id: i64) -> Result<i64, StoreError> {
+    pub(crate) fn claim_contract(&self, claim_id: i64) -> Result<i64, DbError> {
         self.conn
             .query_row(
                 "SELECT contract_id FROM claims WHERE id = ?1",
@@ -960,29 +761,16 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?
-            .ok_or(StoreError::Missing {
+            .ok_or(DbError::Missing {
                 entity: "Sinistre",
                 id: claim_id,
             })
     }
 }
 
-/// A relevé d'information as kept.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReleveRow {
-    pub id: i64,
-    pub client_id: i64,
-    pub received_on: NaiveDate,
-    /// The document's fields, JSON.
-    pub document: String,
-    pub start_coefficient: Option<u32>,
-    pub inconsistency: Option<String>,
-    pub recorded_at: String,
-}
-
 impl Store {
     /// Keeps a relevé received for a client, with what was computed from it.
-    pub fn insert_releve(
+    pub(crate) fn insert_releve(
         &mut self,
         client_id: i64,
         received_on: NaiveDate,
@@ -990,7 +778,7 @@ impl Store {
         start_coefficient: Option<u32>,
         inconsistency: Option<&str>,
         now: &str,
-    ) -> Result<i64, StoreError> {
+    ) -> Result<i64, DbError> {
         let exists: Option<i64> = self
             .conn
             .query_row("SELECT id FROM clients WHERE id = ?1", [client_id], |r| {
@@ -998,7 +786,7 @@ impl Store {
             })
             .optional()?;
         if exists.is_none() {
-            return Err(StoreError::Missing {
+            return Err(DbError::Missing {
                 entity: "Client",
                 id: client_id,
             });
@@ -1012,7 +800,7 @@ impl Store {
     }
 
     /// The relevés received for a client, most recent first.
-    pub fn releves_of_client(&self, client_id: i64) -> Result<Vec<ReleveRow>, StoreError> {
+    pub(crate) fn releves_of_client(&self, client_id: i64) -> Result<Vec<ReleveRow>, DbError> {
         query_vec(&self.conn, "SELECT id, client_id, received_on, document, start_coefficient, inconsistency, recorded_at
              FROM releves WHERE client_id = ?1 ORDER BY received_on DESC, id DESC", [client_id], |r| {
                 Ok(ReleveRow {
@@ -1028,52 +816,18 @@ impl Store {
     }
 }
 
-/// A vehicle on a contract.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VehicleRow {
-    pub id: i64,
-    pub contract_id: i64,
-    pub registration: String,
-    pub make: Option<String>,
-    pub model: Option<String>,
-    pub first_registration: Option<NaiveDate>,
-    pub from_date: NaiveDate,
-    pub to_date: Option<NaiveDate>,
-    pub replaced_by: Option<i64>,
-    pub transfer_note: Option<String>,
-    /// R16: it entered the contract with other usual drivers (a reduction was lost that day).
-    pub other_drivers: bool,
-}
-
-/// A driver named on a contract.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DriverRow {
-    pub id: i64,
-    pub contract_id: i64,
-    pub client_id: Option<i64>,
-    pub role: String,
-    pub last_name: String,
-    pub first_name: Option<String>,
-    pub birth_date: Option<NaiveDate>,
-    pub licence_number: Option<String>,
-    pub licence_date: Option<NaiveDate>,
-    pub aac: bool,
-    pub from_date: NaiveDate,
-    pub to_date: Option<NaiveDate>,
-}
-
 impl Store {
     /// Puts a vehicle on a contract from `v.from_date`. With `replaces`, the replaced vehicle
     /// leaves the contract that day and the transfer decision (R16) is kept with it. With
     /// `v.other_drivers`, a reduction in force is lost that day: the coefficients are recomputed
     /// in the same transaction.
-    pub fn insert_vehicle(
+    pub(crate) fn insert_vehicle(
         &mut self,
         v: &VehicleRow,
         replaces: Option<(i64, &str)>,
         now: &str,
         recompute: Recompute<'_>,
-    ) -> Result<i64, StoreError> {
+    ) -> Result<i64, DbError> {
         let tx = self.conn.transaction()?;
         contract_tx(&tx, v.contract_id)?;
         tx.execute(
@@ -1098,7 +852,7 @@ impl Store {
                 params![old, iso(v.from_date), id, note, v.contract_id],
             )?;
             if n == 0 {
-                return Err(StoreError::Invalid(
+                return Err(DbError::Invalid(
                     "le véhicule remplacé n'est pas en cours sur ce contrat".into(),
                 ));
             }
@@ -1110,11 +864,14 @@ impl Store {
         Ok(id)
     }
 
-    pub fn vehicles_of_contract(&self, contract_id: i64) -> Result<Vec<VehicleRow>, StoreError> {
+    pub(crate) fn vehicles_of_contract(
+        &self,
+        contract_id: i64,
+    ) -> Result<Vec<VehicleRow>, DbError> {
         vehicles_tx(&self.conn, contract_id)
     }
 
-    pub fn insert_driver(&mut self, d: &DriverRow, now: &str) -> Result<i64, StoreError> {
+    pub(crate) fn insert_driver(&mut self, d: &DriverRow, now: &str) -> Result<i64, DbError> {
         contract_tx(&self.conn, d.contract_id)?;
         self.conn.execute(
             "INSERT INTO drivers (contract_id, client_id, role, last_name, first_name, birth_date,
@@ -1137,30 +894,14 @@ impl Store {
         Ok(self.conn.last_insert_rowid())
     }
 
-    pub fn drivers_of_contract(&self, contract_id: i64) -> Result<Vec<DriverRow>, StoreError> {
+    pub(crate) fn drivers_of_contract(&self, contract_id: i64) -> Result<Vec<DriverRow>, DbError> {
         drivers_tx(&self.conn, contract_id)
     }
 }
 
-/// A claim still open, across the portfolio.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OpenClaimRow {
-    pub claim_id: i64,
-    pub contract_id: i64,
-    pub client_id: i64,
-    pub client_name: String,
-    pub insurer: String,
-    pub contract_number: String,
-    pub occurred_on: NaiveDate,
-    pub kind: String,
-    pub responsibility: String,
-    pub status: String,
-    pub status_since: NaiveDate,
-}
-
 impl Store {
     /// Claims whose last status is not final (clos, refusé), oldest first, at most `limit`.
-    pub fn open_claims(&self, limit: u32) -> Result<Vec<OpenClaimRow>, StoreError> {
+    pub(crate) fn open_claims(&self, limit: u32) -> Result<Vec<OpenClaimRow>, DbError> {
         query_vec(&self.conn, "SELECT cl.id, cl.contract_id, k.client_id,
                     coalesce(c.company_name, trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, ''))),
                     i.name, k.number, cl.occurred_on, cl.kind,
@@ -1194,7 +935,7 @@ impl Store {
 pub(crate) fn vehicles_tx(
     conn: &rusqlite::Connection,
     contract_id: i64,
-) -> Result<Vec<VehicleRow>, StoreError> {
+) -> Result<Vec<VehicleRow>, DbError> {
     query_vec(
         conn,
         "SELECT id, contract_id, registration, make, model, first_registration, from_date, to_date,
@@ -1222,7 +963,7 @@ pub(crate) fn vehicles_tx(
 pub(crate) fn drivers_tx(
     conn: &rusqlite::Connection,
     contract_id: i64,
-) -> Result<Vec<DriverRow>, StoreError> {
+) -> Result<Vec<DriverRow>, DbError> {
     query_vec(
         conn,
         "SELECT id, contract_id, client_id, role, last_name, first_name, birth_date,

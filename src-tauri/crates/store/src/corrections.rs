@@ -2,55 +2,44 @@
 //! revision (JSON) in the same transaction as the change, and the coefficients are recomputed
 //! when they may depend on it: nothing is overwritten silently.
 
-use crate::claim_facts::{insert_revision, revisions_of, Entity, RevisionRow};
-use crate::contracts::{contract_tx, drivers_tx, iso, recompute_tx, vehicles_tx, Recompute};
-use crate::{DriverRow, Store, StoreError, VehicleRow};
+use crate::claim_facts::{insert_revision, revisions_of};
+use crate::contracts::{contract_tx, drivers_tx, iso, recompute_tx, vehicles_tx};
+use crate::{DbError, Store};
 use chrono::NaiveDate;
+#[allow(unused_imports)]
+use courtier_port::*;
 use rusqlite::params;
-
-/// The terms of a contract, as corrected (every field is the new value).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ContractCorrection {
-    pub number: String,
-    pub product: String,
-    pub subscription_date: NaiveDate,
-    pub first_echeance: NaiveDate,
-    pub usage: String,
-    pub clause_applies: bool,
-    /// Hundredths.
-    pub start_coefficient: u32,
-}
 
 fn opt(d: Option<NaiveDate>) -> Option<String> {
     d.map(iso)
 }
 
-fn unchanged() -> StoreError {
-    StoreError::Invalid("aucune modification à enregistrer".into())
+fn unchanged() -> DbError {
+    DbError::Invalid("aucune modification à enregistrer".into())
 }
 
-fn constraint(e: rusqlite::Error, what: &str) -> StoreError {
+fn constraint(e: rusqlite::Error, what: &str) -> DbError {
     match e {
         rusqlite::Error::SqliteFailure(f, _)
             if f.code == rusqlite::ErrorCode::ConstraintViolation =>
         {
-            StoreError::Invalid(what.to_string())
+            DbError::Invalid(what.to_string())
         }
-        other => StoreError::Sqlite(other),
+        other => DbError::Sqlite(other),
     }
 }
 
 impl Store {
     /// Corrects a contract's terms (number, product, dates, usage, clause, start coefficient)
     /// and recomputes its coefficients in the same transaction.
-    pub fn correct_contract(
+    pub(crate) fn correct_contract(
         &mut self,
         id: i64,
         new: &ContractCorrection,
         reason: Option<&str>,
         now: &str,
         recompute: Recompute<'_>,
-    ) -> Result<(), StoreError> {
+    ) -> Result<(), DbError> {
         let tx = self.conn.transaction()?;
         let c = contract_tx(&tx, id)?;
         let old = ContractCorrection {
@@ -73,7 +62,7 @@ impl Store {
             |r| r.get(0),
         )?;
         if first_fact.is_some_and(|d| d < iso(new.subscription_date)) {
-            return Err(StoreError::Invalid(
+            return Err(DbError::Invalid(
                 "un sinistre ou un véhicule du contrat précède la nouvelle date de souscription"
                     .into(),
             ));
@@ -116,18 +105,18 @@ impl Store {
 
     /// Corrects a vehicle (registration, make, model, dates); the coefficients are recomputed
     /// (its entry date matters when it came with other drivers, R16).
-    pub fn correct_vehicle(
+    pub(crate) fn correct_vehicle(
         &mut self,
         new: &VehicleRow,
         reason: Option<&str>,
         now: &str,
         recompute: Recompute<'_>,
-    ) -> Result<(), StoreError> {
+    ) -> Result<(), DbError> {
         let tx = self.conn.transaction()?;
         let old = vehicles_tx(&tx, new.contract_id)?
             .into_iter()
             .find(|v| v.id == new.id)
-            .ok_or(StoreError::Missing {
+            .ok_or(DbError::Missing {
                 entity: "Véhicule",
                 id: new.id,
             })?;
@@ -170,17 +159,17 @@ impl Store {
     }
 
     /// Corrects a driver (role, identity, licence, dates of designation).
-    pub fn correct_driver(
+    pub(crate) fn correct_driver(
         &mut self,
         new: &DriverRow,
         reason: Option<&str>,
         now: &str,
-    ) -> Result<(), StoreError> {
+    ) -> Result<(), DbError> {
         let tx = self.conn.transaction()?;
         let old = drivers_tx(&tx, new.contract_id)?
             .into_iter()
             .find(|d| d.id == new.id)
-            .ok_or(StoreError::Missing {
+            .ok_or(DbError::Missing {
                 entity: "Conducteur",
                 id: new.id,
             })?;
@@ -190,7 +179,7 @@ impl Store {
             return Err(unchanged());
         }
         if new.to_date.is_some_and(|t| t < new.from_date) {
-            return Err(StoreError::Invalid(
+            return Err(DbError::Invalid(
                 "la fin de la désignation ne peut précéder son début".into(),
             ));
         }
@@ -228,21 +217,21 @@ impl Store {
     }
 
     /// The corrections of a contract, a vehicle or a driver, oldest first.
-    pub fn revisions(&self, entity: Entity, id: i64) -> Result<Vec<RevisionRow>, StoreError> {
+    pub(crate) fn revisions(&self, entity: Entity, id: i64) -> Result<Vec<RevisionRow>, DbError> {
         revisions_of(&self.conn, entity, id)
     }
 
     /// The contract a vehicle is on.
-    pub fn vehicle_contract(&self, vehicle_id: i64) -> Result<i64, StoreError> {
+    pub(crate) fn vehicle_contract(&self, vehicle_id: i64) -> Result<i64, DbError> {
         self.owner("vehicles", "Véhicule", vehicle_id)
     }
 
     /// The contract a driver is on.
-    pub fn driver_contract(&self, driver_id: i64) -> Result<i64, StoreError> {
+    pub(crate) fn driver_contract(&self, driver_id: i64) -> Result<i64, DbError> {
         self.owner("drivers", "Conducteur", driver_id)
     }
 
-    fn owner(&self, table: &str, entity: &'static str, id: i64) -> Result<i64, StoreError> {
+    fn owner(&self, table: &str, entity: &'static str, id: i64) -> Result<i64, DbError> {
         use rusqlite::OptionalExtension;
         self.conn
             .query_row(
@@ -251,6 +240,6 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?
-            .ok_or(StoreError::Missing { entity, id })
+            .ok_or(DbError::Missing { entity, id })
     }
 }

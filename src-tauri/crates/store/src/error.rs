@@ -1,9 +1,10 @@
+use courtier_port::{DeriveError, StoreError};
 use std::path::PathBuf;
 
-/// What can go wrong with the agency file. Messages are in French, for the broker; none carries a
-/// key or client data.
+/// What can go wrong inside the SQLCipher store. It never leaves this crate: at the port it
+/// becomes [`courtier_port::StoreError`], SQLite's own errors reduced to their text.
 #[derive(Debug, thiserror::Error)]
-pub enum StoreError {
+pub(crate) enum DbError {
     #[error("Le fichier d'agence {} est introuvable.", path.display())]
     NotFound { path: PathBuf },
     #[error("Un fichier d'agence existe déjà à l'emplacement {}.", path.display())]
@@ -28,29 +29,34 @@ pub enum StoreError {
     Invalid(String),
     #[error("Erreur de la base de données : {0}")]
     Sqlite(#[from] rusqlite::Error),
-    #[error("Donnée illisible dans la base ({0}).")]
-    Corrupt(String),
+    #[error("{}", .0.message)]
+    Derive(DeriveError),
 }
 
-impl StoreError {
-    pub(crate) fn from_open(e: rusqlite::Error) -> StoreError {
-        StoreError::Open(e.to_string())
+impl DbError {
+    pub(crate) fn from_open(e: rusqlite::Error) -> DbError {
+        DbError::Open(e.to_string())
     }
+}
 
-    /// A stable, machine-readable code for the front end.
-    pub fn code(&self) -> &'static str {
-        match self {
-            StoreError::NotFound { .. } => "agency_not_found",
-            StoreError::AlreadyExists { .. } => "already_exists",
-            StoreError::NotSqlcipher => "not_sqlcipher",
-            StoreError::WrongKey | StoreError::KeyRejected => "wrong_key",
-            StoreError::SchemaTooNew { .. } => "schema_too_new",
-            StoreError::Migration { .. } => "migration_failed",
-            StoreError::Settings(_) | StoreError::Open(_) => "io",
-            StoreError::Missing { .. } => "not_found",
-            StoreError::Invalid(_) => "invalid_operation",
-            StoreError::Sqlite(_) => "database",
-            StoreError::Corrupt(_) => "corrupt",
+impl From<DbError> for StoreError {
+    fn from(e: DbError) -> Self {
+        match e {
+            DbError::NotFound { path } => StoreError::NotFound { path },
+            DbError::AlreadyExists { path } => StoreError::AlreadyExists { path },
+            DbError::NotSqlcipher => StoreError::NotSqlcipher,
+            DbError::WrongKey => StoreError::WrongKey,
+            DbError::KeyRejected => StoreError::KeyRejected,
+            DbError::SchemaTooNew { found, supported } => {
+                StoreError::SchemaTooNew { found, supported }
+            }
+            DbError::Migration { version, detail } => StoreError::Migration { version, detail },
+            DbError::Settings(s) => StoreError::Settings(s),
+            DbError::Open(s) => StoreError::Open(s),
+            DbError::Missing { entity, id } => StoreError::Missing { entity, id },
+            DbError::Invalid(s) => StoreError::Invalid(s),
+            DbError::Sqlite(e) => StoreError::Database(e.to_string()),
+            DbError::Derive(d) => StoreError::Derive(d),
         }
     }
 }

@@ -1,25 +1,12 @@
 //! The managed list of insurers: their contact details and where to ask for relevés
 //! d'information. A change of details keeps the previous ones as a revision.
 
-use crate::claim_facts::{insert_revision, Entity};
+use crate::claim_facts::insert_revision;
 use crate::contracts::query_vec;
-use crate::{Store, StoreError};
+use crate::{DbError, Store};
+#[allow(unused_imports)]
+use courtier_port::*;
 use rusqlite::{params, OptionalExtension};
-
-/// An insurer and how many contracts the agency holds with it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InsurerRow {
-    pub id: i64,
-    pub name: String,
-    pub address_line1: Option<String>,
-    pub postcode: Option<String>,
-    pub city: Option<String>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    /// Where to ask for relevés d'information.
-    pub releve_email: Option<String>,
-    pub contracts: u64,
-}
 
 const COLUMNS: &str = "i.id, i.name, i.address_line1, i.postcode, i.city, i.email, i.phone,
     i.releve_email, (SELECT count(*) FROM contracts c WHERE c.insurer_id = i.id)";
@@ -38,20 +25,20 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<InsurerRow> {
     })
 }
 
-fn taken(e: rusqlite::Error, name: &str) -> StoreError {
+fn taken(e: rusqlite::Error, name: &str) -> DbError {
     match e {
         rusqlite::Error::SqliteFailure(f, _)
             if f.code == rusqlite::ErrorCode::ConstraintViolation =>
         {
-            StoreError::Invalid(format!("un assureur « {name} » existe déjà"))
+            DbError::Invalid(format!("un assureur « {name} » existe déjà"))
         }
-        other => StoreError::Sqlite(other),
+        other => DbError::Sqlite(other),
     }
 }
 
 impl Store {
     /// Every insurer, by name.
-    pub fn insurers(&self) -> Result<Vec<InsurerRow>, StoreError> {
+    pub(crate) fn insurers(&self) -> Result<Vec<InsurerRow>, DbError> {
         query_vec(
             &self.conn,
             &format!("SELECT {COLUMNS} FROM insurers i ORDER BY i.name COLLATE NOCASE"),
@@ -60,7 +47,7 @@ impl Store {
         )
     }
 
-    pub fn insurer(&self, id: i64) -> Result<InsurerRow, StoreError> {
+    pub(crate) fn insurer(&self, id: i64) -> Result<InsurerRow, DbError> {
         self.conn
             .query_row(
                 &format!("SELECT {COLUMNS} FROM insurers i WHERE i.id = ?1"),
@@ -68,14 +55,14 @@ impl Store {
                 row,
             )
             .optional()?
-            .ok_or(StoreError::Missing {
+            .ok_or(DbError::Missing {
                 entity: "Assureur",
                 id,
             })
     }
 
     /// Adds an insurer with its details.
-    pub fn insert_insurer(&mut self, i: &InsurerRow, now: &str) -> Result<i64, StoreError> {
+    pub(crate) fn insert_insurer(&mut self, i: &InsurerRow, now: &str) -> Result<i64, DbError> {
         self.conn
             .execute(
                 "INSERT INTO insurers (name, address_line1, postcode, city, email, phone, releve_email, created_at)
@@ -87,12 +74,12 @@ impl Store {
     }
 
     /// Changes an insurer's name or details; the previous ones are kept.
-    pub fn update_insurer(
+    pub(crate) fn update_insurer(
         &mut self,
         i: &InsurerRow,
         reason: Option<&str>,
         now: &str,
-    ) -> Result<(), StoreError> {
+    ) -> Result<(), DbError> {
         let tx = self.conn.transaction()?;
         let old = tx
             .query_row(
@@ -101,7 +88,7 @@ impl Store {
                 row,
             )
             .optional()?
-            .ok_or(StoreError::Missing {
+            .ok_or(DbError::Missing {
                 entity: "Assureur",
                 id: i.id,
             })?;
@@ -110,9 +97,7 @@ impl Store {
             ..i.clone()
         };
         if same == old {
-            return Err(StoreError::Invalid(
-                "aucune modification à enregistrer".into(),
-            ));
+            return Err(DbError::Invalid("aucune modification à enregistrer".into()));
         }
         let previous = serde_json::json!({
             "name": old.name,

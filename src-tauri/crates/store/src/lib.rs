@@ -12,22 +12,13 @@ mod corrections;
 mod error;
 mod insurers;
 mod migrations;
+mod port;
 
-pub use claim_facts::{AmountRow, ClaimCorrection, Entity, ExchangeAnchor, RevisionRow};
-pub use clients::{
-    ClientPage, ClientQuery, ClientSort, ClientSummaryRow, HouseholdMembers, StoredClient,
-};
-pub use contracts::{
-    BatchClaim, BatchContract, ClaimRow, ClaimStatusRow, CommunicationRow, ContractEventRow,
-    ContractFacts, ContractRow, DriverRow, EcheanceRow, NewClaim, NewContract, OpenClaimRow,
-    PartyRow, PremiumLineRow, QualificationRow, Recompute, ReleveRow, VehicleRow,
-};
-pub use corrections::ContractCorrection;
-pub use error::StoreError;
-pub use insurers::InsurerRow;
 pub use migrations::{Migration, MIGRATIONS};
 
+use courtier_port::StoreError;
 use courtier_vault::DbKey;
+use error::DbError;
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 
@@ -69,15 +60,24 @@ impl Store {
         mode: OpenMode,
         migrations: &[Migration],
     ) -> Result<Store, StoreError> {
+        Ok(Self::open_inner(path, key, mode, migrations)?)
+    }
+
+    fn open_inner(
+        path: &Path,
+        key: &DbKey,
+        mode: OpenMode,
+        migrations: &[Migration],
+    ) -> Result<Store, DbError> {
         let exists = path.exists();
         match mode {
             OpenMode::Existing if !exists => {
-                return Err(StoreError::NotFound {
+                return Err(DbError::NotFound {
                     path: path.to_path_buf(),
                 })
             }
             OpenMode::Create if exists => {
-                return Err(StoreError::AlreadyExists {
+                return Err(DbError::AlreadyExists {
                     path: path.to_path_buf(),
                 })
             }
@@ -87,7 +87,7 @@ impl Store {
         if mode == OpenMode::Create {
             flags |= OpenFlags::SQLITE_OPEN_CREATE;
         }
-        let conn = Connection::open_with_flags(path, flags).map_err(StoreError::from_open)?;
+        let conn = Connection::open_with_flags(path, flags).map_err(DbError::from_open)?;
         let conn = key_connection(conn, key)?;
         configure(&conn)?;
         let mut store = Store {
@@ -108,14 +108,14 @@ impl Store {
     }
 
     /// The schema version (`PRAGMA user_version`).
-    pub fn schema_version(&self) -> Result<u32, StoreError> {
+    pub(crate) fn schema_version(&self) -> Result<u32, DbError> {
         Ok(self
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     /// Runs `PRAGMA integrity_check` and returns its lines (`["ok"]` when sound).
-    pub fn integrity_check(&self) -> Result<Vec<String>, StoreError> {
+    pub(crate) fn integrity_check(&self) -> Result<Vec<String>, DbError> {
         let mut st = self.conn.prepare("PRAGMA integrity_check")?;
         let rows = st.query_map([], |r| r.get::<_, String>(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -123,18 +123,19 @@ impl Store {
 
     /// The SQLCipher version linked in.
     pub fn cipher_version(&self) -> Result<String, StoreError> {
-        cipher_version(&self.conn)
+        Ok(cipher_version(&self.conn)?)
     }
 
     /// Writes committed WAL content back into the main file.
     pub fn checkpoint(&self) -> Result<(), StoreError> {
         self.conn
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .map_err(DbError::from)?;
         Ok(())
     }
 
     /// Records the agency identity on a new file (idempotent).
-    pub fn set_agency(&self, agency_id: &str, now: &str) -> Result<(), StoreError> {
+    pub(crate) fn set_agency(&self, agency_id: &str, now: &str) -> Result<(), DbError> {
         self.conn.execute(
             "INSERT INTO agency (id, agency_id, created_at) VALUES (1, ?1, ?2)
              ON CONFLICT(id) DO NOTHING",
@@ -144,7 +145,7 @@ impl Store {
     }
 
     /// The agency id recorded in the file, if any.
-    pub fn agency_id(&self) -> Result<Option<String>, StoreError> {
+    pub(crate) fn agency_id(&self) -> Result<Option<String>, DbError> {
         use rusqlite::OptionalExtension;
         Ok(self
             .conn
@@ -155,38 +156,38 @@ impl Store {
     }
 }
 
-fn cipher_version(conn: &Connection) -> Result<String, StoreError> {
+fn cipher_version(conn: &Connection) -> Result<String, DbError> {
     use rusqlite::OptionalExtension;
     let v: Option<String> = conn
         .query_row("PRAGMA cipher_version", [], |r| r.get(0))
         .optional()?;
     match v {
         Some(v) if !v.is_empty() => Ok(v),
-        _ => Err(StoreError::NotSqlcipher),
+        _ => Err(DbError::NotSqlcipher),
     }
 }
 
 /// Keys the connection, checks SQLCipher is there, and proves the key with a read.
-fn key_connection(conn: Connection, key: &DbKey) -> Result<Connection, StoreError> {
+fn key_connection(conn: Connection, key: &DbKey) -> Result<Connection, DbError> {
     // Silence SQLCipher's own stderr logging of "hmac check failed" on a wrong key: the error is
     // reported, typed, by us.
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")
-        .map_err(StoreError::from_open)?;
+        .map_err(DbError::from_open)?;
     {
         let pragma = zeroize::Zeroizing::new(format!(
             "PRAGMA key = \"{}\";",
             key.sqlcipher_pragma_value().as_str()
         ));
         conn.execute_batch(&pragma)
-            .map_err(|_| StoreError::KeyRejected)?;
+            .map_err(|_| DbError::KeyRejected)?;
     }
     cipher_version(&conn)?;
     match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
         r.get::<_, i64>(0)
     }) {
         Ok(_) => Ok(conn),
-        Err(e) if is_not_a_database(&e) => Err(StoreError::WrongKey),
-        Err(e) => Err(StoreError::from_open(e)),
+        Err(e) if is_not_a_database(&e) => Err(DbError::WrongKey),
+        Err(e) => Err(DbError::from_open(e)),
     }
 }
 
@@ -197,10 +198,10 @@ fn is_not_a_database(e: &rusqlite::Error) -> bool {
     )
 }
 
-fn configure(conn: &Connection) -> Result<(), StoreError> {
+fn configure(conn: &Connection) -> Result<(), DbError> {
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(StoreError::Settings(format!(
+        return Err(DbError::Settings(format!(
             "le journal WAL n'a pas pu être activé (mode « {mode} »)"
         )));
     }
@@ -214,7 +215,7 @@ fn configure(conn: &Connection) -> Result<(), StoreError> {
     )?;
     let fk: i64 = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
     if fk != 1 {
-        return Err(StoreError::Settings(
+        return Err(DbError::Settings(
             "les clés étrangères n'ont pas pu être activées".into(),
         ));
     }

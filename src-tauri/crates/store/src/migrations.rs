@@ -1,7 +1,7 @@
 //! Append-only numbered migrations, applied in one transaction. Never edit a shipped migration:
 //! add the next number.
 
-use crate::StoreError;
+use crate::DbError;
 use rusqlite::Connection;
 
 /// One schema step: its version (1, 2, …, without gaps) and its SQL.
@@ -25,15 +25,23 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 3,
         sql: include_str!("../migrations/0003_claim_facts.sql"),
     },
+    Migration {
+        version: 4,
+        sql: include_str!("../migrations/0004_client_revisions.sql"),
+    },
+    Migration {
+        version: 5,
+        sql: include_str!("../migrations/0005_derived_coefficients.sql"),
+    },
 ];
 
 /// Brings the schema to the last version of `migrations`, all pending steps in one transaction:
 /// either every step applies or the file keeps its previous schema.
-pub(crate) fn migrate(conn: &mut Connection, migrations: &[Migration]) -> Result<(), StoreError> {
+pub(crate) fn migrate(conn: &mut Connection, migrations: &[Migration]) -> Result<(), DbError> {
     let supported = migrations.last().map_or(0, |m| m.version);
     let current: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if current > supported {
-        return Err(StoreError::SchemaTooNew {
+        return Err(DbError::SchemaTooNew {
             found: current,
             supported,
         });
@@ -43,18 +51,18 @@ pub(crate) fn migrate(conn: &mut Connection, migrations: &[Migration]) -> Result
     }
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
     for m in migrations.iter().filter(|m| m.version > current) {
-        tx.execute_batch(m.sql).map_err(|e| StoreError::Migration {
+        tx.execute_batch(m.sql).map_err(|e| DbError::Migration {
             version: m.version,
             detail: e.to_string(),
         })?;
         // user_version cannot take a bound parameter; the value is our own integer.
         tx.execute_batch(&format!("PRAGMA user_version = {}", m.version))
-            .map_err(|e| StoreError::Migration {
+            .map_err(|e| DbError::Migration {
                 version: m.version,
                 detail: e.to_string(),
             })?;
     }
-    tx.commit().map_err(|e| StoreError::Migration {
+    tx.commit().map_err(|e| DbError::Migration {
         version: supported,
         detail: e.to_string(),
     })?;

@@ -5,7 +5,8 @@ use courtier_domain::client::{
     Address, AddressKind, Civility, Client, ClientKind, ClientStatus, Email, EmailKind, Phone,
     PhoneKind,
 };
-use courtier_store::{Migration, OpenMode, Store, StoreError, MIGRATIONS};
+use courtier_port::{AgencyStore, StoreError};
+use courtier_store::{Migration, OpenMode, Store, MIGRATIONS};
 use courtier_vault::DbKey;
 use std::path::Path;
 
@@ -48,6 +49,15 @@ fn client(last: &str, first: &str) -> Client {
     }
 }
 
+/// The store through the port, as the application sees it.
+fn port(s: &mut Store) -> &mut dyn AgencyStore {
+    s
+}
+
+fn port_ref(s: &Store) -> &dyn AgencyStore {
+    s
+}
+
 fn new_store(dir: &Path, key: &DbKey) -> Store {
     Store::open(&dir.join("agence.courtier"), key, OpenMode::Create).unwrap()
 }
@@ -75,7 +85,9 @@ fn reopens_with_the_right_key_and_finds_by_accent_free_prefix() {
     let dir = tempfile::tempdir().unwrap();
     let key = DbKey::generate();
     let mut s = new_store(dir.path(), &key);
-    let id = s.insert_client(&client("Lefèvre", "Hélène"), NOW).unwrap();
+    let id = port(&mut s)
+        .insert_client(&client("Lefèvre", "Hélène"), NOW)
+        .unwrap();
     drop(s);
     let s = Store::open(
         &dir.path().join("agence.courtier"),
@@ -83,18 +95,56 @@ fn reopens_with_the_right_key_and_finds_by_accent_free_prefix() {
         OpenMode::Existing,
     )
     .unwrap();
-    let found = s.search_clients("helene lef", 10, false).unwrap();
+    let found = port_ref(&s)
+        .search_clients("helene lef", 10, false)
+        .unwrap();
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].id, id);
     assert_eq!(found[0].display_name, "Hélène Lefèvre");
-    assert_eq!(s.search_clients("HÉL", 10, false).unwrap().len(), 1);
-    assert_eq!(s.search_clients("06 12 34", 10, false).unwrap().len(), 1);
-    assert_eq!(s.search_clients("+33 6 12 34", 10, false).unwrap().len(), 1);
-    assert_eq!(s.search_clients("6900", 10, false).unwrap().len(), 1);
-    assert_eq!(s.search_clients("lyo", 10, false).unwrap().len(), 1);
-    assert_eq!(s.search_clients("helene.lef", 10, false).unwrap().len(), 1);
-    assert!(s.search_clients("martin", 10, false).unwrap().is_empty());
-    assert_eq!(s.integrity_check().unwrap(), vec!["ok".to_string()]);
+    assert_eq!(
+        port_ref(&s).search_clients("HÉL", 10, false).unwrap().len(),
+        1
+    );
+    assert_eq!(
+        port_ref(&s)
+            .search_clients("06 12 34", 10, false)
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        port_ref(&s)
+            .search_clients("+33 6 12 34", 10, false)
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        port_ref(&s)
+            .search_clients("6900", 10, false)
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        port_ref(&s).search_clients("lyo", 10, false).unwrap().len(),
+        1
+    );
+    assert_eq!(
+        port_ref(&s)
+            .search_clients("helene.lef", 10, false)
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(port_ref(&s)
+        .search_clients("martin", 10, false)
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        port_ref(&s).integrity_check().unwrap(),
+        vec!["ok".to_string()]
+    );
 }
 
 #[test]
@@ -103,7 +153,8 @@ fn no_client_data_in_clear_in_any_file_of_the_directory() {
     let key = DbKey::generate();
     let mut s = new_store(dir.path(), &key);
     for i in 0..200 {
-        s.insert_client(&client("Quarantotto", &format!("Zéphyrine{i}")), NOW)
+        port(&mut s)
+            .insert_client(&client("Quarantotto", &format!("Zéphyrine{i}")), NOW)
             .unwrap();
     }
     let check = |when: &str| {
@@ -147,7 +198,9 @@ fn wrong_key_is_its_own_error_and_changes_nothing() {
     let key = DbKey::generate();
     let path = dir.path().join("agence.courtier");
     let mut s = new_store(dir.path(), &key);
-    s.insert_client(&client("Dupont", "Jean"), NOW).unwrap();
+    port(&mut s)
+        .insert_client(&client("Dupont", "Jean"), NOW)
+        .unwrap();
     s.checkpoint().unwrap();
     drop(s);
     let before = all_files_bytes(dir.path());
@@ -158,7 +211,7 @@ fn wrong_key_is_its_own_error_and_changes_nothing() {
     assert_eq!(all_files_bytes(dir.path()), before);
     // And the right key still opens it.
     let s = Store::open(&path, &key, OpenMode::Existing).unwrap();
-    assert_eq!(s.count_clients(true).unwrap(), 1);
+    assert_eq!(port_ref(&s).count_clients(true).unwrap(), 1);
 }
 
 #[test]
@@ -184,7 +237,8 @@ fn sqlcipher_is_linked_and_the_file_is_standard_sqlcipher4() {
     let mut s = new_store(dir.path(), &key);
     let v = s.cipher_version().unwrap();
     assert!(v.starts_with('4'), "SQLCipher 4 expected, got {v}");
-    s.insert_client(&client("Interopérable", "Zoé"), NOW)
+    port(&mut s)
+        .insert_client(&client("Interopérable", "Zoé"), NOW)
         .unwrap();
     drop(s);
     // Another SQLCipher 4 implementation (Python's sqlcipher3, its own bundled SQLCipher) opens
@@ -223,7 +277,9 @@ fn a_failing_migration_leaves_the_previous_schema_intact() {
     let key = DbKey::generate();
     let path = dir.path().join("agence.courtier");
     let mut s = new_store(dir.path(), &key);
-    s.insert_client(&client("Dupont", "Jean"), NOW).unwrap();
+    port(&mut s)
+        .insert_client(&client("Dupont", "Jean"), NOW)
+        .unwrap();
     drop(s);
 
     let mut broken = MIGRATIONS.to_vec();
@@ -237,8 +293,11 @@ fn a_failing_migration_leaves_the_previous_schema_intact() {
     assert!(matches!(err, StoreError::Migration { .. }), "{err:?}");
 
     let s = Store::open(&path, &key, OpenMode::Existing).unwrap();
-    assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as u32);
-    assert_eq!(s.count_clients(true).unwrap(), 1);
+    assert_eq!(
+        port_ref(&s).schema_version().unwrap(),
+        MIGRATIONS.len() as u32
+    );
+    assert_eq!(port_ref(&s).count_clients(true).unwrap(), 1);
     drop(s);
     // The half-made table and column are not there: re-running a correct v2 succeeds.
     let mut fixed = MIGRATIONS.to_vec();
@@ -247,7 +306,10 @@ fn a_failing_migration_leaves_the_previous_schema_intact() {
         sql: "CREATE TABLE half_done (x INTEGER); ALTER TABLE clients ADD COLUMN nickname TEXT;",
     });
     let s = Store::open_with(&path, &key, OpenMode::Existing, &fixed).unwrap();
-    assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as u32 + 1);
+    assert_eq!(
+        port_ref(&s).schema_version().unwrap(),
+        MIGRATIONS.len() as u32 + 1
+    );
 }
 
 #[test]
@@ -275,34 +337,47 @@ fn households_link_and_dissolve() {
     let dir = tempfile::tempdir().unwrap();
     let key = DbKey::generate();
     let mut s = new_store(dir.path(), &key);
-    let a = s.insert_client(&client("Martin", "Anne"), NOW).unwrap();
-    let b = s.insert_client(&client("Martin", "Paul"), NOW).unwrap();
-    let c = s.insert_client(&client("Martin", "Léo"), NOW).unwrap();
-    let h = s.link_household(b, a, NOW).unwrap();
-    assert_eq!(s.link_household(c, b, NOW).unwrap(), h);
-    let of_a = s.household_of(a).unwrap().unwrap();
+    let a = port(&mut s)
+        .insert_client(&client("Martin", "Anne"), NOW)
+        .unwrap();
+    let b = port(&mut s)
+        .insert_client(&client("Martin", "Paul"), NOW)
+        .unwrap();
+    let c = port(&mut s)
+        .insert_client(&client("Martin", "Léo"), NOW)
+        .unwrap();
+    let h = port(&mut s).link_household(b, a, NOW).unwrap();
+    assert_eq!(port(&mut s).link_household(c, b, NOW).unwrap(), h);
+    let of_a = port_ref(&s).household_of(a).unwrap().unwrap();
     assert_eq!(of_a.members.len(), 2);
-    s.leave_household(b, NOW).unwrap();
-    assert_eq!(s.household_of(a).unwrap().unwrap().members.len(), 1);
-    s.leave_household(c, NOW).unwrap();
+    port(&mut s).leave_household(b, NOW).unwrap();
+    assert_eq!(
+        port_ref(&s).household_of(a).unwrap().unwrap().members.len(),
+        1
+    );
+    port(&mut s).leave_household(c, NOW).unwrap();
     // Anne alone: the household is dissolved.
-    assert!(s.household_of(a).unwrap().is_none());
-    assert_eq!(s.count_households().unwrap(), 0);
-    assert!(s.link_household(a, a, NOW).is_err());
+    assert!(port_ref(&s).household_of(a).unwrap().is_none());
+    assert_eq!(port_ref(&s).count_households().unwrap(), 0);
+    assert!(port(&mut s).link_household(a, a, NOW).is_err());
 }
 
 #[test]
 fn update_archive_and_list() {
-    use courtier_store::{ClientQuery, ClientSort};
+    use courtier_port::{ClientQuery, ClientSort};
     let dir = tempfile::tempdir().unwrap();
     let key = DbKey::generate();
     let mut s = new_store(dir.path(), &key);
-    let a = s.insert_client(&client("Zola", "Émile"), NOW).unwrap();
-    let b = s.insert_client(&client("Abadie", "Lucie"), NOW).unwrap();
-    let page = s.list_clients(&ClientQuery::default()).unwrap();
+    let a = port(&mut s)
+        .insert_client(&client("Zola", "Émile"), NOW)
+        .unwrap();
+    let b = port(&mut s)
+        .insert_client(&client("Abadie", "Lucie"), NOW)
+        .unwrap();
+    let page = port_ref(&s).list_clients(&ClientQuery::default()).unwrap();
     assert_eq!(page.total, 2);
     assert_eq!(page.items[0].id, b, "sorted by name");
-    let desc = s
+    let desc = port_ref(&s)
         .list_clients(&ClientQuery {
             sort: ClientSort::Name,
             descending: true,
@@ -315,23 +390,56 @@ fn update_archive_and_list() {
     changed.last_name = Some("Ardoin".into());
     changed.phones.clear();
     changed.emails.clear();
-    s.update_client(a, &changed, Some(1), "2026-11-25T10:00:00Z")
+    port(&mut s)
+        .update_client(a, &changed, Some(1), None, "2026-11-25T10:00:00Z")
         .unwrap();
-    let got = s.get_client(a).unwrap();
+    let got = port_ref(&s).get_client(a).unwrap();
     assert_eq!(got.client, changed);
     assert_eq!(got.version, 2);
-    assert!(s.search_clients("zola", 5, false).unwrap().is_empty());
-    assert_eq!(s.search_clients("ardo", 5, false).unwrap().len(), 1);
+    assert!(port_ref(&s)
+        .search_clients("zola", 5, false)
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        port_ref(&s).search_clients("ardo", 5, false).unwrap().len(),
+        1
+    );
     // A stale version is refused.
-    assert!(s.update_client(a, &changed, Some(1), NOW).is_err());
+    assert!(port(&mut s)
+        .update_client(a, &changed, Some(1), None, NOW)
+        .is_err());
 
-    s.set_client_archived(b, true, NOW).unwrap();
-    assert_eq!(s.list_clients(&ClientQuery::default()).unwrap().total, 1);
-    assert!(s.search_clients("abadie", 5, false).unwrap().is_empty());
-    assert_eq!(s.search_clients("abadie", 5, true).unwrap().len(), 1);
-    s.set_client_archived(b, false, NOW).unwrap();
-    assert_eq!(s.list_clients(&ClientQuery::default()).unwrap().total, 2);
-    assert!(matches!(s.get_client(999), Err(StoreError::Missing { .. })));
+    port(&mut s).set_client_archived(b, true, NOW).unwrap();
+    assert_eq!(
+        port_ref(&s)
+            .list_clients(&ClientQuery::default())
+            .unwrap()
+            .total,
+        1
+    );
+    assert!(port_ref(&s)
+        .search_clients("abadie", 5, false)
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        port_ref(&s)
+            .search_clients("abadie", 5, true)
+            .unwrap()
+            .len(),
+        1
+    );
+    port(&mut s).set_client_archived(b, false, NOW).unwrap();
+    assert_eq!(
+        port_ref(&s)
+            .list_clients(&ClientQuery::default())
+            .unwrap()
+            .total,
+        2
+    );
+    assert!(matches!(
+        port_ref(&s).get_client(999),
+        Err(StoreError::Missing { .. })
+    ));
 }
 
 #[test]
@@ -341,15 +449,28 @@ fn a_file_of_an_older_schema_is_upgraded_and_keeps_its_data() {
     let path = dir.path().join("agence.courtier");
     // A file as the first version made it: schema 1 only.
     let mut s = Store::open_with(&path, &key, OpenMode::Create, &MIGRATIONS[..1]).unwrap();
-    let id = s.insert_client(&client("Ancien", "Schéma"), NOW).unwrap();
-    assert_eq!(s.schema_version().unwrap(), 1);
+    let id = port(&mut s)
+        .insert_client(&client("Ancien", "Schéma"), NOW)
+        .unwrap();
+    assert_eq!(port_ref(&s).schema_version().unwrap(), 1);
     drop(s);
     let s = Store::open(&path, &key, OpenMode::Existing).unwrap();
-    assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as u32);
     assert_eq!(
-        s.get_client(id).unwrap().client.last_name.as_deref(),
+        port_ref(&s).schema_version().unwrap(),
+        MIGRATIONS.len() as u32
+    );
+    assert_eq!(
+        port_ref(&s)
+            .get_client(id)
+            .unwrap()
+            .client
+            .last_name
+            .as_deref(),
         Some("Ancien")
     );
-    assert!(s.contracts_of_client(id).unwrap().is_empty());
-    assert_eq!(s.integrity_check().unwrap(), vec!["ok".to_string()]);
+    assert!(port_ref(&s).contracts_of_client(id).unwrap().is_empty());
+    assert_eq!(
+        port_ref(&s).integrity_check().unwrap(),
+        vec!["ok".to_string()]
+    );
 }

@@ -1,0 +1,73 @@
+//! The storage port: what the use cases of Courtier need from an agency store, and nothing of
+//! how it is kept.
+//!
+//! The use cases (`courtier-app`) are written against these traits and record types only. The
+//! single-desk agency file (SQLCipher, `courtier-store`) implements them today; a PostgreSQL store
+//! for a multi-desk agency implements the same traits next, and the same use-case tests run on
+//! both. The transaction boundary is part of the port: each write that changes what a coefficient
+//! depends on takes the derivation to run ([`Recompute`]) and commits the facts and what derives
+//! from them together, or nothing.
+//!
+//! One trait per aggregate, so that a use case asks only for what it uses (and a test can run it
+//! over a small implementation of one trait); [`AgencyStore`] is all of them, what the
+//! application holds.
+
+mod agency;
+mod claims;
+mod clients;
+mod contracts;
+mod drivers;
+mod error;
+mod insurers;
+mod releves;
+mod revisions;
+mod vehicles;
+
+pub use agency::{AgencyFile, BatchClaim, BatchContract, ExchangeAnchor};
+pub use claims::{
+    AmountRow, ClaimCorrection, ClaimRow, ClaimStatusRow, ClaimStore, CommunicationRow, NewClaim,
+    OpenClaimRow, PartyRow, QualificationRow,
+};
+pub use clients::{
+    ClientPage, ClientQuery, ClientSort, ClientStore, ClientSummaryRow, HouseholdMembers,
+    StoredClient,
+};
+pub use contracts::{
+    ContractCorrection, ContractEventRow, ContractFacts, ContractRow, ContractStore, EcheanceRow,
+    NewContract, PremiumLineRow, Recompute,
+};
+pub use drivers::{DriverRow, DriverStore};
+pub use error::{DeriveError, StoreError, StoreResult};
+pub use insurers::{InsurerRow, InsurerStore};
+pub use releves::{ReleveRow, ReleveStore};
+pub use revisions::{Entity, RevisionRow, RevisionStore};
+pub use vehicles::{VehicleRow, VehicleStore};
+
+/// Everything the application needs from its agency store.
+pub trait AgencyStore:
+    AgencyFile
+    + ClientStore
+    + InsurerStore
+    + ContractStore
+    + ClaimStore
+    + VehicleStore
+    + DriverStore
+    + ReleveStore
+    + RevisionStore
+    + Send
+{
+}
+
+impl<T> AgencyStore for T where
+    T: AgencyFile
+        + ClientStore
+        + InsurerStore
+        + ContractStore
+        + ClaimStore
+        + VehicleStore
+        + DriverStore
+        + ReleveStore
+        + RevisionStore
+        + Send
+{
+}
