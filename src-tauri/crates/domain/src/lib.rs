@@ -4,6 +4,7 @@
 pub mod bonus_malus;
 pub mod client;
 mod coefficient;
+pub mod fields;
 pub mod premium;
 pub mod vehicle;
 
