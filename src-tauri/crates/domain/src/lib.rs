@@ -7,5 +7,6 @@ mod coefficient;
 pub mod fields;
 pub mod premium;
 pub mod vehicle;
+pub mod vocabulary;
 
 pub use coefficient::{Coefficient, CoefficientError};
