@@ -52,8 +52,10 @@ pub enum EmailKind {
 }
 
 macro_rules! str_enum {
-    ($t:ty { $($v:ident => $s:literal),+ $(,)? }) => {
+    ($t:ty { $($v:ident => $s:literal => $label:literal),+ $(,)? }) => {
         impl $t {
+            /// Every value, in the store's order.
+            pub const ALL: &'static [$t] = &[$(<$t>::$v),+];
             /// The stable text form, as stored and sent to the front end.
             pub fn as_str(self) -> &'static str {
                 match self { $(<$t>::$v => $s),+ }
@@ -62,15 +64,34 @@ macro_rules! str_enum {
             pub fn parse(s: &str) -> Option<Self> {
                 match s { $($s => Some(<$t>::$v),)+ _ => None }
             }
+            /// The French label, as the UI shows it (`ui/js/i18n/fr.js`).
+            pub fn label(self) -> &'static str {
+                match self { $(<$t>::$v => $label),+ }
+            }
         }
     };
 }
-str_enum!(ClientKind { Person => "person", Company => "company" });
-str_enum!(Civility { M => "M", Mme => "Mme" });
-str_enum!(ClientStatus { Prospect => "prospect", Client => "client", Former => "former" });
-str_enum!(AddressKind { Principale => "principale", Correspondance => "correspondance" });
-str_enum!(PhoneKind { Mobile => "mobile", Fixe => "fixe", Professionnel => "professionnel" });
-str_enum!(EmailKind { Personnel => "personnel", Professionnel => "professionnel" });
+str_enum!(ClientKind { Person => "person" => "Particulier", Company => "company" => "Entreprise" });
+str_enum!(Civility { M => "M" => "M.", Mme => "Mme" => "Mme" });
+// The CLI's `status_label` says "ancien" for `former`; the UI's "Ancien client" is kept.
+str_enum!(ClientStatus {
+    Prospect => "prospect" => "Prospect",
+    Client => "client" => "Client",
+    Former => "former" => "Ancien client",
+});
+str_enum!(AddressKind {
+    Principale => "principale" => "Principale",
+    Correspondance => "correspondance" => "Correspondance",
+});
+str_enum!(PhoneKind {
+    Mobile => "mobile" => "Mobile",
+    Fixe => "fixe" => "Fixe",
+    Professionnel => "professionnel" => "Professionnel",
+});
+str_enum!(EmailKind {
+    Personnel => "personnel" => "Personnel",
+    Professionnel => "professionnel" => "Professionnel",
+});
 
 /// A postal address, validated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -169,4 +190,32 @@ pub fn display_name(
 /// Age in whole years on `today`.
 pub fn age_on(birth: NaiveDate, today: NaiveDate) -> u32 {
     today.years_since(birth).unwrap_or(0)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip_and_are_the_json_form() {
+        macro_rules! family {
+            ($t:ty, $labels:expr) => {
+                for v in <$t>::ALL {
+                    assert_eq!(<$t>::parse(v.as_str()), Some(*v));
+                    let json = serde_json::to_string(v).unwrap();
+                    assert_eq!(json, format!("\"{}\"", v.as_str()));
+                }
+                let labels: Vec<&str> = <$t>::ALL.iter().map(|v| v.label()).collect();
+                assert_eq!(labels, $labels, stringify!($t));
+                assert_eq!(<$t>::parse("inconnu"), None);
+            };
+        }
+        family!(ClientKind, ["Particulier", "Entreprise"]);
+        family!(Civility, ["M.", "Mme"]);
+        family!(ClientStatus, ["Prospect", "Client", "Ancien client"]);
+        family!(AddressKind, ["Principale", "Correspondance"]);
+        family!(PhoneKind, ["Mobile", "Fixe", "Professionnel"]);
+        family!(EmailKind, ["Personnel", "Professionnel"]);
+    }
 }
