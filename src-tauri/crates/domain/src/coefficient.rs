@@ -87,6 +87,14 @@ impl fmt::Display for Coefficient {
     }
 }
 
+impl std::str::FromStr for Coefficient {
+    type Err = CoefficientError;
+    /// [`Coefficient::parse`]: "0,85" or "0.85".
+    fn from_str(s: &str) -> Result<Self, CoefficientError> {
+        Coefficient::parse(s)
+    }
+}
+
 impl Serialize for Coefficient {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
@@ -123,5 +131,32 @@ mod tests {
             serde_json::to_string(&Coefficient::ONE).unwrap(),
             "\"1.00\""
         );
+        assert_eq!("0,85".parse::<Coefficient>().unwrap().hundredths(), 85);
+        assert_eq!(
+            Coefficient::parse("0,855").unwrap_err().to_string(),
+            "« 0,855 » n'est pas un coefficient (attendu : deux décimales au plus, par exemple 0,85 ou 1.25)"
+        );
+        assert_eq!(
+            Coefficient::parse("0.45").unwrap_err(),
+            CoefficientError::OutOfBounds("0,45".into())
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn french_and_canonical_forms_parse_back(h in 50u32..=350) {
+            let c = Coefficient::from_hundredths(h).unwrap();
+            proptest::prop_assert_eq!(Coefficient::parse(&c.fr()), Ok(c));
+            proptest::prop_assert_eq!(Coefficient::parse(&c.to_string()), Ok(c));
+            proptest::prop_assert_eq!(Coefficient::parse(&format!("\u{a0}{}\u{202f}", c.fr())), Ok(c));
+            let json = serde_json::to_string(&c).unwrap();
+            proptest::prop_assert_eq!(serde_json::from_str::<Coefficient>(&json).unwrap(), c);
+        }
+
+        #[test]
+        fn out_of_bounds_is_refused(h in 0u32..10_000) {
+            let r = Coefficient::from_hundredths(h);
+            proptest::prop_assert_eq!(r.is_ok(), (50..=350).contains(&h));
+        }
     }
 }

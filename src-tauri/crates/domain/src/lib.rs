@@ -4,7 +4,11 @@
 pub mod bonus_malus;
 pub mod client;
 mod coefficient;
+pub mod fields;
+pub mod money;
 pub mod premium;
 pub mod vehicle;
+pub mod vocabulary;
 
 pub use coefficient::{Coefficient, CoefficientError};
+pub use money::{Money, MoneyError};
