@@ -1,0 +1,16 @@
+//! `courtier releve …`.
+
+use clap::Subcommand;
+
+#[derive(Subcommand, Debug)]
+pub enum ReleveCommand {
+    /// Enregistre un relevé (fichier JSON, ou - pour l'entrée standard) et calcule le coefficient
+    /// de départ du nouveau contrat (R17), avec ses étapes et le contrôle de cohérence.
+    Add {
+        #[arg(long)]
+        client: i64,
+        file: String,
+        #[arg(long)]
+        json: bool,
+    },
+}

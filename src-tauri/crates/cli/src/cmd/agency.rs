@@ -1,0 +1,175 @@
+//! The agency file itself: `init`, `status`, `check`, `demo`, `key …`, and opening it for every
+//! other command.
+
+use crate::args::agency::KeyCommand;
+use crate::input::read_stdin_line;
+use crate::output::print_json;
+use courtier_app::{AppError, Config, Courtier};
+use std::io::Write;
+use std::path::PathBuf;
+
+pub fn courtier(data_dir: Option<PathBuf>) -> Result<Courtier, AppError> {
+    Ok(Courtier::new(Config::from_env(data_dir)?))
+}
+
+/// Opens an existing agency file: keychain or `COURTIER_DB_KEY`, then `COURTIER_PASSPHRASE` or
+/// `COURTIER_RECOVERY_KEY` when the file asks for them.
+pub fn open_existing(app: &Courtier) -> Result<(), AppError> {
+    if !app.agency_exists() {
+        return Err(AppError::new(
+            "agency_not_found",
+            format!(
+                "Aucun fichier d'agence dans {}. Créez-le avec « courtier --data-dir {} init ».",
+                app.data_dir().display(),
+                app.data_dir().display()
+            ),
+        ));
+    }
+    match app.open() {
+        Ok(_) => Ok(()),
+        Err(e) if e.code == "passphrase_required" => match std::env::var("COURTIER_PASSPHRASE") {
+            Ok(p) => app.unlock_with_passphrase(&p).map(|_| ()),
+            Err(_) => Err(AppError::new(
+                e.code,
+                format!(
+                    "{} En ligne de commande, fournissez-la dans COURTIER_PASSPHRASE.",
+                    e.message
+                ),
+            )),
+        },
+        Err(e) if e.code == "key_missing" => match std::env::var("COURTIER_RECOVERY_KEY") {
+            Ok(k) => app.unlock_with_recovery_key(&k).map(|_| ()),
+            Err(_) => Err(AppError::new(
+                e.code,
+                format!(
+                    "{} En ligne de commande, fournissez-la dans COURTIER_RECOVERY_KEY.",
+                    e.message
+                ),
+            )),
+        },
+        Err(e) => Err(e),
+    }
+}
+
+/// The agency file of `data_dir`, opened (see [`open_existing`]).
+pub fn opened(data_dir: Option<PathBuf>) -> Result<Courtier, AppError> {
+    let app = courtier(data_dir)?;
+    open_existing(&app)?;
+    Ok(app)
+}
+
+pub fn init(app: &Courtier, passphrase_stdin: bool) -> Result<(), AppError> {
+    let opened = if passphrase_stdin {
+        let p = read_stdin_line()?;
+        app.create_with_passphrase(&p)?
+    } else {
+        if app.agency_exists() {
+            return Err(AppError::new(
+                "already_exists",
+                format!(
+                    "Un fichier d'agence existe déjà dans {}.",
+                    app.data_dir().display()
+                ),
+            ));
+        }
+        app.open().map_err(|e| {
+            if e.code == "keychain_unavailable" {
+                AppError::new(
+                    e.code,
+                    format!(
+                        "{} En ligne de commande : courtier init --passphrase-stdin.",
+                        e.message
+                    ),
+                )
+            } else {
+                e
+            }
+        })?
+    };
+    println!("Fichier d'agence créé dans {}", opened.data_dir);
+    println!("Protection de la clé : {}", storage_label(&opened.storage));
+    if let Some(rk) = &opened.recovery_key {
+        println!();
+        println!("Clé de secours (à imprimer ou noter, elle ne sera plus affichée) :");
+        println!("  {rk}");
+    }
+    Ok(())
+}
+
+pub fn status(app: &Courtier, json: bool) -> Result<(), AppError> {
+    if app.agency_exists() {
+        open_existing(app)?;
+    }
+    let st = app.status()?;
+    if json {
+        print_json(&st)
+    } else {
+        println!("Dossier : {}", st.data_dir);
+        println!("État : {}", st.state);
+        if let Some(s) = &st.storage {
+            println!("Protection de la clé : {}", storage_label(s));
+        }
+        if let Some(n) = st.client_count {
+            println!("Clients actifs : {n}");
+        }
+        Ok(())
+    }
+}
+
+pub fn check(app: &Courtier) -> Result<(), AppError> {
+    let lines = app.integrity_check()?;
+    if lines == ["ok"] {
+        println!("Intégrité : ok");
+        Ok(())
+    } else {
+        for l in &lines {
+            println!("{l}");
+        }
+        Err(AppError::new(
+            "corrupt",
+            "Le contrôle d'intégrité a relevé des erreurs.",
+        ))
+    }
+}
+
+pub fn demo(app: &Courtier, clients: u32, seed: u64) -> Result<(), AppError> {
+    let mut out = std::io::stdout();
+    let loaded = app.demo_load(clients, seed, |done| {
+        // One line per committed batch: a script can tell what is already saved.
+        let _ = writeln!(out, "{done} clients enregistrés");
+        let _ = out.flush();
+    })?;
+    println!(
+        "Portefeuille de démonstration chargé : {} clients, {} foyers, {} contrats, {} sinistres.",
+        loaded.clients, loaded.households, loaded.contracts, loaded.claims
+    );
+    Ok(())
+}
+
+pub fn key(app: &Courtier, k: KeyCommand) -> Result<(), AppError> {
+    match k {
+        KeyCommand::ExportRaw => {
+            eprintln!("Saisissez la clé de secours :");
+            let rk = read_stdin_line()?;
+            let hex = app.export_raw_key(&rk)?;
+            println!("{}", hex.as_str());
+            Ok(())
+        }
+        KeyCommand::NewRecovery => {
+            open_existing(app)?;
+            let rk = app.new_recovery_key()?;
+            println!("Nouvelle clé de secours (l'ancienne ne fonctionne plus) :");
+            println!("  {rk}");
+            Ok(())
+        }
+    }
+}
+
+fn storage_label(s: &str) -> &'static str {
+    match s {
+        "keychain" => "trousseau du système",
+        "passphrase" => "phrase de passe",
+        "environment" => "variable COURTIER_DB_KEY",
+        _ => "inconnue",
+    }
+}

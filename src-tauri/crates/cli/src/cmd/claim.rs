@@ -1,0 +1,279 @@
+//! `courtier claim …`: declaration, corrections, amounts, states, parties, exchanges.
+
+use crate::args::claim::ClaimCommand;
+use crate::args::ById;
+use crate::output::{
+    driver_line, print_contract, print_json, print_list, print_revisions, vehicle_line,
+};
+use courtier_app::{
+    AmountDto, AppError, ClaimDraft, ClaimUpdate, CommunicationDto, Courtier, PartyDto,
+};
+
+pub fn run(app: &Courtier, c: ClaimCommand) -> Result<(), AppError> {
+    let (k, json) = match c {
+        ClaimCommand::Add {
+            contract,
+            date,
+            kind,
+            responsibility,
+            declared,
+            place,
+            description,
+            reference,
+            estimated,
+            vehicle,
+            driver,
+            json,
+        } => (
+            app.claim_create(&ClaimDraft {
+                contract_id: contract,
+                occurred_on: date,
+                declared_on: declared,
+                kind,
+                responsibility,
+                place,
+                description,
+                insurer_reference: reference,
+                estimated,
+                vehicle_id: vehicle,
+                driver_id: driver,
+            })?,
+            json,
+        ),
+        ClaimCommand::List { client, json } => {
+            return print_list(
+                &app.claim_list(client)?,
+                json,
+                &format!("Aucun sinistre pour le client {client}."),
+                |c| {
+                    format!(
+                        "{:>6}  {}  contrat {:<6} {:<22} {:<8} {}",
+                        c.id, c.occurred_on, c.contract_id, c.kind, c.responsibility, c.status
+                    )
+                },
+            );
+        }
+        ClaimCommand::Show(ById { id, json }) => return show_claim(&app.claim_get(id)?, json),
+        ClaimCommand::Update {
+            id,
+            date,
+            declared,
+            kind,
+            place,
+            description,
+            reference,
+            vehicle,
+            driver,
+            reason,
+            json,
+        } => {
+            let page = app.claim_update(
+                id,
+                &ClaimUpdate {
+                    occurred_on: date,
+                    declared_on: declared,
+                    kind,
+                    place,
+                    description,
+                    insurer_reference: reference,
+                    vehicle_id: vehicle,
+                    driver_id: driver,
+                    reason,
+                },
+            )?;
+            return show_claim(&page, json);
+        }
+        ClaimCommand::Amount {
+            id,
+            kind,
+            amount,
+            on,
+            note,
+            json,
+        } => {
+            let page = app.claim_amount_add(
+                id,
+                &AmountDto {
+                    kind,
+                    amount,
+                    on_date: on,
+                    note,
+                    recorded_at: String::new(),
+                },
+            )?;
+            return show_claim(&page, json);
+        }
+        ClaimCommand::Status {
+            id,
+            status,
+            on,
+            note,
+            json,
+        } => (
+            app.claim_set_status(id, &status, &on, note.as_deref())?,
+            json,
+        ),
+        ClaimCommand::Party {
+            id,
+            role,
+            name,
+            phone,
+            email,
+            address,
+            reference,
+            json,
+        } => (
+            app.claim_party_add(
+                id,
+                &PartyDto {
+                    id: 0,
+                    role,
+                    name,
+                    phone,
+                    email,
+                    address,
+                    reference,
+                },
+            )?,
+            json,
+        ),
+        ClaimCommand::Contact {
+            id,
+            party,
+            at,
+            channel,
+            direction,
+            summary,
+            json,
+        } => (
+            app.claim_communication_add(
+                id,
+                &CommunicationDto {
+                    id: 0,
+                    party_id: party,
+                    at,
+                    channel,
+                    direction,
+                    summary,
+                    recorded_at: String::new(),
+                },
+            )?,
+            json,
+        ),
+        ClaimCommand::Open { limit, json } => {
+            return print_list(
+                &app.open_claims(Some(limit))?,
+                json,
+                "Aucun sinistre ouvert.",
+                |c| {
+                    format!(
+                        "{:>6}  {}  {:<32} {:<14} {:<10} {:<13} {:>5} j",
+                        c.claim_id,
+                        c.occurred_on,
+                        c.client_name,
+                        c.kind,
+                        c.responsibility,
+                        c.status,
+                        c.age_days
+                    )
+                },
+            );
+        }
+        ClaimCommand::Requalify {
+            id,
+            responsibility,
+            on,
+            note,
+            json,
+        } => (
+            app.claim_requalify(id, &responsibility, &on, note.as_deref())?,
+            json,
+        ),
+    };
+    if json {
+        print_json(&k)
+    } else {
+        print_contract(&k);
+        Ok(())
+    }
+}
+
+fn show_claim(p: &courtier_app::ClaimPage, json: bool) -> Result<(), AppError> {
+    if json {
+        return print_json(p);
+    }
+    let c = &p.claim;
+    let fr = |s: &str| s.replace('.', ",");
+    println!(
+        "Sinistre {} du {} : {} — client {} ({}), contrat {} n° {}",
+        c.id, c.occurred_on, c.kind, p.client_name, p.client_id, p.insurer, p.contract_number
+    );
+    if let Some(d) = &c.declared_on {
+        println!("  Déclaré le {d}");
+    }
+    for (label, v) in [
+        ("Lieu", &c.place),
+        ("Description", &c.description),
+        ("Référence assureur", &c.insurer_reference),
+    ] {
+        if let Some(v) = v {
+            println!("  {label} : {v}");
+        }
+    }
+    if let Some(v) = c
+        .vehicle_id
+        .and_then(|id| p.vehicles.iter().find(|v| v.id == id))
+    {
+        println!("  {}", vehicle_line(v));
+    }
+    if let Some(d) = c
+        .driver_id
+        .and_then(|id| p.drivers.iter().find(|d| d.id == id))
+    {
+        println!("  {}", driver_line(d));
+    }
+    let history: Vec<String> = c
+        .qualifications
+        .iter()
+        .map(|q| format!("{} le {}", q.responsibility, q.found_on))
+        .collect();
+    println!(
+        "  Responsabilité : {} ({})",
+        c.responsibility,
+        history.join(" → ")
+    );
+    let states: Vec<String> = c
+        .statuses
+        .iter()
+        .map(|s| format!("{} le {}", s.status, s.on_date))
+        .collect();
+    println!("  États : {}", states.join(" → "));
+    for a in &c.amounts {
+        println!("  {} du {} : {} €", a.kind, a.on_date, fr(&a.amount));
+    }
+    if let Some(x) = &c.paid {
+        println!("  Réglé au total : {} €", fr(x));
+    }
+    for party in &c.parties {
+        println!(
+            "  Intervenant {} ({}) : {}",
+            party.id, party.role, party.name
+        );
+    }
+    for m in &c.communications {
+        println!(
+            "  Échange du {} ({}, {}) : {}",
+            m.at, m.channel, m.direction, m.summary
+        );
+    }
+    print_revisions(&c.revisions);
+    println!(
+        "  Coefficient du contrat en vigueur : {}{}",
+        fr(&p.coefficient_in_force),
+        p.next_coefficient
+            .as_deref()
+            .map(|n| format!(" ; à la prochaine échéance : {}", fr(n)))
+            .unwrap_or_default()
+    );
+    Ok(())
+}

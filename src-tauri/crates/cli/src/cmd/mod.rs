@@ -1,0 +1,13 @@
+//! One module per noun: its handler (`run`, or one function per command for the agency file) and
+//! its printers. They share only `output`, `input` and the timeline printing.
+
+pub mod agency;
+pub mod claim;
+pub mod client;
+pub mod contract;
+pub mod driver;
+pub mod insurer;
+pub mod releve;
+pub mod simulate;
+mod timeline;
+pub mod vehicle;

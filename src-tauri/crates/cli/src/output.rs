@@ -1,0 +1,141 @@
+//! Printing: JSON, lists, and the lines and blocks several nouns print the same way.
+
+use courtier_app::AppError;
+
+/// A list as JSON, or a line per item (a sentence when there is none).
+pub fn print_list<T: serde::Serialize>(
+    items: &[T],
+    json: bool,
+    empty: &str,
+    line: impl Fn(&T) -> String,
+) -> Result<(), AppError> {
+    if json {
+        return print_json(&items);
+    }
+    if items.is_empty() {
+        println!("{empty}");
+    }
+    for i in items {
+        println!("{}", line(i));
+    }
+    Ok(())
+}
+
+pub fn print_json(v: &impl serde::Serialize) -> Result<(), AppError> {
+    let s = serde_json::to_string_pretty(v).map_err(AppError::internal)?;
+    println!("{s}");
+    Ok(())
+}
+
+pub fn print_revisions(revisions: &[courtier_app::RevisionDto]) {
+    for r in revisions {
+        println!(
+            "  Corrigé le {} ({}) ; valeurs précédentes : {}",
+            r.recorded_at,
+            r.reason.as_deref().unwrap_or("sans motif"),
+            r.previous
+        );
+    }
+}
+
+pub fn vehicle_line(v: &courtier_app::VehicleDto) -> String {
+    let period = match &v.to_date {
+        Some(t) => format!("du {} au {}", v.from_date, t),
+        None => format!("depuis le {}", v.from_date),
+    };
+    format!(
+        "Véhicule {} : {} {} {} ({period}){}",
+        v.id,
+        v.registration,
+        v.make.as_deref().unwrap_or(""),
+        v.model.as_deref().unwrap_or(""),
+        v.transfer_note
+            .as_deref()
+            .map(|n| format!(" — {n}"))
+            .unwrap_or_default()
+    )
+}
+
+pub fn driver_line(d: &courtier_app::DriverDto) -> String {
+    format!(
+        "Conducteur {} ({}) : {} {}{}{}{}{}",
+        d.id,
+        d.role,
+        d.first_name.as_deref().unwrap_or(""),
+        d.last_name,
+        d.to_date
+            .as_deref()
+            .map(|t| format!(", désignation close le {t}"))
+            .unwrap_or_default(),
+        d.licence_date
+            .as_deref()
+            .map(|l| format!(", permis du {l}"))
+            .unwrap_or_default(),
+        if d.aac { ", AAC" } else { "" },
+        if d.novice {
+            " — jeune conducteur"
+        } else {
+            ""
+        }
+    )
+}
+
+pub fn print_contract(k: &courtier_app::ContractRecord) {
+    let fr = |s: &str| s.replace('.', ",");
+    println!(
+        "Contrat {} ({}) : {} n° {}, souscrit le {}, échéance annuelle à partir du {}",
+        k.id, k.product, k.insurer, k.number, k.subscription_date, k.first_echeance
+    );
+    println!("  État : {} ; usage : {}", k.status, k.usage);
+    print_revisions(&k.revisions);
+    if !k.clause_applies {
+        println!("  Hors clause de réduction-majoration (R1) : coefficient 1,00.");
+    }
+    println!("  Coefficient en vigueur : {}", fr(&k.coefficient_in_force));
+    for e in &k.coefficient_history {
+        println!("    échéance du {} : {}", e.echeance, fr(&e.coefficient));
+    }
+    if k.protection_active {
+        println!("  Protection à 0,50 acquise : le prochain sinistre responsable ne majorera pas.");
+    }
+    if let Some(p) = &k.projection {
+        println!(
+            "  Prochaine échéance le {} : {} si rien ne change ; un sinistre aujourd'hui compterait le {} : {} (responsable), {} (partiellement)",
+            p.next_echeance,
+            fr(&p.if_nothing_happens),
+            p.claim_counts_at,
+            fr(&p.with_full_claim),
+            fr(&p.with_partial_claim)
+        );
+    }
+    if let Some(p) = &k.next_premium {
+        println!(
+            "  Prochaine prime : {} € (dont {} € modulés, {} € non modulés)",
+            fr(&p.total),
+            fr(&p.after_coefficient),
+            fr(&p.not_modulated)
+        );
+    }
+    for v in &k.vehicles {
+        println!("  {}", vehicle_line(v));
+    }
+    for d in &k.drivers {
+        println!("  {}", driver_line(d));
+    }
+    for c in &k.claims {
+        let history: Vec<String> = c
+            .qualifications
+            .iter()
+            .map(|q| format!("{} le {}", q.responsibility, q.found_on))
+            .collect();
+        println!(
+            "  Sinistre {} du {} : {} ; responsabilité {} ({}) ; état {}",
+            c.id,
+            c.occurred_on,
+            c.kind,
+            c.responsibility,
+            history.join(" → "),
+            c.status
+        );
+    }
+}
