@@ -1,17 +1,15 @@
 //! The managed list of insurers: their contact details and where to ask for relevés
 //! d'information. A change of details keeps the previous ones as a revision.
 
-use crate::claim_facts::insert_revision;
-use crate::contracts::query_vec;
-use crate::{DbError, Store};
-#[allow(unused_imports)]
-use courtier_port::*;
-use rusqlite::{params, OptionalExtension};
+use crate::prelude::*;
+use crate::revisions::insert_revision;
+use crate::sql::query_vec;
 
-const COLUMNS: &str = "i.id, i.name, i.address_line1, i.postcode, i.city, i.email, i.phone,
+pub(crate) const COLUMNS: &str =
+    "i.id, i.name, i.address_line1, i.postcode, i.city, i.email, i.phone,
     i.releve_email, (SELECT count(*) FROM contracts c WHERE c.insurer_id = i.id)";
 
-fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<InsurerRow> {
+pub(crate) fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<InsurerRow> {
     Ok(InsurerRow {
         id: r.get(0)?,
         name: r.get(1)?,
@@ -25,7 +23,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<InsurerRow> {
     })
 }
 
-fn taken(e: rusqlite::Error, name: &str) -> DbError {
+pub(crate) fn taken(e: rusqlite::Error, name: &str) -> DbError {
     match e {
         rusqlite::Error::SqliteFailure(f, _)
             if f.code == rusqlite::ErrorCode::ConstraintViolation =>
@@ -127,5 +125,27 @@ impl Store {
         .map_err(|e| taken(e, &i.name))?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// The insurer of that name, created if new.
+    pub(crate) fn insurer_id(&mut self, name: &str, now: &str) -> Result<i64, DbError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(DbError::Invalid("le nom de l'assureur est vide".into()));
+        }
+        if let Some(id) = self
+            .conn
+            .query_row("SELECT id FROM insurers WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })
+            .optional()?
+        {
+            return Ok(id);
+        }
+        self.conn.execute(
+            "INSERT INTO insurers (name, created_at) VALUES (?1, ?2)",
+            params![name, now],
+        )?;
+        Ok(self.conn.last_insert_rowid())
     }
 }

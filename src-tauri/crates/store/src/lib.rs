@@ -5,14 +5,25 @@
 //! SQLCipher is refused), then a read that proves the key, then the connection settings (WAL,
 //! foreign keys, secure delete, temp store in memory), then the migrations.
 
-mod claim_facts;
+mod batch;
+mod claims;
+mod client_search;
 mod clients;
 mod contracts;
-mod corrections;
+mod drivers;
 mod error;
+mod exchange_log;
+mod households;
 mod insurers;
 mod migrations;
 mod port;
+mod prelude;
+mod recompute;
+mod releves;
+mod revisions;
+mod rows;
+mod sql;
+mod vehicles;
 
 pub use migrations::{Migration, MIGRATIONS};
 
@@ -97,7 +108,7 @@ impl Store {
         migrations::migrate(&mut store.conn, migrations)?;
         if store.schema_version()? >= 3 {
             // Exchanges written before the log was chained take their place in it, once.
-            claim_facts::chain_pending(&store.conn)?;
+            exchange_log::chain_pending(&store.conn)?;
         }
         Ok(store)
     }

@@ -1,0 +1,216 @@
+//! The client list (sorted pages) and the instant search over names, e-mails, phones,
+//! postcodes and cities.
+
+use crate::clients::{summary_from_row, SUMMARY_COLUMNS};
+use crate::prelude::*;
+
+/// Above this many matches a search is "broad" and is listed by name rather than ranked.
+pub(crate) const RANK_LIMIT: i64 = 400;
+
+/// Matches read to estimate how many there are.
+pub(crate) const SAMPLE: i64 = 2_000;
+
+/// Walking clients in name order costs about one full-text probe (~0.3 ms) per client passed,
+/// `limit × clients / matches` of them; listing all matches costs ~4 µs per match. The two meet
+/// near `matches² = 3 750 × clients`.
+pub(crate) fn dense_threshold(clients: i64) -> i64 {
+    ((3_750.0 * clients.max(1) as f64).sqrt() as i64).max(RANK_LIMIT + 1)
+}
+
+/// Turns what the broker typed into an FTS5 query: every word is a prefix, all must match.
+/// Phone numbers typed with spaces or dots ("06 12 34") are joined into one token first.
+/// Returns `None` when nothing searchable remains.
+pub(crate) fn fts_query(text: &str) -> Option<String> {
+    let t = text.trim();
+    let digits_only = t
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '+'));
+    let words: Vec<String> = if digits_only && t.chars().filter(char::is_ascii_digit).count() >= 4 {
+        let d: String = t.chars().filter(char::is_ascii_digit).collect();
+        let d = d.strip_prefix("00").map(str::to_string).unwrap_or(d);
+        vec![d]
+    } else {
+        fold_for_search(t)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    if words.is_empty() {
+        return None;
+    }
+    Some(
+        words
+            .iter()
+            .take(8)
+            .map(|w| format!("\"{w}\"*"))
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+impl Store {
+    /// A page of the client list, sorted and filtered.
+    pub(crate) fn list_clients(&self, q: &ClientQuery) -> Result<ClientPage, DbError> {
+        let page_size = q.page_size.clamp(1, 500);
+        let offset = u64::from(q.page.max(1) - 1) * u64::from(page_size);
+        let mut filters = Vec::new();
+        if !q.include_archived {
+            filters.push("c.archived_at IS NULL".to_string());
+        }
+        if let Some(s) = q.status {
+            // The status text is one of our own constants.
+            filters.push(format!("c.status = '{}'", s.as_str()));
+        }
+        let where_clause = if filters.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", filters.join(" AND "))
+        };
+        let dir = if q.descending { "DESC" } else { "ASC" };
+        let (join, order) = match q.sort {
+            ClientSort::Name => (String::new(), format!("c.sort_key {dir}, c.id {dir}")),
+            ClientSort::Created => (String::new(), format!("c.created_at {dir}, c.id {dir}")),
+            ClientSort::Updated => (String::new(), format!("c.updated_at {dir}, c.id {dir}")),
+            ClientSort::Postcode => (
+                "LEFT JOIN client_addresses a ON a.client_id = c.id AND a.position = 0".into(),
+                format!("a.postcode IS NULL, a.postcode {dir}, c.sort_key, c.id"),
+            ),
+            ClientSort::City => (
+                "LEFT JOIN client_addresses a ON a.client_id = c.id AND a.position = 0".into(),
+                format!("a.city IS NULL, a.city COLLATE NOCASE {dir}, c.sort_key, c.id"),
+            ),
+        };
+        let total: i64 = self.conn.query_row(
+            &format!("SELECT count(*) FROM clients c {where_clause}"),
+            [],
+            |r| r.get(0),
+        )?;
+        // Ids first (cheap to skip over), then the summaries of that page only.
+        let sql = format!(
+            "SELECT c.id FROM clients c {join} {where_clause}
+             ORDER BY {order} LIMIT ?1 OFFSET ?2"
+        );
+        let ids = self.ids(&sql, params![page_size, offset as i64])?;
+        Ok(ClientPage {
+            items: self.summaries(&ids)?,
+            total: u64::try_from(total).unwrap_or(0),
+        })
+    }
+
+    /// Instant search: every word typed is a prefix (accents and case ignored) of a name, e-mail,
+    /// phone, postcode or city. Best matches first (names weigh most).
+    pub(crate) fn search_clients(
+        &self,
+        text: &str,
+        limit: u32,
+        include_archived: bool,
+    ) -> Result<Vec<ClientSummaryRow>, DbError> {
+        let Some(q) = fts_query(text) else {
+            return Ok(Vec::new());
+        };
+        let archived = if include_archived {
+            ""
+        } else {
+            "AND c.archived_at IS NULL"
+        };
+        let limit = limit.clamp(1, 500);
+        // Ranking costs a lookup per match, so the plan depends on how many there are (counted
+        // up to a cap, which is cheap): few, rank them (bm25, names weigh most); many, list them
+        // by name; very many (a letter or two), walk the clients in name order and keep those
+        // that match, which stops after `limit` hits.
+        // One or two letters: too many matches for the full-text index to be quick (a prefix
+        // that short makes FTS5 merge huge doclists). The clients whose name starts with them come
+        // first, straight from the name index, which is what a broker typing a surname expects;
+        // only if they are fewer than `limit` does the full-text search run.
+        let word = fold_for_search(text.trim());
+        if (1..=2).contains(&word.chars().count()) && word.chars().all(char::is_alphabetic) {
+            let mut upper = word.clone();
+            upper.push(char::MAX);
+            let sql = format!(
+                "SELECT c.id FROM clients c WHERE c.sort_key >= ?1 AND c.sort_key < ?2 {archived}
+                 ORDER BY c.sort_key, c.id LIMIT ?3"
+            );
+            let ids = self.ids(&sql, params![word, upper, limit])?;
+            if ids.len() as u32 == limit {
+                return self.summaries(&ids);
+            }
+        }
+        let clients: i64 = self
+            .conn
+            .prepare_cached("SELECT coalesce(max(id), 0) FROM clients")?
+            .query_row([], |r| r.get(0))?;
+        let dense = dense_threshold(clients);
+        // Matches come in rowid order: the rowid of the SAMPLE-th one tells the density, so
+        // the total is estimated without reading every match.
+        let (seen, last_rowid): (i64, i64) = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*), coalesce(max(rowid), 0) FROM
+                    (SELECT rowid FROM client_search WHERE client_search MATCH ?1 LIMIT ?2)",
+            )?
+            .query_row(params![q, SAMPLE], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let matches = if seen < SAMPLE {
+            seen
+        } else {
+            seen * clients / last_rowid.max(1)
+        };
+        let sql = if matches > dense {
+            format!(
+                "SELECT c.id FROM clients c
+                 WHERE EXISTS (SELECT 1 FROM client_search WHERE client_search MATCH ?1 AND rowid = c.id)
+                 {archived}
+                 ORDER BY c.sort_key, c.id LIMIT ?2"
+            )
+        } else if matches > RANK_LIMIT {
+            format!(
+                "SELECT c.id FROM clients c
+                 WHERE c.id IN (SELECT rowid FROM client_search WHERE client_search MATCH ?1) {archived}
+                 ORDER BY c.sort_key, c.id LIMIT ?2"
+            )
+        } else {
+            format!(
+                "SELECT c.id FROM (
+                    SELECT rowid AS id, bm25(client_search, 10.0, 3.0, 3.0, 1.0, 2.0) AS score
+                    FROM client_search WHERE client_search MATCH ?1
+                 ) m JOIN clients c ON c.id = m.id
+                 WHERE 1 {archived}
+                 ORDER BY m.score, c.sort_key LIMIT ?2"
+            )
+        };
+        let ids = self.ids(&sql, params![q, limit])?;
+        self.summaries(&ids)
+    }
+
+    pub(crate) fn ids(&self, sql: &str, p: impl rusqlite::Params) -> Result<Vec<i64>, DbError> {
+        let mut st = self.conn.prepare_cached(sql)?;
+        let ids = st.query_map(p, |r| r.get(0))?.collect::<Result<_, _>>()?;
+        Ok(ids)
+    }
+
+    /// The list lines of `ids`, in that order.
+    pub(crate) fn summaries(&self, ids: &[i64]) -> Result<Vec<ClientSummaryRow>, DbError> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM clients c WHERE c.id = ?1"
+        ))?;
+        ids.iter()
+            .map(|id| Ok(st.query_row([id], summary_from_row)?))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fts_query;
+
+    #[test]
+    fn queries() {
+        assert_eq!(fts_query("Hél").as_deref(), Some("\"hel\"*"));
+        assert_eq!(fts_query("jean dup").as_deref(), Some("\"jean\"* \"dup\"*"));
+        assert_eq!(fts_query("06 12 34").as_deref(), Some("\"061234\"*"));
+        assert_eq!(fts_query("+33 6 12").as_deref(), Some("\"33612\"*"));
+        assert_eq!(fts_query("75").as_deref(), Some("\"75\"*"));
+        assert_eq!(fts_query("  \"*( ").as_deref(), None);
+        assert_eq!(fts_query("o'brien").as_deref(), Some("\"o\"* \"brien\"*"));
+    }
+}

@@ -1,0 +1,98 @@
+//! The drivers named on a contract, and their corrections.
+
+use crate::prelude::*;
+use crate::revisions::{insert_revision, unchanged};
+use crate::rows::{contract_tx, drivers_tx};
+use crate::sql::{iso, opt};
+
+impl Store {
+    pub(crate) fn insert_driver(&mut self, d: &DriverRow, now: &str) -> Result<i64, DbError> {
+        contract_tx(&self.conn, d.contract_id)?;
+        self.conn.execute(
+            "INSERT INTO drivers (contract_id, client_id, role, last_name, first_name, birth_date,
+                licence_number, licence_date, aac, from_date, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                d.contract_id,
+                d.client_id,
+                d.role,
+                d.last_name,
+                d.first_name,
+                d.birth_date.map(iso),
+                d.licence_number,
+                d.licence_date.map(iso),
+                d.aac,
+                iso(d.from_date),
+                now
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub(crate) fn drivers_of_contract(&self, contract_id: i64) -> Result<Vec<DriverRow>, DbError> {
+        drivers_tx(&self.conn, contract_id)
+    }
+
+    /// Corrects a driver (role, identity, licence, dates of designation).
+    pub(crate) fn correct_driver(
+        &mut self,
+        new: &DriverRow,
+        reason: Option<&str>,
+        now: &str,
+    ) -> Result<(), DbError> {
+        let tx = self.conn.transaction()?;
+        let old = drivers_tx(&tx, new.contract_id)?
+            .into_iter()
+            .find(|d| d.id == new.id)
+            .ok_or(DbError::Missing {
+                entity: "Conducteur",
+                id: new.id,
+            })?;
+        let mut same = new.clone();
+        same.client_id = old.client_id;
+        if same == old {
+            return Err(unchanged());
+        }
+        if new.to_date.is_some_and(|t| t < new.from_date) {
+            return Err(DbError::Invalid(
+                "la fin de la désignation ne peut précéder son début".into(),
+            ));
+        }
+        let previous = serde_json::json!({
+            "role": old.role,
+            "last_name": old.last_name,
+            "first_name": old.first_name,
+            "birth_date": opt(old.birth_date),
+            "licence_number": old.licence_number,
+            "licence_date": opt(old.licence_date),
+            "aac": old.aac,
+            "from_date": iso(old.from_date),
+            "to_date": opt(old.to_date),
+        });
+        insert_revision(&tx, Entity::Driver, new.id, &previous, reason, now)?;
+        tx.execute(
+            "UPDATE drivers SET role = ?2, last_name = ?3, first_name = ?4, birth_date = ?5,
+                licence_number = ?6, licence_date = ?7, aac = ?8, from_date = ?9, to_date = ?10
+             WHERE id = ?1",
+            params![
+                new.id,
+                new.role,
+                new.last_name,
+                new.first_name,
+                opt(new.birth_date),
+                new.licence_number,
+                opt(new.licence_date),
+                new.aac,
+                iso(new.from_date),
+                opt(new.to_date)
+            ],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The contract a driver is on.
+    pub(crate) fn driver_contract(&self, driver_id: i64) -> Result<i64, DbError> {
+        self.owner("drivers", "Conducteur", driver_id)
+    }
+}

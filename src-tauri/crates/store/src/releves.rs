@@ -1,0 +1,53 @@
+//! Relevés d'information received for a client: the document as entered and what was computed
+//! from it.
+
+use crate::prelude::*;
+use crate::sql::{date, iso, query_vec};
+
+impl Store {
+    /// Keeps a relevé received for a client, with what was computed from it.
+    pub(crate) fn insert_releve(
+        &mut self,
+        client_id: i64,
+        received_on: NaiveDate,
+        document: &str,
+        start_coefficient: Option<u32>,
+        inconsistency: Option<&str>,
+        now: &str,
+    ) -> Result<i64, DbError> {
+        let exists: Option<i64> = self
+            .conn
+            .query_row("SELECT id FROM clients WHERE id = ?1", [client_id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if exists.is_none() {
+            return Err(DbError::Missing {
+                entity: "Client",
+                id: client_id,
+            });
+        }
+        self.conn.execute(
+            "INSERT INTO releves (client_id, received_on, document, start_coefficient, inconsistency, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![client_id, iso(received_on), document, start_coefficient, inconsistency, now],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// The relevés received for a client, most recent first.
+    pub(crate) fn releves_of_client(&self, client_id: i64) -> Result<Vec<ReleveRow>, DbError> {
+        query_vec(&self.conn, "SELECT id, client_id, received_on, document, start_coefficient, inconsistency, recorded_at
+             FROM releves WHERE client_id = ?1 ORDER BY received_on DESC, id DESC", [client_id], |r| {
+                Ok(ReleveRow {
+                    id: r.get(0)?,
+                    client_id: r.get(1)?,
+                    received_on: date(r.get(2)?)?,
+                    document: r.get(3)?,
+                    start_coefficient: r.get(4)?,
+                    inconsistency: r.get(5)?,
+                    recorded_at: r.get(6)?,
+                })
+            })
+    }
+}

@@ -1,0 +1,65 @@
+//! Query helpers shared by every table: rows collected, dates as ISO-8601 text, codes read back
+//! into their enums, constraint failures turned into messages.
+
+use crate::prelude::*;
+
+/// Runs a query and collects its rows.
+pub(crate) fn query_vec<T, P: rusqlite::Params>(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    params: P,
+    f: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+) -> Result<Vec<T>, DbError> {
+    let mut st = conn.prepare_cached(sql)?;
+    let rows = st.query_map(params, f)?.collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+pub(crate) fn date(s: String) -> rusqlite::Result<NaiveDate> {
+    NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+pub(crate) fn opt_date(s: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
+    s.map(|s| {
+        NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+        })
+    })
+    .transpose()
+}
+
+pub(crate) fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+pub(crate) fn parse_enum<T>(
+    r: &Row<'_>,
+    idx: usize,
+    parse: fn(&str) -> Option<T>,
+) -> rusqlite::Result<T> {
+    let s: String = r.get(idx)?;
+    parse(&s).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            rusqlite::types::Type::Text,
+            format!("valeur inconnue « {s} »").into(),
+        )
+    })
+}
+
+pub(crate) fn opt(d: Option<NaiveDate>) -> Option<String> {
+    d.map(iso)
+}
+
+pub(crate) fn constraint(e: rusqlite::Error, what: &str) -> DbError {
+    match e {
+        rusqlite::Error::SqliteFailure(f, _)
+            if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+        {
+            DbError::Invalid(what.to_string())
+        }
+        other => DbError::Sqlite(other),
+    }
+}
