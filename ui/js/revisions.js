@@ -17,6 +17,11 @@ import { DRIVER_ROLES, PRODUCTS, USAGES, coefficientHundredths, textOrNull } fro
 /** @typedef {string | number | boolean | null | undefined} RevisionValue */
 /** @typedef {Record<string, RevisionValue>} Snapshot values keyed like a revision's `previous` */
 /**
+ * A revision as read from the backend, or with some of its `previous` values rewritten (the
+ * start coefficient in hundredths): `previous` may then hold `undefined`.
+ * @typedef {Omit<RevisionRecord, 'previous'> & { previous: Snapshot | null }} RevisionLike
+ */
+/**
  * @typedef {object} RevisionChange
  * @property {string} field snake_case, as in `previous`
  * @property {string} label "lieu", "immatriculation"
@@ -54,7 +59,7 @@ const upperFirst = (s) => (s ? s.charAt(0).toLocaleUpperCase('fr') + s.slice(1) 
  * order (snake_case key → catalogue key of its label); `valueText` writes a non-empty value for
  * a sentence (an empty one is "(vide)"). A revision whose `previous` cannot be read still gives
  * its date and reason.
- * @param {RevisionRecord[] | null | undefined} revisions oldest first
+ * @param {RevisionLike[] | null | undefined} revisions oldest first
  * @param {Snapshot} current the record's values now
  * @param {readonly (readonly [string, string])[]} fields
  * @param {(field: string, value: RevisionValue) => string} valueText
