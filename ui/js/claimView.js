@@ -12,12 +12,12 @@ import { describeRevisions, lowerFirst, norm } from './revisions.js';
 
 export { lowerFirst };
 
-/** @typedef {import('./api.js').ClaimRecord} ClaimRecord */
-/** @typedef {import('./api.js').ClaimUpdate} ClaimUpdate */
-/** @typedef {import('./api.js').VehicleRecord} VehicleRecord */
-/** @typedef {import('./api.js').DriverRecord} DriverRecord */
-/** @typedef {import('./api.js').RevisionRecord} RevisionRecord */
-/** @typedef {import('./api.js').CommunicationRecord} CommunicationRecord */
+/** @typedef {import('./api/types.js').ClaimRecord} ClaimRecord */
+/** @typedef {import('./api/types.js').ClaimUpdate} ClaimUpdate */
+/** @typedef {import('./api/types.js').VehicleRecord} VehicleRecord */
+/** @typedef {import('./api/types.js').DriverRecord} DriverRecord */
+/** @typedef {import('./api/types.js').RevisionRecord} RevisionRecord */
+/** @typedef {import('./api/types.js').CommunicationRecord} CommunicationRecord */
 /** @typedef {import('./revisions.js').RevisionView} RevisionView */
 /** @typedef {import('./revisions.js').Snapshot} Snapshot */
 

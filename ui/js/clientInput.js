@@ -6,8 +6,8 @@
  */
 import { parseUserDate } from './format.js';
 
-/** @typedef {import('./api.js').ClientInput} ClientInput */
-/** @typedef {import('./api.js').ClientRecord} ClientRecord */
+/** @typedef {import('./api/types.js').ClientInput} ClientInput */
+/** @typedef {import('./api/types.js').ClientRecord} ClientRecord */
 
 /**
  * @typedef {{ kind: string, line1: string, line2: string, postcode: string, city: string, country: string }} AddressFields

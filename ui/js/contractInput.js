@@ -16,18 +16,18 @@
  */
 import { formatCoefficient, isValidYmd, parseUserDate } from './format.js';
 
-/** @typedef {import('./api.js').ContractInput} ContractInput */
-/** @typedef {import('./api.js').VehicleInput} VehicleInput */
-/** @typedef {import('./api.js').DriverInput} DriverInput */
-/** @typedef {import('./api.js').ReleveDocument} ReleveDocument */
-/** @typedef {import('./api.js').RelevePerson} RelevePerson */
-/** @typedef {import('./api.js').ReleveDocumentClaim} ReleveDocumentClaim */
-/** @typedef {import('./api.js').ContractRecord} ContractRecord */
-/** @typedef {import('./api.js').VehicleRecord} VehicleRecord */
-/** @typedef {import('./api.js').DriverRecord} DriverRecord */
-/** @typedef {import('./api.js').ContractUpdate} ContractUpdate */
-/** @typedef {import('./api.js').VehicleUpdate} VehicleUpdate */
-/** @typedef {import('./api.js').DriverUpdate} DriverUpdate */
+/** @typedef {import('./api/types.js').ContractInput} ContractInput */
+/** @typedef {import('./api/types.js').VehicleInput} VehicleInput */
+/** @typedef {import('./api/types.js').DriverInput} DriverInput */
+/** @typedef {import('./api/types.js').ReleveDocument} ReleveDocument */
+/** @typedef {import('./api/types.js').RelevePerson} RelevePerson */
+/** @typedef {import('./api/types.js').ReleveDocumentClaim} ReleveDocumentClaim */
+/** @typedef {import('./api/types.js').ContractRecord} ContractRecord */
+/** @typedef {import('./api/types.js').VehicleRecord} VehicleRecord */
+/** @typedef {import('./api/types.js').DriverRecord} DriverRecord */
+/** @typedef {import('./api/types.js').ContractUpdate} ContractUpdate */
+/** @typedef {import('./api/types.js').VehicleUpdate} VehicleUpdate */
+/** @typedef {import('./api/types.js').DriverUpdate} DriverUpdate */
 
 /**
  * @typedef {{ guarantee: string, amount: string, modulated: boolean }} PremiumFields
@@ -257,7 +257,7 @@ export function premiumsToInput(lines) {
 /**
  * The amendment form → `AvenantInput`: date, what changes, the premium lines it sets.
  * @param {{ onDate: string, details: string, premiums: PremiumFields[] }} f
- * @returns {{ input: import('./api.js').AvenantInput, rows: number[] }}
+ * @returns {{ input: import('./api/types.js').AvenantInput, rows: number[] }}
  */
 export function avenantFieldsToInput(f) {
   const { premiums, rows } = premiumsToInput(f.premiums);

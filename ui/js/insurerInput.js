@@ -9,9 +9,9 @@ import { COMMON_INSURERS, textOrNull } from './contractInput.js';
 import { formatPhone } from './format.js';
 import { describeRevisions, norm } from './revisions.js';
 
-/** @typedef {import('./api.js').InsurerRecord} InsurerRecord */
-/** @typedef {import('./api.js').InsurerInput} InsurerInput */
-/** @typedef {import('./api.js').InsurerUpdate} InsurerUpdate */
+/** @typedef {import('./api/types.js').InsurerRecord} InsurerRecord */
+/** @typedef {import('./api/types.js').InsurerInput} InsurerInput */
+/** @typedef {import('./api/types.js').InsurerUpdate} InsurerUpdate */
 /** @typedef {import('./revisions.js').RevisionView} RevisionView */
 /** @typedef {import('./revisions.js').Snapshot} Snapshot */
 

@@ -10,10 +10,10 @@ import { formatCoefficient, formatDate } from './format.js';
 import { t } from './i18n/index.js';
 import { DRIVER_ROLES, PRODUCTS, USAGES, coefficientHundredths, textOrNull } from './contractInput.js';
 
-/** @typedef {import('./api.js').RevisionRecord} RevisionRecord */
-/** @typedef {import('./api.js').ContractRecord} ContractRecord */
-/** @typedef {import('./api.js').VehicleRecord} VehicleRecord */
-/** @typedef {import('./api.js').DriverRecord} DriverRecord */
+/** @typedef {import('./api/types.js').RevisionRecord} RevisionRecord */
+/** @typedef {import('./api/types.js').ContractRecord} ContractRecord */
+/** @typedef {import('./api/types.js').VehicleRecord} VehicleRecord */
+/** @typedef {import('./api/types.js').DriverRecord} DriverRecord */
 /** @typedef {string | number | boolean | null | undefined} RevisionValue */
 /** @typedef {Record<string, RevisionValue>} Snapshot values keyed like a revision's `previous` */
 /**

@@ -53,14 +53,14 @@ import {
 } from '../claimView.js';
 
 /** @typedef {import('../api.js').ApiError} ApiError */
-/** @typedef {import('../api.js').ClaimPage} ClaimPage */
-/** @typedef {import('../api.js').ClaimRecord} ClaimRecord */
-/** @typedef {import('../api.js').Responsibility} Responsibility */
-/** @typedef {import('../api.js').ClaimStatus} ClaimStatus */
-/** @typedef {import('../api.js').AmountKind} AmountKind */
-/** @typedef {import('../api.js').PartyRole} PartyRole */
-/** @typedef {import('../api.js').Channel} Channel */
-/** @typedef {import('../api.js').Direction} Direction */
+/** @typedef {import('../api/types.js').ClaimPage} ClaimPage */
+/** @typedef {import('../api/types.js').ClaimRecord} ClaimRecord */
+/** @typedef {import('../api/types.js').Responsibility} Responsibility */
+/** @typedef {import('../api/types.js').ClaimStatus} ClaimStatus */
+/** @typedef {import('../api/types.js').AmountKind} AmountKind */
+/** @typedef {import('../api/types.js').PartyRole} PartyRole */
+/** @typedef {import('../api/types.js').Channel} Channel */
+/** @typedef {import('../api/types.js').Direction} Direction */
 /** @typedef {import('../claimView.js').Step} Step */
 
 
@@ -388,7 +388,7 @@ export function mountClaim(el, route) {
   /** @param {ClaimRecord} c */
   function contactsCard(c) {
     const list = newestFirst(c.communications ?? []);
-    /** @type {Map<number, import('../api.js').PartyRecord>} */
+    /** @type {Map<number, import('../api/types.js').PartyRecord>} */
     const parties = new Map((c.parties ?? []).map((p) => [p.id, p]));
     return card('claim-sec-contacts', t('claimPage.section.contacts'),
       actionButton(t('claimPage.contact.add'), 'claim-contact-open', () => contactDialog(c), 'plus'),

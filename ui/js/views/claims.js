@@ -7,7 +7,7 @@ import { t, tn } from '../i18n/index.js';
 import { href } from '../router.js';
 import { CLAIM_KIND_LABEL, CLAIM_STATUS_LABEL, RESPONSIBILITY_LABEL } from '../coefficient.js';
 
-/** @typedef {import('../api.js').OpenClaim} OpenClaim */
+/** @typedef {import('../api/types.js').OpenClaim} OpenClaim */
 
 /** @type {string[]} */
 const ORDER = ['declare', 'en_expertise', 'en_reparation', 'indemnise'];

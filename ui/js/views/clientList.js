@@ -18,7 +18,7 @@ import {
   toListQuery,
 } from '../listQuery.js';
 
-/** @typedef {import('../api.js').ClientSummary} ClientSummary */
+/** @typedef {import('../api/types.js').ClientSummary} ClientSummary */
 /** @typedef {import('../listQuery.js').ListState} ListState */
 
 /** Kept across visits so "back to the list" finds it as it was. @type {ListState} */
@@ -31,7 +31,7 @@ export const STATUS_LABEL = { prospect: 'status.prospect', client: 'status.clien
 /** @type {Record<string, string>} */
 export const KIND_LABEL = { person: 'kind.person', company: 'kind.company' };
 
-/** @type {{ value: import('../api.js').ClientStatus | null, label: string, id: string }[]} */
+/** @type {{ value: import('../api/types.js').ClientStatus | null, label: string, id: string }[]} */
 const FILTERS = [
   { value: null, label: 'list.filter.all', id: 'all' },
   { value: 'prospect', label: 'list.filter.prospects', id: 'prospect' },
@@ -39,7 +39,7 @@ const FILTERS = [
   { value: 'former', label: 'list.filter.former', id: 'former' },
 ];
 
-/** @type {{ key: string, label: string, sort: import('../api.js').ClientSort | null, className?: string }[]} */
+/** @type {{ key: string, label: string, sort: import('../api/types.js').ClientSort | null, className?: string }[]} */
 const COLUMNS = [
   { key: 'name', label: 'list.col.name', sort: 'name', className: 'col-name' },
   { key: 'kind', label: 'list.col.kind', sort: null, className: 'col-kind' },

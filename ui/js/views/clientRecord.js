@@ -14,8 +14,8 @@ import { SEARCH_DEBOUNCE_MS } from '../listQuery.js';
 import { newContractDialog, releveDialog } from './contractForms.js';
 import { timelineSection } from './timeline.js';
 
-/** @typedef {import('../api.js').ClientRecord} ClientRecord */
-/** @typedef {import('../api.js').ClientSummary} ClientSummary */
+/** @typedef {import('../api/types.js').ClientRecord} ClientRecord */
+/** @typedef {import('../api/types.js').ClientSummary} ClientSummary */
 /** @typedef {import('../api.js').ApiError} ApiError */
 
 /** @type {Record<string, string>} */

@@ -42,7 +42,7 @@ import {
   qualificationHistory,
 } from '../coefficient.js';
 
-/** @typedef {import('../api.js').ContractRecord} ContractRecord */
+/** @typedef {import('../api/types.js').ContractRecord} ContractRecord */
 /** @typedef {import('../api.js').ApiError} ApiError */
 /** @typedef {import('../revisions.js').RevisionView} RevisionView */
 
@@ -346,7 +346,7 @@ export function mountContract(el, route) {
             contractId: k.id,
             occurredOn: date.value,
             kind: kind.value,
-            responsibility: /** @type {import('../api.js').Responsibility} */ (resp.value),
+            responsibility: /** @type {import('../api/types.js').Responsibility} */ (resp.value),
             description: description.value.trim() || null,
           });
           if (alive) render(updated);
@@ -375,7 +375,7 @@ export function mountContract(el, route) {
       confirmLabel: t('claim.requalify'),
       onConfirm: async () => {
         try {
-          const updated = await api.claimRequalify(claimId, /** @type {import('../api.js').Responsibility} */ (resp.value), on.value, note.value.trim() || null);
+          const updated = await api.claimRequalify(claimId, /** @type {import('../api/types.js').Responsibility} */ (resp.value), on.value, note.value.trim() || null);
           if (alive) render(updated);
           return true;
         } catch (e) {

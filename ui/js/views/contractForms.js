@@ -83,11 +83,11 @@ import {
 import { insurerSuggestions } from '../insurerInput.js';
 
 /** @typedef {import('../api.js').ApiError} ApiError */
-/** @typedef {import('../api.js').ContractRecord} ContractRecord */
-/** @typedef {import('../api.js').VehicleRecord} VehicleRecord */
-/** @typedef {import('../api.js').DriverRecord} DriverRecord */
-/** @typedef {import('../api.js').ReleveResult} ReleveResult */
-/** @typedef {import('../api.js').TerminatedBy} TerminatedBy */
+/** @typedef {import('../api/types.js').ContractRecord} ContractRecord */
+/** @typedef {import('../api/types.js').VehicleRecord} VehicleRecord */
+/** @typedef {import('../api/types.js').DriverRecord} DriverRecord */
+/** @typedef {import('../api/types.js').ReleveResult} ReleveResult */
+/** @typedef {import('../api/types.js').TerminatedBy} TerminatedBy */
 /** @typedef {import('../contractInput.js').PersonFields} PersonFields */
 /** @typedef {import('../contractInput.js').DriverFields} DriverFields */
 /** @typedef {import('../contractInput.js').VehicleFields} VehicleFields */

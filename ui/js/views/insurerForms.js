@@ -22,7 +22,7 @@ import { clearError, errorLine, field, showError, textInput } from '../component
 import { emptyInsurerFields, insurerFieldsOf, insurerFieldsToInput, insurerUpdateOf } from '../insurerInput.js';
 import { run, submit } from './contractForms.js';
 
-/** @typedef {import('../api.js').InsurerRecord} InsurerRecord */
+/** @typedef {import('../api/types.js').InsurerRecord} InsurerRecord */
 /** @typedef {import('../insurerInput.js').InsurerFields} InsurerFields */
 
 /**

@@ -21,7 +21,7 @@ import { href } from '../router.js';
 import { insurerAddress, insurerRevisionViews } from '../insurerInput.js';
 import { insurerCreateDialog, insurerEditDialog } from './insurerForms.js';
 
-/** @typedef {import('../api.js').InsurerRecord} InsurerRecord */
+/** @typedef {import('../api/types.js').InsurerRecord} InsurerRecord */
 /** @typedef {import('../api.js').ApiError} ApiError */
 
 /** Columns of the table (the revisions line spans them all). */

@@ -10,7 +10,7 @@ import { formatCount, formatDate, isoDateOf } from '../format.js';
 import { t } from '../i18n/index.js';
 import { icon } from '../components/icons.js';
 
-/** @typedef {import('../api.js').AgencyOpened} AgencyOpened */
+/** @typedef {import('../api/types.js').AgencyOpened} AgencyOpened */
 /** @typedef {import('../api.js').ApiError} ApiError */
 
 export const MIN_PASSPHRASE = 10;
