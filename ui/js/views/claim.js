@@ -21,7 +21,6 @@
  * `claim-status-entry`, `claim-estimated`, `claim-paid`, `claim-franchise`, `claim-amount-row`,
  * `claim-party`, `claim-contact-row`.
  */
-import { api } from '../api.js';
 import { h, replace, setTitle } from '../dom.js';
 import { formatAmount, formatCoefficient, formatDate, formatPhone, isoDateOf } from '../format.js';
 import { t } from '../i18n/index.js';
@@ -168,8 +167,9 @@ function actionButton(label, testid, onclick, iconName) {
 /**
  * @param {HTMLElement} el
  * @param {import('../router.js').Route} route
+ * @param {import('../api.js').Api} api the backend (the real one is wired by main.js)
  */
-export function mountClaim(el, route) {
+export function mountClaim(el, route, api) {
   const id = Number(route.params.id);
   let alive = true;
 

@@ -1,6 +1,5 @@
 // @ts-check
 /** `#/clients`: instant search, sortable and paged table, status filter, archived toggle. */
-import { api } from '../api.js';
 import { debounce, h, replace, setTitle } from '../dom.js';
 import { formatCount, formatDate, formatPhone, pageRange } from '../format.js';
 import { t, tn } from '../i18n/index.js';
@@ -62,9 +61,10 @@ export function statusBadge(status) {
 /**
  * @param {HTMLElement} el
  * @param {import('../router.js').Route} _route
+ * @param {import('../api.js').Api} api the backend (the real one is wired by main.js)
  * @returns {() => void}
  */
-export function mountClientList(el, _route) {
+export function mountClientList(el, _route, api) {
   let alive = true;
   let seq = 0;
   setTitle(t('list.title'), t('app.name'));

@@ -4,7 +4,6 @@
  * show the recovery key once after creation, offer a demo portfolio for a new file.
  * Mounted before the main layout; calls `onReady` once the file is open.
  */
-import { api } from '../api.js';
 import { h, replace, setTitle } from '../dom.js';
 import { formatCount, formatDate, isoDateOf } from '../format.js';
 import { t } from '../i18n/index.js';
@@ -19,9 +18,10 @@ export const DEMO_CLIENTS = 200;
 /**
  * @param {HTMLElement} el
  * @param {{ onReady: (opened: AgencyOpened, next: { demoLoaded: boolean }) => void }} params
+ * @param {import('../api.js').Api} api the backend (the real one is wired by main.js)
  * @returns {() => void}
  */
-export function mountStartup(el, { onReady }) {
+export function mountStartup(el, { onReady }, api) {
   let alive = true;
   document.body.classList.add('mode-startup');
   setTitle('', t('app.name'));
