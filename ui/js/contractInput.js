@@ -15,6 +15,9 @@
  * `vehicleUpdateOf`, `driverUpdateOf`: unchanged → `{}`, an emptied optional field → `""`).
  */
 import { formatCoefficient, isValidYmd, parseUserDate } from './format.js';
+import { parseHundredths } from './coefficient.js';
+import { invalidField } from './fieldError.js';
+import { putChanged } from './fieldDiff.js';
 
 /** @typedef {import('./api/types.js').ContractInput} ContractInput */
 /** @typedef {import('./api/types.js').VehicleInput} VehicleInput */
@@ -396,17 +399,13 @@ export function isEmptyReleveClaim(c) {
   return c.date.trim() === '' && c.driver.trim() === '';
 }
 
-const COEFFICIENT = /^(\d{1,2})(?:[.,](\d{1,2}))?$/;
-
 /**
  * Is this a coefficient the regulation allows: two decimals at most, 0,50 to 3,50?
  * @param {string} s
  */
 export function isCoefficient(s) {
-  const m = COEFFICIENT.exec(s.trim());
-  if (!m) return false;
-  const h = Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0'));
-  return h >= 50 && h <= 350;
+  const h = parseHundredths(s);
+  return h !== null && h >= 50 && h <= 350;
 }
 
 /**
@@ -506,39 +505,13 @@ export function releveFieldsToDocument(f) {
  * @returns {string | null}
  */
 export function fieldOfError(code, rows = {}) {
-  if (typeof code !== 'string' || !code.startsWith('invalid:')) return null;
-  const field = code.slice('invalid:'.length);
-  const m = /^(\w+)\[(\d+)\]\.(\w+)$/.exec(field);
-  if (m) {
-    const index = Number(m[2]);
-    const row = rows[m[1]]?.[index] ?? index;
-    return `${m[1]}.${row}.${m[3]}`;
-  }
-  return /^\w+$/.test(field) ? field : null;
+  const f = invalidField(code);
+  if (!f) return null;
+  if (f.list === null || f.index === null) return f.name;
+  const row = rows[f.list]?.[f.index] ?? f.index;
+  return `${f.list}.${row}.${f.name}`;
 }
 
-/**
- * A coefficient as the backend writes it (or as typed, French or not) → hundredths: `"0.85"` →
- * 85, `"0,8"` → 80, `"1"` → 100. Null when it is not a plain decimal with two decimals at most.
- * @param {string | null | undefined} v
- * @returns {number | null}
- */
-export function coefficientHundredths(v) {
-  const m = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(decimalText(v) ?? '');
-  return m ? Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0')) : null;
-}
-
-/**
- * A text or date field of a correction: put in `update` when it differs from the value now (an
- * emptied optional field is sent as `""`, which clears it).
- * @param {Record<string, unknown>} update
- * @param {string} key
- * @param {string} typed already normalised (trimmed, ISO date)
- * @param {string | null | undefined} now
- */
-function putChanged(update, key, typed, now) {
-  if (typed !== (now ?? '').trim()) update[key] = typed;
-}
 
 /**
  * The "Corriger le contrat" form prefilled from the contract.
@@ -578,8 +551,8 @@ export function contractUpdateOf(k, f) {
   putChanged(u, 'usage', f.usage, k.usage);
   if (f.clauseApplies !== k.clauseApplies) update.clauseApplies = f.clauseApplies;
   const typed = decimalText(f.startCoefficient);
-  const typedHundredths = typed === null ? 100 : coefficientHundredths(typed);
-  if (typedHundredths === null || typedHundredths !== coefficientHundredths(k.startCoefficient)) {
+  const typedHundredths = typed === null ? 100 : parseHundredths(typed);
+  if (typedHundredths === null || typedHundredths !== parseHundredths(k.startCoefficient)) {
     update.startCoefficient = typed ?? '';
   }
   return update;

@@ -8,7 +8,8 @@
  */
 import { formatCoefficient, formatDate } from './format.js';
 import { t } from './i18n/index.js';
-import { DRIVER_ROLES, PRODUCTS, USAGES, coefficientHundredths, textOrNull } from './contractInput.js';
+import { DRIVER_ROLES, PRODUCTS, USAGES, textOrNull } from './contractInput.js';
+import { parseHundredths } from './coefficient.js';
 
 /** @typedef {import('./api/types.js').RevisionRecord} RevisionRecord */
 /** @typedef {import('./api/types.js').ContractRecord} ContractRecord */
@@ -127,7 +128,7 @@ function termText(field, value) {
     case 'licence_date':
       return formatDate(v);
     case 'start_coefficient': {
-      const hundredths = typeof value === 'number' ? value : coefficientHundredths(v);
+      const hundredths = typeof value === 'number' ? value : parseHundredths(v);
       return hundredths === null ? v : formatCoefficient((hundredths / 100).toFixed(2));
     }
     case 'product':
@@ -187,7 +188,7 @@ function startHundredths(v) {
   if (typeof v === 'number' || v === null || v === undefined) return v;
   const s = String(v).trim();
   if (/^\d+$/.test(s)) return Number(s);
-  return coefficientHundredths(s) ?? s;
+  return parseHundredths(s) ?? s;
 }
 
 /**
