@@ -17,9 +17,9 @@
  */
 import { h } from '../dom.js';
 import { t } from '../i18n/index.js';
-import { clearError, errorLine, field, showError, textInput } from '../components/form.js';
+import { errorLine, field, textInput } from '../components/form.js';
 import { emptyInsurerFields, insurerFieldsOf, insurerFieldsToInput, insurerUpdateOf } from '../insurerInput.js';
-import { run, submit } from './contract/kit.js';
+import { run, submit, submitCorrection } from './contract/kit.js';
 
 /** @typedef {import('../api/types.js').InsurerRecord} InsurerRecord */
 /** @typedef {import('../insurerInput.js').InsurerFields} InsurerFields */
@@ -106,19 +106,11 @@ export function insurerEditDialog(api, insurer, onDone) {
     body,
     confirmLabel: t('insurers.form.save'),
     confirmTestId: 'submit-insurer',
-    onConfirm: (keep) => {
-      clearError(body, line);
-      const update = insurerUpdateOf(insurer, c.values());
-      if (Object.keys(update).length === 0) {
-        showError(line, t('insurers.form.noChange'), null);
-        return Promise.resolve(false);
-      }
-      const why = reason.value.trim();
-      if (why === '') {
-        showError(line, t('insurers.form.reasonRequired'), reason);
-        return Promise.resolve(false);
-      }
-      return submit({ body, line, controls: (p) => named[p] }, () => api.insurerUpdate(insurer.id, { ...update, reason: why }), keep);
-    },
+    onConfirm: (keep) => submitCorrection({ body, line, controls: (p) => named[p] },
+      insurerUpdateOf(insurer, c.values()),
+      reason,
+      (update) => api.insurerUpdate(insurer.id, update),
+      keep,
+      { noChange: t('insurers.form.noChange'), reasonRequired: t('insurers.form.reasonRequired') }),
   }, onDone, t('insurers.form.updated'));
 }

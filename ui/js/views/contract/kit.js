@@ -96,7 +96,8 @@ export function reasonInput(testid) {
 /**
  * Sends a correction from a dialog's submit: nothing changed → a French error in the dialog and
  * no call; no reason → the reason is flagged; otherwise the fields that changed and the reason
- * go to the backend (its errors shown as by `submit`).
+ * go to the backend (its errors shown as by `submit`). (Also used by the insurer dialog, with
+ * its own messages.)
  * @template {Record<string, unknown>} U
  * @template T
  * @param {{ body: HTMLElement, line: HTMLElement, controls: (path: string) => HTMLElement | null | undefined }} ctx
@@ -104,17 +105,18 @@ export function reasonInput(testid) {
  * @param {HTMLInputElement} reason
  * @param {(update: U & { reason: string }) => Promise<T>} send
  * @param {(result: T) => void} keep
+ * @param {{ noChange: string, reasonRequired: string }} [messages] the two refusals, in French
  * @returns {Promise<boolean>}
  */
-export function submitCorrection(ctx, update, reason, send, keep) {
+export function submitCorrection(ctx, update, reason, send, keep, messages) {
   clearError(ctx.body, ctx.line);
   if (Object.keys(update).length === 0) {
-    showError(ctx.line, t('correction.noChange'), null);
+    showError(ctx.line, messages?.noChange ?? t('correction.noChange'), null);
     return Promise.resolve(false);
   }
   const why = reason.value.trim();
   if (why === '') {
-    showError(ctx.line, t('correction.reasonRequired'), reason);
+    showError(ctx.line, messages?.reasonRequired ?? t('correction.reasonRequired'), reason);
     return Promise.resolve(false);
   }
   return submit(ctx, () => send({ ...update, reason: why }), keep);
