@@ -10,7 +10,6 @@ import { t } from '../../i18n/index.js';
 import { icon } from '../../components/icons.js';
 import { href } from '../../router.js';
 
-
 /** @typedef {import('../../api/types.js').ClaimPage} ClaimPage */
 
 /**

@@ -21,7 +21,6 @@ import {
 import { toast } from '../../components/toast.js';
 import { fieldOfError } from '../../contractInput.js';
 
-
 /** @typedef {import('../../api.js').ApiError} ApiError */
 
 /** @returns {string} */

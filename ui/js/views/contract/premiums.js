@@ -10,8 +10,6 @@ import { icon } from '../../components/icons.js';
 import { check, field, textInput } from '../../components/form.js';
 import { emptyPremium } from '../../contractInput.js';
 
-
-
 /** Guarantees offered in the premium lines' suggestions. */
 export const GUARANTEES = [
   'contractForm.guarantee.rc',
