@@ -20,7 +20,6 @@ import {
   emptyReleveClaim,
   emptyReleveFields,
   emptyVehicleFields,
-  fieldOfError,
   isCoefficient,
   releveFieldsToDocument,
   textOrNull,
@@ -30,6 +29,7 @@ import {
 } from '../../ui/js/contractInput.js';
 import { has } from '../../ui/js/i18n/index.js';
 import { parseHundredths } from '../../ui/js/coefficient.js';
+import { fieldOfError } from '../../ui/js/fieldError.js';
 
 test('decimals typed the French way are sent with a dot; empty is null', () => {
   assert.equal(decimalText('350,00'), '350.00');

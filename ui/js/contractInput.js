@@ -16,7 +16,6 @@
  */
 import { formatCoefficient, isValidYmd, parseUserDate } from './format.js';
 import { parseHundredths } from './coefficient.js';
-import { invalidField } from './fieldError.js';
 import { putChanged } from './fieldDiff.js';
 
 /** @typedef {import('./api/types.js').ContractInput} ContractInput */
@@ -495,23 +494,6 @@ export function releveFieldsToDocument(f) {
     problems,
   };
 }
-
-/**
- * The form path of the control a backend validation error is about: `invalid:number` →
- * `number`; `invalid:premiums[1].amount` → `premiums.3.amount` when the second sent line came
- * from form row 3 (`rows.premiums = [0, 3]`). Null when the code is not a field error.
- * @param {string} code
- * @param {Record<string, number[]>} [rows]
- * @returns {string | null}
- */
-export function fieldOfError(code, rows = {}) {
-  const f = invalidField(code);
-  if (!f) return null;
-  if (f.list === null || f.index === null) return f.name;
-  const row = rows[f.list]?.[f.index] ?? f.index;
-  return `${f.list}.${row}.${f.name}`;
-}
-
 
 /**
  * The "Corriger le contrat" form prefilled from the contract.

@@ -19,7 +19,8 @@ import { h } from '../dom.js';
 import { t } from '../i18n/index.js';
 import { errorLine, field, textInput } from '../components/form.js';
 import { emptyInsurerFields, insurerFieldsOf, insurerFieldsToInput, insurerUpdateOf } from '../insurerInput.js';
-import { run, submit, submitCorrection } from './contract/kit.js';
+import { run, submit } from '../components/formSubmit.js';
+import { submitCorrection } from './contract/kit.js';
 
 /** @typedef {import('../api/types.js').InsurerRecord} InsurerRecord */
 /** @typedef {import('../insurerInput.js').InsurerFields} InsurerFields */

@@ -10,7 +10,7 @@ import { t } from '../../i18n/index.js';
 import { icon } from '../../components/icons.js';
 import { formDialog } from '../../components/dialog.js';
 import { clearError, showError } from '../../components/form.js';
-import { fieldOfError } from '../../contractInput.js';
+import { submit } from '../../components/formSubmit.js';
 
 /** @typedef {import('../../api.js').ApiError} ApiError */
 
@@ -73,15 +73,7 @@ export async function runDialog(spec) {
         showError(spec.line, problem.message, problem.control);
         return false;
       }
-      try {
-        saved = { value: await spec.send() };
-        return true;
-      } catch (e) {
-        const err = /** @type {ApiError} */ (e);
-        const path = fieldOfError(err.code);
-        showError(spec.line, err.message, path ? spec.controls(path) : null);
-        return false;
-      }
+      return submit({ body: spec.body, line: spec.line, controls: spec.controls }, spec.send, (value) => { saved = { value }; });
     },
   });
   return ok ? saved : null;

@@ -3,12 +3,12 @@
  * What the contract dialogs share: running a command from a form dialog (its errors shown
  * inside, next to the control named by the `invalid:<field>` code), the success toast, the
  * select of catalogue labels, today's date, and the correction dialogs' reason and "nothing
- * changed" check. `submit` and `run` are also used by the insurer dialogs.
+ * changed" check (also used by the insurer dialog). `submit` and `run` are re-exported from
+ * `components/formSubmit.js`.
  */
 import { h } from '../../dom.js';
 import { isoDateOf } from '../../format.js';
 import { t } from '../../i18n/index.js';
-import { formDialog } from '../../components/dialog.js';
 import {
   clearError,
   dateInput,
@@ -18,8 +18,7 @@ import {
   showError,
   textInput,
 } from '../../components/form.js';
-import { toast } from '../../components/toast.js';
-import { fieldOfError } from '../../contractInput.js';
+import { submit, run } from '../../components/formSubmit.js';
 
 /** @typedef {import('../../api.js').ApiError} ApiError */
 
@@ -33,54 +32,6 @@ export const today = () => isoDateOf(new Date());
  */
 export function select(options, selected, testid) {
   return selectLabels(options.map(([v, key]) => [v, t(key)]), selected, testid);
-}
-
-/**
- * Runs a command from a dialog's submit: clears the last error, and on failure shows the
- * backend's message next to the control named by its `invalid:<field>` code. (Also used by the
- * insurer dialogs.)
- * @template T
- * @param {{ body: HTMLElement, line: HTMLElement, controls: (path: string) => HTMLElement | null | undefined, rows?: Record<string, number[]> }} ctx
- * @param {() => Promise<T>} run
- * @param {(result: T) => void} keep
- * @returns {Promise<boolean>}
- */
-export async function submit(ctx, run, keep) {
-  clearError(ctx.body, ctx.line);
-  try {
-    keep(await run());
-    return true;
-  } catch (e) {
-    const err = /** @type {ApiError} */ (e);
-    const path = fieldOfError(err.code, ctx.rows);
-    showError(ctx.line, err.message, path ? ctx.controls(path) : null);
-    return false;
-  }
-}
-
-/**
- * Opens a form dialog and, once it closed after a success, hands the result to `onDone`. (Also
- * used by the insurer dialogs.)
- * @template T
- * @param {{ title: string, body: HTMLElement, confirmLabel: string, confirmTestId: string, onConfirm: (keep: (r: T) => void) => Promise<boolean> }} opts
- * @param {(result: T) => void} onDone
- * @param {string} done the toast
- * @returns {Promise<boolean>}
- */
-export async function run({ title, body, confirmLabel, confirmTestId, onConfirm }, onDone, done) {
-  /** @type {{ value: T } | null} */
-  let saved = null;
-  const ok = await formDialog({
-    title,
-    body,
-    confirmLabel,
-    confirmTestId,
-    onConfirm: () => onConfirm((r) => { saved = { value: r }; }),
-  });
-  if (!ok || saved === null) return false;
-  toast(done);
-  onDone(/** @type {{ value: T }} */ (saved).value);
-  return true;
 }
 
 /**
@@ -157,3 +108,5 @@ export function endableCorrection(spec, onDone) {
       keep),
   }, onDone, spec.text.done);
 }
+
+export { run, submit };
