@@ -3,13 +3,14 @@
 #   scripts/install-deps.sh app    # to build and run the desktop app
 #   scripts/install-deps.sh test   # plus what the tests need (Xvfb, keyring, WebDriver, Python)
 set -euo pipefail
+cd "$(dirname "$0")/.."
 what=${1:-app}
 
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 build_pkgs=(libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev file)
 run_pkgs=(gnome-keyring libsecret-tools dbus)
-test_pkgs=(xvfb xauth webkit2gtk-driver imagemagick poppler-utils python3-pip nodejs)
+test_pkgs=(xvfb xauth webkit2gtk-driver imagemagick poppler-utils python3-pip nodejs npm)
 
 pkgs=("${build_pkgs[@]}" "${run_pkgs[@]}")
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")
@@ -21,6 +22,10 @@ done
 # nodejs may come from elsewhere than Debian (nvm, nodesource): a node on PATH is enough.
 if command -v node >/dev/null 2>&1; then
   missing=("${missing[@]/nodejs}")
+fi
+# npm likewise (it comes with node from nvm or nodesource).
+if command -v npm >/dev/null 2>&1; then
+  missing=("${missing[@]/npm}")
 fi
 # pip: any python3 with a working pip module will do.
 if python3 -m pip --version >/dev/null 2>&1; then
@@ -39,6 +44,14 @@ if ! command -v cargo >/dev/null 2>&1; then
 fi
 
 if [ "$what" = test ]; then
+  # TypeScript (checks the UI's JSDoc types), pinned in package-lock.json: installed again when
+  # missing or when the lockfile changed since the last install.
+  lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+  stamp=node_modules/.courtier-lock.sha256
+  if [ ! -x node_modules/.bin/tsc ] || [ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]; then
+    npm ci --no-audit --no-fund
+    echo "$lock_sum" >"$stamp"
+  fi
   if ! command -v tauri-driver >/dev/null 2>&1; then
     cargo install tauri-driver --locked --version '^2'
   fi

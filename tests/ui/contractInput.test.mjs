@@ -6,7 +6,6 @@ import {
   PRODUCTS,
   TERMINATED_BY,
   addOneYear,
-  coefficientHundredths,
   contractCorrectionFieldsOf,
   contractFieldsToInput,
   contractUpdateOf,
@@ -21,7 +20,6 @@ import {
   emptyReleveClaim,
   emptyReleveFields,
   emptyVehicleFields,
-  fieldOfError,
   isCoefficient,
   releveFieldsToDocument,
   textOrNull,
@@ -30,6 +28,8 @@ import {
   vehicleUpdateOf,
 } from '../../ui/js/contractInput.js';
 import { has } from '../../ui/js/i18n/index.js';
+import { parseHundredths } from '../../ui/js/coefficient.js';
+import { fieldOfError } from '../../ui/js/fieldError.js';
 
 test('decimals typed the French way are sent with a dot; empty is null', () => {
   assert.equal(decimalText('350,00'), '350.00');
@@ -295,16 +295,16 @@ const driverRecord = (over = {}) => ({
 });
 
 test('coefficients in hundredths, whichever way they are written', () => {
-  assert.equal(coefficientHundredths('0.85'), 85);
-  assert.equal(coefficientHundredths('0,85'), 85);
-  assert.equal(coefficientHundredths('0,8'), 80);
-  assert.equal(coefficientHundredths('1'), 100);
-  assert.equal(coefficientHundredths(' 1,00 '), 100);
-  assert.equal(coefficientHundredths('3.50'), 350);
-  assert.equal(coefficientHundredths('0,855'), null);
-  assert.equal(coefficientHundredths('abc'), null);
-  assert.equal(coefficientHundredths(''), null);
-  assert.equal(coefficientHundredths(null), null);
+  assert.equal(parseHundredths('0.85'), 85);
+  assert.equal(parseHundredths('0,85'), 85);
+  assert.equal(parseHundredths('0,8'), 80);
+  assert.equal(parseHundredths('1'), 100);
+  assert.equal(parseHundredths(' 1,00 '), 100);
+  assert.equal(parseHundredths('3.50'), 350);
+  assert.equal(parseHundredths('0,855'), null);
+  assert.equal(parseHundredths('abc'), null);
+  assert.equal(parseHundredths(''), null);
+  assert.equal(parseHundredths(null), null);
 });
 
 test('contract correction: prefilled from the record, the coefficient the French way', () => {

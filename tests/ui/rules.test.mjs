@@ -82,3 +82,15 @@ test('relative imports point to files that exist', () => {
     }
   }
 });
+
+test('views get the api as a parameter: only main.js imports the real instance', () => {
+  const importing = js.filter((f) => /import\s*\{[^}]*\bapi\b[^}]*\}\s*from\s*'[./]*api\.js'/.test(read(f))).map(rel);
+  assert.deepEqual(importing, ['js/main.js']);
+});
+
+test('no UI module is longer than a few hundred lines (the French catalogue and the API types aside)', () => {
+  for (const f of js.filter((x) => !/i18n[\\/]fr\.js$|api[\\/]types\.js$/.test(x))) {
+    const lines = read(f).split('\n').length;
+    assert.ok(lines <= 700, `${rel(f)}: ${lines} lines`);
+  }
+});

@@ -9,15 +9,16 @@ import { formatDate } from './format.js';
 import { t } from './i18n/index.js';
 import { CLAIM_KIND_LABEL, CLAIM_STATUS_LABEL } from './coefficient.js';
 import { describeRevisions, lowerFirst, norm } from './revisions.js';
+import { putChanged } from './fieldDiff.js';
 
 export { lowerFirst };
 
-/** @typedef {import('./api.js').ClaimRecord} ClaimRecord */
-/** @typedef {import('./api.js').ClaimUpdate} ClaimUpdate */
-/** @typedef {import('./api.js').VehicleRecord} VehicleRecord */
-/** @typedef {import('./api.js').DriverRecord} DriverRecord */
-/** @typedef {import('./api.js').RevisionRecord} RevisionRecord */
-/** @typedef {import('./api.js').CommunicationRecord} CommunicationRecord */
+/** @typedef {import('./api/types.js').ClaimRecord} ClaimRecord */
+/** @typedef {import('./api/types.js').ClaimUpdate} ClaimUpdate */
+/** @typedef {import('./api/types.js').VehicleRecord} VehicleRecord */
+/** @typedef {import('./api/types.js').DriverRecord} DriverRecord */
+/** @typedef {import('./api/types.js').RevisionRecord} RevisionRecord */
+/** @typedef {import('./api/types.js').CommunicationRecord} CommunicationRecord */
 /** @typedef {import('./revisions.js').RevisionView} RevisionView */
 /** @typedef {import('./revisions.js').Snapshot} Snapshot */
 
@@ -292,11 +293,7 @@ export function claimUpdateOf(c, f) {
     ['insurerReference', c.insurerReference],
   ];
   for (const [k, old] of texts) {
-    const v = f[k].trim();
-    if (v !== norm(old)) {
-      update[k] = v;
-      changed.push(k);
-    }
+    if (putChanged(/** @type {Record<string, unknown>} */ (update), k, f[k].trim(), old)) changed.push(k);
   }
   /** @type {['vehicleId' | 'driverId', number | null][]} */
   const links = [['vehicleId', c.vehicleId], ['driverId', c.driverId]];

@@ -5,9 +5,10 @@
  * of the form control to flag. Pure, DOM-free, tested by Node.
  */
 import { parseUserDate } from './format.js';
+import { invalidField } from './fieldError.js';
 
-/** @typedef {import('./api.js').ClientInput} ClientInput */
-/** @typedef {import('./api.js').ClientRecord} ClientRecord */
+/** @typedef {import('./api/types.js').ClientInput} ClientInput */
+/** @typedef {import('./api/types.js').ClientRecord} ClientRecord */
 
 /**
  * @typedef {{ kind: string, line1: string, line2: string, postcode: string, city: string, country: string }} AddressFields
@@ -212,18 +213,11 @@ export function recordToFields(r) {
  * @returns {{ list: 'addresses' | 'phones' | 'emails' | null, index: number | null, name: string } | null}
  */
 export function parseFieldError(code) {
-  if (typeof code !== 'string' || !code.startsWith('invalid:')) return null;
-  const field = code.slice('invalid:'.length);
-  const m = /^(addresses|phones|emails)\[(\d+)\]\.(\w+)$/.exec(field);
-  if (m) {
-    return {
-      list: /** @type {'addresses' | 'phones' | 'emails'} */ (m[1]),
-      index: Number(m[2]),
-      name: m[3],
-    };
-  }
-  if (/^\w+$/.test(field)) return { list: null, index: null, name: field };
-  return null;
+  const f = invalidField(code);
+  if (!f) return null;
+  if (f.list === null) return { list: null, index: null, name: f.name };
+  if (f.list !== 'addresses' && f.list !== 'phones' && f.list !== 'emails') return null;
+  return { list: f.list, index: f.index, name: f.name };
 }
 
 /**

@@ -51,14 +51,25 @@ export function qualificationHistory(qualifications) {
 }
 
 /**
- * "1.25" → 125.
+ * The one coefficient parser: a coefficient as the backend writes it, or as typed (French or
+ * not, spaces ignored) → integer hundredths: `"0.85"` → 85, `"0,8"` → 80, `" 1 "` → 100. Null
+ * when it is not a plain decimal with two decimals at most.
+ * @param {string | null | undefined} v
+ * @returns {number | null}
+ */
+export function parseHundredths(v) {
+  const s = (v ?? '').replace(/[\s\u00A0\u202F€]/g, '').replace(',', '.');
+  const m = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(s);
+  return m ? Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0')) : null;
+}
+
+/**
+ * "1.25" → 125; unreadable → 100 (the chart's neutral value).
  * @param {string} s
  * @returns {number}
  */
 export function hundredths(s) {
-  const m = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(s.trim());
-  if (!m) return 100;
-  return Number.parseInt(m[1], 10) * 100 + Number.parseInt((m[2] ?? '0').padEnd(2, '0'), 10);
+  return parseHundredths(s) ?? 100;
 }
 
 /**

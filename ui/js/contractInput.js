@@ -15,19 +15,21 @@
  * `vehicleUpdateOf`, `driverUpdateOf`: unchanged → `{}`, an emptied optional field → `""`).
  */
 import { formatCoefficient, isValidYmd, parseUserDate } from './format.js';
+import { parseHundredths } from './coefficient.js';
+import { putChanged } from './fieldDiff.js';
 
-/** @typedef {import('./api.js').ContractInput} ContractInput */
-/** @typedef {import('./api.js').VehicleInput} VehicleInput */
-/** @typedef {import('./api.js').DriverInput} DriverInput */
-/** @typedef {import('./api.js').ReleveDocument} ReleveDocument */
-/** @typedef {import('./api.js').RelevePerson} RelevePerson */
-/** @typedef {import('./api.js').ReleveDocumentClaim} ReleveDocumentClaim */
-/** @typedef {import('./api.js').ContractRecord} ContractRecord */
-/** @typedef {import('./api.js').VehicleRecord} VehicleRecord */
-/** @typedef {import('./api.js').DriverRecord} DriverRecord */
-/** @typedef {import('./api.js').ContractUpdate} ContractUpdate */
-/** @typedef {import('./api.js').VehicleUpdate} VehicleUpdate */
-/** @typedef {import('./api.js').DriverUpdate} DriverUpdate */
+/** @typedef {import('./api/types.js').ContractInput} ContractInput */
+/** @typedef {import('./api/types.js').VehicleInput} VehicleInput */
+/** @typedef {import('./api/types.js').DriverInput} DriverInput */
+/** @typedef {import('./api/types.js').ReleveDocument} ReleveDocument */
+/** @typedef {import('./api/types.js').RelevePerson} RelevePerson */
+/** @typedef {import('./api/types.js').ReleveDocumentClaim} ReleveDocumentClaim */
+/** @typedef {import('./api/types.js').ContractRecord} ContractRecord */
+/** @typedef {import('./api/types.js').VehicleRecord} VehicleRecord */
+/** @typedef {import('./api/types.js').DriverRecord} DriverRecord */
+/** @typedef {import('./api/types.js').ContractUpdate} ContractUpdate */
+/** @typedef {import('./api/types.js').VehicleUpdate} VehicleUpdate */
+/** @typedef {import('./api/types.js').DriverUpdate} DriverUpdate */
 
 /**
  * @typedef {{ guarantee: string, amount: string, modulated: boolean }} PremiumFields
@@ -257,7 +259,7 @@ export function premiumsToInput(lines) {
 /**
  * The amendment form → `AvenantInput`: date, what changes, the premium lines it sets.
  * @param {{ onDate: string, details: string, premiums: PremiumFields[] }} f
- * @returns {{ input: import('./api.js').AvenantInput, rows: number[] }}
+ * @returns {{ input: import('./api/types.js').AvenantInput, rows: number[] }}
  */
 export function avenantFieldsToInput(f) {
   const { premiums, rows } = premiumsToInput(f.premiums);
@@ -396,17 +398,13 @@ export function isEmptyReleveClaim(c) {
   return c.date.trim() === '' && c.driver.trim() === '';
 }
 
-const COEFFICIENT = /^(\d{1,2})(?:[.,](\d{1,2}))?$/;
-
 /**
  * Is this a coefficient the regulation allows: two decimals at most, 0,50 to 3,50?
  * @param {string} s
  */
 export function isCoefficient(s) {
-  const m = COEFFICIENT.exec(s.trim());
-  if (!m) return false;
-  const h = Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0'));
-  return h >= 50 && h <= 350;
+  const h = parseHundredths(s);
+  return h !== null && h >= 50 && h <= 350;
 }
 
 /**
@@ -498,49 +496,6 @@ export function releveFieldsToDocument(f) {
 }
 
 /**
- * The form path of the control a backend validation error is about: `invalid:number` →
- * `number`; `invalid:premiums[1].amount` → `premiums.3.amount` when the second sent line came
- * from form row 3 (`rows.premiums = [0, 3]`). Null when the code is not a field error.
- * @param {string} code
- * @param {Record<string, number[]>} [rows]
- * @returns {string | null}
- */
-export function fieldOfError(code, rows = {}) {
-  if (typeof code !== 'string' || !code.startsWith('invalid:')) return null;
-  const field = code.slice('invalid:'.length);
-  const m = /^(\w+)\[(\d+)\]\.(\w+)$/.exec(field);
-  if (m) {
-    const index = Number(m[2]);
-    const row = rows[m[1]]?.[index] ?? index;
-    return `${m[1]}.${row}.${m[3]}`;
-  }
-  return /^\w+$/.test(field) ? field : null;
-}
-
-/**
- * A coefficient as the backend writes it (or as typed, French or not) → hundredths: `"0.85"` →
- * 85, `"0,8"` → 80, `"1"` → 100. Null when it is not a plain decimal with two decimals at most.
- * @param {string | null | undefined} v
- * @returns {number | null}
- */
-export function coefficientHundredths(v) {
-  const m = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(decimalText(v) ?? '');
-  return m ? Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0')) : null;
-}
-
-/**
- * A text or date field of a correction: put in `update` when it differs from the value now (an
- * emptied optional field is sent as `""`, which clears it).
- * @param {Record<string, unknown>} update
- * @param {string} key
- * @param {string} typed already normalised (trimmed, ISO date)
- * @param {string | null | undefined} now
- */
-function putChanged(update, key, typed, now) {
-  if (typed !== (now ?? '').trim()) update[key] = typed;
-}
-
-/**
  * The "Corriger le contrat" form prefilled from the contract.
  * @param {ContractRecord} k
  * @returns {ContractCorrectionFields}
@@ -578,8 +533,8 @@ export function contractUpdateOf(k, f) {
   putChanged(u, 'usage', f.usage, k.usage);
   if (f.clauseApplies !== k.clauseApplies) update.clauseApplies = f.clauseApplies;
   const typed = decimalText(f.startCoefficient);
-  const typedHundredths = typed === null ? 100 : coefficientHundredths(typed);
-  if (typedHundredths === null || typedHundredths !== coefficientHundredths(k.startCoefficient)) {
+  const typedHundredths = typed === null ? 100 : parseHundredths(typed);
+  if (typedHundredths === null || typedHundredths !== parseHundredths(k.startCoefficient)) {
     update.startCoefficient = typed ?? '';
   }
   return update;

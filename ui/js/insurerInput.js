@@ -8,10 +8,11 @@
 import { COMMON_INSURERS, textOrNull } from './contractInput.js';
 import { formatPhone } from './format.js';
 import { describeRevisions, norm } from './revisions.js';
+import { putChanged } from './fieldDiff.js';
 
-/** @typedef {import('./api.js').InsurerRecord} InsurerRecord */
-/** @typedef {import('./api.js').InsurerInput} InsurerInput */
-/** @typedef {import('./api.js').InsurerUpdate} InsurerUpdate */
+/** @typedef {import('./api/types.js').InsurerRecord} InsurerRecord */
+/** @typedef {import('./api/types.js').InsurerInput} InsurerInput */
+/** @typedef {import('./api/types.js').InsurerUpdate} InsurerUpdate */
 /** @typedef {import('./revisions.js').RevisionView} RevisionView */
 /** @typedef {import('./revisions.js').Snapshot} Snapshot */
 
@@ -82,13 +83,11 @@ const phoneKey = (v) => (v ?? '').replace(/[\s.\-()]/g, '');
 export function insurerUpdateOf(r, f) {
   /** @type {InsurerUpdate} */
   const update = {};
-  const name = (f.name ?? '').trim();
-  if (name !== (r.name ?? '').trim()) update.name = name;
+  const u = /** @type {Record<string, unknown>} */ (update);
+  putChanged(u, 'name', (f.name ?? '').trim(), r.name);
   for (const k of OPTIONAL_FIELDS) {
-    const typed = (f[k] ?? '').trim();
-    const now = (r[k] ?? '').trim();
-    const same = k === 'phone' ? phoneKey(typed) === phoneKey(now) : typed === now;
-    if (!same) update[k] = typed;
+    const same = k === 'phone' ? (/** @type {string} */ a, /** @type {string} */ b) => phoneKey(a) === phoneKey(b) : undefined;
+    putChanged(u, k, (f[k] ?? '').trim(), r[k], same);
   }
   return update;
 }

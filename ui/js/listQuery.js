@@ -4,10 +4,10 @@
  * Pure, tested by Node.
  */
 
-/** @typedef {import('./api.js').ClientSort} ClientSort */
-/** @typedef {import('./api.js').ClientStatus} ClientStatus */
-/** @typedef {import('./api.js').ClientSummary} ClientSummary */
-/** @typedef {import('./api.js').ClientListQuery} ClientListQuery */
+/** @typedef {import('./api/types.js').ClientSort} ClientSort */
+/** @typedef {import('./api/types.js').ClientStatus} ClientStatus */
+/** @typedef {import('./api/types.js').ClientSummary} ClientSummary */
+/** @typedef {import('./api/types.js').ClientListQuery} ClientListQuery */
 
 export const PAGE_SIZE = 50;
 export const SEARCH_LIMIT = 50;

@@ -1,5 +1,6 @@
 // @ts-check
-/** Entry point: the start-up flow first, then the main layout. */
+/** Entry point: the start-up flow first, then the main layout; the real backend (`api`) is wired here. */
+import { api } from './api.js';
 import { mountStartup } from './views/startup.js';
 import { mountShell } from './views/shell.js';
 import { href } from './router.js';
@@ -15,9 +16,9 @@ function start() {
       stopStartup();
       // replaceState: no hashchange event, so the router mounts the first view only once.
       if (demoLoaded || opened.created || !window.location.hash) window.history.replaceState(null, '', href('clients'));
-      mountShell(root, { storage: opened.storage });
+      mountShell(root, { storage: opened.storage }, api);
     },
-  });
+  }, api);
 }
 
 window.addEventListener('error', (e) => console.error(t('error.unexpected'), e.error ?? e.message));

@@ -8,14 +8,20 @@
  */
 import { formatCoefficient, formatDate } from './format.js';
 import { t } from './i18n/index.js';
-import { DRIVER_ROLES, PRODUCTS, USAGES, coefficientHundredths, textOrNull } from './contractInput.js';
+import { DRIVER_ROLES, PRODUCTS, USAGES, textOrNull } from './contractInput.js';
+import { parseHundredths } from './coefficient.js';
 
-/** @typedef {import('./api.js').RevisionRecord} RevisionRecord */
-/** @typedef {import('./api.js').ContractRecord} ContractRecord */
-/** @typedef {import('./api.js').VehicleRecord} VehicleRecord */
-/** @typedef {import('./api.js').DriverRecord} DriverRecord */
+/** @typedef {import('./api/types.js').RevisionRecord} RevisionRecord */
+/** @typedef {import('./api/types.js').ContractRecord} ContractRecord */
+/** @typedef {import('./api/types.js').VehicleRecord} VehicleRecord */
+/** @typedef {import('./api/types.js').DriverRecord} DriverRecord */
 /** @typedef {string | number | boolean | null | undefined} RevisionValue */
 /** @typedef {Record<string, RevisionValue>} Snapshot values keyed like a revision's `previous` */
+/**
+ * A revision as read from the backend, or with some of its `previous` values rewritten (the
+ * start coefficient in hundredths): `previous` may then hold `undefined`.
+ * @typedef {Omit<RevisionRecord, 'previous'> & { previous: Snapshot | null }} RevisionLike
+ */
 /**
  * @typedef {object} RevisionChange
  * @property {string} field snake_case, as in `previous`
@@ -54,7 +60,7 @@ const upperFirst = (s) => (s ? s.charAt(0).toLocaleUpperCase('fr') + s.slice(1) 
  * order (snake_case key → catalogue key of its label); `valueText` writes a non-empty value for
  * a sentence (an empty one is "(vide)"). A revision whose `previous` cannot be read still gives
  * its date and reason.
- * @param {RevisionRecord[] | null | undefined} revisions oldest first
+ * @param {RevisionLike[] | null | undefined} revisions oldest first
  * @param {Snapshot} current the record's values now
  * @param {readonly (readonly [string, string])[]} fields
  * @param {(field: string, value: RevisionValue) => string} valueText
@@ -122,7 +128,7 @@ function termText(field, value) {
     case 'licence_date':
       return formatDate(v);
     case 'start_coefficient': {
-      const hundredths = typeof value === 'number' ? value : coefficientHundredths(v);
+      const hundredths = typeof value === 'number' ? value : parseHundredths(v);
       return hundredths === null ? v : formatCoefficient((hundredths / 100).toFixed(2));
     }
     case 'product':
@@ -182,7 +188,7 @@ function startHundredths(v) {
   if (typeof v === 'number' || v === null || v === undefined) return v;
   const s = String(v).trim();
   if (/^\d+$/.test(s)) return Number(s);
-  return coefficientHundredths(s) ?? s;
+  return parseHundredths(s) ?? s;
 }
 
 /**

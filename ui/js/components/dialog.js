@@ -11,7 +11,7 @@ import { t } from '../i18n/index.js';
  * `null` when dismissed (Esc, "Annuler"). The dialog is removed from the page afterwards and
  * focus returns where it was.
  * @template T
- * @param {{ title: string, build: (close: (value: T | null) => void, titleId: string) => Node[], className?: string, testid?: string }} opts
+ * @param {{ title: string, build: (close: (value: T | null) => void, titleId: string) => (Node | null | undefined)[], className?: string, testid?: string }} opts
  * @returns {Promise<T | null>}
  */
 export function openDialog({ title, build, className, testid }) {
@@ -30,7 +30,7 @@ export function openDialog({ title, build, className, testid }) {
       if (dialog.open) dialog.close();
     };
     // A builder may leave out parts with null: `append` would write them as text.
-    dialog.append(h('h2', { id: titleId, class: 'dialog-title' }, title), ...build(close, titleId).filter((n) => n != null));
+    dialog.append(h('h2', { id: titleId, class: 'dialog-title' }, title), ...build(close, titleId).filter((n) => n !== null && n !== undefined));
     dialog.addEventListener('close', () => {
       dialog.remove();
       previous?.focus();

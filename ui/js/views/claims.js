@@ -1,13 +1,12 @@
 // @ts-check
 /** `#/claims`: the open claims of the portfolio, by status, oldest first, with their age. */
-import { api } from '../api.js';
 import { h, replace, setTitle } from '../dom.js';
 import { formatDate } from '../format.js';
 import { t, tn } from '../i18n/index.js';
 import { href } from '../router.js';
 import { CLAIM_KIND_LABEL, CLAIM_STATUS_LABEL, RESPONSIBILITY_LABEL } from '../coefficient.js';
 
-/** @typedef {import('../api.js').OpenClaim} OpenClaim */
+/** @typedef {import('../api/types.js').OpenClaim} OpenClaim */
 
 /** @type {string[]} */
 const ORDER = ['declare', 'en_expertise', 'en_reparation', 'indemnise'];
@@ -15,8 +14,9 @@ const ORDER = ['declare', 'en_expertise', 'en_reparation', 'indemnise'];
 /**
  * @param {HTMLElement} el
  * @param {import('../router.js').Route} _route
+ * @param {import('../api.js').Api} api the backend (the real one is wired by main.js)
  */
-export function mountClaims(el, _route) {
+export function mountClaims(el, _route, api) {
   let alive = true;
   setTitle(t('claims.title'), t('app.name'));
   replace(el, h('p', { class: 'muted', role: 'status' }, t('common.loading')));

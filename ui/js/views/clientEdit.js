@@ -4,7 +4,7 @@
  * `ClientFields` map and turned into a `ClientInput` by clientInput.js; validation is the
  * backend's: its `invalid:<field>` errors are shown next to the field, which gets the focus.
  */
-import { api, ApiError } from '../api.js';
+import { ApiError } from '../api.js';
 import { h, replace, setTitle } from '../dom.js';
 import { t } from '../i18n/index.js';
 import { icon } from '../components/icons.js';
@@ -82,9 +82,10 @@ function field(o) {
 /**
  * @param {HTMLElement} el
  * @param {import('../router.js').Route} route
+ * @param {import('../api.js').Api} api the backend (the real one is wired by main.js)
  * @returns {() => void}
  */
-export function mountClientEdit(el, route) {
+export function mountClientEdit(el, route, api) {
   let alive = true;
   const editing = route.name === 'client-edit';
   const id = editing ? Number(route.params.id) : null;

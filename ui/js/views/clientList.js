@@ -1,6 +1,5 @@
 // @ts-check
 /** `#/clients`: instant search, sortable and paged table, status filter, archived toggle. */
-import { api } from '../api.js';
 import { debounce, h, replace, setTitle } from '../dom.js';
 import { formatCount, formatDate, formatPhone, pageRange } from '../format.js';
 import { t, tn } from '../i18n/index.js';
@@ -18,7 +17,7 @@ import {
   toListQuery,
 } from '../listQuery.js';
 
-/** @typedef {import('../api.js').ClientSummary} ClientSummary */
+/** @typedef {import('../api/types.js').ClientSummary} ClientSummary */
 /** @typedef {import('../listQuery.js').ListState} ListState */
 
 /** Kept across visits so "back to the list" finds it as it was. @type {ListState} */
@@ -31,7 +30,7 @@ export const STATUS_LABEL = { prospect: 'status.prospect', client: 'status.clien
 /** @type {Record<string, string>} */
 export const KIND_LABEL = { person: 'kind.person', company: 'kind.company' };
 
-/** @type {{ value: import('../api.js').ClientStatus | null, label: string, id: string }[]} */
+/** @type {{ value: import('../api/types.js').ClientStatus | null, label: string, id: string }[]} */
 const FILTERS = [
   { value: null, label: 'list.filter.all', id: 'all' },
   { value: 'prospect', label: 'list.filter.prospects', id: 'prospect' },
@@ -39,7 +38,7 @@ const FILTERS = [
   { value: 'former', label: 'list.filter.former', id: 'former' },
 ];
 
-/** @type {{ key: string, label: string, sort: import('../api.js').ClientSort | null, className?: string }[]} */
+/** @type {{ key: string, label: string, sort: import('../api/types.js').ClientSort | null, className?: string }[]} */
 const COLUMNS = [
   { key: 'name', label: 'list.col.name', sort: 'name', className: 'col-name' },
   { key: 'kind', label: 'list.col.kind', sort: null, className: 'col-kind' },
@@ -62,9 +61,10 @@ export function statusBadge(status) {
 /**
  * @param {HTMLElement} el
  * @param {import('../router.js').Route} _route
+ * @param {import('../api.js').Api} api the backend (the real one is wired by main.js)
  * @returns {() => void}
  */
-export function mountClientList(el, _route) {
+export function mountClientList(el, _route, api) {
   let alive = true;
   let seq = 0;
   setTitle(t('list.title'), t('app.name'));

@@ -1,6 +1,5 @@
 // @ts-check
 /** `#/clients/:id`: the client record, its household, archive/restore, print. */
-import { api } from '../api.js';
 import { debounce, h, replace, setTitle } from '../dom.js';
 import { ageOn, formatCoefficient, formatDate, formatPhone, formatSiren, formatTimestamp, isoDateOf } from '../format.js';
 import { CLAIM_KIND_LABEL, qualificationHistory } from '../coefficient.js';
@@ -11,11 +10,12 @@ import { toast } from '../components/toast.js';
 import { href } from '../router.js';
 import { KIND_LABEL, STATUS_LABEL, statusBadge } from './clientList.js';
 import { SEARCH_DEBOUNCE_MS } from '../listQuery.js';
-import { newContractDialog, releveDialog } from './contractForms.js';
+import { newContractDialog } from './contract/terms.js';
+import { releveDialog } from './contract/releve.js';
 import { timelineSection } from './timeline.js';
 
-/** @typedef {import('../api.js').ClientRecord} ClientRecord */
-/** @typedef {import('../api.js').ClientSummary} ClientSummary */
+/** @typedef {import('../api/types.js').ClientRecord} ClientRecord */
+/** @typedef {import('../api/types.js').ClientSummary} ClientSummary */
 /** @typedef {import('../api.js').ApiError} ApiError */
 
 /** @type {Record<string, string>} */
@@ -41,9 +41,10 @@ function fact(label, value, testid) {
 /**
  * @param {HTMLElement} el
  * @param {import('../router.js').Route} route
+ * @param {import('../api.js').Api} api the backend (the real one is wired by main.js)
  * @returns {() => void}
  */
-export function mountClientRecord(el, route) {
+export function mountClientRecord(el, route, api) {
   let alive = true;
   const id = Number(route.params.id);
   setTitle(t('record.title'), t('app.name'));
@@ -213,13 +214,13 @@ export function mountClientRecord(el, route) {
           h('button', {
             type: 'button',
             class: 'btn btn-small',
-            onclick: () => releveDialog(r.id, () => {}, policyholder, (k) => { window.location.hash = href('contract', { id: k.id }); }),
+            onclick: () => releveDialog(api, r.id, () => {}, policyholder, (k) => { window.location.hash = href('contract', { id: k.id }); }),
             dataset: { testid: 'record-releve' },
           }, t('releveForm.open')),
           h('button', {
             type: 'button',
             class: 'btn btn-primary btn-small',
-            onclick: () => newContractDialog(r.id, (k) => { window.location.hash = href('contract', { id: k.id }); }),
+            onclick: () => newContractDialog(api, r.id, (k) => { window.location.hash = href('contract', { id: k.id }); }),
             dataset: { testid: 'new-contract' },
           }, icon('plus'), t('contractForm.new')))),
       body);
@@ -298,7 +299,7 @@ export function mountClientRecord(el, route) {
   /** @param {ClientRecord} r */
   async function linkHousehold(r) {
     const exclude = new Set([r.id, ...(r.household?.members ?? []).map((m) => m.id)]);
-    const picked = await pickClient(exclude);
+    const picked = await pickClient(api, exclude);
     if (picked) await act(() => api.householdLink(r.id, picked.id), t('record.household.linkedDone', { name: picked.displayName }));
   }
 
@@ -309,10 +310,11 @@ export function mountClientRecord(el, route) {
 
 /**
  * A dialog to find and choose another client (for the household link).
+ * @param {import('../api.js').Api} api
  * @param {Set<number>} exclude
  * @returns {Promise<ClientSummary | null>}
  */
-function pickClient(exclude) {
+function pickClient(api, exclude) {
   return openDialog({
     title: t('pick.title'),
     className: 'dialog-pick',

@@ -11,7 +11,6 @@
  * lists `contract-revisions`, `vehicle-revisions`, `driver-revisions`) whose details list what
  * changed. A driver whose designation ended reads "jusqu’au …" and is muted (`data-ended`).
  */
-import { api } from '../api.js';
 import { h, replace, setTitle } from '../dom.js';
 import { formatAmount, formatCoefficient, formatDate, isoDateOf } from '../format.js';
 import { t, tn } from '../i18n/index.js';
@@ -19,17 +18,10 @@ import { icon } from '../components/icons.js';
 import { formDialog } from '../components/dialog.js';
 import { toast } from '../components/toast.js';
 import { href } from '../router.js';
-import {
-  avenantDialog,
-  contractUpdateDialog,
-  driverDialog,
-  driverUpdateDialog,
-  replaceVehicleDialog,
-  suspendDialog,
-  terminateDialog,
-  vehicleDialog,
-  vehicleUpdateDialog,
-} from './contractForms.js';
+import { contractUpdateDialog } from './contract/terms.js';
+import { replaceVehicleDialog, vehicleDialog, vehicleUpdateDialog } from './contract/vehicle.js';
+import { driverDialog, driverUpdateDialog } from './contract/driver.js';
+import { avenantDialog, suspendDialog, terminateDialog } from './contract/lifecycle.js';
 import { driverLabel, vehicleLabel } from '../claimView.js';
 import { contractRevisionViews, driverRevisionViews, vehicleRevisionViews } from '../revisions.js';
 import { timelineSection } from './timeline.js';
@@ -42,7 +34,7 @@ import {
   qualificationHistory,
 } from '../coefficient.js';
 
-/** @typedef {import('../api.js').ContractRecord} ContractRecord */
+/** @typedef {import('../api/types.js').ContractRecord} ContractRecord */
 /** @typedef {import('../api.js').ApiError} ApiError */
 /** @typedef {import('../revisions.js').RevisionView} RevisionView */
 
@@ -132,8 +124,9 @@ function dayBefore(iso) {
 /**
  * @param {HTMLElement} el
  * @param {import('../router.js').Route} route
+ * @param {import('../api.js').Api} api the backend (the real one is wired by main.js)
  */
-export function mountContract(el, route) {
+export function mountContract(el, route, api) {
   const id = Number(route.params.id);
   let alive = true;
   /** @type {string | null} */
@@ -181,10 +174,10 @@ export function mountContract(el, route) {
         revisionNotes(contractRevisionViews(k), 'contract'),
         terminated ? h('p', { class: 'pill pill-warn', dataset: { testid: 'contract-terminated' } }, t('contract.terminated', { date: formatDate(lastStatusDate(k)) })) : null,
         h('div', { class: 'actions no-print' },
-          h('button', { type: 'button', class: 'btn btn-small', onclick: () => avenantDialog(k, render), dataset: { testid: 'contract-avenant' }, disabled: terminated }, t('contract.action.avenant')),
-          h('button', { type: 'button', class: 'btn btn-small', onclick: () => suspendDialog(k, render), dataset: { testid: 'contract-suspend' }, disabled: terminated }, t('contract.action.suspend')),
-          h('button', { type: 'button', class: 'btn btn-small', onclick: () => contractUpdateDialog(k, (updated) => { if (alive) render(updated); }), dataset: { testid: 'contract-correct' } }, t('correction.action')),
-          h('button', { type: 'button', class: 'btn btn-small btn-danger-quiet', onclick: () => terminateDialog(k, render), dataset: { testid: 'contract-terminate' }, disabled: terminated }, t('contract.action.terminate')))),
+          h('button', { type: 'button', class: 'btn btn-small', onclick: () => avenantDialog(api, k, render), dataset: { testid: 'contract-avenant' }, disabled: terminated }, t('contract.action.avenant')),
+          h('button', { type: 'button', class: 'btn btn-small', onclick: () => suspendDialog(api, k, render), dataset: { testid: 'contract-suspend' }, disabled: terminated }, t('contract.action.suspend')),
+          h('button', { type: 'button', class: 'btn btn-small', onclick: () => contractUpdateDialog(api, k, (updated) => { if (alive) render(updated); }), dataset: { testid: 'contract-correct' } }, t('correction.action')),
+          h('button', { type: 'button', class: 'btn btn-small btn-danger-quiet', onclick: () => terminateDialog(api, k, render), dataset: { testid: 'contract-terminate' }, disabled: terminated }, t('contract.action.terminate')))),
       h('div', { class: 'record-grid' },
         h('section', { class: 'card', 'aria-labelledby': 'sec-coef' },
           h('h2', { id: 'sec-coef', class: 'card-title' }, t('contract.section.coefficient')),
@@ -271,8 +264,8 @@ export function mountContract(el, route) {
       h('div', { class: 'card-head' },
         h('h2', { id: 'sec-vehicles', class: 'card-title' }, t('contract.section.vehicles')),
         h('div', { class: 'actions-group no-print' },
-          h('button', { type: 'button', class: 'btn btn-small', onclick: () => vehicleDialog(k.id, reload), dataset: { testid: 'vehicle-add' } }, icon('plus'), t('contract.vehicle.add')),
-          h('button', { type: 'button', class: 'btn btn-small', onclick: () => driverDialog(k.id, reload), dataset: { testid: 'driver-add' } }, icon('plus'), t('contract.driver.add')))),
+          h('button', { type: 'button', class: 'btn btn-small', onclick: () => vehicleDialog(api, k.id, reload), dataset: { testid: 'vehicle-add' } }, icon('plus'), t('contract.vehicle.add')),
+          h('button', { type: 'button', class: 'btn btn-small', onclick: () => driverDialog(api, k.id, reload), dataset: { testid: 'driver-add' } }, icon('plus'), t('contract.driver.add')))),
       k.vehicles.length === 0
         ? h('p', { class: 'muted' }, t('contract.vehicles.none'))
         : h('ul', { class: 'plain vehicle-list' }, [...k.vehicles].reverse().map((v) => h('li', { dataset: { testid: 'vehicle-row', id: v.id } },
@@ -282,10 +275,10 @@ export function mountContract(el, route) {
             : t('contract.vehicle.since', { from: formatDate(v.fromDate) }),
           v.transferNote ? h('p', { class: 'muted' }, v.transferNote) : null,
           !v.toDate && current.length > 0
-            ? h('button', { type: 'button', class: 'btn btn-small no-print', onclick: () => replaceVehicleDialog(k.id, v, reload), dataset: { testid: 'vehicle-replace' } }, t('contract.vehicle.replace'))
+            ? h('button', { type: 'button', class: 'btn btn-small no-print', onclick: () => replaceVehicleDialog(api, k.id, v, reload), dataset: { testid: 'vehicle-replace' } }, t('contract.vehicle.replace'))
             : null,
           h('button', {
-            type: 'button', class: 'btn btn-small no-print', onclick: () => vehicleUpdateDialog(v, reload),
+            type: 'button', class: 'btn btn-small no-print', onclick: () => vehicleUpdateDialog(api, v, reload),
             'aria-label': t('correction.vehicle.aria', { vehicle: vehicleLabel(v) }), dataset: { testid: 'vehicle-correct' },
           }, t('correction.action')),
           revisionNotes(vehicleRevisionViews(v), 'vehicle')))),
@@ -302,7 +295,7 @@ export function mountContract(el, route) {
             ended ? h('span', { class: 'visually-hidden' }, ` (${t('correction.driver.ended')})`) : null,
             d.novice && !ended ? h('span', { class: 'pill pill-warn' }, t('contract.driver.novice')) : null,
             h('button', {
-              type: 'button', class: 'btn btn-small no-print', onclick: () => driverUpdateDialog(d, reload),
+              type: 'button', class: 'btn btn-small no-print', onclick: () => driverUpdateDialog(api, d, reload),
               'aria-label': t('correction.driver.aria', { driver: driverLabel(d) }), dataset: { testid: 'driver-correct' },
             }, t('correction.action')),
             revisionNotes(driverRevisionViews(d), 'driver'));
@@ -346,7 +339,7 @@ export function mountContract(el, route) {
             contractId: k.id,
             occurredOn: date.value,
             kind: kind.value,
-            responsibility: /** @type {import('../api.js').Responsibility} */ (resp.value),
+            responsibility: /** @type {import('../api/types.js').Responsibility} */ (resp.value),
             description: description.value.trim() || null,
           });
           if (alive) render(updated);
@@ -375,7 +368,7 @@ export function mountContract(el, route) {
       confirmLabel: t('claim.requalify'),
       onConfirm: async () => {
         try {
-          const updated = await api.claimRequalify(claimId, /** @type {import('../api.js').Responsibility} */ (resp.value), on.value, note.value.trim() || null);
+          const updated = await api.claimRequalify(claimId, /** @type {import('../api/types.js').Responsibility} */ (resp.value), on.value, note.value.trim() || null);
           if (alive) render(updated);
           return true;
         } catch (e) {

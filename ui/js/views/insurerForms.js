@@ -2,8 +2,8 @@
 /**
  * The insurer dialogs of `#/insurers`:
  *
- *   insurerCreateDialog(onDone: (r: InsurerRecord) => void)
- *   insurerEditDialog(insurer: InsurerRecord, onDone: (r: InsurerRecord) => void)
+ *   insurerCreateDialog(api, onDone: (r: InsurerRecord) => void)
+ *   insurerEditDialog(api, insurer: InsurerRecord, onDone: (r: InsurerRecord) => void)
  *
  * Both resolve to `true` once saved (after `onDone` ran), `false` when dismissed; backend errors
  * are shown inside the dialog, next to the control named by their `invalid:<field>` code (as in
@@ -15,14 +15,14 @@
  * `insurer-email`, `insurer-phone`, `insurer-releve-email`, `insurer-reason` (edit only); the
  * submit is `submit-insurer`, the error line `form-error`.
  */
-import { api } from '../api.js';
 import { h } from '../dom.js';
 import { t } from '../i18n/index.js';
-import { clearError, errorLine, field, showError, textInput } from '../components/form.js';
+import { errorLine, field, textInput } from '../components/form.js';
 import { emptyInsurerFields, insurerFieldsOf, insurerFieldsToInput, insurerUpdateOf } from '../insurerInput.js';
-import { run, submit } from './contractForms.js';
+import { run, submit } from '../components/formSubmit.js';
+import { submitCorrection } from './contract/kit.js';
 
-/** @typedef {import('../api.js').InsurerRecord} InsurerRecord */
+/** @typedef {import('../api/types.js').InsurerRecord} InsurerRecord */
 /** @typedef {import('../insurerInput.js').InsurerFields} InsurerFields */
 
 /**
@@ -66,10 +66,11 @@ function insurerControls(init) {
 /**
  * "Nouvel assureur": name (required), address, postcode, city, e-mail, phone, and the e-mail
  * where to ask for relevés d'information.
+ * @param {import('../api.js').Api} api
  * @param {(insurer: InsurerRecord) => void} onDone
  * @returns {Promise<boolean>}
  */
-export function insurerCreateDialog(onDone) {
+export function insurerCreateDialog(api, onDone) {
   const c = insurerControls(emptyInsurerFields());
   const line = errorLine();
   const body = h('div', { class: 'form-stack' }, ...c.nodes, line);
@@ -85,11 +86,12 @@ export function insurerCreateDialog(onDone) {
 /**
  * "Modifier l'assureur": its details prefilled, and the reason. Only what changed is sent; the
  * replaced values are kept in its history.
+ * @param {import('../api.js').Api} api
  * @param {InsurerRecord} insurer
  * @param {(insurer: InsurerRecord) => void} onDone
  * @returns {Promise<boolean>}
  */
-export function insurerEditDialog(insurer, onDone) {
+export function insurerEditDialog(api, insurer, onDone) {
   const c = insurerControls(insurerFieldsOf(insurer));
   const reason = textInput('', 'insurer-reason', { required: true });
   const line = errorLine();
@@ -105,19 +107,11 @@ export function insurerEditDialog(insurer, onDone) {
     body,
     confirmLabel: t('insurers.form.save'),
     confirmTestId: 'submit-insurer',
-    onConfirm: (keep) => {
-      clearError(body, line);
-      const update = insurerUpdateOf(insurer, c.values());
-      if (Object.keys(update).length === 0) {
-        showError(line, t('insurers.form.noChange'), null);
-        return Promise.resolve(false);
-      }
-      const why = reason.value.trim();
-      if (why === '') {
-        showError(line, t('insurers.form.reasonRequired'), reason);
-        return Promise.resolve(false);
-      }
-      return submit({ body, line, controls: (p) => named[p] }, () => api.insurerUpdate(insurer.id, { ...update, reason: why }), keep);
-    },
+    onConfirm: (keep) => submitCorrection({ body, line, controls: (p) => named[p] },
+      insurerUpdateOf(insurer, c.values()),
+      reason,
+      (update) => api.insurerUpdate(insurer.id, update),
+      keep,
+      { noChange: t('insurers.form.noChange'), reasonRequired: t('insurers.form.reasonRequired') }),
   }, onDone, t('insurers.form.updated'));
 }

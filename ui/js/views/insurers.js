@@ -12,7 +12,6 @@
  * belong to the dialogs' controls); the changes of an insurer `insurer-revisions` (with
  * `data-id`), each `insurer-revision`; `insurers-empty` when there is none.
  */
-import { api } from '../api.js';
 import { h, replace, setTitle } from '../dom.js';
 import { formatCount, formatPhone } from '../format.js';
 import { t, tn } from '../i18n/index.js';
@@ -21,7 +20,7 @@ import { href } from '../router.js';
 import { insurerAddress, insurerRevisionViews } from '../insurerInput.js';
 import { insurerCreateDialog, insurerEditDialog } from './insurerForms.js';
 
-/** @typedef {import('../api.js').InsurerRecord} InsurerRecord */
+/** @typedef {import('../api/types.js').InsurerRecord} InsurerRecord */
 /** @typedef {import('../api.js').ApiError} ApiError */
 
 /** Columns of the table (the revisions line spans them all). */
@@ -54,16 +53,17 @@ function revisionRow(r) {
 /**
  * @param {HTMLElement} el
  * @param {import('../router.js').Route} _route
+ * @param {import('../api.js').Api} api the backend (the real one is wired by main.js)
  * @returns {() => void}
  */
-export function mountInsurers(el, _route) {
+export function mountInsurers(el, _route, api) {
   let alive = true;
   setTitle(t('insurers.title'), t('app.name'));
   const count = h('p', { class: 'page-subtitle', role: 'status', 'aria-live': 'polite' });
   const body = h('div', { class: 'insurers', 'aria-busy': 'true' }, h('p', { class: 'muted' }, t('common.loading')));
   const newButton = h('button', { type: 'button', class: 'btn btn-primary', dataset: { testid: 'insurer-new' } }, icon('plus'), t('insurers.new'));
   newButton.addEventListener('click', () => {
-    insurerCreateDialog((r) => { if (alive) load(r.id); });
+    insurerCreateDialog(api, (r) => { if (alive) load(r.id); });
   });
   el.append(
     h('header', { class: 'page-header' },
@@ -96,7 +96,7 @@ export function mountInsurers(el, _route) {
         dataset: { testid: 'insurer-edit', id: r.id },
       }, icon('edit'), t('insurers.edit'));
       edit.addEventListener('click', () => {
-        insurerEditDialog(r, (updated) => { if (alive) load(updated.id); });
+        insurerEditDialog(api, r, (updated) => { if (alive) load(updated.id); });
       });
       if (r.id === focusId) toFocus = edit;
       const revisions = revisionRow(r);

@@ -3,7 +3,6 @@
  * Paramètres: where the agency file lives, how its key is kept, the version, the link to the
  * agency's insurers (`#/insurers`), demo data.
  */
-import { api } from '../api.js';
 import { h, replace, setTitle } from '../dom.js';
 import { formatCount } from '../format.js';
 import { t } from '../i18n/index.js';
@@ -36,9 +35,11 @@ function insurersCard() {
 
 /**
  * @param {HTMLElement} el
+ * @param {import('../router.js').Route} _route
+ * @param {import('../api.js').Api} api the backend (the real one is wired by main.js)
  * @returns {() => void}
  */
-export function mountSettings(el) {
+export function mountSettings(el, _route, api) {
   let alive = true;
   setTitle(t('settings.title'), t('app.name'));
   const body = h('div', { class: 'settings', 'aria-busy': 'true' }, h('p', { class: 'muted' }, t('common.loading')));

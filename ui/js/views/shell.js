@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * The main layout once the agency file is open: sidebar navigation, content area, the router
- * mounting one view at a time, and the global keyboard shortcuts.
+ * mounting one view at a time, and the global keyboard shortcuts. Each view is mounted as
+ * `view(el, route, api)`: the views never import the backend themselves.
  */
 import { h, isTyping, replace } from '../dom.js';
 import { t } from '../i18n/index.js';
@@ -19,7 +20,8 @@ import { mountComingSoon } from './comingSoon.js';
 import { mountNotFound } from './notFound.js';
 
 /** @typedef {import('../router.js').Route} Route */
-/** @typedef {(el: HTMLElement, params: Route) => (() => void) | void} View */
+/** @typedef {import('../api.js').Api} Api */
+/** @typedef {(el: HTMLElement, params: Route, api: Api) => (() => void) | void} View */
 
 /** @type {{ section: 'clients' | 'calendar' | 'claims' | 'reports' | 'settings', route: import('../router.js').RouteName, icon: string, label: string }[]} */
 const NAV = [
@@ -49,9 +51,10 @@ const VIEWS = {
 /**
  * @param {HTMLElement} el
  * @param {{ storage: string }} _params
+ * @param {import('../api.js').Api} api the backend (the real one is wired by main.js)
  * @returns {() => void}
  */
-export function mountShell(el, _params) {
+export function mountShell(el, _params, api) {
   const content = h('main', { id: 'content', class: 'content', tabindex: '-1' });
   /** @type {Map<string, HTMLAnchorElement>} */
   const links = new Map();
@@ -100,7 +103,7 @@ export function mountShell(el, _params) {
     content.scrollTop = 0;
     window.scrollTo(0, 0);
     const view = VIEWS[route.name] ?? mountNotFound;
-    cleanup = view(content, route);
+    cleanup = view(content, route, api);
     if (!first && !content.contains(document.activeElement)) content.focus({ preventScroll: true });
     first = false;
   });

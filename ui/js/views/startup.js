@@ -4,13 +4,12 @@
  * show the recovery key once after creation, offer a demo portfolio for a new file.
  * Mounted before the main layout; calls `onReady` once the file is open.
  */
-import { api } from '../api.js';
 import { h, replace, setTitle } from '../dom.js';
 import { formatCount, formatDate, isoDateOf } from '../format.js';
 import { t } from '../i18n/index.js';
 import { icon } from '../components/icons.js';
 
-/** @typedef {import('../api.js').AgencyOpened} AgencyOpened */
+/** @typedef {import('../api/types.js').AgencyOpened} AgencyOpened */
 /** @typedef {import('../api.js').ApiError} ApiError */
 
 export const MIN_PASSPHRASE = 10;
@@ -19,9 +18,10 @@ export const DEMO_CLIENTS = 200;
 /**
  * @param {HTMLElement} el
  * @param {{ onReady: (opened: AgencyOpened, next: { demoLoaded: boolean }) => void }} params
+ * @param {import('../api.js').Api} api the backend (the real one is wired by main.js)
  * @returns {() => void}
  */
-export function mountStartup(el, { onReady }) {
+export function mountStartup(el, { onReady }, api) {
   let alive = true;
   document.body.classList.add('mode-startup');
   setTitle('', t('app.name'));

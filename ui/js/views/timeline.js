@@ -9,8 +9,8 @@ import { t, tn } from '../i18n/index.js';
 import { href } from '../router.js';
 import { TIMELINE_KINDS, TIMELINE_KIND_LABEL, byYear, defaultFilter, entryDate, timelineQuery } from '../timeline.js';
 
-/** @typedef {import('../api.js').Timeline} Timeline */
-/** @typedef {import('../api.js').TimelineQuery} TimelineQuery */
+/** @typedef {import('../api/types.js').Timeline} Timeline */
+/** @typedef {import('../api/types.js').TimelineQuery} TimelineQuery */
 /** @typedef {import('../api.js').ApiError} ApiError */
 
 /**
