@@ -126,7 +126,7 @@ fn newest_first_reverses_the_order() {
 }
 
 #[test]
-fn a_requalification_is_on_the_timeline_with_what_it_replaced() {
+fn a_requalification_is_on_the_timeline_on_the_day_it_was_found() {
     let (a, _, k1, _, claim) = story();
     a.claim_requalify(claim, "partial", "2025-09-01", None)
         .unwrap();
