@@ -2,6 +2,8 @@
 # End-to-end test of the real desktop app: builds it, then under Xvfb and a private session bus
 # with an unlocked gnome-keyring (the real Secret Service), starts tauri-driver (which drives
 # WebKitWebDriver) and runs the selenium test. Screenshots land in tests/e2e/artifacts/.
+# Each test gets its own data directory under a scratch dir (tests/e2e/launch-app.sh starts the
+# app on it); arguments name the tests to run, e.g. ClientJourney.test_5_releve_then_new_contract_at_its_coefficient.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -17,8 +19,8 @@ if [ -z "${COURTIER_E2E_INNER:-}" ]; then
 fi
 
 work=$(mktemp -d)
-export COURTIER_DATA_DIR="$work/agence"
-unset COURTIER_DB_KEY COURTIER_KEYCHAIN
+export COURTIER_E2E_WORK="$work"
+unset COURTIER_DATA_DIR COURTIER_DB_KEY COURTIER_KEYCHAIN
 port=4444
 while (echo >/dev/tcp/127.0.0.1/$port) 2>/dev/null; do port=$((port + 1)); done
 export COURTIER_E2E_DRIVER="http://127.0.0.1:$port"
@@ -31,4 +33,4 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 
-python3 tests/e2e/test_clients.py || { echo "--- tauri-driver log"; tail -50 "$work/tauri-driver.log"; exit 1; }
+python3 tests/e2e/test_clients.py "$@" || { echo "--- tauri-driver log"; tail -50 "$work/tauri-driver.log"; exit 1; }

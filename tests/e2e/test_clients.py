@@ -1,15 +1,22 @@
 """End-to-end test: the real Courtier window, driven through tauri-driver and WebKitWebDriver.
 
-First launch on an empty data directory (key kept in the real Secret Service started by run.sh):
-the recovery key is shown, the demo portfolio is loaded, a client is created through the form,
-found with the search box (accent-insensitive prefix), and its record opened. A second launch
-opens the same file silently from the keychain and still finds the client.
+Each test starts from its own state: a new data directory (so a new agency file, its key kept in
+the real Secret Service started by run.sh), opened through the first-launch screens, with the
+demo portfolio when the test needs one, and whatever else it needs created by the test itself.
+No test depends on another one or on their order; any one can be run alone:
+    tests/e2e/run.sh ClientJourney.test_4_timeline_and_claim_page
+
+The journeys: the recovery key is shown, the demo portfolio is loaded, a client is created through
+the form, found with the search box (accent-insensitive prefix), and its record opened; a second
+launch opens the same file silently from the keychain; a claim changes the coefficient and the
+premium; the timeline and the claim page; a relevé then a new contract; the insurers' list.
 
 Run through tests/e2e/run.sh, which builds the app, starts a session bus, an unlocked
 gnome-keyring and tauri-driver under Xvfb.
 """
 
 import os
+import tempfile
 import time
 from datetime import date, timedelta
 import unittest
@@ -21,15 +28,23 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-APP = os.environ["COURTIER_E2E_APP"]
+# The app itself is $COURTIER_E2E_APP; tauri-driver starts it through launch-app.sh, which puts
+# it on the data directory each session is given.
+LAUNCHER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "launch-app.sh")
 DRIVER_URL = os.environ.get("COURTIER_E2E_DRIVER", "http://127.0.0.1:4444")
 ARTIFACTS = os.environ.get("COURTIER_E2E_ARTIFACTS", os.path.join(os.path.dirname(__file__), "artifacts"))
+# Where the tests' data directories go (run.sh removes it afterwards).
+WORK = os.environ.get("COURTIER_E2E_WORK") or tempfile.mkdtemp(prefix="courtier-e2e-")
 
 
-def start():
+def start(data_dir):
+    """A new session: the app started on `data_dir`."""
     options = webdriver.common.options.ArgOptions()
     options.set_capability("browserName", "wry")
-    options.set_capability("tauri:options", {"application": APP})
+    options.set_capability(
+        "tauri:options",
+        {"application": LAUNCHER, "args": [f"--courtier-data-dir={data_dir}"]},
+    )
     return webdriver.Remote(command_executor=DRIVER_URL, options=options)
 
 
@@ -39,6 +54,73 @@ def tid(name):
 
 class ClientJourney(unittest.TestCase):
     driver = None
+    data_dir = None
+
+    # ---- each test's own state ------------------------------------------------------------------
+
+    def launch(self, data_dir=None):
+        """Starts the app on `data_dir`, or on a new, empty one (a first launch)."""
+        self.quit()
+        if data_dir is None:
+            data_dir = tempfile.mkdtemp(prefix=f"{self._testMethodName}-", dir=WORK)
+        self.data_dir = data_dir
+        self.driver = start(data_dir)
+        return self.driver
+
+    def relaunch(self):
+        """The app closed and started again on the same data directory."""
+        return self.launch(self.data_dir)
+
+    def quit(self):
+        if self.driver is not None:
+            self.driver.quit()
+            self.driver = None
+
+    def acknowledge_recovery_key(self):
+        """Past the first launch's recovery key screen; the key shown."""
+        key = self.visible("recovery-key", timeout=40).text.strip()
+        self.clickable("recovery-ack").click()
+        self.clickable("recovery-continue").click()
+        return key
+
+    def new_agency(self, demo=True):
+        """A first launch on a new data directory, through to the client list: with the demo
+        portfolio loaded, or started empty."""
+        self.launch()
+        self.acknowledge_recovery_key()
+        if demo:
+            self.clickable("demo-load").click()
+            self.wait(120).until(EC.visibility_of_all_elements_located(tid("client-row")))
+        else:
+            self.clickable("start-empty").click()
+        self.visible("search-input", timeout=40)
+        return self.driver
+
+    def invoke(self, command, args):
+        """Calls a command of the app as the front end does; its result, or {'error': …}."""
+        return self.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "window.__TAURI__.core.invoke(arguments[0], arguments[1])"
+            "  .then(done, (e) => done({ error: e }));",
+            command,
+            args,
+        )
+
+    def demo_contract(self):
+        """A demo contract in force where a claim changes the coefficient (not one protected at
+        0.50, where the first claim is forgiven, nor one outside the clause)."""
+        k = self.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "(async () => {"
+            "  for (let id = 1; id < 200; id++) {"
+            "    const k = await window.__TAURI__.core.invoke('contract_get', { id });"
+            "    if (k.clauseApplies && !k.protectionActive && k.projection && k.nextPremium) return k;"
+            "  }"
+            "  return { error: 'no suitable demo contract' };"
+            "})().then(done, (e) => done({ error: e }));"
+        )
+        self.assertNotIn("error", k, k)
+        return k
 
     def wait(self, timeout=20):
         # The list re-renders as the broker types: a row found a moment ago may be gone.
@@ -69,8 +151,7 @@ class ClientJourney(unittest.TestCase):
             logs = self.driver.execute_script("return window.__courtierErrors || []")
             if logs:
                 print("errors in the page:", logs)
-            self.driver.quit()
-            self.driver = None
+        self.quit()
 
     def search(self, text):
         box = self.visible("search-input")
@@ -80,8 +161,7 @@ class ClientJourney(unittest.TestCase):
         return box
 
     def test_1_first_launch_create_find_open(self):
-        self.driver = start()
-        d = self.driver
+        d = self.launch()
         # A new agency file: the recovery key is shown once.
         key = self.visible("recovery-key", timeout=40)
         self.assertRegex(key.text.strip(), r"^[0-9A-Z]{4,5}(-[0-9A-Z]{4,5}){5,}$")
@@ -130,7 +210,15 @@ class ClientJourney(unittest.TestCase):
         self.wait().until(lambda _: "Hélène Lefèbvre-Sainté" in name.text)
 
     def test_2_second_launch_opens_from_keychain(self):
-        self.driver = start()
+        # Its own agency: created at a first launch, with a client of its own.
+        self.new_agency()
+        created = self.invoke(
+            "client_create",
+            {"input": {"kind": "person", "lastName": "Lefèbvre-Sainté", "firstName": "Hélène",
+                       "status": "client"}},
+        )
+        self.assertNotIn("error", created, created)
+        self.relaunch()
         # No recovery key screen this time: straight to the list, key from the keychain.
         box = self.visible("search-input", timeout=40)
         self.assertEqual(self.driver.find_elements(*tid("recovery-key")), [])
@@ -149,22 +237,9 @@ class ClientJourney(unittest.TestCase):
         self.shot("client-list.png")
 
     def test_3_a_responsible_claim_changes_coefficient_and_premium_at_once(self):
-        self.driver = start()
-        d = self.driver
-        self.visible("search-input", timeout=40)
+        d = self.new_agency()
         # A demo contract; its projection tells which dates count at the next échéance.
-        # (Not one protected at 0.50, where the first claim is forgiven, nor one outside the clause.)
-        k = d.execute_async_script(
-            "const done = arguments[arguments.length - 1];"
-            "(async () => {"
-            "  for (let id = 1; id < 200; id++) {"
-            "    const k = await window.__TAURI__.core.invoke('contract_get', { id });"
-            "    if (k.clauseApplies && !k.protectionActive && k.projection && k.nextPremium) return k;"
-            "  }"
-            "  return { error: 'no suitable demo contract' };"
-            "})().then(done, (e) => done({ error: e }));"
-        )
-        self.assertNotIn("error", k, k)
+        k = self.demo_contract()
         nxt = date.fromisoformat(k["projection"]["nextEcheance"])
         # The reference period closing at the next échéance ends two months before it.
         end_month = nxt.month - 2 if nxt.month > 2 else nxt.month + 10
@@ -232,17 +307,23 @@ class ClientJourney(unittest.TestCase):
         self.shot("claims.png")
 
     def test_4_timeline_and_claim_page(self):
-        self.driver = start()
-        d = self.driver
-        self.visible("search-input", timeout=40)
-        # The client of an open claim: its record shows the timeline with the claim.
-        c = d.execute_async_script(
-            "const done = arguments[arguments.length - 1];"
-            "window.__TAURI__.core.invoke('claims_open', { limit: 50 })"
-            "  .then((l) => done(l.find((x) => x.status === 'declare') || l[0] || { error: 'no open claim' }),"
-            "        (e) => done({ error: e }));"
+        d = self.new_agency()
+        # A claim of its own, just declared, on a demo contract.
+        k = self.demo_contract()
+        after = self.invoke(
+            "claim_create",
+            {"input": {"contractId": k["id"], "occurredOn": date.today().isoformat(),
+                       "kind": "accident", "responsibility": "none",
+                       "description": "Rayure sur le parking"}},
         )
+        self.assertNotIn("error", after, after)
+        claim_id = max(x["id"] for x in after["claims"])
+        # The client of an open claim: its record shows the timeline with the claim.
+        c = self.invoke("claims_open", {"limit": 500})
         self.assertNotIn("error", c, c)
+        c = next((x for x in c if x["claimId"] == claim_id), {"error": "claim not open", "list": c})
+        self.assertNotIn("error", c, c)
+        self.assertEqual(c["status"], "declare")
         d.execute_script("window.location.hash = '#/clients/' + arguments[0]", c["clientId"])
         self.visible("timeline")
         self.wait().until(lambda drv: len(drv.find_elements(*tid("timeline-entry"))) > 0)
@@ -315,9 +396,8 @@ class ClientJourney(unittest.TestCase):
         )
 
     def test_5_releve_then_new_contract_at_its_coefficient(self):
-        self.driver = start()
-        d = self.driver
-        self.visible("search-input", timeout=40)
+        # Needs only an open agency: started empty.
+        d = self.new_agency(demo=False)
         # A client coming from another insurer: the relevé states 0,80 at its last échéance,
         # stopped two months ago, no claim; the new contract starts from what R17 gives.
         cid = d.execute_async_script(
@@ -352,9 +432,8 @@ class ClientJourney(unittest.TestCase):
         self.assertEqual(self.visible("contract-coefficient").text, start_coef)
 
     def test_6_insurers_are_managed_from_the_settings(self):
-        self.driver = start()
-        d = self.driver
-        self.visible("search-input", timeout=40)
+        # The demo portfolio brings its insurers.
+        d = self.new_agency()
         self.clickable("nav-settings").click()
         self.clickable("settings-insurers").click()
         self.wait().until(lambda drv: len(drv.find_elements(*tid("insurer-row"))) >= 6)

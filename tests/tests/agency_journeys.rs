@@ -2,78 +2,12 @@
 //! an in-memory keychain and a fixed clock.
 #![allow(clippy::unwrap_used)]
 
-use chrono::{TimeZone, Utc};
-use courtier_app::{AppError, ClientListQuery, Config, Courtier, FixedClock};
-use courtier_domain::client::{AddressDraft, ClientDraft, EmailDraft, PhoneDraft};
-use courtier_vault::{DbKey, Keychain, MemoryKeychain, NoKeychain, VaultError};
-use std::path::Path;
-use std::sync::Arc;
-
-/// One keychain shared by several `Courtier` instances, as the OS keychain is shared by
-/// successive launches.
-#[derive(Clone, Default)]
-struct SharedKeychain(Arc<MemoryKeychain>);
-
-impl Keychain for SharedKeychain {
-    fn load(&self, agency_id: &str) -> Result<Option<DbKey>, VaultError> {
-        self.0.load(agency_id)
-    }
-    fn store(&self, agency_id: &str, key: &DbKey) -> Result<(), VaultError> {
-        self.0.store(agency_id, key)
-    }
-    fn remove(&self, agency_id: &str) -> Result<(), VaultError> {
-        self.0.remove(agency_id)
-    }
-    fn describe(&self) -> &'static str {
-        "mémoire partagée (tests)"
-    }
-}
-
-fn app(dir: &Path, keychain: Box<dyn Keychain>) -> Courtier {
-    Courtier::new(Config {
-        data_dir: dir.to_path_buf(),
-        keychain,
-        env_key: None,
-        clock: Box::new(FixedClock(
-            Utc.with_ymd_and_hms(2026, 11, 24, 9, 30, 0)
-                .single()
-                .unwrap(),
-        )),
-    })
-}
-
-fn helene() -> ClientDraft {
-    ClientDraft {
-        kind: "person".into(),
-        civility: Some("Mme".into()),
-        last_name: Some("Lefèvre".into()),
-        first_name: Some("Hélène".into()),
-        birth_date: Some("12/03/1984".into()),
-        addresses: vec![AddressDraft {
-            kind: "principale".into(),
-            line1: "12 rue des Écoles".into(),
-            postcode: "69003".into(),
-            city: "Lyon".into(),
-            ..Default::default()
-        }],
-        phones: vec![PhoneDraft {
-            kind: "mobile".into(),
-            number: "+33 6 12 34 56 78".into(),
-        }],
-        emails: vec![EmailDraft {
-            kind: "personnel".into(),
-            address: "helene.lefevre@exemple.fr".into(),
-        }],
-        status: "client".into(),
-        ..Default::default()
-    }
-}
+use courtier_app::{AppError, ClientListQuery};
+use courtier_journeys::{helene, SharedKeychain, TempAgency};
 
 #[test]
 fn first_launch_creates_then_later_launches_open_silently() {
-    let dir = tempfile::tempdir().unwrap();
-    let kc = SharedKeychain::default();
-    let a = app(dir.path(), Box::new(kc.clone()));
+    let mut a = TempAgency::unopened();
     assert_eq!(a.status().unwrap().state, "absent");
     let opened = a.open().unwrap();
     assert!(opened.created);
@@ -81,29 +15,25 @@ fn first_launch_creates_then_later_launches_open_silently() {
     let rk = opened.recovery_key.clone().unwrap();
     assert!(rk.len() >= 40, "{rk}");
     let id = a.client_create(&helene()).unwrap().id;
-    drop(a);
 
-    let b = app(dir.path(), Box::new(kc.clone()));
-    assert_eq!(b.status().unwrap().state, "locked");
-    let again = b.open().unwrap();
+    a.relaunch();
+    assert_eq!(a.status().unwrap().state, "locked");
+    let again = a.open().unwrap();
     assert!(!again.created);
     assert_eq!(again.recovery_key, None);
-    assert_eq!(b.client_get(id).unwrap().display_name, "Hélène Lefèvre");
-    assert_eq!(b.status().unwrap().client_count, Some(1));
+    assert_eq!(a.client_get(id).unwrap().display_name, "Hélène Lefèvre");
+    assert_eq!(a.status().unwrap().client_count, Some(1));
 }
 
 #[test]
 fn lost_keychain_entry_opens_with_the_recovery_key_and_is_put_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let kc = SharedKeychain::default();
-    let a = app(dir.path(), Box::new(kc.clone()));
+    let mut a = TempAgency::unopened();
     let rk = a.open().unwrap().recovery_key.unwrap();
     let id = a.client_create(&helene()).unwrap().id;
-    drop(a);
 
     // A new keychain: the entry is gone.
-    let empty = SharedKeychain::default();
-    let b = app(dir.path(), Box::new(empty.clone()));
+    a.relaunch_with(SharedKeychain::memory());
+    let b = &a;
     let err = b.open().unwrap_err();
     assert_eq!(err.code, "key_missing");
     assert!(err.message.contains("clé de secours"), "{}", err.message);
@@ -117,21 +47,19 @@ fn lost_keychain_entry_opens_with_the_recovery_key_and_is_put_back() {
     let typed = rk.to_lowercase().replace('-', " ");
     b.unlock_with_recovery_key(&typed).unwrap();
     assert_eq!(b.client_get(id).unwrap().display_name, "Hélène Lefèvre");
-    drop(b);
 
     // The key was put back: the next launch is silent.
-    let c = app(dir.path(), Box::new(empty));
-    c.open().unwrap();
-    assert_eq!(c.client_get(id).unwrap().id, id);
+    a.relaunch();
+    a.open().unwrap();
+    assert_eq!(a.client_get(id).unwrap().id, id);
 }
 
 #[test]
 fn without_a_keychain_the_broker_chooses_a_passphrase() {
-    let dir = tempfile::tempdir().unwrap();
-    let a = app(dir.path(), Box::new(NoKeychain));
+    let mut a = TempAgency::without_keychain();
     let err = a.open().unwrap_err();
     assert_eq!(err.code, "keychain_unavailable");
-    assert!(!dir.path().join("agence.courtier").exists());
+    assert!(!a.path().join("agence.courtier").exists());
     let short = a.create_with_passphrase("court").unwrap_err();
     assert!(short.message.contains("10"), "{}", short.message);
     let opened = a
@@ -140,16 +68,16 @@ fn without_a_keychain_the_broker_chooses_a_passphrase() {
     assert_eq!(opened.storage, "passphrase");
     assert!(opened.recovery_key.is_some());
     a.client_create(&helene()).unwrap();
-    drop(a);
+    a.relaunch();
 
     // Nothing secret in clear next to the database.
-    for e in std::fs::read_dir(dir.path()).unwrap() {
+    for e in std::fs::read_dir(a.path()).unwrap() {
         let bytes = std::fs::read(e.unwrap().path()).unwrap();
         assert!(!bytes.windows(7).any(|w| w == b"Lef\xc3\xa8vre"));
         assert!(!bytes.windows(10).any(|w| w == b"le chat de"));
     }
 
-    let b = app(dir.path(), Box::new(NoKeychain));
+    let b = &a;
     assert_eq!(b.open().unwrap_err().code, "passphrase_required");
     assert_eq!(
         b.unlock_with_passphrase("le chien").unwrap_err().code,
@@ -162,17 +90,14 @@ fn without_a_keychain_the_broker_chooses_a_passphrase() {
 
 #[test]
 fn use_cases_before_opening_say_the_file_is_locked() {
-    let dir = tempfile::tempdir().unwrap();
-    let a = app(dir.path(), Box::new(SharedKeychain::default()));
+    let a = TempAgency::unopened();
     let err = a.client_search("x", None, false).unwrap_err();
     assert_eq!(err.code, "agency_locked");
 }
 
 #[test]
 fn client_record_end_to_end() {
-    let dir = tempfile::tempdir().unwrap();
-    let a = app(dir.path(), Box::new(SharedKeychain::default()));
-    a.open().unwrap();
+    let a = TempAgency::new();
 
     // Validation in Rust, with the field and a precise French message.
     let mut bad = helene();
@@ -262,9 +187,7 @@ fn client_record_end_to_end() {
 
 #[test]
 fn demo_portfolio_pages_and_sorts() {
-    let dir = tempfile::tempdir().unwrap();
-    let a = app(dir.path(), Box::new(SharedKeychain::default()));
-    a.open().unwrap();
+    let a = TempAgency::new();
     let mut seen = Vec::new();
     let loaded = a.demo_load(2_500, 7, |n| seen.push(n)).unwrap();
     assert_eq!(seen, vec![1_000, 2_000, 2_500]);

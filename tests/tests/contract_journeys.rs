@@ -2,108 +2,19 @@
 //! same as the engine gives for the same history, and nothing deleted.
 #![allow(clippy::unwrap_used)]
 
-use chrono::{NaiveDate, TimeZone, Utc};
-use courtier_app::{
-    AmountDto, AvenantDraft, ClaimDraft, ClaimUpdate, Config, ContractDraft, Courtier, FixedClock,
-    PremiumDraft, TimelineQuery,
-};
+use courtier_app::{AmountDto, AvenantDraft, ClaimUpdate, PremiumDraft, TimelineQuery};
 use courtier_domain::bonus_malus::{
-    compute_dated, ClaimKind, DatedClaim, DatedHistory, Requalification, Responsibility,
-    RuleOptions, Usage,
+    ClaimKind, DatedClaim, DatedHistory, Requalification, Responsibility,
 };
-use courtier_domain::client::ClientDraft;
-use courtier_domain::Coefficient;
-
-fn app(dir: &std::path::Path) -> Courtier {
-    let a = Courtier::new(Config {
-        data_dir: dir.to_path_buf(),
-        keychain: Box::new(courtier_vault::MemoryKeychain::default()),
-        env_key: None,
-        clock: Box::new(FixedClock(
-            Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0)
-                .single()
-                .unwrap(),
-        )),
-    });
-    a.open().unwrap();
-    a
-}
-
-fn client(a: &Courtier) -> i64 {
-    a.client_create(&ClientDraft {
-        kind: "person".into(),
-        last_name: Some("Bénard".into()),
-        first_name: Some("Léa".into()),
-        status: "client".into(),
-        ..Default::default()
-    })
-    .unwrap()
-    .id
-}
-
-fn contract(a: &Courtier, client_id: i64) -> courtier_app::ContractRecord {
-    a.contract_create(&ContractDraft {
-        client_id,
-        insurer: "Mutuelle de l'Ouest".into(),
-        number: "AUTO-2021-0042".into(),
-        subscription_date: "2021-03-01".into(),
-        first_echeance: "2022-01-01".into(),
-        premiums: vec![
-            PremiumDraft {
-                guarantee: "Responsabilité civile".into(),
-                amount: "300,00".into(),
-                modulated: true,
-            },
-            PremiumDraft {
-                guarantee: "Dommages tous accidents".into(),
-                amount: "200.00".into(),
-                modulated: true,
-            },
-            PremiumDraft {
-                guarantee: "Assistance".into(),
-                amount: "45,50".into(),
-                modulated: false,
-            },
-        ],
-        ..Default::default()
-    })
-    .unwrap()
-}
-
-/// A contract's dated history as the engine takes it: standard usage, no interruption, no claim.
-fn history_of(subscription: &str, first: &str, start: &str, until: &str) -> DatedHistory {
-    DatedHistory {
-        usage: Usage::Standard,
-        start_coefficient: Coefficient::parse(start).unwrap(),
-        start_periods_at_floor: 0,
-        start_claim_free_streak: 0,
-        subscription_date: d(subscription),
-        first_echeance: d(first),
-        until: d(until),
-        interruptions: vec![],
-        reductions_lost: vec![],
-        claims: vec![],
-    }
-}
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use courtier_journeys::{coefficients, d, engine_coefficients, history_of, TempAgency};
 
 #[test]
 fn a_responsible_claim_changes_the_coefficient_and_the_next_premium_at_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let a = app(dir.path());
-    let k = contract(&a, client(&a));
+    let a = TempAgency::new();
+    let k = a.contract(a.client().id()).create();
     // Échéances 2022 to 2026 passed: 0.95 0.90 0.85 0.80 0.76 (first period of 8 months
     // would not count: 1 March → 1 November 2021 is exactly 8 months, so 2022 keeps 1.00).
-    assert_eq!(
-        k.coefficient_history
-            .iter()
-            .map(|e| e.coefficient.as_str())
-            .collect::<Vec<_>>(),
-        ["1.00", "0.95", "0.90", "0.85", "0.80"]
-    );
+    assert_eq!(coefficients(&k), ["1.00", "0.95", "0.90", "0.85", "0.80"]);
     assert_eq!(k.coefficient_in_force, "0.80");
     let p = k.projection.clone().unwrap();
     assert_eq!(p.next_echeance, "2027-01-01");
@@ -116,15 +27,11 @@ fn a_responsible_claim_changes_the_coefficient_and_the_next_premium_at_once() {
     // A responsible claim on 10 November 2026: it falls in the two months before the 2027
     // échéance, so it counts at 2028; recorded on 10 October it counts at 2027.
     let after = a
-        .claim_create(&ClaimDraft {
-            contract_id: k.id,
-            occurred_on: "2026-10-10".into(),
-            kind: "accident".into(),
-            responsibility: "full".into(),
-            description: Some("Accrochage sur le parking du supermarché".into()),
-            ..Default::default()
-        })
-        .unwrap();
+        .claim(k.id)
+        .on("2026-10-10")
+        .full()
+        .description("Accrochage sur le parking du supermarché")
+        .record();
     let p = after.projection.clone().unwrap();
     assert_eq!(p.if_nothing_happens, "1.00", "0.80 × 1.25");
     assert_eq!(after.next_premium.clone().unwrap().total, "545.50");
@@ -154,69 +61,45 @@ fn a_responsible_claim_changes_the_coefficient_and_the_next_premium_at_once() {
     assert_eq!(re.claims[0].responsibility, "partial");
 
     // One source of truth: the engine on the same dated history gives the same coefficients.
-    let engine = compute_dated(
-        &DatedHistory {
-            usage: Usage::Standard,
-            start_coefficient: Coefficient::ONE,
-            start_periods_at_floor: 0,
-            start_claim_free_streak: 0,
-            subscription_date: d("2021-03-01"),
-            first_echeance: d("2022-01-01"),
-            until: d("2027-01-01"),
-            interruptions: vec![],
-            reductions_lost: vec![],
-            claims: vec![DatedClaim {
-                id: None,
-                date: d("2026-10-10"),
-                kind: ClaimKind::Accident,
-                responsibility: Responsibility::Full,
-                requalifications: vec![Requalification {
-                    on: d("2026-11-20"),
-                    responsibility: Responsibility::Partial,
-                }],
+    let engine = engine_coefficients(&DatedHistory {
+        claims: vec![DatedClaim {
+            id: None,
+            date: d("2026-10-10"),
+            kind: ClaimKind::Accident,
+            responsibility: Responsibility::Full,
+            requalifications: vec![Requalification {
+                on: d("2026-11-20"),
+                responsibility: Responsibility::Partial,
             }],
-        },
-        &RuleOptions::default(),
-    )
-    .unwrap();
-    assert_eq!(engine.coefficients.last().unwrap().to_string(), "0.90");
-
-    // Reopening the file: everything is still there.
-    drop(a);
+        }],
+        ..history_of("2021-03-01", "2022-01-01", "1.00", "2027-01-01")
+    });
+    assert_eq!(engine.last().unwrap(), "0.90");
 }
 
 #[test]
 fn a_suspension_over_three_months_keeps_the_coefficient() {
-    let dir = tempfile::tempdir().unwrap();
-    let a = app(dir.path());
-    let k = contract(&a, client(&a));
+    let a = TempAgency::new();
+    let k = a.contract(a.client().id()).create();
     // Five months in the period 1 November 2023 – 31 October 2024: the 2025 échéance keeps 0.90.
     let s = a
         .contract_suspend(k.id, "2024-02-01", "2024-07-01")
         .unwrap();
-    assert_eq!(
-        s.coefficient_history
-            .iter()
-            .map(|e| e.coefficient.as_str())
-            .collect::<Vec<_>>(),
-        ["1.00", "0.95", "0.90", "0.90", "0.85"]
-    );
+    assert_eq!(coefficients(&s), ["1.00", "0.95", "0.90", "0.90", "0.85"]);
     assert_eq!(s.status, "en_cours");
 }
 
 #[test]
 fn bad_input_is_refused_in_french_and_nothing_is_saved() {
-    let dir = tempfile::tempdir().unwrap();
-    let a = app(dir.path());
-    let c = client(&a);
-    let mut bad = ContractDraft {
-        client_id: c,
-        insurer: "Assureur".into(),
-        number: "X1".into(),
-        subscription_date: "2021-03-01".into(),
-        first_echeance: "2021-02-01".into(),
-        ..Default::default()
-    };
+    let a = TempAgency::new();
+    let c = a.client().id();
+    let mut bad = a
+        .contract(c)
+        .insurer("Assureur")
+        .number("X1")
+        .dates("2021-03-01", "2021-02-01")
+        .no_premiums()
+        .draft();
     assert_eq!(
         a.contract_create(&bad).unwrap_err().code,
         "invalid:firstEcheance"
@@ -241,35 +124,27 @@ fn bad_input_is_refused_in_french_and_nothing_is_saved() {
         "invalid_operation",
         "same number at the same insurer"
     );
-    let claim = |date: &str, kind: &str, resp: &str| ClaimDraft {
-        contract_id: k.id,
-        occurred_on: date.into(),
-        kind: kind.into(),
-        responsibility: resp.into(),
-        ..Default::default()
+    let claim = |date: &str, kind: &str, resp: &str| {
+        a.claim(k.id)
+            .on(date)
+            .kind(kind)
+            .responsibility(resp)
+            .try_record()
     };
     assert_eq!(
-        a.claim_create(&claim("2027-01-01", "accident", "full"))
-            .unwrap_err()
-            .code,
+        claim("2027-01-01", "accident", "full").unwrap_err().code,
         "invalid:occurredOn"
     );
     assert_eq!(
-        a.claim_create(&claim("2020-01-01", "accident", "full"))
-            .unwrap_err()
-            .code,
+        claim("2020-01-01", "accident", "full").unwrap_err().code,
         "invalid:occurredOn"
     );
     assert_eq!(
-        a.claim_create(&claim("2024-01-01", "meteorite", "full"))
-            .unwrap_err()
-            .code,
+        claim("2024-01-01", "meteorite", "full").unwrap_err().code,
         "invalid:kind"
     );
     assert_eq!(
-        a.claim_create(&claim("2024-01-01", "accident", "most"))
-            .unwrap_err()
-            .code,
+        claim("2024-01-01", "accident", "most").unwrap_err().code,
         "invalid:responsibility"
     );
     assert!(a.contract_get(k.id).unwrap().claims.is_empty());
@@ -278,9 +153,8 @@ fn bad_input_is_refused_in_french_and_nothing_is_saved() {
 
 #[test]
 fn a_terminated_contract_keeps_its_history_and_stops_at_its_last_echeance() {
-    let dir = tempfile::tempdir().unwrap();
-    let a = app(dir.path());
-    let k = contract(&a, client(&a));
+    let a = TempAgency::new();
+    let k = a.contract(a.client().id()).create();
     let t = a
         .contract_terminate(
             k.id,
@@ -291,10 +165,7 @@ fn a_terminated_contract_keeps_its_history_and_stops_at_its_last_echeance() {
         .unwrap();
     assert_eq!(t.status, "resilie");
     assert_eq!(
-        t.coefficient_history
-            .iter()
-            .map(|e| e.coefficient.as_str())
-            .collect::<Vec<_>>(),
+        coefficients(&t),
         ["1.00", "0.95", "0.90"],
         "échéances of 2022, 2023 and 2024 only"
     );
@@ -310,20 +181,15 @@ fn a_terminated_contract_keeps_its_history_and_stops_at_its_last_echeance() {
 
 #[test]
 fn a_corrected_claim_keeps_its_earlier_facts_and_the_timeline_tells_the_whole_story() {
-    let dir = tempfile::tempdir().unwrap();
-    let a = app(dir.path());
-    let client_id = client(&a);
-    let k = contract(&a, client_id);
+    let a = TempAgency::new();
+    let client_id = a.client().id();
+    let k = a.contract(client_id).create();
     let after = a
-        .claim_create(&ClaimDraft {
-            contract_id: k.id,
-            occurred_on: "2025-06-10".into(),
-            kind: "accident".into(),
-            responsibility: "full".into(),
-            estimated: Some("1 500,00".into()),
-            ..Default::default()
-        })
-        .unwrap();
+        .claim(k.id)
+        .on("2025-06-10")
+        .full()
+        .estimated("1 500,00")
+        .record();
     let claim_id = after.claims[0].id;
     // 2025-06-10 counts at the 2026 échéance: 0.85 × 1.25 = 1.06.
     assert_eq!(after.coefficient_in_force, "1.06");
@@ -374,24 +240,17 @@ fn a_corrected_claim_keeps_its_earlier_facts_and_the_timeline_tells_the_whole_st
     );
     assert_eq!(page.claim.occurred_on, "2025-11-20");
     // One source of truth: the engine on the corrected history.
-    let engine = compute_dated(
-        &DatedHistory {
-            claims: vec![DatedClaim {
-                id: None,
-                date: d("2025-11-20"),
-                kind: ClaimKind::Accident,
-                responsibility: Responsibility::Full,
-                requalifications: vec![],
-            }],
-            ..history_of("2021-03-01", "2022-01-01", "1.00", "2026-11-24")
-        },
-        &RuleOptions::default(),
-    )
-    .unwrap();
-    assert_eq!(
-        page.coefficient_in_force,
-        engine.coefficients.last().unwrap().to_string()
-    );
+    let engine = engine_coefficients(&DatedHistory {
+        claims: vec![DatedClaim {
+            id: None,
+            date: d("2025-11-20"),
+            kind: ClaimKind::Accident,
+            responsibility: Responsibility::Full,
+            requalifications: vec![],
+        }],
+        ..history_of("2021-03-01", "2022-01-01", "1.00", "2026-11-24")
+    });
+    assert_eq!(&page.coefficient_in_force, engine.last().unwrap());
     assert_eq!(page.coefficient_in_force, "0.80");
     assert_eq!(page.next_coefficient.as_deref(), Some("1.00"));
     // A correction that changes nothing is refused; one into the future too; nothing moves.
@@ -469,9 +328,8 @@ fn a_corrected_claim_keeps_its_earlier_facts_and_the_timeline_tells_the_whole_st
 
 #[test]
 fn an_amendment_sets_new_premium_lines_from_its_date_and_keeps_the_old_ones() {
-    let dir = tempfile::tempdir().unwrap();
-    let a = app(dir.path());
-    let k = contract(&a, client(&a));
+    let a = TempAgency::new();
+    let k = a.contract(a.client().id()).create();
     let before = k.next_premium.clone().unwrap().total;
     let r = a
         .contract_avenant(
@@ -511,27 +369,21 @@ fn an_amendment_sets_new_premium_lines_from_its_date_and_keeps_the_old_ones() {
 
 #[test]
 fn replacing_the_vehicle_with_other_usual_drivers_loses_the_reduction_at_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let a = app(dir.path());
-    let k = contract(&a, client(&a));
+    let a = TempAgency::new();
+    let k = a.contract(a.client().id()).create();
     assert_eq!(k.coefficient_in_force, "0.80");
     let v = a
-        .vehicle_add(&courtier_app::VehicleDraft {
-            contract_id: k.id,
-            registration: "AB-123-CD".into(),
-            from_date: "2021-03-01".into(),
-            ..Default::default()
-        })
-        .unwrap();
+        .vehicle(k.id)
+        .registration("AB-123-CD")
+        .from("2021-03-01")
+        .add();
     let new = a
         .vehicle_replace(
             v.id,
-            &courtier_app::VehicleDraft {
-                contract_id: k.id,
-                registration: "EF-456-GH".into(),
-                from_date: "2026-05-01".into(),
-                ..Default::default()
-            },
+            &a.vehicle(k.id)
+                .registration("EF-456-GH")
+                .from("2026-05-01")
+                .draft(),
             false,
         )
         .unwrap();
@@ -550,48 +402,35 @@ fn replacing_the_vehicle_with_other_usual_drivers_loses_the_reduction_at_once() 
         old.transfer_note
     );
     // The engine, on the same dated history, agrees.
-    let engine = compute_dated(
-        &DatedHistory {
-            reductions_lost: vec![d("2026-05-01")],
-            ..history_of("2021-03-01", "2022-01-01", "1.00", "2027-01-01")
-        },
-        &RuleOptions::default(),
-    )
-    .unwrap();
-    assert_eq!(engine.coefficients.last().unwrap().to_string(), "0.95");
+    let engine = engine_coefficients(&DatedHistory {
+        reductions_lost: vec![d("2026-05-01")],
+        ..history_of("2021-03-01", "2022-01-01", "1.00", "2027-01-01")
+    });
+    assert_eq!(engine.last().unwrap(), "0.95");
     // The same replacement with the same drivers keeps the reduction.
-    let dir2 = tempfile::tempdir().unwrap();
-    let b = app(dir2.path());
-    let k2 = contract(&b, client(&b));
+    let b = TempAgency::new();
+    let k2 = b.contract(b.client().id()).create();
     let v2 = b
-        .vehicle_add(&courtier_app::VehicleDraft {
-            contract_id: k2.id,
-            registration: "AB-123-CD".into(),
-            from_date: "2021-03-01".into(),
-            ..Default::default()
-        })
-        .unwrap();
+        .vehicle(k2.id)
+        .registration("AB-123-CD")
+        .from("2021-03-01")
+        .add();
     b.vehicle_replace(
         v2.id,
-        &courtier_app::VehicleDraft {
-            contract_id: k2.id,
-            registration: "EF-456-GH".into(),
-            from_date: "2026-05-01".into(),
-            ..Default::default()
-        },
+        &b.vehicle(k2.id)
+            .registration("EF-456-GH")
+            .from("2026-05-01")
+            .draft(),
         true,
     )
     .unwrap();
     assert_eq!(b.contract_get(k2.id).unwrap().coefficient_in_force, "0.80");
     // Adding a second vehicle for other usual drivers loses the reduction too (R16).
-    b.vehicle_add(&courtier_app::VehicleDraft {
-        contract_id: k2.id,
-        registration: "JK-789-LM".into(),
-        from_date: "2026-06-01".into(),
-        other_drivers: true,
-        ..Default::default()
-    })
-    .unwrap();
+    b.vehicle(k2.id)
+        .registration("JK-789-LM")
+        .from("2026-06-01")
+        .other_drivers()
+        .add();
     let added = b.contract_get(k2.id).unwrap();
     assert_eq!(added.coefficient_in_force, "1.00");
     assert!(added.vehicles.iter().any(|v| v.other_drivers));
@@ -599,10 +438,9 @@ fn replacing_the_vehicle_with_other_usual_drivers_loses_the_reduction_at_once() 
 
 #[test]
 fn correcting_a_contract_vehicle_or_driver_keeps_what_it_replaced() {
-    let dir = tempfile::tempdir().unwrap();
-    let a = app(dir.path());
-    let client_id = client(&a);
-    let k = contract(&a, client_id);
+    let a = TempAgency::new();
+    let client_id = a.client().id();
+    let k = a.contract(client_id).create();
     assert_eq!(k.coefficient_in_force, "0.80");
     // The contract really started a year earlier, from a relevé at 0.85: recomputed at once.
     let fixed = a
@@ -624,15 +462,13 @@ fn correcting_a_contract_vehicle_or_driver_keeps_what_it_replaced() {
         "2021-03-01"
     );
     assert_eq!(fixed.revisions[0].previous["start_coefficient"], 100);
-    let engine = compute_dated(
-        &history_of("2020-03-01", "2021-01-01", "0.85", "2026-11-24"),
-        &RuleOptions::default(),
-    )
-    .unwrap();
-    assert_eq!(
-        fixed.coefficient_in_force,
-        engine.coefficients.last().unwrap().to_string()
-    );
+    let engine = engine_coefficients(&history_of(
+        "2020-03-01",
+        "2021-01-01",
+        "0.85",
+        "2026-11-24",
+    ));
+    assert_eq!(&fixed.coefficient_in_force, engine.last().unwrap());
     // Impossible dates are refused in French and change nothing.
     let bad = a
         .contract_update(
@@ -647,13 +483,10 @@ fn correcting_a_contract_vehicle_or_driver_keeps_what_it_replaced() {
     assert_eq!(a.contract_get(k.id).unwrap().revisions.len(), 1);
 
     let v = a
-        .vehicle_add(&courtier_app::VehicleDraft {
-            contract_id: k.id,
-            registration: "AB-123-CD".into(),
-            from_date: "2021-03-01".into(),
-            ..Default::default()
-        })
-        .unwrap();
+        .vehicle(k.id)
+        .registration("AB-123-CD")
+        .from("2021-03-01")
+        .add();
     let v2 = a
         .vehicle_update(
             v.id,
@@ -667,15 +500,7 @@ fn correcting_a_contract_vehicle_or_driver_keeps_what_it_replaced() {
         .unwrap();
     assert_eq!(v2.registration, "AB-123-CE");
     assert_eq!(v2.revisions[0].previous["registration"], "AB-123-CD");
-    let dr = a
-        .driver_add(&courtier_app::DriverDraft {
-            contract_id: k.id,
-            role: "secondaire".into(),
-            last_name: "Bénard".into(),
-            from_date: "2021-03-01".into(),
-            ..Default::default()
-        })
-        .unwrap();
+    let dr = a.driver(k.id).role("secondaire").from("2021-03-01").add();
     let ended = a
         .driver_update(
             dr.id,
@@ -711,22 +536,17 @@ fn correcting_a_contract_vehicle_or_driver_keeps_what_it_replaced() {
 
 #[test]
 fn a_novice_driver_and_three_responsible_claims_surcharge_the_next_premium() {
-    let dir = tempfile::tempdir().unwrap();
-    let a = app(dir.path());
-    let k = contract(&a, client(&a));
+    let a = TempAgency::new();
+    let k = a.contract(a.client().id()).create();
     assert_eq!(k.next_premium.clone().unwrap().total, "425.50");
     // A young driver, licensed in May 2025, named from June 2025: one claim-free year by the
     // 2027 échéance, so 50 % (A121-1-1): 500 × 1.5 × 0.76 = 570 + 45.50.
-    a.driver_add(&courtier_app::DriverDraft {
-        contract_id: k.id,
-        role: "secondaire".into(),
-        last_name: "Bénard".into(),
-        first_name: Some("Tom".into()),
-        licence_date: Some("2025-05-01".into()),
-        from_date: "2025-06-01".into(),
-        ..Default::default()
-    })
-    .unwrap();
+    a.driver(k.id)
+        .role("secondaire")
+        .name("Tom", "Bénard")
+        .licensed("2025-05-01")
+        .from("2025-06-01")
+        .add();
     let p = a.contract_get(k.id).unwrap().next_premium.unwrap();
     assert_eq!(p.novice_rate, "50");
     assert_eq!(p.novice_amount, "250.00");
@@ -735,14 +555,7 @@ fn a_novice_driver_and_three_responsible_claims_surcharge_the_next_premium() {
     // top of 0.80 × 1.25 × 1.25 × 1.25 = 1.56 and the novice rate back to 100 % (a responsible
     // claim in its second year): 500 × 2 × 1.56 + 500 × 0.5 + 45.50.
     for day in ["2026-01-10", "2026-02-10", "2026-03-10"] {
-        a.claim_create(&ClaimDraft {
-            contract_id: k.id,
-            occurred_on: day.into(),
-            kind: "accident".into(),
-            responsibility: "full".into(),
-            ..Default::default()
-        })
-        .unwrap();
+        a.claim(k.id).on(day).full().record();
     }
     let r = a.contract_get(k.id).unwrap();
     assert_eq!(r.projection.unwrap().if_nothing_happens, "1.56");
@@ -756,18 +569,9 @@ fn a_novice_driver_and_three_responsible_claims_surcharge_the_next_premium() {
 
 #[test]
 fn the_exchange_log_is_anchored_outside_the_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let a = app(dir.path());
-    let k = contract(&a, client(&a));
-    let r = a
-        .claim_create(&ClaimDraft {
-            contract_id: k.id,
-            occurred_on: "2026-05-02".into(),
-            kind: "accident".into(),
-            responsibility: "none".into(),
-            ..Default::default()
-        })
-        .unwrap();
+    let a = TempAgency::new();
+    let k = a.contract(a.client().id()).create();
+    let r = a.claim(k.id).on("2026-05-02").not_responsible().record();
     let claim_id = r.claims[0].id;
     for summary in ["Appel de l'assuré", "Constat reçu"] {
         a.claim_communication_add(
@@ -782,7 +586,7 @@ fn the_exchange_log_is_anchored_outside_the_file() {
         )
         .unwrap();
     }
-    let path = dir.path().join(courtier_app::EXCHANGE_ANCHOR_FILE);
+    let path = a.path().join(courtier_app::EXCHANGE_ANCHOR_FILE);
     let anchor: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
     assert_eq!(anchor["count"], 2);
     assert_eq!(a.integrity_check().unwrap(), ["ok"]);

@@ -1,75 +1,39 @@
 //! The `courtier` command, run as a broker's script would run it.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
+use common::{bare, CliAgency};
 use std::io::{BufRead, BufReader, Write};
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-const KEY: &str = "8d1f6c0a9b3e4f5a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c";
-
-fn courtier(dir: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_courtier"));
-    c.arg("--data-dir").arg(dir);
-    c.env("COURTIER_DB_KEY", KEY)
-        .env("COURTIER_KEYCHAIN", "none")
-        .env_remove("COURTIER_DATA_DIR");
-    c
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    courtier(dir).args(args).output().unwrap()
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = run(dir, args);
-    assert!(
-        out.status.success(),
-        "courtier {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use std::process::Stdio;
 
 #[test]
 fn add_search_show_in_french_with_json() {
-    let dir = tempfile::tempdir().unwrap();
-    let init = ok(dir.path(), &["init"]);
+    let a = CliAgency::empty();
+    let init = a.ok(&["init"]);
     assert!(init.contains("Clé de secours"), "{init}");
-    let id = ok(
-        dir.path(),
-        &[
-            "client",
-            "add",
-            "--last-name",
-            "Lefèvre",
-            "--first-name",
-            "Hélène",
-            "--birth-date",
-            "1984-03-12",
-            "--email",
-            "helene.lefevre@exemple.fr",
-            "--phone",
-            "06 12 34 56 78",
-            "--postcode",
-            "69003",
-            "--city",
-            "Lyon",
-        ],
-    );
+    let id = a.ok(&[
+        "client",
+        "add",
+        "--last-name",
+        "Lefèvre",
+        "--first-name",
+        "Hélène",
+        "--birth-date",
+        "1984-03-12",
+        "--email",
+        "helene.lefevre@exemple.fr",
+        "--phone",
+        "06 12 34 56 78",
+        "--postcode",
+        "69003",
+        "--city",
+        "Lyon",
+    ]);
     let id: i64 = id.trim().parse().unwrap();
-    ok(
-        dir.path(),
-        &[
-            "client",
-            "add",
-            "--last-name",
-            "Martin",
-            "--first-name",
-            "Paul",
-        ],
-    );
+    a.client("Martin", Some("Paul"));
 
-    let found = ok(dir.path(), &["client", "search", "helene", "--json"]);
+    let found = a.ok(&["client", "search", "helene", "--json"]);
     let v: serde_json::Value = serde_json::from_str(&found).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 1);
     assert_eq!(v[0]["id"], id);
@@ -77,10 +41,10 @@ fn add_search_show_in_french_with_json() {
     assert_eq!(v[0]["phone"], "0612345678");
     assert_eq!(v[0]["city"], "Lyon");
 
-    let text = ok(dir.path(), &["client", "search", "LEFE"]);
+    let text = a.ok(&["client", "search", "LEFE"]);
     assert!(text.contains("Hélène Lefèvre"), "{text}");
 
-    let show = ok(dir.path(), &["client", "show", &id.to_string(), "--json"]);
+    let show = a.ok(&["client", "show", &id.to_string(), "--json"]);
     let v: serde_json::Value = serde_json::from_str(&show).unwrap();
     assert_eq!(v["lastName"], "Lefèvre");
     assert_eq!(v["birthDate"], "1984-03-12");
@@ -88,7 +52,7 @@ fn add_search_show_in_french_with_json() {
     assert_eq!(v["addresses"][0]["postcode"], "69003");
     assert_eq!(v["archived"], false);
 
-    let list = ok(dir.path(), &["client", "list", "--json"]);
+    let list = a.ok(&["client", "list", "--json"]);
     let v: serde_json::Value = serde_json::from_str(&list).unwrap();
     assert_eq!(v["total"], 2);
     assert_eq!(v["items"][0]["displayName"], "Hélène Lefèvre");
@@ -96,52 +60,45 @@ fn add_search_show_in_french_with_json() {
 
 #[test]
 fn errors_are_french_on_stderr_with_a_non_zero_exit() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = run(dir.path(), &["client", "search", "x"]);
+    let a = CliAgency::empty();
+    let out = a.run(&["client", "search", "x"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("Aucun fichier d'agence"), "{err}");
 
-    ok(dir.path(), &["init"]);
-    let out = run(
-        dir.path(),
-        &[
-            "client",
-            "add",
-            "--last-name",
-            "Durand",
-            "--birth-date",
-            "1990-02-31",
-        ],
-    );
+    a.ok(&["init"]);
+    let out = a.run(&[
+        "client",
+        "add",
+        "--last-name",
+        "Durand",
+        "--birth-date",
+        "1990-02-31",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("31/02/1990 n'existe pas"), "{err}");
     assert!(err.contains("invalid:birthDate"), "{err}");
 
-    let out = run(
-        dir.path(),
-        &[
-            "client",
-            "add",
-            "--last-name",
-            "Durand",
-            "--postcode",
-            "7500",
-            "--city",
-            "Paris",
-            "--address",
-            "1 rue X",
-        ],
-    );
+    let out = a.run(&[
+        "client",
+        "add",
+        "--last-name",
+        "Durand",
+        "--postcode",
+        "7500",
+        "--city",
+        "Paris",
+        "--address",
+        "1 rue X",
+    ]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("5 chiffres"));
 
-    let out = run(dir.path(), &["client", "show", "4242"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("introuvable"));
+    assert!(a.fails(&["client", "show", "4242"]).contains("introuvable"));
 
     // A wrong key: its own error, and nothing changes.
-    let out = courtier(dir.path())
+    let out = a
+        .command()
         .env("COURTIER_DB_KEY", "00".repeat(32))
         .args(["client", "list"])
         .output()
@@ -150,7 +107,8 @@ fn errors_are_french_on_stderr_with_a_non_zero_exit() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("wrong_key"), "{err}");
 
-    let out = courtier(dir.path())
+    let out = a
+        .command()
         .env("COURTIER_DB_KEY", "abc")
         .args(["client", "list"])
         .output()
@@ -159,38 +117,31 @@ fn errors_are_french_on_stderr_with_a_non_zero_exit() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("64"));
 
     // Usage errors are clap's: exit 2.
-    assert_eq!(
-        run(dir.path(), &["client", "frobnicate"]).status.code(),
-        Some(2)
-    );
+    assert_eq!(a.run(&["client", "frobnicate"]).status.code(), Some(2));
 }
 
 #[test]
 fn init_refuses_to_overwrite_and_demo_loads_a_portfolio() {
-    let dir = tempfile::tempdir().unwrap();
-    ok(dir.path(), &["init"]);
-    let out = run(dir.path(), &["init"]);
+    let a = CliAgency::init();
+    let out = a.run(&["init"]);
     assert_eq!(out.status.code(), Some(1));
-    let out = ok(dir.path(), &["demo", "--clients", "1500"]);
+    let out = a.ok(&["demo", "--clients", "1500"]);
     assert!(out.contains("1000 clients enregistrés"), "{out}");
     assert!(out.contains("1500 clients"), "{out}");
-    let st: serde_json::Value =
-        serde_json::from_str(&ok(dir.path(), &["status", "--json"])).unwrap();
+    let st: serde_json::Value = a.json(&["status", "--json"]);
     assert_eq!(st["state"], "open");
     assert_eq!(st["storage"], "environment");
     assert!(st["clientCount"].as_u64().unwrap() > 1_000);
-    assert_eq!(ok(dir.path(), &["check"]).trim(), "Intégrité : ok");
+    assert_eq!(a.ok(&["check"]).trim(), "Intégrité : ok");
 }
 
 #[test]
 fn passphrase_protected_file_from_the_command_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_courtier"))
+    let a = CliAgency::empty();
+    let mut child = bare()
         .arg("--data-dir")
-        .arg(dir.path())
+        .arg(a.path())
         .args(["init", "--passphrase-stdin"])
-        .env_remove("COURTIER_DB_KEY")
-        .env("COURTIER_KEYCHAIN", "none")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -204,12 +155,8 @@ fn passphrase_protected_file_from_the_command_line() {
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     let plain = |pass: Option<&str>| {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_courtier"));
-        c.arg("--data-dir")
-            .arg(dir.path())
-            .args(["client", "list"])
-            .env_remove("COURTIER_DB_KEY")
-            .env("COURTIER_KEYCHAIN", "none");
+        let mut c = bare();
+        c.arg("--data-dir").arg(a.path()).args(["client", "list"]);
         match pass {
             Some(p) => c.env("COURTIER_PASSPHRASE", p),
             None => c.env_remove("COURTIER_PASSPHRASE"),
@@ -231,9 +178,9 @@ fn passphrase_protected_file_from_the_command_line() {
 /// `PRAGMA integrity_check`, and keeps every transaction that had committed.
 #[test]
 fn killed_in_the_middle_of_a_large_write_keeps_what_was_committed() {
-    let dir = tempfile::tempdir().unwrap();
-    ok(dir.path(), &["init"]);
-    let mut child = courtier(dir.path())
+    let a = CliAgency::init();
+    let mut child = a
+        .command()
         .args(["demo", "--clients", "50000"])
         .stdout(Stdio::piped())
         .spawn()
@@ -254,15 +201,11 @@ fn killed_in_the_middle_of_a_large_write_keeps_what_was_committed() {
     assert!(committed >= 5_000, "the demo stopped early: {committed}");
     assert!(committed < 50_000, "killed too late to test anything");
 
-    assert_eq!(ok(dir.path(), &["check"]).trim(), "Intégrité : ok");
-    let st: serde_json::Value =
-        serde_json::from_str(&ok(dir.path(), &["status", "--json"])).unwrap();
+    assert_eq!(a.ok(&["check"]).trim(), "Intégrité : ok");
+    let st: serde_json::Value = a.json(&["status", "--json"]);
     let n = st["clientCount"].as_u64().unwrap();
-    let list: serde_json::Value = serde_json::from_str(&ok(
-        dir.path(),
-        &["client", "list", "--archived", "--page-size", "1", "--json"],
-    ))
-    .unwrap();
+    let list: serde_json::Value =
+        a.json(&["client", "list", "--archived", "--page-size", "1", "--json"]);
     let total = list["total"].as_u64().unwrap();
     assert!(n <= total);
     assert!(
@@ -274,16 +217,13 @@ fn killed_in_the_middle_of_a_large_write_keeps_what_was_committed() {
 
 #[test]
 fn bonus_malus_simulate_json_text_and_errors() {
-    let dir = tempfile::tempdir().unwrap();
+    let a = CliAgency::empty();
     let scenario = r#"{ "usage": "standard", "start_coefficient": "1.00",
         "periods": [ {"claims": []}, {"claims": [{"kind": "accident", "responsibility": "full"}]},
                      {"claims": [{"kind": "accident", "responsibility": "partial"}]} ] }"#;
-    let path = dir.path().join("s.json");
+    let path = a.path().join("s.json");
     std::fs::write(&path, scenario).unwrap();
-    let out = ok(
-        dir.path(),
-        &["bonus-malus", "simulate", path.to_str().unwrap()],
-    );
+    let out = a.ok(&["bonus-malus", "simulate", path.to_str().unwrap()]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(
         v["coefficients"],
@@ -291,7 +231,7 @@ fn bonus_malus_simulate_json_text_and_errors() {
     );
     assert!(v.get("trace").is_some());
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_courtier"))
+    let mut child = bare()
         .args(["bonus-malus", "simulate", "-", "--format", "text"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -314,10 +254,7 @@ fn bonus_malus_simulate_json_text_and_errors() {
         "periods": [ {"claims": [{"kind": "crash", "responsibility": "full"}]} ] }"#,
     )
     .unwrap();
-    let out = run(
-        dir.path(),
-        &["bonus-malus", "simulate", path.to_str().unwrap()],
-    );
+    let out = a.run(&["bonus-malus", "simulate", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("periods[0].claims[0].kind"), "{err}");
@@ -325,34 +262,14 @@ fn bonus_malus_simulate_json_text_and_errors() {
 
 #[test]
 fn contract_and_claim_from_the_command_line() {
-    let dir = tempfile::tempdir().unwrap();
-    ok(dir.path(), &["init"]);
-    let client = ok(
-        dir.path(),
+    let a = CliAgency::init();
+    let client = a.client("Bénard", Some("Léa"));
+    let k = a.contract(
+        client.trim(),
+        "Mutuelle de l'Ouest",
+        "A-42",
+        ("2021-03-01", "2022-01-01"),
         &[
-            "client",
-            "add",
-            "--last-name",
-            "Bénard",
-            "--first-name",
-            "Léa",
-        ],
-    );
-    let k = ok(
-        dir.path(),
-        &[
-            "contract",
-            "add",
-            "--client",
-            client.trim(),
-            "--insurer",
-            "Mutuelle de l'Ouest",
-            "--number",
-            "A-42",
-            "--subscription",
-            "2021-03-01",
-            "--first-echeance",
-            "2022-01-01",
             "--premium",
             "RC=300,00",
             "--premium-fixed",
@@ -360,57 +277,35 @@ fn contract_and_claim_from_the_command_line() {
         ],
     );
     let k = k.trim();
-    let shown: serde_json::Value =
-        serde_json::from_str(&ok(dir.path(), &["contract", "show", k, "--json"])).unwrap();
+    let shown: serde_json::Value = a.json(&["contract", "show", k, "--json"]);
     assert_eq!(shown["insurer"], "Mutuelle de l'Ouest");
     assert_eq!(shown["premiums"].as_array().unwrap().len(), 2);
     let before = shown["coefficientHistory"].as_array().unwrap().len();
     assert!(before >= 4);
-    let after: serde_json::Value = serde_json::from_str(&ok(
-        dir.path(),
-        &[
-            "claim",
-            "add",
-            "--contract",
-            k,
-            "--date",
-            "2023-05-02",
-            "--kind",
-            "accident",
-            "--responsibility",
-            "full",
-            "--json",
-        ],
-    ))
-    .unwrap();
+    let after: serde_json::Value = a.claim(k, "2023-05-02", "accident", "full", &[]);
     assert_eq!(after["claims"][0]["responsibility"], "full");
     let claim_id = after["claims"][0]["id"].to_string();
-    let re: serde_json::Value = serde_json::from_str(&ok(
-        dir.path(),
-        &[
-            "claim",
-            "requalify",
-            &claim_id,
-            "--responsibility",
-            "none",
-            "--on",
-            "2023-09-01",
-            "--json",
-        ],
-    ))
-    .unwrap();
+    let re: serde_json::Value = a.json(&[
+        "claim",
+        "requalify",
+        &claim_id,
+        "--responsibility",
+        "none",
+        "--on",
+        "2023-09-01",
+        "--json",
+    ]);
     assert_eq!(
         re["claims"][0]["qualifications"].as_array().unwrap().len(),
         2
     );
     assert_ne!(after["coefficientInForce"], re["coefficientInForce"]);
-    let note = ok(dir.path(), &["contract", "show", k, "--note"]);
+    let note = a.ok(&["contract", "show", k, "--note"]);
     assert!(note.contains("requalifié « non responsable »"), "{note}");
-    let list = ok(dir.path(), &["contract", "list", "--client", client.trim()]);
+    let list = a.ok(&["contract", "list", "--client", client.trim()]);
     assert!(list.contains("A-42"), "{list}");
-    let out = run(
-        dir.path(),
-        &[
+    assert!(a
+        .fails(&[
             "claim",
             "add",
             "--contract",
@@ -421,27 +316,14 @@ fn contract_and_claim_from_the_command_line() {
             "accident",
             "--responsibility",
             "full",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("n'existe pas"));
+        ],)
+        .contains("n'existe pas"));
 }
 
 #[test]
 fn releve_gives_the_starting_coefficient_and_flags_what_is_wrong() {
-    let dir = tempfile::tempdir().unwrap();
-    ok(dir.path(), &["init"]);
-    let client = ok(
-        dir.path(),
-        &[
-            "client",
-            "add",
-            "--last-name",
-            "Martin",
-            "--first-name",
-            "Anne",
-        ],
-    );
+    let a = CliAgency::init();
+    let client = a.client("Martin", Some("Anne"));
     let doc = r#"{ "issued_on": "2025-09-10", "issuer": "Assurances du Rhône", "contract_number": "RH-1",
       "subscription_date": "2019-04-01", "registration": "AB-123-CD", "usage": "standard",
       "policyholder": { "last_name": "Martin", "first_name": "Anne", "birth_date": "1980-05-02",
@@ -451,20 +333,16 @@ fn releve_gives_the_starting_coefficient_and_flags_what_is_wrong() {
                   { "date": "2025-06-01", "kind": "accident", "responsibility": "partial", "driver": "Anne Martin", "open": true } ],
       "coefficient": "1.12", "last_echeance": "2025-04-01", "stopped_on": "2025-08-31",
       "termination_reason": "Loi Hamon" }"#;
-    let path = dir.path().join("releve.json");
+    let path = a.path().join("releve.json");
     std::fs::write(&path, doc).unwrap();
-    let r: serde_json::Value = serde_json::from_str(&ok(
-        dir.path(),
-        &[
-            "releve",
-            "add",
-            "--client",
-            client.trim(),
-            path.to_str().unwrap(),
-            "--json",
-        ],
-    ))
-    .unwrap();
+    let r: serde_json::Value = a.json(&[
+        "releve",
+        "add",
+        "--client",
+        client.trim(),
+        path.to_str().unwrap(),
+        "--json",
+    ]);
     // The 2024 claim is already in 1.12; the 2025 one, after the relevé's last period: ×1.125.
     assert_eq!(r["startCoefficient"], "1.26");
     assert_eq!(r["inconsistency"], serde_json::Value::Null);
@@ -475,91 +353,59 @@ fn releve_gives_the_starting_coefficient_and_flags_what_is_wrong() {
         .replace("\"1.12\"", "\"2.00\"")
         .replace("\"contract_number\": \"RH-1\",", "");
     std::fs::write(&path, bad).unwrap();
-    let r: serde_json::Value = serde_json::from_str(&ok(
-        dir.path(),
-        &[
-            "releve",
-            "add",
-            "--client",
-            client.trim(),
-            path.to_str().unwrap(),
-            "--json",
-        ],
-    ))
-    .unwrap();
+    let r: serde_json::Value = a.json(&[
+        "releve",
+        "add",
+        "--client",
+        client.trim(),
+        path.to_str().unwrap(),
+        "--json",
+    ]);
     assert!(r["inconsistency"].as_str().unwrap().contains("2,00"), "{r}");
     assert!(
         r["missingFields"].to_string().contains("numéro de contrat"),
         "{r}"
     );
     std::fs::write(&path, "{ pas un relevé").unwrap();
-    let out = run(
-        dir.path(),
-        &[
+    assert!(a
+        .fails(&[
             "releve",
             "add",
             "--client",
             client.trim(),
             path.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("Relevé illisible"));
+        ],)
+        .contains("Relevé illisible"));
 }
 
 #[test]
 fn vehicles_and_drivers_with_replacement_and_novice() {
-    let dir = tempfile::tempdir().unwrap();
-    ok(dir.path(), &["init"]);
-    let client = ok(
-        dir.path(),
-        &[
-            "client",
-            "add",
-            "--last-name",
-            "Roux",
-            "--first-name",
-            "Théo",
-        ],
-    );
-    let k = ok(
-        dir.path(),
-        &[
-            "contract",
-            "add",
-            "--client",
-            client.trim(),
-            "--insurer",
-            "Alliance Auto",
-            "--number",
-            "V-1",
-            "--subscription",
-            "2019-03-01",
-            "--first-echeance",
-            "2020-01-01",
-        ],
+    let a = CliAgency::init();
+    let client = a.client("Roux", Some("Théo"));
+    let k = a.contract(
+        client.trim(),
+        "Alliance Auto",
+        "V-1",
+        ("2019-03-01", "2020-01-01"),
+        &[],
     );
     let k = k.trim();
-    let v1 = ok(
-        dir.path(),
-        &[
-            "vehicle",
-            "add",
-            "--contract",
-            k,
-            "--registration",
-            "ab 123 cd",
-            "--make",
-            "Renault",
-            "--model",
-            "Clio",
-            "--from",
-            "2019-03-01",
-        ],
-    );
-    let out = run(
-        dir.path(),
-        &[
+    let v1 = a.ok(&[
+        "vehicle",
+        "add",
+        "--contract",
+        k,
+        "--registration",
+        "ab 123 cd",
+        "--make",
+        "Renault",
+        "--model",
+        "Clio",
+        "--from",
+        "2019-03-01",
+    ]);
+    assert!(a
+        .fails(&[
             "vehicle",
             "add",
             "--contract",
@@ -568,64 +414,52 @@ fn vehicles_and_drivers_with_replacement_and_novice() {
             "AI-123-CD",
             "--from",
             "2019-03-01",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("immatriculation"));
+        ],)
+        .contains("immatriculation"));
     // The coefficient is under 1.00 by 2026: a replacement with other drivers loses it (R16).
-    let v2: serde_json::Value = serde_json::from_str(&ok(
-        dir.path(),
-        &[
-            "vehicle",
-            "replace",
-            v1.trim(),
-            "--contract",
-            k,
-            "--registration",
-            "EF-456-GH",
-            "--from",
-            "2026-06-01",
-            "--other-drivers",
-            "--json",
-        ],
-    ))
-    .unwrap();
+    let v2: serde_json::Value = a.json(&[
+        "vehicle",
+        "replace",
+        v1.trim(),
+        "--contract",
+        k,
+        "--registration",
+        "EF-456-GH",
+        "--from",
+        "2026-06-01",
+        "--other-drivers",
+        "--json",
+    ]);
     assert_eq!(v2["registration"], "EF-456-GH");
-    let d: serde_json::Value = serde_json::from_str(&ok(
-        dir.path(),
-        &[
-            "driver",
-            "add",
-            "--contract",
-            k,
-            "--role",
-            "secondaire",
-            "--last-name",
-            "Roux",
-            "--first-name",
-            "Zoé",
-            "--birth-date",
-            "2006-02-01",
-            "--licence-date",
-            "2024-05-02",
-            "--aac",
-            "--from",
-            "2024-06-01",
-            "--json",
-        ],
-    ))
-    .unwrap();
+    let d: serde_json::Value = a.json(&[
+        "driver",
+        "add",
+        "--contract",
+        k,
+        "--role",
+        "secondaire",
+        "--last-name",
+        "Roux",
+        "--first-name",
+        "Zoé",
+        "--birth-date",
+        "2006-02-01",
+        "--licence-date",
+        "2024-05-02",
+        "--aac",
+        "--from",
+        "2024-06-01",
+        "--json",
+    ]);
     assert_eq!(d["novice"], true);
-    let shown: serde_json::Value =
-        serde_json::from_str(&ok(dir.path(), &["contract", "show", k, "--json"])).unwrap();
+    let shown: serde_json::Value = a.json(&["contract", "show", k, "--json"]);
     assert_eq!(shown["vehicles"].as_array().unwrap().len(), 2);
     let note = shown["vehicles"][0]["transferNote"].as_str().unwrap();
     assert!(note.contains("la réduction ne se transfère pas"), "{note}");
     assert_eq!(shown["vehicles"][0]["toDate"], "2026-06-01");
     assert_eq!(shown["drivers"][0]["aac"], true);
-    let out = run(
-        dir.path(),
-        &[
+    assert!(a
+        .fails(&[
             "driver",
             "add",
             "--contract",
@@ -638,199 +472,100 @@ fn vehicles_and_drivers_with_replacement_and_novice() {
             "2020-01-01",
             "--from",
             "2024-01-01",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("15 ans"));
+        ],)
+        .contains("15 ans"));
 }
 
 #[test]
 fn claim_workflow_and_open_claims() {
-    let dir = tempfile::tempdir().unwrap();
-    ok(dir.path(), &["init"]);
-    let client = ok(
-        dir.path(),
-        &[
-            "client",
-            "add",
-            "--last-name",
-            "Guyot",
-            "--first-name",
-            "Véronique",
-        ],
-    );
-    let k = ok(
-        dir.path(),
-        &[
-            "contract",
-            "add",
-            "--client",
-            client.trim(),
-            "--insurer",
-            "A",
-            "--number",
-            "W-1",
-            "--subscription",
-            "2022-03-01",
-            "--first-echeance",
-            "2023-01-01",
-        ],
-    );
-    let after: serde_json::Value = serde_json::from_str(&ok(
-        dir.path(),
-        &[
-            "claim",
-            "add",
-            "--contract",
-            k.trim(),
-            "--date",
-            "2025-05-02",
-            "--kind",
-            "glass",
-            "--responsibility",
-            "none",
-            "--json",
-        ],
-    ))
-    .unwrap();
+    let a = CliAgency::init();
+    let client = a.client("Guyot", Some("Véronique"));
+    let k = a.contract(client.trim(), "A", "W-1", ("2022-03-01", "2023-01-01"), &[]);
+    let after: serde_json::Value = a.claim(k.trim(), "2025-05-02", "glass", "none", &[]);
     let id = after["claims"][0]["id"].to_string();
-    let open: serde_json::Value =
-        serde_json::from_str(&ok(dir.path(), &["claim", "open", "--json"])).unwrap();
+    let open: serde_json::Value = a.json(&["claim", "open", "--json"]);
     assert_eq!(open.as_array().unwrap().len(), 1);
     assert_eq!(open[0]["status"], "declare");
     assert_eq!(open[0]["clientName"], "Véronique Guyot");
-    ok(
-        dir.path(),
-        &[
-            "claim",
-            "status",
-            &id,
-            "--status",
-            "indemnise",
-            "--on",
-            "2025-06-01",
-        ],
-    );
-    let closed: serde_json::Value = serde_json::from_str(&ok(
-        dir.path(),
-        &[
-            "claim",
-            "status",
-            &id,
-            "--status",
-            "clos",
-            "--on",
-            "2025-06-15",
-            "--json",
-        ],
-    ))
-    .unwrap();
+    a.ok(&[
+        "claim",
+        "status",
+        &id,
+        "--status",
+        "indemnise",
+        "--on",
+        "2025-06-01",
+    ]);
+    let closed: serde_json::Value = a.json(&[
+        "claim",
+        "status",
+        &id,
+        "--status",
+        "clos",
+        "--on",
+        "2025-06-15",
+        "--json",
+    ]);
     assert_eq!(closed["claims"][0]["statuses"].as_array().unwrap().len(), 3);
     assert_eq!(closed["claims"][0]["status"], "clos");
-    let open: serde_json::Value =
-        serde_json::from_str(&ok(dir.path(), &["claim", "open", "--json"])).unwrap();
+    let open: serde_json::Value = a.json(&["claim", "open", "--json"]);
     assert!(open.as_array().unwrap().is_empty());
-    let out = run(
-        dir.path(),
-        &[
-            "claim",
-            "status",
-            &id,
-            "--status",
-            "perdu",
-            "--on",
-            "2025-06-15",
-        ],
-    );
+    let out = a.run(&[
+        "claim",
+        "status",
+        &id,
+        "--status",
+        "perdu",
+        "--on",
+        "2025-06-15",
+    ]);
     assert_eq!(out.status.code(), Some(1));
 }
 
 #[test]
 fn claim_parties_and_communication_log() {
-    let dir = tempfile::tempdir().unwrap();
-    ok(dir.path(), &["init"]);
-    let client = ok(dir.path(), &["client", "add", "--last-name", "Perrin"]);
-    let k = ok(
-        dir.path(),
-        &[
-            "contract",
-            "add",
-            "--client",
-            client.trim(),
-            "--insurer",
-            "A",
-            "--number",
-            "P-1",
-            "--subscription",
-            "2022-03-01",
-            "--first-echeance",
-            "2023-01-01",
-        ],
-    );
-    let c: serde_json::Value = serde_json::from_str(&ok(
-        dir.path(),
-        &[
-            "claim",
-            "add",
-            "--contract",
-            k.trim(),
-            "--date",
-            "2025-05-02",
-            "--kind",
-            "accident",
-            "--responsibility",
-            "partial",
-            "--json",
-        ],
-    ))
-    .unwrap();
+    let a = CliAgency::init();
+    let client = a.client("Perrin", None);
+    let k = a.contract(client.trim(), "A", "P-1", ("2022-03-01", "2023-01-01"), &[]);
+    let c: serde_json::Value = a.claim(k.trim(), "2025-05-02", "accident", "partial", &[]);
     let id = c["claims"][0]["id"].to_string();
-    let with_party: serde_json::Value = serde_json::from_str(&ok(
-        dir.path(),
-        &[
-            "claim",
-            "party",
-            &id,
-            "--role",
-            "expert",
-            "--name",
-            "Cabinet Expertises Loire",
-            "--phone",
-            "02 40 12 34 56",
-            "--reference",
-            "EXP-889",
-            "--json",
-        ],
-    ))
-    .unwrap();
+    let with_party: serde_json::Value = a.json(&[
+        "claim",
+        "party",
+        &id,
+        "--role",
+        "expert",
+        "--name",
+        "Cabinet Expertises Loire",
+        "--phone",
+        "02 40 12 34 56",
+        "--reference",
+        "EXP-889",
+        "--json",
+    ]);
     let party = with_party["claims"][0]["parties"][0]["id"].to_string();
     assert_eq!(with_party["claims"][0]["parties"][0]["phone"], "0240123456");
-    let logged: serde_json::Value = serde_json::from_str(&ok(
-        dir.path(),
-        &[
-            "claim",
-            "contact",
-            &id,
-            "--party",
-            &party,
-            "--at",
-            "2025-05-10T14:30",
-            "--channel",
-            "telephone",
-            "--direction",
-            "sortant",
-            "--summary",
-            "Rendez-vous d'expertise fixé au 15/05.",
-            "--json",
-        ],
-    ))
-    .unwrap();
+    let logged: serde_json::Value = a.json(&[
+        "claim",
+        "contact",
+        &id,
+        "--party",
+        &party,
+        "--at",
+        "2025-05-10T14:30",
+        "--channel",
+        "telephone",
+        "--direction",
+        "sortant",
+        "--summary",
+        "Rendez-vous d'expertise fixé au 15/05.",
+        "--json",
+    ]);
     let log = &logged["claims"][0]["communications"];
     assert_eq!(log.as_array().unwrap().len(), 1);
     assert_eq!(log[0]["summary"], "Rendez-vous d'expertise fixé au 15/05.");
-    let out = run(
-        dir.path(),
-        &[
+    assert!(a
+        .fails(&[
             "claim",
             "contact",
             &id,
@@ -842,308 +577,232 @@ fn claim_parties_and_communication_log() {
             "sortant",
             "--summary",
             "x",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("Heure"));
-    let out = run(
-        dir.path(),
-        &[
-            "claim",
-            "contact",
-            &id,
-            "--party",
-            "999",
-            "--at",
-            "2025-05-10",
-            "--channel",
-            "email",
-            "--direction",
-            "entrant",
-            "--summary",
-            "x",
-        ],
-    );
+        ],)
+        .contains("Heure"));
+    let out = a.run(&[
+        "claim",
+        "contact",
+        &id,
+        "--party",
+        "999",
+        "--at",
+        "2025-05-10",
+        "--channel",
+        "email",
+        "--direction",
+        "entrant",
+        "--summary",
+        "x",
+    ]);
     assert_eq!(out.status.code(), Some(1));
 }
 
 #[test]
 fn corrections_amounts_amendments_and_timeline_from_the_command_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path();
-    ok(p, &["init"]);
-    let client = ok(p, &["client", "add", "--last-name", "Garnier"]);
+    let a = CliAgency::init();
+    let client = a.client("Garnier", None);
     let client = client.trim();
-    let k = ok(
-        p,
-        &[
-            "contract",
-            "add",
-            "--client",
-            client,
-            "--insurer",
-            "A",
-            "--number",
-            "G-1",
-            "--subscription",
-            "2022-03-01",
-            "--first-echeance",
-            "2023-01-01",
-            "--premium",
-            "RC=300,00",
-        ],
+    let k = a.contract(
+        client,
+        "A",
+        "G-1",
+        ("2022-03-01", "2023-01-01"),
+        &["--premium", "RC=300,00"],
     );
     let k = k.trim();
-    let v = ok(
-        p,
+    let v = a.ok(&[
+        "vehicle",
+        "add",
+        "--contract",
+        k,
+        "--registration",
+        "gh-456-jk",
+        "--from",
+        "2022-03-01",
+    ]);
+    let dr = a.ok(&[
+        "driver",
+        "add",
+        "--contract",
+        k,
+        "--last-name",
+        "Garnier",
+        "--from",
+        "2022-03-01",
+    ]);
+    let c: serde_json::Value = a.claim(
+        k,
+        "2025-05-02",
+        "accident",
+        "full",
         &[
-            "vehicle",
-            "add",
-            "--contract",
-            k,
-            "--registration",
-            "gh-456-jk",
-            "--from",
-            "2022-03-01",
-        ],
-    );
-    let dr = ok(
-        p,
-        &[
-            "driver",
-            "add",
-            "--contract",
-            k,
-            "--last-name",
-            "Garnier",
-            "--from",
-            "2022-03-01",
-        ],
-    );
-    let c: serde_json::Value = serde_json::from_str(&ok(
-        p,
-        &[
-            "claim",
-            "add",
-            "--contract",
-            k,
-            "--date",
-            "2025-05-02",
-            "--kind",
-            "accident",
-            "--responsibility",
-            "full",
             "--vehicle",
             v.trim(),
             "--driver",
             dr.trim(),
             "--estimated",
             "2 000,00",
-            "--json",
         ],
-    ))
-    .unwrap();
+    );
     let id = c["claims"][0]["id"].to_string();
     assert_eq!(c["claims"][0]["vehicleId"].to_string(), v.trim());
 
-    let shown = ok(p, &["claim", "show", &id]);
+    let shown = a.ok(&["claim", "show", &id]);
     assert!(shown.contains("GH-456-JK"), "{shown}");
-    let paid: serde_json::Value = serde_json::from_str(&ok(
-        p,
-        &[
-            "claim",
-            "amount",
-            &id,
-            "--kind",
-            "reglement",
-            "--amount",
-            "1 500",
-            "--on",
-            "2025-07-01",
-            "--json",
-        ],
-    ))
-    .unwrap();
+    let paid: serde_json::Value = a.json(&[
+        "claim",
+        "amount",
+        &id,
+        "--kind",
+        "reglement",
+        "--amount",
+        "1 500",
+        "--on",
+        "2025-07-01",
+        "--json",
+    ]);
     assert_eq!(paid["claim"]["paid"], "1500.00");
-    let fixed: serde_json::Value = serde_json::from_str(&ok(
-        p,
-        &[
-            "claim",
-            "update",
-            &id,
-            "--place",
-            "Angers",
-            "--reason",
-            "Lieu oublié",
-            "--json",
-        ],
-    ))
-    .unwrap();
+    let fixed: serde_json::Value = a.json(&[
+        "claim",
+        "update",
+        &id,
+        "--place",
+        "Angers",
+        "--reason",
+        "Lieu oublié",
+        "--json",
+    ]);
     assert_eq!(fixed["claim"]["place"], "Angers");
     assert_eq!(fixed["claim"]["revisions"][0]["reason"], "Lieu oublié");
-    let list = ok(p, &["claim", "list", "--client", client]);
+    let list = a.ok(&["claim", "list", "--client", client]);
     assert!(list.contains("2025-05-02"), "{list}");
 
-    let amended = ok(
-        p,
-        &[
-            "contract",
-            "avenant",
-            k,
-            "--on",
-            "2025-09-01",
-            "--details",
-            "Ajout du bris de glace",
-            "--premium",
-            "Bris de glace=60,00",
-        ],
-    );
+    let amended = a.ok(&[
+        "contract",
+        "avenant",
+        k,
+        "--on",
+        "2025-09-01",
+        "--details",
+        "Ajout du bris de glace",
+        "--premium",
+        "Bris de glace=60,00",
+    ]);
     assert!(amended.contains("Contrat"), "{amended}");
-    let updated: serde_json::Value = serde_json::from_str(&ok(
-        p,
-        &[
-            "contract",
-            "update",
-            k,
-            "--number",
-            "G-1bis",
-            "--reason",
-            "Numéro corrigé",
-            "--json",
-        ],
-    ))
-    .unwrap();
+    let updated: serde_json::Value = a.json(&[
+        "contract",
+        "update",
+        k,
+        "--number",
+        "G-1bis",
+        "--reason",
+        "Numéro corrigé",
+        "--json",
+    ]);
     assert_eq!(updated["number"], "G-1bis");
     assert_eq!(updated["revisions"][0]["previous"]["number"], "G-1");
-    let veh = ok(
-        p,
-        &[
-            "vehicle",
-            "update",
-            v.trim(),
-            "--make",
-            "Peugeot",
-            "--reason",
-            "Marque",
-        ],
-    );
+    let veh = a.ok(&[
+        "vehicle",
+        "update",
+        v.trim(),
+        "--make",
+        "Peugeot",
+        "--reason",
+        "Marque",
+    ]);
     assert!(
         veh.contains("Peugeot") && veh.contains("Corrigé le"),
         "{veh}"
     );
-    assert!(ok(p, &["vehicle", "list", "--contract", k]).contains("GH-456-JK"));
-    let drv = ok(
-        p,
-        &[
-            "driver",
-            "update",
-            dr.trim(),
-            "--licence-date",
-            "2010-06-01",
-        ],
-    );
+    assert!(a
+        .ok(&["vehicle", "list", "--contract", k])
+        .contains("GH-456-JK"));
+    let drv = a.ok(&[
+        "driver",
+        "update",
+        dr.trim(),
+        "--licence-date",
+        "2010-06-01",
+    ]);
     assert!(drv.contains("permis du 2010-06-01"), "{drv}");
-    assert!(ok(p, &["driver", "show", dr.trim()]).contains("Garnier"));
+    assert!(a.ok(&["driver", "show", dr.trim()]).contains("Garnier"));
 
-    let tl = ok(
-        p,
-        &[
-            "client",
-            "timeline",
-            client,
-            "--kind",
-            "montant",
-            "--kind",
-            "correction",
-        ],
-    );
+    let tl = a.ok(&[
+        "client",
+        "timeline",
+        client,
+        "--kind",
+        "montant",
+        "--kind",
+        "correction",
+    ]);
     assert!(tl.contains("Règlement : 1\u{202f}500,00\u{a0}€"), "{tl}");
     assert!(tl.contains("Déclaration corrigée"), "{tl}");
     assert!(!tl.contains("Échéance"), "{tl}");
-    let json: serde_json::Value =
-        serde_json::from_str(&ok(p, &["contract", "timeline", k, "--json"])).unwrap();
+    let json: serde_json::Value = a.json(&["contract", "timeline", k, "--json"]);
     assert!(json["entries"]
         .as_array()
         .unwrap()
         .iter()
         .any(|e| e["kind"] == "coefficient"));
-    let bad = run(p, &["client", "timeline", client, "--kind", "nope"]);
+    let bad = a.run(&["client", "timeline", client, "--kind", "nope"]);
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("Type d'événement inconnu"));
-    assert_eq!(ok(p, &["check"]).trim(), "Intégrité : ok");
+    assert_eq!(a.ok(&["check"]).trim(), "Intégrité : ok");
 }
 
 #[test]
 fn insurers_are_a_managed_list_with_their_relevé_address() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path();
-    ok(p, &["init"]);
-    let id = ok(
-        p,
-        &[
-            "insurer",
-            "add",
-            "--name",
-            "Mutuelle de l'Ouest",
-            "--postcode",
-            "44000",
-            "--city",
-            "Nantes",
-            "--releve-email",
-            "releves@mutuelle-ouest.fr",
-            "--phone",
-            "02 40 00 00 00",
-        ],
-    );
+    let a = CliAgency::init();
+    let id = a.ok(&[
+        "insurer",
+        "add",
+        "--name",
+        "Mutuelle de l'Ouest",
+        "--postcode",
+        "44000",
+        "--city",
+        "Nantes",
+        "--releve-email",
+        "releves@mutuelle-ouest.fr",
+        "--phone",
+        "02 40 00 00 00",
+    ]);
     let id = id.trim();
-    let client = ok(p, &["client", "add", "--last-name", "Roy"]);
+    let client = a.client("Roy", None);
     // A contract with the same insurer (by name, any case) is held with that insurer.
-    ok(
-        p,
-        &[
-            "contract",
-            "add",
-            "--client",
-            client.trim(),
-            "--insurer",
-            "mutuelle de l'ouest",
-            "--number",
-            "R-1",
-            "--subscription",
-            "2024-01-10",
-            "--first-echeance",
-            "2025-01-10",
-        ],
+    a.contract(
+        client.trim(),
+        "mutuelle de l'ouest",
+        "R-1",
+        ("2024-01-10", "2025-01-10"),
+        &[],
     );
-    let list = ok(p, &["insurer", "list"]);
+    let list = a.ok(&["insurer", "list"]);
     assert!(
         list.contains("Mutuelle de l'Ouest") && list.contains("1 contrat(s)"),
         "{list}"
     );
     assert!(list.contains("releves@mutuelle-ouest.fr"), "{list}");
-    let updated: serde_json::Value = serde_json::from_str(&ok(
-        p,
-        &[
-            "insurer",
-            "update",
-            id,
-            "--releve-email",
-            "ri@mutuelle-ouest.fr",
-            "--reason",
-            "Nouveau service",
-            "--json",
-        ],
-    ))
-    .unwrap();
+    let updated: serde_json::Value = a.json(&[
+        "insurer",
+        "update",
+        id,
+        "--releve-email",
+        "ri@mutuelle-ouest.fr",
+        "--reason",
+        "Nouveau service",
+        "--json",
+    ]);
     assert_eq!(updated["releveEmail"], "ri@mutuelle-ouest.fr");
     assert_eq!(
         updated["revisions"][0]["previous"]["releve_email"],
         "releves@mutuelle-ouest.fr"
     );
     assert_eq!(updated["phone"], "0240000000");
-    let bad = run(p, &["insurer", "update", id, "--postcode", "4400"]);
+    let bad = a.run(&["insurer", "update", id, "--postcode", "4400"]);
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("code postal"));
-    let dup = run(p, &["insurer", "add", "--name", "MUTUELLE DE L'OUEST"]);
+    let dup = a.run(&["insurer", "add", "--name", "MUTUELLE DE L'OUEST"]);
     assert!(String::from_utf8_lossy(&dup.stderr).contains("existe déjà"));
 }
