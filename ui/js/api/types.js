@@ -290,6 +290,8 @@
  * @property {Household | null} household
  * @property {number} [version] sent by the backend for optimistic locking on update
  * @property {number | null} [age] age in whole years today, computed by the backend
+ * @property {RevisionRecord[]} revisions the values each correction replaced, oldest first
+ *   (snake_case keys: `last_name`, `first_name`, `birth_date`, `addresses`, `phones`, `emails`…)
  *
  * @typedef {ClientInput & ClientRecordExtra} ClientRecord
 
