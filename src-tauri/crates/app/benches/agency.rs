@@ -56,6 +56,15 @@ fn main() {
         loaded.claims,
         load.as_secs_f64()
     );
+    // The app was closed: the WAL is folded back, so this is the whole agency file.
+    let bytes = std::fs::metadata(dir.path().join("agence.courtier"))
+        .map(|m| m.len())
+        .unwrap_or(0);
+    println!(
+        "Fichier d'agence : {:.0} Mo ({:.2} ko par client)",
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e3 / f64::from(n.max(1))
+    );
 
     // Opening: a new process would do exactly this (manifest, key, SQLCipher, schema check).
     let mut opens = Vec::new();

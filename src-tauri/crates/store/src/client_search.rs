@@ -68,18 +68,16 @@ impl Store {
             format!("WHERE {}", filters.join(" AND "))
         };
         let dir = if q.descending { "DESC" } else { "ASC" };
-        let (join, order) = match q.sort {
-            ClientSort::Name => (String::new(), format!("c.sort_key {dir}, c.id {dir}")),
-            ClientSort::Created => (String::new(), format!("c.created_at {dir}, c.id {dir}")),
-            ClientSort::Updated => (String::new(), format!("c.updated_at {dir}, c.id {dir}")),
-            ClientSort::Postcode => (
-                "LEFT JOIN client_addresses a ON a.client_id = c.id AND a.position = 0".into(),
-                format!("a.postcode IS NULL, a.postcode {dir}, c.sort_key, c.id"),
-            ),
-            ClientSort::City => (
-                "LEFT JOIN client_addresses a ON a.client_id = c.id AND a.position = 0".into(),
-                format!("a.city IS NULL, a.city COLLATE NOCASE {dir}, c.sort_key, c.id"),
-            ),
+        let order = match q.sort {
+            ClientSort::Name => format!("c.sort_key {dir}, c.id {dir}"),
+            ClientSort::Created => format!("c.created_at {dir}, c.id {dir}"),
+            ClientSort::Updated => format!("c.updated_at {dir}, c.id {dir}"),
+            // The first address's postcode and city, kept on the client row and indexed in
+            // exactly this order (migration 6): the page is read from the index.
+            ClientSort::Postcode => {
+                format!("c.postcode_sort IS NULL, c.postcode_sort {dir}, c.sort_key, c.id")
+            }
+            ClientSort::City => format!("c.city_sort IS NULL, c.city_sort {dir}, c.sort_key, c.id"),
         };
         let total: i64 = self.conn.query_row(
             &format!("SELECT count(*) FROM clients c {where_clause}"),
@@ -88,7 +86,7 @@ impl Store {
         )?;
         // Ids first (cheap to skip over), then the summaries of that page only.
         let sql = format!(
-            "SELECT c.id FROM clients c {join} {where_clause}
+            "SELECT c.id FROM clients c {where_clause}
              ORDER BY {order} LIMIT ?1 OFFSET ?2"
         );
         let ids = self.ids(&sql, params![page_size, offset as i64])?;
@@ -200,8 +198,41 @@ impl Store {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::fts_query;
+
+    #[test]
+    fn sorted_pages_are_read_from_an_index_not_sorted() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = courtier_vault::DbKey::generate();
+        let path = dir.path().join("agence.courtier");
+        let s = crate::Store::open(&path, &key, crate::OpenMode::Create).unwrap();
+        for (sort, dir) in [
+            ("city", "ASC"),
+            ("city", "DESC"),
+            ("postcode", "ASC"),
+            ("postcode", "DESC"),
+        ] {
+            let col = format!("c.{sort}_sort");
+            let plan: Vec<String> = crate::sql::query_vec(
+                &s.conn,
+                &format!(
+                    "EXPLAIN QUERY PLAN SELECT c.id FROM clients c WHERE c.archived_at IS NULL
+                     ORDER BY {col} IS NULL, {col} {dir}, c.sort_key, c.id LIMIT 50"
+                ),
+                [],
+                |r| r.get(3),
+            )
+            .unwrap();
+            let plan = plan.join(" | ");
+            assert!(!plan.contains("TEMP B-TREE"), "{sort} {dir}: {plan}");
+            assert!(
+                plan.contains(&format!("clients_{sort}_")),
+                "{sort} {dir}: {plan}"
+            );
+        }
+    }
 
     #[test]
     fn queries() {

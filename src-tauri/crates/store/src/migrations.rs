@@ -33,6 +33,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 5,
         sql: include_str!("../migrations/0005_derived_coefficients.sql"),
     },
+    Migration {
+        version: 6,
+        sql: include_str!("../migrations/0006_client_sort_columns.sql"),
+    },
 ];
 
 /// Brings the schema to the last version of `migrations`, all pending steps in one transaction:

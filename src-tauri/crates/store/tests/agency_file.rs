@@ -474,3 +474,69 @@ fn a_file_of_an_older_schema_is_upgraded_and_keeps_its_data() {
         vec!["ok".to_string()]
     );
 }
+
+#[test]
+fn the_city_sort_follows_every_correction_of_the_first_address() {
+    use courtier_port::{ClientQuery, ClientSort};
+    let dir = tempfile::tempdir().unwrap();
+    let key = DbKey::generate();
+    let mut s = new_store(dir.path(), &key);
+    let mut in_paris = client("Martin", "Anne");
+    in_paris.addresses[0].city = "Paris".into();
+    let a = port(&mut s).insert_client(&in_paris, NOW).unwrap();
+    let b = port(&mut s)
+        .insert_client(&client("Bernard", "Paul"), NOW)
+        .unwrap(); // Lyon
+    let mut nowhere = client("Zola", "Émile");
+    nowhere.addresses.clear();
+    let z = port(&mut s).insert_client(&nowhere, NOW).unwrap();
+    let by_city = |s: &Store, descending| {
+        port_ref(s)
+            .list_clients(&ClientQuery {
+                sort: ClientSort::City,
+                descending,
+                ..ClientQuery::default()
+            })
+            .unwrap()
+            .items
+            .iter()
+            .map(|i| i.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        by_city(&s, false),
+        [b, a, z],
+        "Lyon, Paris, then no address"
+    );
+    assert_eq!(by_city(&s, true), [a, b, z], "no address stays last");
+    // Anne moves to Annecy: the order follows the correction at once.
+    let mut moved = in_paris.clone();
+    moved.addresses[0].city = "Annecy".into();
+    port(&mut s)
+        .update_client(a, &moved, None, Some("Déménagement"), NOW)
+        .unwrap();
+    assert_eq!(by_city(&s, false), [a, b, z]);
+    // Émile gets an address in Bordeaux.
+    let mut found = nowhere.clone();
+    found.addresses = client("Zola", "Émile").addresses;
+    found.addresses[0].city = "bordeaux".into();
+    port(&mut s)
+        .update_client(z, &found, None, None, NOW)
+        .unwrap();
+    assert_eq!(
+        by_city(&s, false),
+        [a, z, b],
+        "case ignored: Annecy, bordeaux, Lyon"
+    );
+    // The correction of Anne was kept, with its reason and her earlier city.
+    let revisions = port_ref(&s)
+        .revisions(courtier_port::Entity::Client, a)
+        .unwrap();
+    assert_eq!(revisions.len(), 1);
+    assert_eq!(revisions[0].reason.as_deref(), Some("Déménagement"));
+    assert!(
+        revisions[0].previous.contains("Paris"),
+        "{}",
+        revisions[0].previous
+    );
+}
