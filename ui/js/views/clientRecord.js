@@ -13,6 +13,8 @@ import { SEARCH_DEBOUNCE_MS } from '../listQuery.js';
 import { newContractDialog } from './contract/terms.js';
 import { releveDialog } from './contract/releve.js';
 import { timelineSection } from './timeline.js';
+import { clientRevisionViews } from '../clientRevisions.js';
+import { revisionNotes } from '../components/revisionNotes.js';
 
 /** @typedef {import('../api/types.js').ClientRecord} ClientRecord */
 /** @typedef {import('../api/types.js').ClientSummary} ClientSummary */
@@ -26,6 +28,18 @@ const PHONE_KIND = { mobile: 'phone.kind.mobile', fixe: 'phone.kind.fixe', profe
 const EMAIL_KIND = { personnel: 'email.kind.personnel', professionnel: 'email.kind.professionnel' };
 /** @type {Record<string, string>} */
 const CIVILITY = { M: 'civility.M', Mme: 'civility.Mme' };
+
+/**
+ * The corrections of the record, each opening on what it changed; nothing when there is none.
+ * @param {ClientRecord} r
+ */
+function revisionsSection(r) {
+  const notes = revisionNotes(clientRevisionViews(r), 'client');
+  if (notes === null) return null;
+  return h('section', { class: 'card card-wide', 'aria-labelledby': 'sec-revisions' },
+    h('h2', { id: 'sec-revisions', class: 'card-title' }, t('record.section.revisions')),
+    notes);
+}
 
 /**
  * One "label: value" pair of a fact list; nothing when the value is empty.
@@ -159,6 +173,7 @@ export function mountClientRecord(el, route, api) {
         h('section', { class: 'card card-wide', 'aria-labelledby': 'sec-notes' },
           h('h2', { id: 'sec-notes', class: 'card-title' }, t('record.section.notes')),
           r.notes ? h('p', { class: 'notes', dataset: { testid: 'record-notes' } }, r.notes) : h('p', { class: 'muted' }, t('record.none.notes'))),
+        revisionsSection(r),
         contractsSection(r),
         timelineSection({ load: (q) => api.clientTimeline(r.id, q), perClient: true, isAlive: () => alive }),
       ),

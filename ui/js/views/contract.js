@@ -25,6 +25,7 @@ import { avenantDialog, suspendDialog, terminateDialog } from './contract/lifecy
 import { driverLabel, vehicleLabel } from '../claimView.js';
 import { contractRevisionViews, driverRevisionViews, vehicleRevisionViews } from '../revisions.js';
 import { timelineSection } from './timeline.js';
+import { revisionNotes } from '../components/revisionNotes.js';
 import { DRIVER_ROLES, PRODUCTS } from '../contractInput.js';
 import {
   CLAIM_KIND_LABEL,
@@ -94,22 +95,6 @@ function lastStatusDate(k) {
   return s.length ? s[s.length - 1].onDate : '';
 }
 
-/**
- * The corrections of a contract, a vehicle or a driver: one discreet "Corrigé le … — motif" line
- * each, opening on what changed. Nothing when there is none.
- * @param {RevisionView[]} views oldest first
- * @param {'contract' | 'vehicle' | 'driver'} what test ids `<what>-revisions`, `<what>-revision`
- */
-function revisionNotes(views, what) {
-  if (views.length === 0) return null;
-  return h('ul', { class: 'plain revision-notes', 'aria-label': t('correction.list'), dataset: { testid: `${what}-revisions` } },
-    views.map((r) => h('li', { dataset: { testid: `${what}-revision` } },
-      r.changes.length === 0
-        ? h('span', { class: 'revision-summary' }, r.summary)
-        : h('details', null,
-          h('summary', { class: 'revision-summary' }, r.summary),
-          h('ul', { class: 'plain revision-changes' }, r.changes.map((c) => h('li', { dataset: { field: c.field } }, c.text)))))));
-}
 
 /**
  * The day before an ISO date (period ends are exclusive).
