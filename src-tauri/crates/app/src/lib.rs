@@ -354,10 +354,23 @@ impl Courtier {
         draft: &ClientDraft,
         expected_version: Option<i64>,
     ) -> Result<ClientRecord, AppError> {
+        self.client_correct(id, draft, expected_version, None)
+    }
+
+    /// As [`Courtier::client_update`], with the reason of the correction, kept with the values
+    /// it replaced.
+    pub fn client_correct(
+        &self,
+        id: i64,
+        draft: &ClientDraft,
+        expected_version: Option<i64>,
+        reason: Option<&str>,
+    ) -> Result<ClientRecord, AppError> {
         let client = client::validate(draft, self.config.clock.today())?;
         let now = self.now();
+        let reason = reason.map(str::trim).filter(|r| !r.is_empty());
         self.with_store(|s| {
-            s.update_client(id, &client, expected_version, None, &now)?;
+            s.update_client(id, &client, expected_version, reason, &now)?;
             self.record(s, id)
         })
     }

@@ -806,3 +806,82 @@ fn insurers_are_a_managed_list_with_their_relevé_address() {
     let dup = a.run(&["insurer", "add", "--name", "MUTUELLE DE L'OUEST"]);
     assert!(String::from_utf8_lossy(&dup.stderr).contains("existe déjà"));
 }
+
+#[test]
+fn a_client_corrected_twice_shows_both_earlier_versions() {
+    let a = CliAgency::init();
+    let id = a.ok_line(&[
+        "client",
+        "add",
+        "--last-name",
+        "Martin",
+        "--first-name",
+        "Anne",
+        "--city",
+        "Lyon",
+        "--postcode",
+        "69003",
+        "--phone",
+        "06 12 34 56 78",
+    ]);
+    let out = a.ok(&[
+        "client",
+        "update",
+        &id,
+        "--city",
+        "Annecy",
+        "--postcode",
+        "74000",
+        "--reason",
+        "Déménagement",
+    ]);
+    assert!(out.contains("corrigé"), "{out}");
+    a.ok(&[
+        "client",
+        "update",
+        &id,
+        "--status",
+        "client",
+        "--profession",
+        "Infirmière",
+    ]);
+    let rec = a.json(&["client", "show", &id, "--json"]);
+    let revisions = rec["revisions"].as_array().unwrap();
+    assert_eq!(revisions.len(), 2, "{rec}");
+    assert_eq!(revisions[0]["reason"], "Déménagement");
+    assert!(revisions[0]["previous"]["addresses"]
+        .as_str()
+        .unwrap()
+        .contains("69003 Lyon"));
+    assert_eq!(revisions[0]["previous"]["status"], "prospect");
+    assert!(revisions[1]["previous"]["addresses"]
+        .as_str()
+        .unwrap()
+        .contains("74000 Annecy"));
+    assert_eq!(revisions[1]["previous"]["status"], "prospect");
+    assert_eq!(revisions[1]["reason"], serde_json::Value::Null);
+    assert_eq!(rec["status"], "client");
+    assert_eq!(rec["addresses"][0]["city"], "Annecy");
+    assert_eq!(rec["phones"][0]["number"], "0612345678", "the phone stays");
+    // The human record lists them too.
+    let text = a.ok(&["client", "show", &id]);
+    assert_eq!(text.matches("Corrigé le").count(), 2, "{text}");
+    // A correction with nothing new keeps no revision; a bad value changes nothing.
+    a.ok(&["client", "update", &id, "--city", "Annecy"]);
+    assert_eq!(
+        a.json(&["client", "show", &id, "--json"])["revisions"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    let err = a.fails(&["client", "update", &id, "--birth-date", "31/02/1990"]);
+    assert!(err.contains("(code : invalid:"), "{err}");
+    assert_eq!(
+        a.json(&["client", "show", &id, "--json"])["revisions"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}

@@ -43,9 +43,16 @@ pub enum ClientCommand {
         json: bool,
     },
     /// Archive un client (rien n'est supprimé).
-    Archive { id: i64 },
+    /// Corrects a client: the options given replace those values, the others stay; the
+    /// values replaced are kept (with the reason) and listed under `revisions`.
+    Update(Box<UpdateArgs>),
+    Archive {
+        id: i64,
+    },
     /// Restaure un client archivé.
-    Restore { id: i64 },
+    Restore {
+        id: i64,
+    },
     /// Chronologie d'un client : sinistres, requalifications, états, montants, échanges,
     /// événements des contrats et coefficient à chaque échéance.
     Timeline {
@@ -103,6 +110,50 @@ pub struct AddArgs {
     pub broker: Option<String>,
     #[arg(long)]
     pub notes: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `client update ID`: every option replaces that value (an empty text clears it); `--email`,
+/// `--phone` and the address options replace the first e-mail, phone or address.
+#[derive(Args, Debug)]
+pub struct UpdateArgs {
+    pub id: i64,
+    #[arg(long)]
+    pub last_name: Option<String>,
+    #[arg(long)]
+    pub first_name: Option<String>,
+    #[arg(long)]
+    pub company: Option<String>,
+    #[arg(long)]
+    pub siren: Option<String>,
+    #[arg(long)]
+    pub civility: Option<String>,
+    #[arg(long)]
+    pub birth_date: Option<String>,
+    #[arg(long)]
+    pub email: Option<String>,
+    #[arg(long)]
+    pub phone: Option<String>,
+    #[arg(long)]
+    pub address: Option<String>,
+    #[arg(long)]
+    pub postcode: Option<String>,
+    #[arg(long)]
+    pub city: Option<String>,
+    #[arg(long)]
+    pub status: Option<String>,
+    #[arg(long)]
+    pub profession: Option<String>,
+    #[arg(long)]
+    pub source: Option<String>,
+    #[arg(long)]
+    pub broker: Option<String>,
+    #[arg(long)]
+    pub notes: Option<String>,
+    /// Why the record is corrected (kept with the values replaced).
+    #[arg(long)]
+    pub reason: Option<String>,
     #[arg(long)]
     pub json: bool,
 }

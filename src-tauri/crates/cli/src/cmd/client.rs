@@ -1,7 +1,7 @@
 //! `courtier client …`: the client's card, search, pages, archive, timeline.
 
 use super::timeline::{print_timeline, timeline_query};
-use crate::args::client::{AddArgs, ClientCommand, Sort};
+use crate::args::client::{AddArgs, ClientCommand, Sort, UpdateArgs};
 use crate::output::print_json;
 use courtier_app::{AppError, ClientListQuery, Courtier};
 use courtier_domain::client::{AddressDraft, ClientDraft, EmailDraft, PhoneDraft};
@@ -80,6 +80,18 @@ pub fn run(app: &Courtier, c: ClientCommand) -> Result<(), AppError> {
             }
             Ok(())
         }
+        ClientCommand::Update(a) => {
+            let a = *a;
+            let current = app.client_get(a.id)?;
+            let (id, version, json, reason) = (a.id, current.version, a.json, a.reason.clone());
+            let draft = corrected(current.fields, a);
+            let rec = app.client_correct(id, &draft, Some(version), reason.as_deref())?;
+            if json {
+                return print_json(&rec);
+            }
+            println!("Client {} corrigé : {}", rec.id, rec.display_name);
+            Ok(())
+        }
         ClientCommand::Archive { id } => {
             let r = app.client_archive(id)?;
             println!("Client {} archivé : {}", r.id, r.display_name);
@@ -95,6 +107,71 @@ pub fn run(app: &Courtier, c: ClientCommand) -> Result<(), AppError> {
             print_timeline(&app.client_timeline(id, &timeline_query(filter))?, json)
         }
     }
+}
+
+/// The client's fields with the options given in place of theirs (an empty text clears one).
+fn corrected(mut d: ClientDraft, a: UpdateArgs) -> ClientDraft {
+    let set = |field: &mut Option<String>, new: Option<String>| {
+        if let Some(v) = new {
+            *field = Some(v).filter(|v| !v.trim().is_empty());
+        }
+    };
+    set(&mut d.last_name, a.last_name);
+    set(&mut d.first_name, a.first_name);
+    set(&mut d.company_name, a.company);
+    set(&mut d.siren, a.siren);
+    set(&mut d.civility, a.civility);
+    set(&mut d.birth_date, a.birth_date);
+    set(&mut d.profession, a.profession);
+    set(&mut d.source, a.source);
+    set(&mut d.assigned_broker, a.broker);
+    set(&mut d.notes, a.notes);
+    if let Some(s) = a.status {
+        d.status = s;
+    }
+    let company = d.kind == "company";
+    if a.address.is_some() || a.postcode.is_some() || a.city.is_some() {
+        if d.addresses.is_empty() {
+            d.addresses.push(AddressDraft {
+                kind: "principale".into(),
+                ..Default::default()
+            });
+        }
+        let first = &mut d.addresses[0];
+        if let Some(v) = a.address {
+            first.line1 = v;
+        }
+        if let Some(v) = a.postcode {
+            first.postcode = v;
+        }
+        if let Some(v) = a.city {
+            first.city = v;
+        }
+    }
+    if let Some(p) = a.phone {
+        match d.phones.first_mut() {
+            Some(first) => first.number = p,
+            None => d.phones.push(PhoneDraft {
+                kind: if company { "professionnel" } else { "mobile" }.into(),
+                number: p,
+            }),
+        }
+    }
+    if let Some(e) = a.email {
+        match d.emails.first_mut() {
+            Some(first) => first.address = e,
+            None => d.emails.push(EmailDraft {
+                kind: if company {
+                    "professionnel"
+                } else {
+                    "personnel"
+                }
+                .into(),
+                address: e,
+            }),
+        }
+    }
+    d
 }
 
 fn draft_from(a: AddArgs) -> ClientDraft {
@@ -210,4 +287,5 @@ fn print_record(r: &courtier_app::ClientRecord) {
         println!("  Notes : {n}");
     }
     println!("  Créé le {} ; modifié le {}", r.created_at, r.updated_at);
+    crate::output::print_revisions(&r.revisions);
 }
