@@ -74,6 +74,46 @@ impl Store {
         Ok(Self::open_inner(path, key, mode, migrations)?)
     }
 
+    /// A second, read-only connection to an agency file that a [`Store::open`] brought up to
+    /// date: lists, searches and records read through it while the other connection writes
+    /// (WAL lets readers see every committed write without waiting for the writer). Its own
+    /// writes are refused by SQLite.
+    pub fn open_reader(path: &Path, key: &DbKey) -> Result<Store, StoreError> {
+        Ok(Self::open_reader_inner(path, key)?)
+    }
+
+    fn open_reader_inner(path: &Path, key: &DbKey) -> Result<Store, DbError> {
+        if !path.exists() {
+            return Err(DbError::NotFound {
+                path: path.to_path_buf(),
+            });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(DbError::from_open)?;
+        let conn = key_connection(conn, key)?;
+        conn.execute_batch(
+            "PRAGMA query_only = ON;
+             PRAGMA temp_store = MEMORY;
+             PRAGMA busy_timeout = 5000;
+             PRAGMA cache_size = -65536;",
+        )?;
+        let store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        let supported = MIGRATIONS.last().map_or(0, |m| m.version);
+        let found = store.schema_version()?;
+        if found > supported {
+            return Err(DbError::SchemaTooNew { found, supported });
+        }
+        if found < supported {
+            return Err(DbError::Settings(format!(
+                "le fichier est au schéma {found} : ouvrez-le d'abord en écriture pour le mettre à jour"
+            )));
+        }
+        Ok(store)
+    }
+
     fn open_inner(
         path: &Path,
         key: &DbKey,
@@ -231,4 +271,52 @@ fn configure(conn: &Connection) -> Result<(), DbError> {
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use courtier_port::{AgencyFile, ClientQuery, ClientStore};
+
+    #[test]
+    fn the_reader_sees_committed_writes_and_does_not_wait_for_a_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = DbKey::generate();
+        let path = dir.path().join(DATABASE_FILE);
+        let mut writer = Store::open(&path, &key, OpenMode::Create).unwrap();
+        writer.set_agency("agence", "2026-11-24T09:00:00Z").unwrap();
+        let reader = Store::open_reader(&path, &key).unwrap();
+        assert_eq!(ClientStore::count_clients(&reader, true).unwrap(), 0);
+        // A write transaction under way on the writer (as a long import would hold it).
+        writer.conn.execute_batch("BEGIN IMMEDIATE;").unwrap();
+        writer
+            .conn
+            .execute_batch(
+                "INSERT INTO clients (kind, last_name, status, sort_key, created_at, updated_at)
+                 VALUES ('person', 'Martin', 'client', 'martin', 'x', 'x');",
+            )
+            .unwrap();
+        // Were the reader blocked, it would fail with « database is locked » after the busy
+        // timeout instead of answering.
+        let page = ClientStore::list_clients(&reader, &ClientQuery::default()).unwrap();
+        assert_eq!(page.total, 0, "the uncommitted client is not seen");
+        writer.conn.execute_batch("COMMIT;").unwrap();
+        assert_eq!(ClientStore::count_clients(&reader, true).unwrap(), 1);
+        // The reader refuses to write.
+        let e = reader.set_agency("autre", "x").unwrap_err();
+        assert!(matches!(e, DbError::Sqlite(_)), "{e:?}");
+        // A file at an older schema is not opened for reading.
+        drop((reader, writer));
+        let old = dir.path().join("ancien.courtier");
+        drop(Store::open_with(&old, &key, OpenMode::Create, &MIGRATIONS[..1]).unwrap());
+        assert!(matches!(
+            Store::open_reader(&old, &key),
+            Err(StoreError::Settings(_))
+        ));
+        assert!(matches!(
+            Store::open_reader(&path, &DbKey::generate()),
+            Err(StoreError::WrongKey)
+        ));
+    }
 }
