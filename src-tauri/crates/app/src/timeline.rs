@@ -5,8 +5,11 @@
 
 use crate::contracts::{ClaimRecord, ContractRecord};
 use crate::{AppError, Courtier};
-use courtier_domain::bonus_malus::{ClaimKind, Responsibility};
-use courtier_domain::Coefficient;
+use courtier_domain::vocabulary::{
+    AmountKind, Channel, ClaimKind, ClaimStatus, ContractEventKind, ContractStatus, Direction,
+    Responsibility, TerminatedBy,
+};
+use courtier_domain::{Coefficient, Money};
 use serde::{Deserialize, Serialize};
 
 /// The kinds of timeline entries, in the order they are listed within one day.
@@ -70,87 +73,28 @@ pub struct Timeline {
     pub contracts: Vec<(i64, String)>,
 }
 
-/// The domain's French labels (the calculation note's), for the stored codes.
-fn kind_fr(k: &str) -> &str {
-    ClaimKind::parse(k).map_or(k, |c| c.fr())
-}
-
+/// The engine's word for a stored responsibility ("full" → "responsable"); the code itself if
+/// it is not one.
 fn responsibility_fr(r: &str) -> &str {
     Responsibility::parse(r).map_or(r, |x| x.fr())
 }
 
-fn claim_status_fr(s: &str) -> &str {
-    match s {
-        "declare" => "déclaré",
-        "en_expertise" => "en expertise",
-        "en_reparation" => "en réparation",
-        "indemnise" => "indemnisé",
-        "clos" => "clos",
-        "refuse" => "refusé",
-        other => other,
-    }
-}
-
-fn contract_status_fr(s: &str) -> &str {
-    match s {
-        "devis" => "devis",
-        "en_cours" => "en cours",
-        "suspendu" => "suspendu",
-        "resilie" => "résilié",
-        other => other,
-    }
-}
-
-fn terminated_by_fr(s: &str) -> &str {
-    match s {
-        "client" => "à l'initiative du client",
-        "assureur" => "à l'initiative de l'assureur",
-        "loi_hamon" => "loi Hamon",
-        "loi_chatel" => "loi Chatel",
-        "vente_vehicule" => "vente du véhicule",
-        _ => "autre motif",
-    }
-}
-
-fn amount_fr(k: &str) -> &str {
-    match k {
-        "estimation" => "Estimation",
-        "reglement" => "Règlement",
-        "franchise" => "Franchise",
-        other => other,
-    }
-}
-
-fn channel_fr(c: &str) -> &str {
-    match c {
-        "telephone" => "téléphone",
-        "email" => "courriel",
-        "courrier" => "courrier",
-        "rendez_vous" => "rendez-vous",
-        _ => "autre canal",
-    }
-}
-
-/// "1302.76" → "1 302,76 €" (thin no-break space between thousands, as French print does).
-fn fr_amount(s: &str) -> String {
-    let (int, dec) = s.split_once('.').unwrap_or((s, "00"));
-    let digits: Vec<char> = int.chars().collect();
-    let mut grouped = String::new();
-    for (i, c) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push('\u{202f}');
-        }
-        grouped.push(*c);
-    }
-    format!("{grouped},{dec}\u{a0}€")
-}
-
+/// A coefficient as stored ("0.85"), the French way ("0,85"); the text itself if it is not one.
 fn fr_coef(s: &str) -> String {
     Coefficient::parse(s).map_or_else(|_| s.to_string(), |c| c.fr())
 }
 
+/// An amount as sent ("1302.76"), the French way ("1 302,76 €"); the text itself if it is not
+/// one.
+fn fr_amount(s: &str) -> String {
+    Money::parse_signed(s).map_or_else(|_| s.to_string(), |m| m.to_string())
+}
+
 /// The entries of one contract, unfiltered and unsorted.
 fn contract_entries(k: &ContractRecord, out: &mut Vec<TimelineEntry>) {
+    fn word(s: Result<ContractStatus, &str>) -> &str {
+        s.map_or_else(|raw| raw, |x| x.in_sentence())
+    }
     let label = format!("{} n° {}", k.insurer, k.number);
     let entry = |date: &str, kind: &str, claim: Option<i64>, title: String| TimelineEntry {
         date: date.to_string(),
@@ -165,16 +109,22 @@ fn contract_entries(k: &ContractRecord, out: &mut Vec<TimelineEntry>) {
         previous: None,
     };
     for (i, e) in k.events.iter().enumerate() {
-        let title = match (e.kind.as_str(), e.status.as_deref()) {
-            ("avenant", _) => "Avenant".to_string(),
-            (_, Some("resilie")) => format!(
-                "Contrat résilié ({})",
-                terminated_by_fr(e.terminated_by.as_deref().unwrap_or("autre"))
-            ),
-            (_, Some(s)) if i == 0 => {
-                format!("Souscription du contrat ({})", contract_status_fr(s))
+        // A known status as its value, an unknown one (should not happen) as its code.
+        let status = e
+            .status
+            .as_deref()
+            .map(|s| ContractStatus::parse(s).map_err(|_| s));
+        let title = match (ContractEventKind::parse(&e.kind), status) {
+            (Ok(ContractEventKind::Avenant), _) => "Avenant".to_string(),
+            (_, Some(Ok(ContractStatus::Resilie))) => {
+                let by = e.terminated_by.as_deref().unwrap_or("autre");
+                format!(
+                    "Contrat résilié ({})",
+                    TerminatedBy::parse(by).map_or(by, |x| x.in_sentence())
+                )
             }
-            (_, Some(s)) => format!("Contrat {}", contract_status_fr(s)),
+            (_, Some(s)) if i == 0 => format!("Souscription du contrat ({})", word(s)),
+            (_, Some(s)) => format!("Contrat {}", word(s)),
             _ => "Contrat".to_string(),
         };
         let mut x = entry(&e.on_date, "contrat", None, title);
@@ -301,7 +251,7 @@ fn claim_entries(c: &ClaimRecord, entry: MakeEntry<'_>, out: &mut Vec<TimelineEn
         id,
         format!(
             "Sinistre : {}, {}",
-            kind_fr(&c.kind),
+            ClaimKind::parse(&c.kind).map_or(c.kind.as_str(), |x| x.fr()),
             responsibility_fr(first.map_or("", |q| q.responsibility.as_str()))
         ),
     );
@@ -327,10 +277,12 @@ fn claim_entries(c: &ClaimRecord, entry: MakeEntry<'_>, out: &mut Vec<TimelineEn
     }
     // The first status is the declaration itself.
     for (i, s) in c.statuses.iter().enumerate() {
-        let title = if i == 0 && s.status == "declare" {
+        let status = ClaimStatus::parse(&s.status);
+        let title = if i == 0 && status == Ok(ClaimStatus::Declare) {
             "Sinistre déclaré".to_string()
         } else {
-            format!("Sinistre {}", claim_status_fr(&s.status))
+            let word = status.map_or(s.status.as_str(), |x| x.in_sentence());
+            format!("Sinistre {word}")
         };
         let mut x = entry(&s.on_date, "etat", id, title);
         x.detail = s.note.clone();
@@ -342,7 +294,11 @@ fn claim_entries(c: &ClaimRecord, entry: MakeEntry<'_>, out: &mut Vec<TimelineEn
             &a.on_date,
             "montant",
             id,
-            format!("{} : {}", amount_fr(&a.kind), fr_amount(&a.amount)),
+            format!(
+                "{} : {}",
+                AmountKind::parse(&a.kind).map_or(a.kind.as_str(), |x| x.label()),
+                fr_amount(&a.amount)
+            ),
         );
         x.detail = a.note.clone();
         x.code = Some(a.kind.clone());
@@ -362,16 +318,13 @@ fn claim_entries(c: &ClaimRecord, entry: MakeEntry<'_>, out: &mut Vec<TimelineEn
             .and_then(|p| c.parties.iter().find(|x| x.id == p))
             .map(|p| format!(" avec {}", p.name))
             .unwrap_or_default();
-        let dir = if m.direction == "entrant" {
-            "reçu"
-        } else {
-            "envoyé"
-        };
+        let dir = Direction::parse(&m.direction).map_or(m.direction.as_str(), |x| x.in_sentence());
+        let channel = Channel::parse(&m.channel).map_or(m.channel.as_str(), |x| x.in_sentence());
         let mut x = entry(
             &m.at,
             "echange",
             id,
-            format!("Échange ({}, {dir}){with}", channel_fr(&m.channel)),
+            format!("Échange ({channel}, {dir}){with}"),
         );
         x.detail = Some(m.summary.clone());
         x.code = Some(m.channel.clone());
@@ -462,6 +415,8 @@ impl Courtier {
 mod tests {
     #[test]
     fn amounts_are_written_the_french_way() {
+        assert_eq!(super::fr_amount("0.00"), "0,00\u{a0}€");
+        assert_eq!(super::fr_amount("pas un montant"), "pas un montant");
         assert_eq!(super::fr_amount("1302.76"), "1\u{202f}302,76\u{a0}€");
         assert_eq!(super::fr_amount("300.50"), "300,50\u{a0}€");
         assert_eq!(

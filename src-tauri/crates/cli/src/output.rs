@@ -1,6 +1,80 @@
 //! Printing: JSON, lists, and the lines and blocks several nouns print the same way.
 
 use courtier_app::AppError;
+use courtier_domain::client::ClientStatus;
+use courtier_domain::vocabulary::{
+    AmountKind, Channel, ClaimKind, ClaimStatus, ContractStatus, Direction, DriverRole, PartyRole,
+    Product, Responsibility, Usage,
+};
+use courtier_domain::{Coefficient, Money};
+
+// The French words for the codes the app sends, from the domain's vocabulary. A code that is not
+// one of its family's (should not happen) is printed as it is.
+
+/// A coefficient as the app sends it ("0.85"), the French way ("0,85").
+pub fn coef(s: &str) -> String {
+    Coefficient::parse(s).map_or_else(|_| s.to_string(), |c| c.fr())
+}
+
+/// An amount as the app sends it ("1234.56"), the French way ("1 234,56 €").
+pub fn money(s: &str) -> String {
+    Money::parse_signed(s).map_or_else(|_| s.to_string(), |m| m.to_string())
+}
+
+/// "former" → "Ancien client", as the UI says.
+pub fn client_status(code: &str) -> &str {
+    ClientStatus::parse(code).map_or(code, |x| x.label())
+}
+
+/// "theft" → "vol".
+pub fn claim_kind(code: &str) -> &str {
+    ClaimKind::parse(code).map_or(code, |x| x.fr())
+}
+
+/// "full" → "responsable".
+pub fn responsibility(code: &str) -> &str {
+    Responsibility::parse(code).map_or(code, |x| x.fr())
+}
+
+/// "en_expertise" → "en expertise".
+pub fn claim_status(code: &str) -> &str {
+    ClaimStatus::parse(code).map_or(code, |x| x.in_sentence())
+}
+
+/// "resilie" → "Résilié".
+pub fn contract_status(code: &str) -> &str {
+    ContractStatus::parse(code).map_or(code, |x| x.label())
+}
+
+/// "auto" → "Automobile".
+pub fn product(code: &str) -> &str {
+    Product::parse(code).map_or(code, |x| x.label())
+}
+
+/// "tournees" → "Tournées".
+pub fn usage(code: &str) -> &str {
+    Usage::parse(code).map_or(code, |x| x.label())
+}
+
+/// "reglement" → "Règlement".
+pub fn amount_kind(code: &str) -> &str {
+    AmountKind::parse(code).map_or(code, |x| x.label())
+}
+
+/// "assureur_tiers" → "Assureur du tiers".
+pub fn party_role(code: &str) -> &str {
+    PartyRole::parse(code).map_or(code, |x| x.label())
+}
+
+/// "rendez_vous" → "rendez-vous".
+pub fn channel(code: &str) -> &str {
+    Channel::parse(code).map_or(code, |x| x.in_sentence())
+}
+
+/// "entrant" → "reçu".
+pub fn direction(code: &str) -> &str {
+    Direction::parse(code).map_or(code, |x| x.in_sentence())
+}
 
 /// A list as JSON, or a line per item (a sentence when there is none).
 pub fn print_list<T: serde::Serialize>(
@@ -60,7 +134,7 @@ pub fn driver_line(d: &courtier_app::DriverDto) -> String {
     format!(
         "Conducteur {} ({}) : {} {}{}{}{}{}",
         d.id,
-        d.role,
+        DriverRole::parse(&d.role).map_or(d.role.as_str(), |x| x.in_sentence()),
         d.first_name.as_deref().unwrap_or(""),
         d.last_name,
         d.to_date
@@ -81,19 +155,30 @@ pub fn driver_line(d: &courtier_app::DriverDto) -> String {
 }
 
 pub fn print_contract(k: &courtier_app::ContractRecord) {
-    let fr = |s: &str| s.replace('.', ",");
     println!(
         "Contrat {} ({}) : {} n° {}, souscrit le {}, échéance annuelle à partir du {}",
-        k.id, k.product, k.insurer, k.number, k.subscription_date, k.first_echeance
+        k.id,
+        product(&k.product),
+        k.insurer,
+        k.number,
+        k.subscription_date,
+        k.first_echeance
     );
-    println!("  État : {} ; usage : {}", k.status, k.usage);
+    println!(
+        "  État : {} ; usage : {}",
+        contract_status(&k.status),
+        usage(&k.usage)
+    );
     print_revisions(&k.revisions);
     if !k.clause_applies {
         println!("  Hors clause de réduction-majoration (R1) : coefficient 1,00.");
     }
-    println!("  Coefficient en vigueur : {}", fr(&k.coefficient_in_force));
+    println!(
+        "  Coefficient en vigueur : {}",
+        coef(&k.coefficient_in_force)
+    );
     for e in &k.coefficient_history {
-        println!("    échéance du {} : {}", e.echeance, fr(&e.coefficient));
+        println!("    échéance du {} : {}", e.echeance, coef(&e.coefficient));
     }
     if k.protection_active {
         println!("  Protection à 0,50 acquise : le prochain sinistre responsable ne majorera pas.");
@@ -102,18 +187,18 @@ pub fn print_contract(k: &courtier_app::ContractRecord) {
         println!(
             "  Prochaine échéance le {} : {} si rien ne change ; un sinistre aujourd'hui compterait le {} : {} (responsable), {} (partiellement)",
             p.next_echeance,
-            fr(&p.if_nothing_happens),
+            coef(&p.if_nothing_happens),
             p.claim_counts_at,
-            fr(&p.with_full_claim),
-            fr(&p.with_partial_claim)
+            coef(&p.with_full_claim),
+            coef(&p.with_partial_claim)
         );
     }
     if let Some(p) = &k.next_premium {
         println!(
-            "  Prochaine prime : {} € (dont {} € modulés, {} € non modulés)",
-            fr(&p.total),
-            fr(&p.after_coefficient),
-            fr(&p.not_modulated)
+            "  Prochaine prime : {} (dont {} modulés, {} non modulés)",
+            money(&p.total),
+            money(&p.after_coefficient),
+            money(&p.not_modulated)
         );
     }
     for v in &k.vehicles {
@@ -126,16 +211,16 @@ pub fn print_contract(k: &courtier_app::ContractRecord) {
         let history: Vec<String> = c
             .qualifications
             .iter()
-            .map(|q| format!("{} le {}", q.responsibility, q.found_on))
+            .map(|q| format!("{} le {}", responsibility(&q.responsibility), q.found_on))
             .collect();
         println!(
-            "  Sinistre {} du {} : {} ; responsabilité {} ({}) ; état {}",
+            "  Sinistre {} du {} : {} ; {} ({}) ; état {}",
             c.id,
             c.occurred_on,
-            c.kind,
-            c.responsibility,
+            claim_kind(&c.kind),
+            responsibility(&c.responsibility),
             history.join(" → "),
-            c.status
+            claim_status(&c.status)
         );
     }
 }

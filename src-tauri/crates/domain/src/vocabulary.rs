@@ -275,6 +275,27 @@ vocabulary! {
     }
 }
 
+impl DriverRole {
+    /// The form inside a sentence, after "Conducteur": "Conducteur 3 (principal)".
+    pub fn in_sentence(self) -> &'static str {
+        match self {
+            DriverRole::Principal => "principal",
+            DriverRole::Secondaire => "secondaire",
+            DriverRole::Occasionnel => "occasionnel",
+        }
+    }
+}
+
+impl Usage {
+    /// The French label, as the UI shows it (the new-contract form).
+    pub fn label(self) -> &'static str {
+        match self {
+            Usage::Standard => "Standard",
+            Usage::Tournees => "Tournées",
+        }
+    }
+}
+
 vocabulary! {
     /// What a contract event is (`contract_events.kind`). No label exists yet in the UI; these
     /// are the contract page's words.
@@ -527,6 +548,8 @@ mod tests {
                 "Conducteur occasionnel"
             ]
         );
+        assert_eq!(Usage::Standard.label(), "Standard");
+        assert_eq!(Usage::Tournees.label(), "Tournées");
         labels!(
             TimelineKind,
             [
@@ -553,6 +576,7 @@ mod tests {
         assert_eq!(Channel::Email.in_sentence(), "courriel");
         assert_eq!(Channel::Autre.in_sentence(), "autre canal");
         assert_eq!(Direction::Entrant.in_sentence(), "reçu");
+        assert_eq!(DriverRole::Occasionnel.in_sentence(), "occasionnel");
         assert_eq!(
             ContractStatus::START,
             [ContractStatus::EnCours, ContractStatus::Devis]

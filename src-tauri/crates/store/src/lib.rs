@@ -277,14 +277,14 @@ fn configure(conn: &Connection) -> Result<(), DbError> {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use courtier_port::{AgencyFile, ClientQuery, ClientStore};
+    use courtier_port::{ClientQuery, ClientStore};
 
     #[test]
     fn the_reader_sees_committed_writes_and_does_not_wait_for_a_writer() {
         let dir = tempfile::tempdir().unwrap();
         let key = DbKey::generate();
         let path = dir.path().join(DATABASE_FILE);
-        let mut writer = Store::open(&path, &key, OpenMode::Create).unwrap();
+        let writer = Store::open(&path, &key, OpenMode::Create).unwrap();
         writer.set_agency("agence", "2026-11-24T09:00:00Z").unwrap();
         let reader = Store::open_reader(&path, &key).unwrap();
         assert_eq!(ClientStore::count_clients(&reader, true).unwrap(), 0);

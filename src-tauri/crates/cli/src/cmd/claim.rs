@@ -3,7 +3,9 @@
 use crate::args::claim::ClaimCommand;
 use crate::args::ById;
 use crate::output::{
-    driver_line, print_contract, print_json, print_list, print_revisions, vehicle_line,
+    amount_kind, channel, claim_kind, claim_status, coef, direction, driver_line, money,
+    party_role, print_contract, print_json, print_list, print_revisions, responsibility,
+    vehicle_line,
 };
 use courtier_app::{
     AmountDto, AppError, ClaimDraft, ClaimUpdate, CommunicationDto, Courtier, PartyDto,
@@ -47,8 +49,13 @@ pub fn run(app: &Courtier, c: ClaimCommand) -> Result<(), AppError> {
                 &format!("Aucun sinistre pour le client {client}."),
                 |c| {
                     format!(
-                        "{:>6}  {}  contrat {:<6} {:<22} {:<8} {}",
-                        c.id, c.occurred_on, c.contract_id, c.kind, c.responsibility, c.status
+                        "{:>6}  {}  contrat {:<6} {:<22} {:<25} {}",
+                        c.id,
+                        c.occurred_on,
+                        c.contract_id,
+                        claim_kind(&c.kind),
+                        responsibility(&c.responsibility),
+                        claim_status(&c.status)
                     )
                 },
             );
@@ -167,13 +174,13 @@ pub fn run(app: &Courtier, c: ClaimCommand) -> Result<(), AppError> {
                 "Aucun sinistre ouvert.",
                 |c| {
                     format!(
-                        "{:>6}  {}  {:<32} {:<14} {:<10} {:<13} {:>5} j",
+                        "{:>6}  {}  {:<32} {:<14} {:<25} {:<13} {:>5} j",
                         c.claim_id,
                         c.occurred_on,
                         c.client_name,
-                        c.kind,
-                        c.responsibility,
-                        c.status,
+                        claim_kind(&c.kind),
+                        responsibility(&c.responsibility),
+                        claim_status(&c.status),
                         c.age_days
                     )
                 },
@@ -203,10 +210,15 @@ fn show_claim(p: &courtier_app::ClaimPage, json: bool) -> Result<(), AppError> {
         return print_json(p);
     }
     let c = &p.claim;
-    let fr = |s: &str| s.replace('.', ",");
     println!(
         "Sinistre {} du {} : {} — client {} ({}), contrat {} n° {}",
-        c.id, c.occurred_on, c.kind, p.client_name, p.client_id, p.insurer, p.contract_number
+        c.id,
+        c.occurred_on,
+        claim_kind(&c.kind),
+        p.client_name,
+        p.client_id,
+        p.insurer,
+        p.contract_number
     );
     if let Some(d) = &c.declared_on {
         println!("  Déclaré le {d}");
@@ -235,44 +247,54 @@ fn show_claim(p: &courtier_app::ClaimPage, json: bool) -> Result<(), AppError> {
     let history: Vec<String> = c
         .qualifications
         .iter()
-        .map(|q| format!("{} le {}", q.responsibility, q.found_on))
+        .map(|q| format!("{} le {}", responsibility(&q.responsibility), q.found_on))
         .collect();
     println!(
         "  Responsabilité : {} ({})",
-        c.responsibility,
+        responsibility(&c.responsibility),
         history.join(" → ")
     );
     let states: Vec<String> = c
         .statuses
         .iter()
-        .map(|s| format!("{} le {}", s.status, s.on_date))
+        .map(|s| format!("{} le {}", claim_status(&s.status), s.on_date))
         .collect();
     println!("  États : {}", states.join(" → "));
     for a in &c.amounts {
-        println!("  {} du {} : {} €", a.kind, a.on_date, fr(&a.amount));
+        println!(
+            "  {} du {} : {}",
+            amount_kind(&a.kind),
+            a.on_date,
+            money(&a.amount)
+        );
     }
     if let Some(x) = &c.paid {
-        println!("  Réglé au total : {} €", fr(x));
+        println!("  Réglé au total : {}", money(x));
     }
     for party in &c.parties {
         println!(
             "  Intervenant {} ({}) : {}",
-            party.id, party.role, party.name
+            party.id,
+            party_role(&party.role),
+            party.name
         );
     }
     for m in &c.communications {
         println!(
             "  Échange du {} ({}, {}) : {}",
-            m.at, m.channel, m.direction, m.summary
+            m.at,
+            channel(&m.channel),
+            direction(&m.direction),
+            m.summary
         );
     }
     print_revisions(&c.revisions);
     println!(
         "  Coefficient du contrat en vigueur : {}{}",
-        fr(&p.coefficient_in_force),
+        coef(&p.coefficient_in_force),
         p.next_coefficient
             .as_deref()
-            .map(|n| format!(" ; à la prochaine échéance : {}", fr(n)))
+            .map(|n| format!(" ; à la prochaine échéance : {}", coef(n)))
             .unwrap_or_default()
     );
     Ok(())

@@ -2,7 +2,7 @@
 
 use super::timeline::{print_timeline, timeline_query};
 use crate::args::client::{AddArgs, ClientCommand, Sort, UpdateArgs};
-use crate::output::print_json;
+use crate::output::{client_status, print_json};
 use courtier_app::{AppError, ClientListQuery, Courtier};
 use courtier_domain::client::{AddressDraft, ClientDraft, EmailDraft, PhoneDraft};
 
@@ -224,23 +224,14 @@ fn draft_from(a: AddArgs) -> ClientDraft {
 fn print_summaries(rows: &[courtier_app::ClientSummary]) {
     for r in rows {
         println!(
-            "{:>7}  {:<32}  {:<9}  {:<5}  {:<20}  {}",
+            "{:>7}  {:<32}  {:<13}  {:<5}  {:<20}  {}",
             r.id,
             r.display_name,
-            status_label(&r.status),
+            client_status(&r.status),
             r.postcode.as_deref().unwrap_or(""),
             r.city.as_deref().unwrap_or(""),
             r.phone.as_deref().unwrap_or("")
         );
-    }
-}
-
-fn status_label(s: &str) -> &'static str {
-    match s {
-        "prospect" => "prospect",
-        "client" => "client",
-        "former" => "ancien",
-        _ => "?",
     }
 }
 
@@ -249,7 +240,7 @@ fn print_record(r: &courtier_app::ClientRecord) {
     if r.archived {
         println!("  (archivé)");
     }
-    println!("  Statut : {}", status_label(&r.fields.status));
+    println!("  Statut : {}", client_status(&r.fields.status));
     if let Some(b) = &r.fields.birth_date {
         let age = r.age.map(|a| format!(" ({a} ans)")).unwrap_or_default();
         println!("  Né(e) le : {b}{age}");

@@ -2,7 +2,7 @@
 
 use super::timeline::{print_timeline, timeline_query};
 use crate::args::contract::ContractCommand;
-use crate::output::{print_contract, print_json, print_list};
+use crate::output::{coef, contract_status, print_contract, print_json, print_list, product};
 use courtier_app::{AppError, AvenantDraft, ContractDraft, ContractUpdate, Courtier, PremiumDraft};
 
 pub fn run(app: &Courtier, c: ContractCommand) -> Result<(), AppError> {
@@ -36,11 +36,11 @@ pub fn run(app: &Courtier, c: ContractCommand) -> Result<(), AppError> {
                 format!(
                     "{:>6}  {:<10} {:<24} {:<18} coefficient {}  ({})",
                     k.id,
-                    k.product,
+                    product(&k.product),
                     k.insurer,
                     k.number,
-                    k.coefficient_in_force.replace('.', ","),
-                    k.status
+                    coef(&k.coefficient_in_force),
+                    contract_status(&k.status)
                 )
             },
         ),

@@ -2,7 +2,7 @@
 
 use crate::args::releve::ReleveCommand;
 use crate::input::read_input;
-use crate::output::print_json;
+use crate::output::{coef, print_json};
 use courtier_app::{AppError, Courtier};
 
 pub fn run(app: &Courtier, c: ReleveCommand) -> Result<(), AppError> {
@@ -21,10 +21,7 @@ fn add(app: &Courtier, client: i64, file: &str, json: bool) -> Result<(), AppErr
         println!("  {s}");
     }
     match &r.start_coefficient {
-        Some(c) => println!(
-            "Coefficient de départ du nouveau contrat : {}",
-            c.replace('.', ",")
-        ),
+        Some(c) => println!("Coefficient de départ du nouveau contrat : {}", coef(c)),
         None => {
             println!("Le relevé ne donne pas de quoi calculer un coefficient de départ.")
         }
