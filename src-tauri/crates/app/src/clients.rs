@@ -14,6 +14,9 @@ use chrono::NaiveDate;
 use courtier_domain::client::{self, Client, ClientDraft};
 use courtier_port::{ClientQuery, ClientSort, ClientStore, Entity, RevisionStore};
 
+#[cfg(test)]
+mod tests;
+
 /// A client's whole record: fields, household, age today, corrections.
 pub(crate) fn record<S: ClientStore + RevisionStore + ?Sized>(
     s: &S,
