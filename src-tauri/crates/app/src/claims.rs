@@ -66,12 +66,8 @@ impl Courtier {
     /// Records a claim; the coefficient and the next premium are recomputed at once.
     pub fn claim_create(&self, d: &ClaimDraft) -> Result<ContractRecord, AppError> {
         let today = self.today();
-        let (occurred, declared) = crate::claims::checked_claim_dates(
-            &d.occurred_on,
-            d.declared_on.as_deref(),
-            &d.kind,
-            today,
-        )?;
+        let (occurred, declared) =
+            checked_claim_dates(&d.occurred_on, d.declared_on.as_deref(), &d.kind, today)?;
         if Responsibility::parse(&d.responsibility).is_none() {
             return Err(field(
                 "responsibility",

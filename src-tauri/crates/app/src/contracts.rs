@@ -22,7 +22,7 @@ use rust_decimal::Decimal;
 pub(crate) use crate::dto::{ClaimRecord, ContractRecord, RevisionDto};
 
 /// Premium lines as sent, checked, in force from `from`.
-pub(crate) fn premium_rows(
+fn premium_rows(
     premiums: &[PremiumDraft],
     from: NaiveDate,
 ) -> Result<Vec<PremiumLineRow>, AppError> {
@@ -47,9 +47,7 @@ pub(crate) fn premium_rows(
 }
 
 /// The terms of a contract, checked: the same checks at creation and at each correction.
-pub(crate) fn checked_terms(
-    d: &ContractDraft,
-) -> Result<courtier_port::ContractCorrection, AppError> {
+fn checked_terms(d: &ContractDraft) -> Result<courtier_port::ContractCorrection, AppError> {
     let product = d.product.clone().unwrap_or_else(|| "auto".into());
     if !["auto", "habitation", "sante", "prevoyance", "autre"].contains(&product.as_str()) {
         return Err(field(

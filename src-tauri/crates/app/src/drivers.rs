@@ -7,7 +7,7 @@ use crate::{
 
 impl Courtier {
     /// A driver as sent, checked (at designation and at each correction).
-    pub(crate) fn driver_row(&self, d: &DriverDraft) -> Result<courtier_port::DriverRow, AppError> {
+    fn driver_row(&self, d: &DriverDraft) -> Result<courtier_port::DriverRow, AppError> {
         if !["principal", "secondaire", "occasionnel"].contains(&d.role.as_str()) {
             return Err(field(
                 "role",

@@ -8,10 +8,7 @@ use crate::{
 use courtier_domain::Coefficient;
 
 impl Courtier {
-    pub(crate) fn vehicle_row(
-        &self,
-        d: &VehicleDraft,
-    ) -> Result<courtier_port::VehicleRow, AppError> {
+    fn vehicle_row(&self, d: &VehicleDraft) -> Result<courtier_port::VehicleRow, AppError> {
         let registration = courtier_domain::vehicle::registration(&d.registration)
             .map_err(|m| field("registration", m))?;
         let first_registration = opt_date_field(
