@@ -1,64 +1,16 @@
-//! A claim's own page (its contract, vehicles and drivers around it), its amounts, the
-//! corrections of its declared facts, and contract amendments (avenants). Every change is a new
-//! fact: a correction keeps the values it replaced; an amount is a new line.
+//! Claims: declaration, requalification, their page, corrections of their declared facts,
+//! amounts, statuses, parties and exchanges, and the portfolio's open claims. Every change is a
+//! new fact: a correction keeps the values it replaced; an amount is a new line.
 
-use crate::contracts::{
-    cents, coefficient_rows, date_field, drivers_with_revisions, field, money, premium_rows,
-    vehicles_with_revisions, AmountDto, ClaimRecord, ContractRecord, DriverDto, PremiumDraft,
-    VehicleDto,
+use crate::engine::coefficient_rows;
+use crate::input::{cents, date_field, field, iso, money, text};
+use crate::{
+    AmountDto, AppError, ClaimDraft, ClaimPage, ClaimRecord, ClaimUpdate, CommunicationDto,
+    ContractRecord, Courtier, OpenClaim, PartyDto,
 };
-use crate::{AppError, Courtier};
 use chrono::NaiveDate;
-use courtier_domain::bonus_malus::ClaimKind;
-use courtier_port::{AmountRow, ClaimCorrection};
-use serde::{Deserialize, Serialize};
-
-/// A claim with what surrounds it, for its page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ClaimPage {
-    pub claim: ClaimRecord,
-    pub contract_id: i64,
-    pub contract_number: String,
-    pub insurer: String,
-    pub client_id: i64,
-    pub client_name: String,
-    /// False when the contract is outside the bonus-malus clause (R1: 1.00 applies).
-    pub clause_applies: bool,
-    /// The contract's coefficient in force and at the next échéance, after this claim.
-    pub coefficient_in_force: String,
-    pub next_coefficient: Option<String>,
-    pub vehicles: Vec<VehicleDto>,
-    pub drivers: Vec<DriverDto>,
-}
-
-/// A correction of a claim's declared facts: only the fields given change. An empty text clears
-/// an optional field; `vehicleId`/`driverId` 0 clears the link.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct ClaimUpdate {
-    pub occurred_on: Option<String>,
-    pub declared_on: Option<String>,
-    pub kind: Option<String>,
-    pub place: Option<String>,
-    pub description: Option<String>,
-    pub insurer_reference: Option<String>,
-    pub vehicle_id: Option<i64>,
-    pub driver_id: Option<i64>,
-    /// Why the correction was made (kept with the earlier values).
-    pub reason: Option<String>,
-}
-
-/// An amendment as the form (or the CLI) sends it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct AvenantDraft {
-    pub on_date: String,
-    /// What the amendment changes, in words (required).
-    pub details: String,
-    /// Premium lines in force from `on_date` (a guarantee listed here replaces its earlier line).
-    pub premiums: Vec<PremiumDraft>,
-}
+use courtier_domain::bonus_malus::{ClaimKind, Responsibility};
+use courtier_port::{AmountRow, ClaimCorrection, NewClaim};
 
 const AMOUNT_KINDS: [&str; 3] = ["estimation", "reglement", "franchise"];
 
@@ -101,14 +53,91 @@ pub(crate) fn checked_claim_dates(
     Ok((occurred, declared))
 }
 
-fn text(s: &Option<String>) -> Option<String> {
-    s.as_deref()
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
-        .map(str::to_string)
-}
+const CLAIM_STATUSES: [&str; 6] = [
+    "declare",
+    "en_expertise",
+    "en_reparation",
+    "indemnise",
+    "clos",
+    "refuse",
+];
 
 impl Courtier {
+    /// Records a claim; the coefficient and the next premium are recomputed at once.
+    pub fn claim_create(&self, d: &ClaimDraft) -> Result<ContractRecord, AppError> {
+        let today = self.today();
+        let (occurred, declared) =
+            checked_claim_dates(&d.occurred_on, d.declared_on.as_deref(), &d.kind, today)?;
+        if Responsibility::parse(&d.responsibility).is_none() {
+            return Err(field(
+                "responsibility",
+                format!(
+                    "Responsabilité inconnue « {} » (full, partial, none).",
+                    d.responsibility
+                ),
+            ));
+        }
+        let estimated = match d.estimated.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(s) => Some(cents(money(s, "estimated")?)),
+        };
+        let now = self.now();
+        self.with_store(|s| {
+            let contract = s.contract(d.contract_id)?;
+            if occurred < contract.subscription_date {
+                return Err(field(
+                    "occurredOn",
+                    "Le sinistre précède la souscription du contrat : il relève du relevé d'information de l'assureur précédent.",
+                ));
+            }
+            s.insert_claim(
+                &NewClaim {
+                    contract_id: d.contract_id,
+                    occurred_on: occurred,
+                    declared_on: declared,
+                    kind: d.kind.clone(),
+                    responsibility: d.responsibility.clone(),
+                    place: d.place.clone(),
+                    description: d.description.clone(),
+                    insurer_reference: d.insurer_reference.clone(),
+                    estimated_cents: estimated,
+                    vehicle_id: d.vehicle_id,
+                    driver_id: d.driver_id,
+                },
+                &now,
+                &|f| coefficient_rows(f, today),
+            )?;
+            self.contract_record(s, d.contract_id)
+        })
+    }
+
+    /// Requalifies a claim (art. 8): the earlier qualification is kept; the coefficients are
+    /// recomputed from its period on.
+    pub fn claim_requalify(
+        &self,
+        claim_id: i64,
+        responsibility: &str,
+        found_on: &str,
+        note: Option<&str>,
+    ) -> Result<ContractRecord, AppError> {
+        if Responsibility::parse(responsibility).is_none() {
+            return Err(field(
+                "responsibility",
+                format!("Responsabilité inconnue « {responsibility} » (full, partial, none)."),
+            ));
+        }
+        let on = date_field(found_on, "foundOn", "Date du constat")?;
+        let now = self.now();
+        let today = self.today();
+        self.with_store(|s| {
+            let contract_id =
+                s.requalify_claim(claim_id, responsibility, on, note, &now, &|f| {
+                    coefficient_rows(f, today)
+                })?;
+            self.contract_record(s, contract_id)
+        })
+    }
+
     /// A claim's page.
     pub fn claim_get(&self, claim_id: i64) -> Result<ClaimPage, AppError> {
         let contract_id = self.with_store(|s| Ok(s.claim_contract(claim_id)?))?;
@@ -224,46 +253,6 @@ impl Courtier {
         self.claim_get(claim_id)
     }
 
-    /// Records an amendment (avenant) of a contract: a dated fact with what changed, and the
-    /// premium lines it sets from that date; the earlier lines stay in the history.
-    pub fn contract_avenant(
-        &self,
-        contract_id: i64,
-        d: &AvenantDraft,
-    ) -> Result<ContractRecord, AppError> {
-        let on = date_field(&d.on_date, "onDate", "Date d'effet de l'avenant")?;
-        let details = d.details.trim();
-        if details.is_empty() {
-            return Err(field(
-                "details",
-                "Dites ce que change l'avenant (garanties, véhicule, conducteurs…).",
-            ));
-        }
-        let premiums = premium_rows(&d.premiums, on)?;
-        let now = self.now();
-        self.with_store(|s| {
-            s.add_avenant(contract_id, on, details, &premiums, &now)?;
-            self.contract_record(s, contract_id)
-        })
-    }
-
-    /// The vehicles of a contract, current and past.
-    pub fn vehicle_list(&self, contract_id: i64) -> Result<Vec<VehicleDto>, AppError> {
-        self.with_store(|s| {
-            s.contract(contract_id)?;
-            vehicles_with_revisions(s, contract_id)
-        })
-    }
-
-    /// The drivers of a contract.
-    pub fn driver_list(&self, contract_id: i64) -> Result<Vec<DriverDto>, AppError> {
-        let today = self.today();
-        self.with_store(|s| {
-            s.contract(contract_id)?;
-            drivers_with_revisions(s, contract_id, today)
-        })
-    }
-
     /// Every claim of a client's contracts, most recent first.
     pub fn claim_list(&self, client_id: i64) -> Result<Vec<ClaimRecord>, AppError> {
         let mut all: Vec<ClaimRecord> = self
@@ -273,5 +262,144 @@ impl Courtier {
             .collect();
         all.sort_by(|a, b| b.occurred_on.cmp(&a.occurred_on).then(b.id.cmp(&a.id)));
         Ok(all)
+    }
+
+    /// Adds someone involved in a claim (expert, garage, other party, their insurer).
+    pub fn claim_party_add(&self, claim_id: i64, p: &PartyDto) -> Result<ContractRecord, AppError> {
+        if !["expert", "garage", "tiers", "assureur_tiers", "autre"].contains(&p.role.as_str()) {
+            return Err(field(
+                "role",
+                "Le rôle est expert, garage, tiers, assureur_tiers ou autre.",
+            ));
+        }
+        let name = p.name.trim();
+        if name.is_empty() {
+            return Err(field("name", "Le nom de l'intervenant est vide."));
+        }
+        let phone = match p.phone.as_deref().map(str::trim).filter(|x| !x.is_empty()) {
+            None => None,
+            Some(x) => {
+                Some(courtier_domain::client::phone_number(x).map_err(|m| field("phone", m))?)
+            }
+        };
+        let email = match p.email.as_deref().map(str::trim).filter(|x| !x.is_empty()) {
+            None => None,
+            Some(x) => Some(courtier_domain::client::email(x).map_err(|m| field("email", m))?),
+        };
+        let row = courtier_port::PartyRow {
+            id: 0,
+            role: p.role.clone(),
+            name: name.to_string(),
+            phone,
+            email,
+            address: p.address.clone().filter(|x| !x.trim().is_empty()),
+            reference: p.reference.clone().filter(|x| !x.trim().is_empty()),
+        };
+        let now = self.now();
+        self.with_store(|s| {
+            let contract_id = s.insert_party(claim_id, &row, &now)?;
+            self.contract_record(s, contract_id)
+        })
+    }
+
+    /// Logs an exchange about a claim, with one of its parties or not.
+    pub fn claim_communication_add(
+        &self,
+        claim_id: i64,
+        m: &CommunicationDto,
+    ) -> Result<ContractRecord, AppError> {
+        if !["telephone", "email", "courrier", "rendez_vous", "autre"].contains(&m.channel.as_str())
+        {
+            return Err(field(
+                "channel",
+                "Le canal est telephone, email, courrier, rendez_vous ou autre.",
+            ));
+        }
+        if !["entrant", "sortant"].contains(&m.direction.as_str()) {
+            return Err(field("direction", "Le sens est entrant ou sortant."));
+        }
+        let summary = m.summary.trim();
+        if summary.is_empty() {
+            return Err(field("summary", "Le résumé de l'échange est vide."));
+        }
+        let at = m.at.trim();
+        let (day, time) = at.split_once('T').unwrap_or((at, ""));
+        date_field(day, "at", "Date de l'échange")?;
+        if !time.is_empty()
+            && chrono::NaiveTime::parse_from_str(time, "%H:%M")
+                .or_else(|_| chrono::NaiveTime::parse_from_str(time, "%H:%M:%S"))
+                .is_err()
+        {
+            return Err(field("at", format!("Heure « {time} » invalide (HH:MM).")));
+        }
+        let row = courtier_port::CommunicationRow {
+            id: 0,
+            party_id: m.party_id,
+            at: at.to_string(),
+            channel: m.channel.clone(),
+            direction: m.direction.clone(),
+            summary: summary.to_string(),
+            recorded_at: String::new(),
+        };
+        let now = self.now();
+        self.with_store(|s| {
+            let contract_id = s.insert_communication(claim_id, &row, &now)?;
+            // The exchange is saved: an anchor that cannot be written must not make the broker
+            // record it twice. `courtier check` then simply checks against the older anchor.
+            if let Err(e) = self.write_anchor(&s.exchange_anchor()?) {
+                eprintln!(
+                    "Courtier : l'ancre du journal des échanges n'a pas pu être écrite : {}",
+                    e.message
+                );
+            }
+            self.contract_record(s, contract_id)
+        })
+    }
+
+    /// Open claims across the portfolio (last status neither clos nor refusé), oldest first.
+    pub fn open_claims(&self, limit: Option<u32>) -> Result<Vec<OpenClaim>, AppError> {
+        let today = self.today();
+        self.with_store(|s| {
+            Ok(s.open_claims(limit.unwrap_or(500).clamp(1, 5_000))?
+                .into_iter()
+                .map(|r| OpenClaim {
+                    claim_id: r.claim_id,
+                    contract_id: r.contract_id,
+                    client_id: r.client_id,
+                    client_name: r.client_name,
+                    insurer: r.insurer,
+                    contract_number: r.contract_number,
+                    occurred_on: iso(r.occurred_on),
+                    kind: r.kind,
+                    responsibility: r.responsibility,
+                    status: r.status,
+                    status_since: iso(r.status_since),
+                    age_days: (today - r.occurred_on).num_days(),
+                })
+                .collect())
+        })
+    }
+
+    /// Moves a claim along its workflow (déclaré, en expertise, en réparation, indemnisé, clos,
+    /// refusé); every status is a dated fact.
+    pub fn claim_set_status(
+        &self,
+        claim_id: i64,
+        status: &str,
+        on: &str,
+        note: Option<&str>,
+    ) -> Result<ContractRecord, AppError> {
+        if !CLAIM_STATUSES.contains(&status) {
+            return Err(field(
+                "status",
+                format!("État inconnu « {status} » ({}).", CLAIM_STATUSES.join(", ")),
+            ));
+        }
+        let on = date_field(on, "onDate", "Date du changement d'état")?;
+        let now = self.now();
+        self.with_store(|s| {
+            let contract_id = s.claim_status(claim_id, status, on, note, &now)?;
+            self.contract_record(s, contract_id)
+        })
     }
 }

@@ -1,6 +1,7 @@
 //! The managed list of insurers (contact details, where to ask for relevés d'information).
 
-use crate::contracts::{field, revision_dtos, RevisionDto};
+use crate::dto::{revision_dtos, RevisionDto};
+use crate::input::field;
 use crate::{AppError, Courtier};
 use courtier_port::{AgencyStore, Entity, InsurerRow};
 use serde::{Deserialize, Serialize};

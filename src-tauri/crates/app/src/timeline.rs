@@ -3,7 +3,7 @@
 //! status changes and amendments, and the coefficient set at each échéance. Filterable by kind,
 //! contract, claim and period.
 
-use crate::contracts::{ClaimRecord, ContractRecord};
+use crate::dto::{ClaimRecord, ContractRecord};
 use crate::{AppError, Courtier};
 use courtier_domain::vocabulary::{
     AmountKind, Channel, ClaimKind, ClaimStatus, ContractEventKind, ContractStatus, Direction,
@@ -132,7 +132,7 @@ fn contract_entries(k: &ContractRecord, out: &mut Vec<TimelineEntry>) {
         x.code = e.status.clone().or_else(|| Some(e.kind.clone()));
         out.push(x);
     }
-    let correction = |recorded_at: &str, title: String, r: &crate::contracts::RevisionDto| {
+    let correction = |recorded_at: &str, title: String, r: &crate::dto::RevisionDto| {
         let day = recorded_at.get(..10).unwrap_or(recorded_at);
         let mut x = entry(day, "correction", None, title);
         x.detail = r.reason.clone();

@@ -13,8 +13,9 @@ pub enum StoreError {
     NotSqlcipher,
     #[error("La clé ne correspond pas à ce fichier d'agence (mauvaise clé, ou fichier qui n'est pas une base Courtier). Rien n'a été modifié.")]
     WrongKey,
-    #[error("SQLCipher a refusé la clé fournie.")]
-    KeyRejected,
+    /// The key pragma itself failed (SQLCipher's reason in `detail`, which never holds the key).
+    #[error("SQLCipher a refusé la clé fournie ({detail}).")]
+    KeyRejected { detail: String },
     #[error("Ce fichier d'agence a été créé par une version plus récente de Courtier (schéma {found}, cette version connaît jusqu'au schéma {supported}). Mettez Courtier à jour pour l'ouvrir ; le fichier n'a pas été modifié.")]
     SchemaTooNew { found: u32, supported: u32 },
     #[error("La mise à jour du schéma vers la version {version} a échoué ; le fichier est resté au schéma précédent. Détail : {detail}")]
@@ -55,7 +56,7 @@ impl StoreError {
             StoreError::NotFound { .. } => "agency_not_found",
             StoreError::AlreadyExists { .. } => "already_exists",
             StoreError::NotSqlcipher => "not_sqlcipher",
-            StoreError::WrongKey | StoreError::KeyRejected => "wrong_key",
+            StoreError::WrongKey | StoreError::KeyRejected { .. } => "wrong_key",
             StoreError::SchemaTooNew { .. } => "schema_too_new",
             StoreError::Migration { .. } => "migration_failed",
             StoreError::Settings(_) | StoreError::Open(_) => "io",

@@ -13,8 +13,9 @@ pub(crate) enum DbError {
     NotSqlcipher,
     #[error("La clé ne correspond pas à ce fichier d'agence (mauvaise clé, ou fichier qui n'est pas une base Courtier). Rien n'a été modifié.")]
     WrongKey,
-    #[error("SQLCipher a refusé la clé fournie.")]
-    KeyRejected,
+    /// The key pragma itself failed (SQLCipher's reason in `detail`, which never holds the key).
+    #[error("SQLCipher a refusé la clé fournie ({detail}).")]
+    KeyRejected { detail: String },
     #[error("Ce fichier d'agence a été créé par une version plus récente de Courtier (schéma {found}, cette version connaît jusqu'au schéma {supported}). Mettez Courtier à jour pour l'ouvrir ; le fichier n'a pas été modifié.")]
     SchemaTooNew { found: u32, supported: u32 },
     #[error("La mise à jour du schéma vers la version {version} a échoué ; le fichier est resté au schéma précédent. Détail : {detail}")]
@@ -46,7 +47,7 @@ impl From<DbError> for StoreError {
             DbError::AlreadyExists { path } => StoreError::AlreadyExists { path },
             DbError::NotSqlcipher => StoreError::NotSqlcipher,
             DbError::WrongKey => StoreError::WrongKey,
-            DbError::KeyRejected => StoreError::KeyRejected,
+            DbError::KeyRejected { detail } => StoreError::KeyRejected { detail },
             DbError::SchemaTooNew { found, supported } => {
                 StoreError::SchemaTooNew { found, supported }
             }

@@ -230,7 +230,12 @@ fn key_connection(conn: Connection, key: &DbKey) -> Result<Connection, DbError> 
             key.sqlcipher_pragma_value().as_str()
         ));
         conn.execute_batch(&pragma)
-            .map_err(|_| DbError::KeyRejected)?;
+            .map_err(|e| DbError::KeyRejected {
+                // SQLite's message names the failure, never the statement (which holds the key).
+                detail: e
+                    .sqlite_error_code()
+                    .map_or_else(|| "erreur inconnue".to_string(), |c| format!("{c:?}")),
+            })?;
     }
     cipher_version(&conn)?;
     match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {

@@ -10,6 +10,7 @@ use courtier_port::{
 
 mod clients;
 mod contracts;
+mod load;
 mod names;
 mod places;
 mod rng;

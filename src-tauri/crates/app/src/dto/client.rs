@@ -1,35 +1,8 @@
-//! What crosses to the front end and to `--json` output: plain data, camelCase, stable.
+//! A client record, its household, the list and its query.
 
 use courtier_domain::client::{Client, ClientDraft};
-use courtier_port::{ClientSort, ClientSummaryRow, StoredClient};
+use courtier_port::{ClientSummaryRow, StoredClient};
 use serde::{Deserialize, Serialize};
-
-/// The result of opening (or creating) the agency file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AgencyOpened {
-    /// Always `"open"`.
-    pub state: &'static str,
-    /// True when the file was just created.
-    pub created: bool,
-    /// The recovery key, shown once, only when the file was just created.
-    pub recovery_key: Option<String>,
-    pub data_dir: String,
-    /// `keychain`, `passphrase` or `environment`.
-    pub storage: String,
-}
-
-/// Where the agency file stands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AgencyStatus {
-    /// `open`, `locked` (exists, not unlocked yet) or `absent` (no agency file yet).
-    pub state: &'static str,
-    pub data_dir: String,
-    pub storage: Option<String>,
-    pub app_version: &'static str,
-    pub client_count: Option<u64>,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -89,7 +62,7 @@ pub struct ClientRecord {
     pub household: Option<Household>,
     /// The values each correction replaced, oldest first (snake_case keys: `last_name`,
     /// `first_name`, `birth_date`, `addresses`, `phones`, `emails`, `status`…).
-    pub revisions: Vec<crate::RevisionDto>,
+    pub revisions: Vec<super::RevisionDto>,
 }
 
 impl ClientRecord {
@@ -97,7 +70,7 @@ impl ClientRecord {
         sc: StoredClient,
         household: Option<Household>,
         age: Option<u32>,
-        revisions: Vec<crate::RevisionDto>,
+        revisions: Vec<super::RevisionDto>,
     ) -> Self {
         let client: &Client = &sc.client;
         ClientRecord {
@@ -130,24 +103,6 @@ pub struct ClientListQuery {
     pub include_archived: bool,
 }
 
-pub(crate) fn parse_sort(s: Option<&str>) -> Result<ClientSort, crate::AppError> {
-    Ok(match s.unwrap_or("name") {
-        "name" => ClientSort::Name,
-        "created" => ClientSort::Created,
-        "updated" => ClientSort::Updated,
-        "postcode" => ClientSort::Postcode,
-        "city" => ClientSort::City,
-        other => {
-            return Err(crate::AppError::new(
-                "invalid:sort",
-                format!(
-                    "Tri inconnu « {other} » (attendu : name, created, updated, postcode, city)."
-                ),
-            ))
-        }
-    })
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ClientListPage {
@@ -155,13 +110,4 @@ pub struct ClientListPage {
     pub total: u64,
     pub page: u32,
     pub page_size: u32,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct DemoLoaded {
-    pub clients: u64,
-    pub households: u64,
-    pub contracts: u64,
-    pub claims: u64,
 }

@@ -1,0 +1,277 @@
+//! A claim as declared, as kept (qualifications, statuses, amounts, parties, exchanges) and as
+//! its page and the portfolio's open-claims list show it.
+
+use super::{revision_dtos, DriverDto, RevisionDto, VehicleDto};
+use crate::input::{iso, money_text};
+use courtier_port::ClaimRow;
+use serde::{Deserialize, Serialize};
+
+/// A claim as declared.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ClaimDraft {
+    pub contract_id: i64,
+    pub occurred_on: String,
+    pub declared_on: Option<String>,
+    pub kind: String,
+    pub responsibility: String,
+    pub place: Option<String>,
+    pub description: Option<String>,
+    pub insurer_reference: Option<String>,
+    pub estimated: Option<String>,
+    /// The vehicle and the driver involved, from the contract's.
+    pub vehicle_id: Option<i64>,
+    pub driver_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QualificationDto {
+    pub responsibility: String,
+    pub found_on: String,
+    pub note: Option<String>,
+    pub recorded_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusDto {
+    pub status: String,
+    pub on_date: String,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClaimRecord {
+    pub id: i64,
+    pub contract_id: i64,
+    pub occurred_on: String,
+    pub declared_on: Option<String>,
+    pub kind: String,
+    /// The qualification in force (the last one recorded).
+    pub responsibility: String,
+    /// Every qualification, the first being the one recorded at declaration.
+    pub qualifications: Vec<QualificationDto>,
+    pub status: String,
+    pub statuses: Vec<StatusDto>,
+    pub place: Option<String>,
+    pub description: Option<String>,
+    pub insurer_reference: Option<String>,
+    /// The estimate in force (the latest one).
+    pub estimated: Option<String>,
+    /// The payments so far, added up.
+    pub paid: Option<String>,
+    /// The franchise in force (the latest one).
+    pub franchise: Option<String>,
+    /// Every estimate, payment and franchise, in date order.
+    pub amounts: Vec<AmountDto>,
+    pub vehicle_id: Option<i64>,
+    pub driver_id: Option<i64>,
+    pub parties: Vec<PartyDto>,
+    pub communications: Vec<CommunicationDto>,
+    /// The values each correction replaced, oldest first.
+    pub revisions: Vec<RevisionDto>,
+}
+
+/// An amount of a claim.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AmountDto {
+    /// `estimation`, `reglement` or `franchise`.
+    pub kind: String,
+    /// "1250.00" or "1 250,00".
+    pub amount: String,
+    pub on_date: String,
+    pub note: Option<String>,
+    pub recorded_at: String,
+}
+
+/// Someone involved in a claim.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PartyDto {
+    pub id: i64,
+    /// `expert`, `garage`, `tiers`, `assureur_tiers`, `autre`.
+    pub role: String,
+    pub name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub address: Option<String>,
+    pub reference: Option<String>,
+}
+
+/// One exchange about a claim.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CommunicationDto {
+    pub id: i64,
+    pub party_id: Option<i64>,
+    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
+    pub at: String,
+    /// `telephone`, `email`, `courrier`, `rendez_vous`, `autre`.
+    pub channel: String,
+    /// `entrant` or `sortant`.
+    pub direction: String,
+    pub summary: String,
+    pub recorded_at: String,
+}
+
+/// An open claim in the portfolio's Sinistres list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenClaim {
+    pub claim_id: i64,
+    pub contract_id: i64,
+    pub client_id: i64,
+    pub client_name: String,
+    pub insurer: String,
+    pub contract_number: String,
+    pub occurred_on: String,
+    pub kind: String,
+    pub responsibility: String,
+    pub status: String,
+    pub status_since: String,
+    /// Days since the claim occurred.
+    pub age_days: i64,
+}
+
+/// A claim with what surrounds it, for its page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClaimPage {
+    pub claim: ClaimRecord,
+    pub contract_id: i64,
+    pub contract_number: String,
+    pub insurer: String,
+    pub client_id: i64,
+    pub client_name: String,
+    /// False when the contract is outside the bonus-malus clause (R1: 1.00 applies).
+    pub clause_applies: bool,
+    /// The contract's coefficient in force and at the next échéance, after this claim.
+    pub coefficient_in_force: String,
+    pub next_coefficient: Option<String>,
+    pub vehicles: Vec<VehicleDto>,
+    pub drivers: Vec<DriverDto>,
+}
+
+/// A correction of a claim's declared facts: only the fields given change. An empty text clears
+/// an optional field; `vehicleId`/`driverId` 0 clears the link.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ClaimUpdate {
+    pub occurred_on: Option<String>,
+    pub declared_on: Option<String>,
+    pub kind: Option<String>,
+    pub place: Option<String>,
+    pub description: Option<String>,
+    pub insurer_reference: Option<String>,
+    pub vehicle_id: Option<i64>,
+    pub driver_id: Option<i64>,
+    /// Why the correction was made (kept with the earlier values).
+    pub reason: Option<String>,
+}
+
+pub(crate) fn claim_record(c: &ClaimRow) -> ClaimRecord {
+    ClaimRecord {
+        id: c.id,
+        contract_id: c.contract_id,
+        occurred_on: iso(c.occurred_on),
+        declared_on: c.declared_on.map(iso),
+        kind: c.kind.clone(),
+        responsibility: c
+            .qualifications
+            .last()
+            .map(|q| q.responsibility.clone())
+            .unwrap_or_default(),
+        qualifications: c
+            .qualifications
+            .iter()
+            .map(|q| QualificationDto {
+                responsibility: q.responsibility.clone(),
+                found_on: iso(q.found_on),
+                note: q.note.clone(),
+                recorded_at: q.recorded_at.clone(),
+            })
+            .collect(),
+        status: c
+            .statuses
+            .last()
+            .map(|s| s.status.clone())
+            .unwrap_or_else(|| "declare".into()),
+        statuses: c
+            .statuses
+            .iter()
+            .map(|s| StatusDto {
+                status: s.status.clone(),
+                on_date: iso(s.on_date),
+                note: s.note.clone(),
+            })
+            .collect(),
+        place: c.place.clone(),
+        description: c.description.clone(),
+        insurer_reference: c.insurer_reference.clone(),
+        // The estimate given at declaration is the first `estimation` amount (schema 3).
+        estimated: latest_amount(c, "estimation").map(money_text),
+        paid: {
+            let mut paid = c
+                .amounts
+                .iter()
+                .filter(|a| a.kind == "reglement")
+                .peekable();
+            paid.peek()
+                .is_some()
+                .then(|| money_text(paid.map(|a| a.amount_cents).sum()))
+        },
+        franchise: latest_amount(c, "franchise").map(money_text),
+        amounts: c
+            .amounts
+            .iter()
+            .map(|a| AmountDto {
+                kind: a.kind.clone(),
+                amount: money_text(a.amount_cents),
+                on_date: iso(a.on_date),
+                note: a.note.clone(),
+                recorded_at: a.recorded_at.clone(),
+            })
+            .collect(),
+        vehicle_id: c.vehicle_id,
+        driver_id: c.driver_id,
+        revisions: revision_dtos(&c.revisions),
+        parties: c
+            .parties
+            .iter()
+            .map(|p| PartyDto {
+                id: p.id,
+                role: p.role.clone(),
+                name: p.name.clone(),
+                phone: p.phone.clone(),
+                email: p.email.clone(),
+                address: p.address.clone(),
+                reference: p.reference.clone(),
+            })
+            .collect(),
+        communications: c
+            .communications
+            .iter()
+            .map(|m| CommunicationDto {
+                id: m.id,
+                party_id: m.party_id,
+                at: m.at.clone(),
+                channel: m.channel.clone(),
+                direction: m.direction.clone(),
+                summary: m.summary.clone(),
+                recorded_at: m.recorded_at.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// The latest amount of a kind (amounts are in date order).
+fn latest_amount(c: &ClaimRow, kind: &str) -> Option<i64> {
+    c.amounts
+        .iter()
+        .rev()
+        .find(|a| a.kind == kind)
+        .map(|a| a.amount_cents)
+}

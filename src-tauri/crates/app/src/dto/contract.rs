@@ -1,0 +1,159 @@
+//! A contract as the form sends it and as its page shows it: terms, premiums, the coefficient
+//! history, the projection and the next premium.
+
+use super::{ClaimRecord, DriverDto, RevisionDto, VehicleDto};
+use serde::{Deserialize, Serialize};
+
+/// A new contract as the form (or the CLI) sends it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ContractDraft {
+    pub client_id: i64,
+    pub insurer: String,
+    pub number: String,
+    /// `auto` (default), `habitation`, `sante`, `prevoyance`, `autre`.
+    pub product: Option<String>,
+    pub subscription_date: String,
+    pub first_echeance: String,
+    /// `standard` (default) or `tournees`.
+    pub usage: Option<String>,
+    pub clause_applies: Option<bool>,
+    /// The coefficient applied during the first period (1.00 for a first contract; from the
+    /// relevé otherwise).
+    pub start_coefficient: Option<String>,
+    /// `en_cours` (default) or `devis`.
+    pub status: Option<String>,
+    pub premiums: Vec<PremiumDraft>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PremiumDraft {
+    pub guarantee: String,
+    /// "350.00" or "350,00".
+    pub amount: String,
+    pub modulated: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EcheanceDto {
+    pub echeance: String,
+    pub period_start: String,
+    pub period_end: String,
+    pub coefficient: String,
+}
+
+/// A status change or an amendment of a contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContractEventDto {
+    pub on_date: String,
+    /// `status` or `avenant`.
+    pub kind: String,
+    pub status: Option<String>,
+    pub terminated_by: Option<String>,
+    pub details: Option<String>,
+    pub recorded_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectionDto {
+    pub next_echeance: String,
+    pub if_nothing_happens: String,
+    pub claim_counts_at: String,
+    pub with_full_claim: String,
+    pub with_partial_claim: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PremiumDto {
+    pub reference_modulated: String,
+    pub not_modulated: String,
+    /// The novice driver's surcharge (A121-1-1), percent of the reference premium, "0" if none.
+    pub novice_rate: String,
+    pub novice_amount: String,
+    pub coefficient: String,
+    /// `reference × (1 + novice) × coefficient`.
+    pub after_coefficient: String,
+    /// Aggravating surcharges in force (A121-1-2), e.g. three responsible claims in a period.
+    pub surcharges: Vec<SurchargeDto>,
+    pub total: String,
+}
+
+/// A surcharge on the next premium.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SurchargeDto {
+    /// In French.
+    pub label: String,
+    /// Percent of the reference premium.
+    pub rate: String,
+    pub amount: String,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContractRecord {
+    pub id: i64,
+    pub client_id: i64,
+    pub insurer: String,
+    pub number: String,
+    pub product: String,
+    pub subscription_date: String,
+    pub first_echeance: String,
+    pub usage: String,
+    pub clause_applies: bool,
+    pub start_coefficient: String,
+    pub status: String,
+    /// Status changes and amendments, in date order.
+    pub events: Vec<ContractEventDto>,
+    /// The values each correction of the terms replaced, oldest first.
+    pub revisions: Vec<RevisionDto>,
+    pub premiums: Vec<PremiumDraft>,
+    /// The coefficient in force today (1.00 when the clause does not apply).
+    pub coefficient_in_force: String,
+    pub coefficient_history: Vec<EcheanceDto>,
+    pub periods_at_floor: u32,
+    pub claim_free_streak: u32,
+    /// The next claim would be forgiven (three years and more at 0.50).
+    pub protection_active: bool,
+    /// The next échéance and what one more claim today would make it.
+    pub projection: Option<ProjectionDto>,
+    /// The premium at the next échéance if nothing else happens.
+    pub next_premium: Option<PremiumDto>,
+    pub claims: Vec<ClaimRecord>,
+    pub vehicles: Vec<VehicleDto>,
+    pub drivers: Vec<DriverDto>,
+    /// The French calculation note.
+    pub note: String,
+}
+
+/// A correction of a contract's terms. Only the fields given change.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ContractUpdate {
+    pub number: Option<String>,
+    pub product: Option<String>,
+    pub subscription_date: Option<String>,
+    pub first_echeance: Option<String>,
+    pub usage: Option<String>,
+    pub clause_applies: Option<bool>,
+    pub start_coefficient: Option<String>,
+    /// Why (kept with the values replaced).
+    pub reason: Option<String>,
+}
+
+/// An amendment as the form (or the CLI) sends it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AvenantDraft {
+    pub on_date: String,
+    /// What the amendment changes, in words (required).
+    pub details: String,
+    /// Premium lines in force from `on_date` (a guarantee listed here replaces its earlier line).
+    pub premiums: Vec<PremiumDraft>,
+}

@@ -1,0 +1,144 @@
+//! The stored dated facts of a contract turned into the engine's input, and the engine's
+//! answers turned into what the store keeps and what a premium needs.
+
+use crate::input::from_cents;
+use crate::AppError;
+use chrono::NaiveDate;
+use courtier_domain::bonus_malus::{
+    compute_dated, ClaimKind, DatedClaim, DatedHistory, DatedOutcome, Interruption,
+    Requalification, Responsibility, RuleOptions, Usage,
+};
+use courtier_domain::premium::{novice_surcharge, NamedDriver, PremiumLine};
+use courtier_domain::Coefficient;
+use courtier_port::{ContractFacts, DeriveError, EcheanceRow, PremiumLineRow};
+
+/// The engine's history from the stored facts, as known on `until`.
+pub(crate) fn history(f: &ContractFacts, until: NaiveDate) -> Result<DatedHistory, AppError> {
+    let c = &f.contract;
+    // A terminated contract has no échéance after its termination.
+    let until = f.terminated_on.map_or(until, |t| until.min(t));
+    let bad = |what: &str| {
+        AppError::new(
+            "corrupt",
+            format!("Donnée illisible dans la base (contrat {} : {what}).", c.id),
+        )
+    };
+    Ok(DatedHistory {
+        usage: Usage::parse(&c.usage).ok_or_else(|| bad("usage inconnu"))?,
+        start_coefficient: Coefficient::from_hundredths(c.start_coefficient)
+            .map_err(|_| bad("coefficient de départ"))?,
+        start_periods_at_floor: c.start_periods_at_floor,
+        start_claim_free_streak: c.start_claim_free_streak,
+        subscription_date: c.subscription_date,
+        first_echeance: c.first_echeance,
+        until,
+        reductions_lost: f.reductions_lost.clone(),
+        interruptions: f
+            .interruptions
+            .iter()
+            .map(|(from, to)| Interruption {
+                from: *from,
+                to: *to,
+            })
+            .collect(),
+        claims: f
+            .claims
+            .iter()
+            .map(|cl| {
+                let mut q = cl.qualifications.iter();
+                let first = q.next().ok_or_else(|| bad("sinistre sans qualification"))?;
+                Ok(DatedClaim {
+                    id: Some(cl.id.to_string()),
+                    date: cl.occurred_on,
+                    kind: ClaimKind::parse(&cl.kind).ok_or_else(|| bad("nature de sinistre"))?,
+                    responsibility: Responsibility::parse(&first.responsibility)
+                        .ok_or_else(|| bad("responsabilité"))?,
+                    requalifications: q
+                        .map(|r| {
+                            Ok(Requalification {
+                                on: r.found_on,
+                                responsibility: Responsibility::parse(&r.responsibility)
+                                    .ok_or_else(|| bad("responsabilité"))?,
+                            })
+                        })
+                        .collect::<Result<_, AppError>>()?,
+                })
+            })
+            .collect::<Result<_, AppError>>()?,
+    })
+}
+
+pub(crate) fn outcome(f: &ContractFacts, today: NaiveDate) -> Result<DatedOutcome, AppError> {
+    compute_dated(&history(f, today)?, &RuleOptions::default())
+        .map_err(|e| AppError::new("invalid_operation", format!("Opération impossible : {e}")))
+}
+
+/// The rows the store keeps: the coefficient set at each échéance reached by `today` (what
+/// lists, the calendar and reports query). The periods and the trace are not kept: the engine
+/// rebuilds them from the dated facts when a page or a note shows them.
+pub(crate) fn coefficient_rows(
+    f: &ContractFacts,
+    today: NaiveDate,
+) -> Result<Vec<EcheanceRow>, DeriveError> {
+    let out = outcome(f, today)?;
+    Ok(out
+        .echeances
+        .iter()
+        .map(|e| EcheanceRow {
+            echeance: e.date,
+            coefficient: e.coefficient.hundredths(),
+        })
+        .collect())
+}
+
+/// The novice surcharge on `on` for the contract's drivers (a responsible claim of theirs, or
+/// with an unknown driver, ends a claim-free year).
+pub(crate) fn novice_at(
+    f: &ContractFacts,
+    drivers: &[courtier_port::DriverRow],
+    on: NaiveDate,
+) -> Option<courtier_domain::premium::NoviceSurcharge> {
+    let named: Vec<NamedDriver> = drivers
+        .iter()
+        .map(|d| NamedDriver {
+            id: d.id,
+            licence_date: d.licence_date,
+            aac: d.aac,
+            from: d.from_date,
+            to: d.to_date,
+        })
+        .collect();
+    let responsible: Vec<(NaiveDate, Option<i64>)> = f
+        .claims
+        .iter()
+        .filter(|c| {
+            c.qualifications
+                .last()
+                .is_some_and(|q| q.responsibility != "none")
+        })
+        .map(|c| (c.occurred_on, c.driver_id))
+        .collect();
+    novice_surcharge(
+        &named,
+        &responsible,
+        on,
+        RuleOptions::default().novice_schedule,
+    )
+}
+
+pub(crate) fn premium_lines(rows: &[PremiumLineRow], on: NaiveDate) -> Vec<PremiumLine> {
+    // The latest line of each guarantee in force on `on`.
+    let mut out: Vec<(String, PremiumLine)> = Vec::new();
+    for r in rows.iter().filter(|r| r.from_date <= on) {
+        let line = PremiumLine {
+            guarantee: r.guarantee.clone(),
+            amount: from_cents(r.amount_cents),
+            modulated: r.modulated,
+        };
+        match out.iter_mut().find(|(g, _)| *g == r.guarantee) {
+            Some(slot) => slot.1 = line,
+            None => out.push((r.guarantee.clone(), line)),
+        }
+    }
+    out.into_iter().map(|(_, l)| l).collect()
+}
