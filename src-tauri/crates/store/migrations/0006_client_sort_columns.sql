@@ -13,7 +13,12 @@ CREATE TRIGGER client_first_address_update AFTER UPDATE ON client_addresses WHEN
 BEGIN UPDATE clients SET city_sort = NEW.city, postcode_sort = NEW.postcode WHERE id = NEW.client_id; END;
 CREATE TRIGGER client_first_address_delete AFTER DELETE ON client_addresses WHEN OLD.position = 0
 BEGIN UPDATE clients SET city_sort = NULL, postcode_sort = NULL WHERE id = OLD.client_id; END;
-CREATE INDEX clients_city_asc ON clients (city_sort IS NULL, city_sort, sort_key, id);
-CREATE INDEX clients_city_desc ON clients (city_sort IS NULL, city_sort DESC, sort_key, id);
-CREATE INDEX clients_postcode_asc ON clients (postcode_sort IS NULL, postcode_sort, sort_key, id);
-CREATE INDEX clients_postcode_desc ON clients (postcode_sort IS NULL, postcode_sort DESC, sort_key, id);
+-- archived_at ends each key so that skipping the archived clients of a deep page reads the
+-- index alone.
+CREATE INDEX clients_city_asc ON clients (city_sort IS NULL, city_sort, sort_key, id, archived_at);
+CREATE INDEX clients_city_desc ON clients (city_sort IS NULL, city_sort DESC, sort_key, id, archived_at);
+CREATE INDEX clients_postcode_asc ON clients (postcode_sort IS NULL, postcode_sort, sort_key, id, archived_at);
+CREATE INDEX clients_postcode_desc ON clients (postcode_sort IS NULL, postcode_sort DESC, sort_key, id, archived_at);
+-- The partial indexes on the first address served only these sorts.
+DROP INDEX client_addresses_postcode;
+DROP INDEX client_addresses_city;

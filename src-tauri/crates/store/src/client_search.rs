@@ -203,6 +203,73 @@ mod tests {
     use super::fts_query;
 
     #[test]
+    fn a_file_from_before_the_sort_columns_and_the_contentless_index_keeps_its_clients_findable() {
+        use courtier_domain::client::*;
+        use courtier_port::{ClientQuery, ClientSort};
+        let dir = tempfile::tempdir().unwrap();
+        let key = courtier_vault::DbKey::generate();
+        let path = dir.path().join("agence.courtier");
+        let person = |last: &str, city: &str| Client {
+            kind: ClientKind::Person,
+            civility: None,
+            last_name: Some(last.into()),
+            first_name: Some("Anne".into()),
+            company_name: None,
+            siren: None,
+            birth_date: None,
+            addresses: vec![Address {
+                kind: AddressKind::Principale,
+                line1: None,
+                line2: None,
+                postcode: "69003".into(),
+                city: city.into(),
+                country: "France".into(),
+            }],
+            phones: vec![],
+            emails: vec![],
+            profession: None,
+            status: ClientStatus::Client,
+            source: None,
+            assigned_broker: None,
+            notes: None,
+        };
+        // Written by a build that knew schema 3 only.
+        {
+            let mut old = crate::Store::open_with(
+                &path,
+                &key,
+                crate::OpenMode::Create,
+                &crate::MIGRATIONS[..3],
+            )
+            .unwrap();
+            old.insert_client(&person("Lefèvre", "Villeurbanne"), "x")
+                .unwrap();
+            old.insert_client(&person("Bernard", "Annecy"), "x")
+                .unwrap();
+        }
+        let mut s = crate::Store::open(&path, &key, crate::OpenMode::Existing).unwrap();
+        assert_eq!(s.search_clients("lefevre", 10, false).unwrap().len(), 1);
+        assert_eq!(s.search_clients("villeur", 10, false).unwrap().len(), 1);
+        let by_city = |s: &crate::Store| {
+            s.list_clients(&ClientQuery {
+                sort: ClientSort::City,
+                ..ClientQuery::default()
+            })
+            .unwrap()
+            .items
+            .iter()
+            .map(|i| i.display_name.clone())
+            .collect::<Vec<_>>()
+        };
+        assert_eq!(by_city(&s), ["Anne Bernard", "Anne Lefèvre"]);
+        // A correction replaces the contentless entry: the old name is no longer found.
+        s.update_client(1, &person("Lefebvre", "Villeurbanne"), None, None, "y")
+            .unwrap();
+        assert_eq!(s.search_clients("lefevre", 10, false).unwrap().len(), 0);
+        assert_eq!(s.search_clients("lefebvre", 10, false).unwrap().len(), 1);
+    }
+
+    #[test]
     fn sorted_pages_are_read_from_an_index_not_sorted() {
         let dir = tempfile::tempdir().unwrap();
         let key = courtier_vault::DbKey::generate();

@@ -37,6 +37,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 6,
         sql: include_str!("../migrations/0006_client_sort_columns.sql"),
     },
+    Migration {
+        version: 7,
+        sql: include_str!("../migrations/0007_contentless_search.sql"),
+    },
 ];
 
 /// Brings the schema to the last version of `migrations`, all pending steps in one transaction:
