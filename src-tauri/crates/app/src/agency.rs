@@ -122,8 +122,10 @@ impl Courtier {
                 }
             };
         store.set_agency(created.manifest.agency_id(), &now)?;
+        let reader = Store::open_reader(&self.db_path(), &created.key)?;
         let storage = created.manifest.storage().to_string();
         *guard = Some(store);
+        self.set_reader(Box::new(reader));
         Ok(AgencyOpened {
             state: "open",
             created: true,
@@ -147,6 +149,7 @@ impl Courtier {
                 how,
             )?;
             let store = Store::open(&self.db_path(), &key, OpenMode::Existing)?;
+            let reader = Store::open_reader(&self.db_path(), &key)?;
             if by_recovery && storage == "keychain" {
                 // The keychain lost the key: put it back so the next start is silent. A keychain
                 // that still does not answer is not fatal, the file is open.
@@ -154,6 +157,7 @@ impl Courtier {
                     courtier_vault::restore_to_keychain(dir, self.config.keychain.as_ref(), &key);
             }
             *guard = Some(Box::new(store));
+            self.set_reader(Box::new(reader));
         }
         Ok(AgencyOpened {
             state: "open",

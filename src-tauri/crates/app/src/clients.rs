@@ -207,12 +207,12 @@ impl Courtier {
 
     pub fn client_get(&self, id: i64) -> Result<ClientRecord, AppError> {
         let today = self.today();
-        self.with_store(|s| record(s, today, id))
+        self.with_reader(|s| record(s, today, id))
     }
 
     pub fn client_list(&self, q: &ClientListQuery) -> Result<ClientListPage, AppError> {
         let query = list_query(q)?;
-        self.with_store(|s| list(s, &query))
+        self.with_reader(|s| list(s, &query))
     }
 
     /// Instant search over names, e-mails, phones, postcodes and cities (prefixes, accents and
@@ -223,7 +223,7 @@ impl Courtier {
         limit: Option<u32>,
         include_archived: bool,
     ) -> Result<Vec<ClientSummary>, AppError> {
-        self.with_store(|s| search(s, text, limit, include_archived))
+        self.with_reader(|s| search(s, text, limit, include_archived))
     }
 
     pub fn household_link(&self, client_id: i64, with_id: i64) -> Result<ClientRecord, AppError> {

@@ -60,8 +60,12 @@ pub struct Config {
 /// The application: one agency data directory, opened at most once.
 pub struct Courtier {
     config: Config,
-    /// The agency store, through the port (the SQLCipher file today).
+    /// The agency store, through the port (the SQLCipher file today): every write, and the
+    /// reads that may bring derived state up to date.
     store: Mutex<Option<Box<dyn AgencyStore>>>,
+    /// A second, read-only connection to the same store, for the reads that never write (client
+    /// lists, searches, records): a slow list sort or a long write no longer holds up the other.
+    reader: Mutex<Option<Box<dyn AgencyStore>>>,
 }
 
 /// The platform data directory for this build kind (`…/fr.courtier.app`, or
@@ -121,6 +125,7 @@ impl Courtier {
         Courtier {
             config,
             store: Mutex::new(None),
+            reader: Mutex::new(None),
         }
     }
 
@@ -151,6 +156,28 @@ impl Courtier {
         let mut guard = self.lock();
         let store = guard.as_mut().ok_or_else(AppError::locked)?;
         f(store.as_mut())
+    }
+
+    /// Runs a read on the read-only connection (opened with the store); before the agency is
+    /// open, the same `agency_locked` error as every use case.
+    fn with_reader<T>(
+        &self,
+        f: impl FnOnce(&dyn AgencyStore) -> Result<T, AppError>,
+    ) -> Result<T, AppError> {
+        let guard = self
+            .reader
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let reader = guard.as_ref().ok_or_else(AppError::locked)?;
+        f(reader.as_ref())
+    }
+
+    /// Puts the read-only connection beside a store just opened.
+    fn set_reader(&self, reader: Box<dyn AgencyStore>) {
+        *self
+            .reader
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(reader);
     }
 
     pub(crate) fn today(&self) -> NaiveDate {
