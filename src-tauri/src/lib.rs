@@ -112,9 +112,10 @@ async fn client_update(
     id: i64,
     input: ClientDraft,
     expected_version: Option<i64>,
+    reason: Option<String>,
 ) -> Result<ClientRecord, AppError> {
     blocking(state, move |c| {
-        c.client_update(id, &input, expected_version)
+        c.client_correct(id, &input, expected_version, reason.as_deref())
     })
     .await
 }

@@ -447,6 +447,36 @@ class ClientJourney(unittest.TestCase):
         self.assertIn("ri@exemple-assureur.fr", self.visible("insurers-table").text)
         self.shot("insurers.png")
 
+    def test_7_a_client_corrected_twice_shows_both_earlier_versions(self):
+        self.new_agency(demo=False)
+        self.clickable("new-client").click()
+        self.visible("field-lastName").send_keys("Martin")
+        self.visible("field-firstName").send_keys("Anne")
+        self.clickable("submit-client").click()
+        name = self.visible("record-name")
+        self.wait().until(lambda _: "Anne Martin" in name.text)
+        # Two corrections through the form, the first with its reason.
+        for first_name, reason in (("Annie", "Prénom d'usage"), ("Anne-Marie", "")):
+            self.clickable("edit-client").click()
+            box = self.visible("field-firstName")
+            box.clear()
+            box.send_keys(first_name)
+            if reason:
+                self.visible("field-reason").send_keys(reason)
+            self.clickable("submit-client").click()
+            self.wait().until(lambda _: first_name in self.visible("record-name").text)
+        self.wait().until(lambda drv: len(drv.find_elements(*tid("client-revision"))) == 2)
+        notes = [e.text for e in self.driver.find_elements(*tid("client-revision"))]
+        self.assertIn("Prénom d'usage", notes[0])
+        # Each opens on what it changed: Anne → Annie, then Annie → Anne-Marie.
+        for e in self.driver.find_elements(By.CSS_SELECTOR, '[data-testid="client-revision"] summary'):
+            e.click()
+        changes = self.driver.find_element(*tid("client-revisions")).text
+        self.assertIn("Anne", changes)
+        self.assertIn("Annie", changes)
+        self.assertIn("Anne-Marie", changes)
+        self.shot("client-revisions.png")
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

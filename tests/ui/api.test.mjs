@@ -30,6 +30,7 @@ test('every command is called with the contract name and camelCase argument keys
   await a.clientCreate(/** @type {any} */ (input));
   await a.clientUpdate(7, /** @type {any} */ (input));
   await a.clientUpdate(7, /** @type {any} */ (input), 3);
+  await a.clientUpdate(7, /** @type {any} */ (input), 3, 'Déménagement');
   await a.clientArchive(7);
   await a.clientRestore(7);
   await a.householdLink(7, 9);
@@ -47,6 +48,7 @@ test('every command is called with the contract name and camelCase argument keys
     ['client_create', { input }],
     ['client_update', { id: 7, input }],
     ['client_update', { id: 7, input, expectedVersion: 3 }],
+    ['client_update', { id: 7, input, expectedVersion: 3, reason: 'Déménagement' }],
     ['client_archive', { id: 7 }],
     ['client_restore', { id: 7 }],
     ['household_link', { clientId: 7, withClientId: 9 }],

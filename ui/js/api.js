@@ -145,11 +145,17 @@ export function createApi(invoke) {
     /**
      * With `expectedVersion` (the record's `version`), the backend refuses to overwrite a change
      * made in the meantime; without it, the last write wins.
+     * The values replaced are kept, with `reason` when given.
      * @param {number} id @param {ClientInput} input @param {number} [expectedVersion]
+     * @param {string} [reason]
      * @returns {Promise<ClientRecord>}
      */
-    clientUpdate: (id, input, expectedVersion) =>
-      call('client_update', expectedVersion === undefined ? { id, input } : { id, input, expectedVersion }),
+    clientUpdate: (id, input, expectedVersion, reason) =>
+      call('client_update', {
+        id, input,
+        ...(expectedVersion === undefined ? {} : { expectedVersion }),
+        ...(reason === undefined ? {} : { reason }),
+      }),
     /** @param {number} id @returns {Promise<ClientRecord>} */
     clientArchive: (id) => call('client_archive', { id }),
     /** @param {number} id @returns {Promise<ClientRecord>} */

@@ -294,6 +294,8 @@ export const fr = {
   'form.source.misc': 'Autre',
   'form.assignedBroker': 'Chargé de clientèle',
   'form.notes': 'Notes internes',
+  'form.reason': 'Motif de la modification',
+  'form.reason.hint': 'Facultatif. Conservé avec les valeurs remplacées, visible dans « Corrections de la fiche ».',
   'form.notes.hint': 'Visibles par l’agence uniquement. Ctrl+Entrée enregistre le formulaire.',
   'form.requiredHint': '* champ obligatoire',
   'form.create': 'Créer le client',

@@ -406,7 +406,12 @@ export function mountClientEdit(el, route, api) {
       h('section', { class: 'card form-card', 'aria-labelledby': 'fs-notes' },
         h('h2', { id: 'fs-notes', class: 'card-title' }, t('form.section.notes')),
         field({ id: controlId('notes'), label: t('form.notes'), hint: t('form.notes.hint'),
-          control: h('textarea', { id: controlId('notes'), rows: '5', value: initial.notes, dataset: { testid: 'field-notes' } }) })),
+          control: h('textarea', { id: controlId('notes'), rows: '5', value: initial.notes, dataset: { testid: 'field-notes' } }) }),
+        // A correction keeps the values it replaces; its reason goes with them.
+        editing
+          ? field({ id: controlId('reason'), label: t('form.reason'), hint: t('form.reason.hint'),
+            control: text(controlId('reason'), '', { autocomplete: 'off', dataset: { testid: 'field-reason' } }) })
+          : null),
       h('div', { class: 'form-footer' },
         h('p', { class: 'hint' }, t('form.requiredHint')),
         h('div', { class: 'actions' },
@@ -430,7 +435,8 @@ export function mountClientEdit(el, route, api) {
       submit.disabled = true;
       form.setAttribute('aria-busy', 'true');
       try {
-        const saved = editing && id !== null ? await api.clientUpdate(id, input, version) : await api.clientCreate(input);
+        const reason = /** @type {HTMLInputElement | null} */ (document.getElementById(controlId('reason')))?.value.trim() || undefined;
+        const saved = editing && id !== null ? await api.clientUpdate(id, input, version, reason) : await api.clientCreate(input);
         if (!alive) return;
         navigate(href('client', { id: saved.id }));
       } catch (e) {
