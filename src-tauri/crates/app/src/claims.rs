@@ -278,13 +278,16 @@ impl Courtier {
         }
         let phone = match p.phone.as_deref().map(str::trim).filter(|x| !x.is_empty()) {
             None => None,
-            Some(x) => {
-                Some(courtier_domain::client::phone_number(x).map_err(|m| field("phone", m))?)
-            }
+            Some(x) => Some(
+                courtier_domain::fields::phone_number(x)
+                    .map_err(|e| field("phone", e.to_string()))?,
+            ),
         };
         let email = match p.email.as_deref().map(str::trim).filter(|x| !x.is_empty()) {
             None => None,
-            Some(x) => Some(courtier_domain::client::email(x).map_err(|m| field("email", m))?),
+            Some(x) => {
+                Some(courtier_domain::fields::email(x).map_err(|e| field("email", e.to_string()))?)
+            }
         };
         let row = courtier_port::PartyRow {
             id: 0,

@@ -47,6 +47,16 @@ fn text(new: &Option<String>, old: Option<String>) -> Option<String> {
     }
 }
 
+/// `v` normalised by `f`, its typed error as the field's message.
+fn checked<E: std::fmt::Display>(
+    v: Option<String>,
+    code: &str,
+    f: fn(&str) -> Result<String, E>,
+) -> Result<Option<String>, AppError> {
+    v.map(|x| f(&x).map_err(|e| field(code, e.to_string())))
+        .transpose()
+}
+
 /// The row a draft makes of `old`, checked.
 fn merged(d: &InsurerDraft, old: InsurerRow) -> Result<InsurerRow, AppError> {
     let name = d
@@ -56,12 +66,6 @@ fn merged(d: &InsurerDraft, old: InsurerRow) -> Result<InsurerRow, AppError> {
     if name.is_empty() {
         return Err(field("name", "Le nom de l'assureur est vide."));
     }
-    let checked = |v: Option<String>,
-                   code: &str,
-                   f: fn(&str) -> Result<String, String>|
-     -> Result<Option<String>, AppError> {
-        v.map(|x| f(&x).map_err(|m| field(code, m))).transpose()
-    };
     let postcode = text(&d.postcode, old.postcode);
     if let Some(p) = &postcode {
         if !(p.len() == 5 && p.chars().all(|c| c.is_ascii_digit())) {
@@ -80,17 +84,17 @@ fn merged(d: &InsurerDraft, old: InsurerRow) -> Result<InsurerRow, AppError> {
         email: checked(
             text(&d.email, old.email),
             "email",
-            courtier_domain::client::email,
+            courtier_domain::fields::email,
         )?,
         phone: checked(
             text(&d.phone, old.phone),
             "phone",
-            courtier_domain::client::phone_number,
+            courtier_domain::fields::phone_number,
         )?,
         releve_email: checked(
             text(&d.releve_email, old.releve_email),
             "releveEmail",
-            courtier_domain::client::email,
+            courtier_domain::fields::email,
         )?,
         contracts: old.contracts,
     })

@@ -23,21 +23,3 @@ pub use model::{
 pub use validate::{validate, BirthDateError, FieldError};
 
 pub use crate::fields::{fold_for_search, french_postcode, parse_date, siren};
-
-/// [`crate::fields::phone_number`] with its error as text.
-///
-/// Kept only because `app/src/insurers.rs` takes it as a `fn(&str) -> Result<String, String>`;
-/// new code calls [`crate::fields::phone_number`], which returns a typed
-/// [`PhoneError`](crate::fields::PhoneError). Remove once that caller has moved.
-pub fn phone_number(s: &str) -> Result<String, String> {
-    crate::fields::phone_number(s).map_err(String::from)
-}
-
-/// [`crate::fields::email`] with its error as text.
-///
-/// Kept only because `app/src/insurers.rs` takes it as a `fn(&str) -> Result<String, String>`;
-/// new code calls [`crate::fields::email`], which returns a typed
-/// [`EmailError`](crate::fields::EmailError). Remove once that caller has moved.
-pub fn email(s: &str) -> Result<String, String> {
-    crate::fields::email(s).map_err(String::from)
-}
