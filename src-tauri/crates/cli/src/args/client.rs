@@ -71,8 +71,9 @@ pub enum Sort {
     City,
 }
 
+/// The fields of a client the command line sets, shared by `client add` and `client update`.
 #[derive(Args, Debug)]
-pub struct AddArgs {
+pub struct ClientFields {
     #[arg(long)]
     pub last_name: Option<String>,
     #[arg(long)]
@@ -99,9 +100,6 @@ pub struct AddArgs {
     pub postcode: Option<String>,
     #[arg(long)]
     pub city: Option<String>,
-    /// prospect (par défaut), client ou former.
-    #[arg(long, default_value = "prospect")]
-    pub status: String,
     #[arg(long)]
     pub profession: Option<String>,
     #[arg(long)]
@@ -110,6 +108,15 @@ pub struct AddArgs {
     pub broker: Option<String>,
     #[arg(long)]
     pub notes: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct AddArgs {
+    #[command(flatten)]
+    pub fields: ClientFields,
+    /// prospect (par défaut), client ou former.
+    #[arg(long, default_value = "prospect")]
+    pub status: String,
     #[arg(long)]
     pub json: bool,
 }
@@ -119,38 +126,11 @@ pub struct AddArgs {
 #[derive(Args, Debug)]
 pub struct UpdateArgs {
     pub id: i64,
-    #[arg(long)]
-    pub last_name: Option<String>,
-    #[arg(long)]
-    pub first_name: Option<String>,
-    #[arg(long)]
-    pub company: Option<String>,
-    #[arg(long)]
-    pub siren: Option<String>,
-    #[arg(long)]
-    pub civility: Option<String>,
-    #[arg(long)]
-    pub birth_date: Option<String>,
-    #[arg(long)]
-    pub email: Option<String>,
-    #[arg(long)]
-    pub phone: Option<String>,
-    #[arg(long)]
-    pub address: Option<String>,
-    #[arg(long)]
-    pub postcode: Option<String>,
-    #[arg(long)]
-    pub city: Option<String>,
+    #[command(flatten)]
+    pub fields: ClientFields,
+    /// prospect, client ou former.
     #[arg(long)]
     pub status: Option<String>,
-    #[arg(long)]
-    pub profession: Option<String>,
-    #[arg(long)]
-    pub source: Option<String>,
-    #[arg(long)]
-    pub broker: Option<String>,
-    #[arg(long)]
-    pub notes: Option<String>,
     /// Why the record is corrected (kept with the values replaced).
     #[arg(long)]
     pub reason: Option<String>,

@@ -116,21 +116,21 @@ fn corrected(mut d: ClientDraft, a: UpdateArgs) -> ClientDraft {
             *field = Some(v).filter(|v| !v.trim().is_empty());
         }
     };
-    set(&mut d.last_name, a.last_name);
-    set(&mut d.first_name, a.first_name);
-    set(&mut d.company_name, a.company);
-    set(&mut d.siren, a.siren);
-    set(&mut d.civility, a.civility);
-    set(&mut d.birth_date, a.birth_date);
-    set(&mut d.profession, a.profession);
-    set(&mut d.source, a.source);
-    set(&mut d.assigned_broker, a.broker);
-    set(&mut d.notes, a.notes);
+    set(&mut d.last_name, a.fields.last_name);
+    set(&mut d.first_name, a.fields.first_name);
+    set(&mut d.company_name, a.fields.company);
+    set(&mut d.siren, a.fields.siren);
+    set(&mut d.civility, a.fields.civility);
+    set(&mut d.birth_date, a.fields.birth_date);
+    set(&mut d.profession, a.fields.profession);
+    set(&mut d.source, a.fields.source);
+    set(&mut d.assigned_broker, a.fields.broker);
+    set(&mut d.notes, a.fields.notes);
     if let Some(s) = a.status {
         d.status = s;
     }
     let company = d.kind == "company";
-    if a.address.is_some() || a.postcode.is_some() || a.city.is_some() {
+    if a.fields.address.is_some() || a.fields.postcode.is_some() || a.fields.city.is_some() {
         if d.addresses.is_empty() {
             d.addresses.push(AddressDraft {
                 kind: "principale".into(),
@@ -138,17 +138,17 @@ fn corrected(mut d: ClientDraft, a: UpdateArgs) -> ClientDraft {
             });
         }
         let first = &mut d.addresses[0];
-        if let Some(v) = a.address {
+        if let Some(v) = a.fields.address {
             first.line1 = v;
         }
-        if let Some(v) = a.postcode {
+        if let Some(v) = a.fields.postcode {
             first.postcode = v;
         }
-        if let Some(v) = a.city {
+        if let Some(v) = a.fields.city {
             first.city = v;
         }
     }
-    if let Some(p) = a.phone {
+    if let Some(p) = a.fields.phone {
         match d.phones.first_mut() {
             Some(first) => first.number = p,
             None => d.phones.push(PhoneDraft {
@@ -157,7 +157,7 @@ fn corrected(mut d: ClientDraft, a: UpdateArgs) -> ClientDraft {
             }),
         }
     }
-    if let Some(e) = a.email {
+    if let Some(e) = a.fields.email {
         match d.emails.first_mut() {
             Some(first) => first.address = e,
             None => d.emails.push(EmailDraft {
@@ -175,39 +175,39 @@ fn corrected(mut d: ClientDraft, a: UpdateArgs) -> ClientDraft {
 }
 
 fn draft_from(a: AddArgs) -> ClientDraft {
-    let company = a.company.is_some();
+    let company = a.fields.company.is_some();
     let mut d = ClientDraft {
         kind: if company { "company" } else { "person" }.into(),
-        civility: a.civility,
-        last_name: a.last_name,
-        first_name: a.first_name,
-        company_name: a.company,
-        siren: a.siren,
-        birth_date: a.birth_date,
-        profession: a.profession,
+        civility: a.fields.civility,
+        last_name: a.fields.last_name,
+        first_name: a.fields.first_name,
+        company_name: a.fields.company,
+        siren: a.fields.siren,
+        birth_date: a.fields.birth_date,
+        profession: a.fields.profession,
         status: a.status,
-        source: a.source,
-        assigned_broker: a.broker,
-        notes: a.notes,
+        source: a.fields.source,
+        assigned_broker: a.fields.broker,
+        notes: a.fields.notes,
         ..Default::default()
     };
-    if a.postcode.is_some() || a.city.is_some() || a.address.is_some() {
+    if a.fields.postcode.is_some() || a.fields.city.is_some() || a.fields.address.is_some() {
         d.addresses.push(AddressDraft {
             kind: "principale".into(),
-            line1: a.address.unwrap_or_default(),
+            line1: a.fields.address.unwrap_or_default(),
             line2: None,
-            postcode: a.postcode.unwrap_or_default(),
-            city: a.city.unwrap_or_default(),
+            postcode: a.fields.postcode.unwrap_or_default(),
+            city: a.fields.city.unwrap_or_default(),
             country: None,
         });
     }
-    if let Some(p) = a.phone {
+    if let Some(p) = a.fields.phone {
         d.phones.push(PhoneDraft {
             kind: if company { "professionnel" } else { "mobile" }.into(),
             number: p,
         });
     }
-    if let Some(e) = a.email {
+    if let Some(e) = a.fields.email {
         d.emails.push(EmailDraft {
             kind: if company {
                 "professionnel"
