@@ -36,7 +36,7 @@ fn a_responsible_claim_changes_the_coefficient_and_the_next_premium_at_once() {
     assert_eq!(p.if_nothing_happens, "1.00", "0.80 × 1.25");
     assert_eq!(after.next_premium.clone().unwrap().total, "545.50");
     assert_eq!(after.claims.len(), 1);
-    assert_eq!(after.claims[0].status, "declare");
+    assert_eq!(after.claims[0].status.as_str(), "declare");
     assert!(
         after.note.contains("Coefficient en vigueur : 0,80."),
         "{}",
@@ -56,8 +56,8 @@ fn a_responsible_claim_changes_the_coefficient_and_the_next_premium_at_once() {
     assert_eq!(re.projection.clone().unwrap().if_nothing_happens, "0.90");
     let q = &re.claims[0].qualifications;
     assert_eq!(q.len(), 2);
-    assert_eq!(q[0].responsibility, "full");
-    assert_eq!(q[1].responsibility, "partial");
+    assert_eq!(q[0].responsibility.as_str(), "full");
+    assert_eq!(q[1].responsibility.as_str(), "partial");
     assert_eq!(re.claims[0].responsibility, "partial");
 
     // One source of truth: the engine on the same dated history gives the same coefficients.
@@ -86,7 +86,7 @@ fn a_suspension_over_three_months_keeps_the_coefficient() {
         .contract_suspend(k.id, "2024-02-01", "2024-07-01")
         .unwrap();
     assert_eq!(coefficients(&s), ["1.00", "0.95", "0.90", "0.90", "0.85"]);
-    assert_eq!(s.status, "en_cours");
+    assert_eq!(s.status.as_str(), "en_cours");
 }
 
 #[test]
@@ -163,7 +163,7 @@ fn a_terminated_contract_keeps_its_history_and_stops_at_its_last_echeance() {
             Some("Changement d'assureur"),
         )
         .unwrap();
-    assert_eq!(t.status, "resilie");
+    assert_eq!(t.status.as_str(), "resilie");
     assert_eq!(
         coefficients(&t),
         ["1.00", "0.95", "0.90"],
@@ -353,7 +353,7 @@ fn an_amendment_sets_new_premium_lines_from_its_date_and_keeps_the_old_ones() {
         4,
         "the replaced line stays in the history"
     );
-    assert_eq!(r.events.last().unwrap().kind, "avenant");
+    assert_eq!(r.events.last().unwrap().kind.as_str(), "avenant");
     let err = a
         .contract_avenant(
             k.id,

@@ -11,7 +11,7 @@ fn tournees_usage_reduces_by_seven_percent_a_year() {
     let k = a.contract(a.client().id()).usage("tournees").create();
     // 0.93, 0.8649 → 0.86, 0.7998 → 0.79, 0.7347 → 0.73; next 0.6789 → 0.67.
     assert_eq!(coefficients(&k), ["1.00", "0.93", "0.86", "0.79", "0.73"]);
-    assert_eq!(k.usage, "tournees");
+    assert_eq!(k.usage.as_str(), "tournees");
     assert_eq!(k.projection.unwrap().if_nothing_happens, "0.67");
     // 500 × 0.67 = 335 + 45.50 not modulated.
     assert_eq!(k.next_premium.unwrap().total, "380.50");
@@ -126,7 +126,7 @@ fn a_suspension_ending_before_it_starts_is_refused() {
         .unwrap_err();
     assert_eq!(e.code, "invalid:to");
     let r = a.contract_get(k.id).unwrap();
-    assert_eq!(r.status, "en_cours");
+    assert_eq!(r.status.as_str(), "en_cours");
     assert_eq!(coefficients(&r), ["1.00", "0.95", "0.90", "0.85", "0.80"]);
 }
 
@@ -141,7 +141,7 @@ fn a_claim_recorded_after_termination_still_corrects_the_history_up_to_the_end()
     assert_eq!(coefficients(&r), ["1.00", "0.95", "0.90", "1.12"]);
     assert_eq!(r.coefficient_in_force, "1.12");
     assert!(r.projection.is_none());
-    assert_eq!(r.status, "resilie");
+    assert_eq!(r.status.as_str(), "resilie");
 }
 
 #[test]
@@ -152,7 +152,7 @@ fn termination_must_follow_the_subscription() {
         .contract_terminate(k.id, "2021-03-01", "client", None)
         .unwrap_err();
     assert_eq!(e.code, "invalid:onDate");
-    assert_eq!(a.contract_get(k.id).unwrap().status, "en_cours");
+    assert_eq!(a.contract_get(k.id).unwrap().status.as_str(), "en_cours");
 }
 
 #[test]
@@ -194,7 +194,7 @@ fn a_quote_starts_as_devis_and_other_statuses_are_refused() {
     let a = TempAgency::new();
     let c = a.client().id();
     let q = a.contract(c).status("devis").create();
-    assert_eq!(q.status, "devis");
+    assert_eq!(q.status.as_str(), "devis");
     let e = a.contract(c).status("resilie").try_create().unwrap_err();
     assert_eq!(e.code, "invalid:status");
 }

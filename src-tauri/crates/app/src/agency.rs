@@ -2,6 +2,7 @@
 //! passphrase, recovery key), its status, its keys, and its integrity check. The only module
 //! that names the SQLCipher store: everything else sees the port.
 
+use crate::ErrorCode;
 use crate::{AgencyOpened, AgencyStatus, AppError, Courtier};
 use courtier_port::AgencyStore;
 use courtier_store::{OpenMode, Store, DATABASE_FILE};
@@ -87,7 +88,7 @@ impl Courtier {
         let dir = &self.config.data_dir;
         std::fs::create_dir_all(dir).map_err(|e| {
             AppError::new(
-                "io",
+                ErrorCode::Io,
                 format!(
                     "Impossible de créer le dossier de l'agence {} : {e}",
                     dir.display()
@@ -96,7 +97,7 @@ impl Courtier {
         })?;
         if self.db_path().exists() {
             return Err(AppError::new(
-                "already_exists",
+                ErrorCode::AlreadyExists,
                 format!(
                     "Un fichier d'agence existe déjà dans {} sans son fichier de clés (agency.json) : Courtier ne crée pas de nouvelle clé par-dessus, pour ne rien perdre. Restaurez agency.json ou choisissez un autre dossier.",
                     dir.display()

@@ -3,16 +3,16 @@
 //! new fact: a correction keeps the values it replaced; an amount is a new line.
 
 use crate::engine::coefficient_rows;
-use crate::input::{cents, date_field, field, iso, money, text};
+use crate::input::{date_field, field, iso, money, text};
 use crate::{
     AmountDto, AppError, ClaimDraft, ClaimPage, ClaimRecord, ClaimUpdate, CommunicationDto,
     ContractRecord, Courtier, OpenClaim, PartyDto,
 };
 use chrono::NaiveDate;
-use courtier_domain::bonus_malus::{ClaimKind, Responsibility};
+use courtier_domain::vocabulary::{
+    AmountKind, Channel, ClaimKind, ClaimStatus, Direction, PartyRole, Responsibility,
+};
 use courtier_port::{AmountRow, ClaimCorrection, NewClaim};
-
-const AMOUNT_KINDS: [&str; 3] = ["estimation", "reglement", "franchise"];
 
 /// The checks every claim's declared facts pass, at creation and at each correction.
 pub(crate) fn checked_claim_dates(
@@ -20,7 +20,7 @@ pub(crate) fn checked_claim_dates(
     declared_on: Option<&str>,
     kind: &str,
     today: NaiveDate,
-) -> Result<(NaiveDate, Option<NaiveDate>), AppError> {
+) -> Result<(NaiveDate, Option<NaiveDate>, ClaimKind), AppError> {
     let occurred = date_field(occurred_on, "occurredOn", "Date du sinistre")?;
     if occurred > today {
         return Err(field(
@@ -44,42 +44,31 @@ pub(crate) fn checked_claim_dates(
             "La date de déclaration est dans le futur.",
         ));
     }
-    if ClaimKind::parse(kind).is_none() {
-        return Err(field(
-            "kind",
-            format!("Nature de sinistre inconnue « {kind} »."),
-        ));
-    }
-    Ok((occurred, declared))
+    let kind = ClaimKind::parse(kind)
+        .ok_or_else(|| field("kind", format!("Nature de sinistre inconnue « {kind} ».")))?;
+    Ok((occurred, declared, kind))
 }
 
-const CLAIM_STATUSES: [&str; 6] = [
-    "declare",
-    "en_expertise",
-    "en_reparation",
-    "indemnise",
-    "clos",
-    "refuse",
-];
+/// The responsibility a form sends, or the field's error.
+fn responsibility(code: &str) -> Result<Responsibility, AppError> {
+    Responsibility::parse(code).ok_or_else(|| {
+        field(
+            "responsibility",
+            format!("Responsabilité inconnue « {code} » (full, partial, none)."),
+        )
+    })
+}
 
 impl Courtier {
     /// Records a claim; the coefficient and the next premium are recomputed at once.
     pub fn claim_create(&self, d: &ClaimDraft) -> Result<ContractRecord, AppError> {
         let today = self.today();
-        let (occurred, declared) =
+        let (occurred, declared, kind) =
             checked_claim_dates(&d.occurred_on, d.declared_on.as_deref(), &d.kind, today)?;
-        if Responsibility::parse(&d.responsibility).is_none() {
-            return Err(field(
-                "responsibility",
-                format!(
-                    "Responsabilité inconnue « {} » (full, partial, none).",
-                    d.responsibility
-                ),
-            ));
-        }
+        let responsibility = responsibility(&d.responsibility)?;
         let estimated = match d.estimated.as_deref().map(str::trim) {
             None | Some("") => None,
-            Some(s) => Some(cents(money(s, "estimated")?)),
+            Some(s) => Some(money(s, "estimated")?.cents()),
         };
         let now = self.now();
         self.with_store(|s| {
@@ -95,8 +84,8 @@ impl Courtier {
                     contract_id: d.contract_id,
                     occurred_on: occurred,
                     declared_on: declared,
-                    kind: d.kind.clone(),
-                    responsibility: d.responsibility.clone(),
+                    kind,
+                    responsibility,
                     place: d.place.clone(),
                     description: d.description.clone(),
                     insurer_reference: d.insurer_reference.clone(),
@@ -120,12 +109,7 @@ impl Courtier {
         found_on: &str,
         note: Option<&str>,
     ) -> Result<ContractRecord, AppError> {
-        if Responsibility::parse(responsibility).is_none() {
-            return Err(field(
-                "responsibility",
-                format!("Responsabilité inconnue « {responsibility} » (full, partial, none)."),
-            ));
-        }
+        let responsibility = self::responsibility(responsibility)?;
         let on = date_field(found_on, "foundOn", "Date du constat")?;
         let now = self.now();
         let today = self.today();
@@ -175,19 +159,19 @@ impl Courtier {
 
     /// Records an estimate, a payment or the franchise of a claim.
     pub fn claim_amount_add(&self, claim_id: i64, a: &AmountDto) -> Result<ClaimPage, AppError> {
-        if !AMOUNT_KINDS.contains(&a.kind.as_str()) {
-            return Err(field(
+        let kind = AmountKind::parse(&a.kind).map_err(|_| {
+            field(
                 "kind",
                 "Le montant est une estimation, un règlement ou une franchise.",
-            ));
-        }
-        let amount = cents(money(&a.amount, "amount")?);
+            )
+        })?;
+        let amount = money(&a.amount, "amount")?.cents();
         let on = date_field(&a.on_date, "onDate", "Date du montant")?;
         if on > self.today() {
             return Err(field("onDate", "La date du montant est dans le futur."));
         }
         let row = AmountRow {
-            kind: a.kind.clone(),
+            kind,
             amount_cents: amount,
             on_date: on,
             note: text(&a.note),
@@ -211,8 +195,11 @@ impl Courtier {
             .clone()
             .unwrap_or_else(|| c.occurred_on.clone());
         let declared_on = u.declared_on.clone().or_else(|| c.declared_on.clone());
-        let kind = u.kind.clone().unwrap_or_else(|| c.kind.clone());
-        let (occurred, declared) =
+        let kind = u
+            .kind
+            .clone()
+            .unwrap_or_else(|| c.kind.as_str().to_string());
+        let (occurred, declared, kind) =
             checked_claim_dates(&occurred_on, declared_on.as_deref(), &kind, today)?;
         let keep = |new: &Option<String>, old: &Option<String>| match new {
             Some(_) => text(new),
@@ -266,12 +253,12 @@ impl Courtier {
 
     /// Adds someone involved in a claim (expert, garage, other party, their insurer).
     pub fn claim_party_add(&self, claim_id: i64, p: &PartyDto) -> Result<ContractRecord, AppError> {
-        if !["expert", "garage", "tiers", "assureur_tiers", "autre"].contains(&p.role.as_str()) {
-            return Err(field(
+        let role = PartyRole::parse(&p.role).map_err(|_| {
+            field(
                 "role",
                 "Le rôle est expert, garage, tiers, assureur_tiers ou autre.",
-            ));
-        }
+            )
+        })?;
         let name = p.name.trim();
         if name.is_empty() {
             return Err(field("name", "Le nom de l'intervenant est vide."));
@@ -291,7 +278,7 @@ impl Courtier {
         };
         let row = courtier_port::PartyRow {
             id: 0,
-            role: p.role.clone(),
+            role,
             name: name.to_string(),
             phone,
             email,
@@ -311,16 +298,14 @@ impl Courtier {
         claim_id: i64,
         m: &CommunicationDto,
     ) -> Result<ContractRecord, AppError> {
-        if !["telephone", "email", "courrier", "rendez_vous", "autre"].contains(&m.channel.as_str())
-        {
-            return Err(field(
+        let channel = Channel::parse(&m.channel).map_err(|_| {
+            field(
                 "channel",
                 "Le canal est telephone, email, courrier, rendez_vous ou autre.",
-            ));
-        }
-        if !["entrant", "sortant"].contains(&m.direction.as_str()) {
-            return Err(field("direction", "Le sens est entrant ou sortant."));
-        }
+            )
+        })?;
+        let direction = Direction::parse(&m.direction)
+            .map_err(|_| field("direction", "Le sens est entrant ou sortant."))?;
         let summary = m.summary.trim();
         if summary.is_empty() {
             return Err(field("summary", "Le résumé de l'échange est vide."));
@@ -339,8 +324,8 @@ impl Courtier {
             id: 0,
             party_id: m.party_id,
             at: at.to_string(),
-            channel: m.channel.clone(),
-            direction: m.direction.clone(),
+            channel,
+            direction,
             summary: summary.to_string(),
             recorded_at: String::new(),
         };
@@ -392,12 +377,15 @@ impl Courtier {
         on: &str,
         note: Option<&str>,
     ) -> Result<ContractRecord, AppError> {
-        if !CLAIM_STATUSES.contains(&status) {
-            return Err(field(
+        let status = ClaimStatus::parse(status).map_err(|_| {
+            field(
                 "status",
-                format!("État inconnu « {status} » ({}).", CLAIM_STATUSES.join(", ")),
-            ));
-        }
+                format!(
+                    "État inconnu « {status} » ({}).",
+                    ClaimStatus::CODES.join(", ")
+                ),
+            )
+        })?;
         let on = date_field(on, "onDate", "Date du changement d'état")?;
         let now = self.now();
         self.with_store(|s| {

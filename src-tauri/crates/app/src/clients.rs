@@ -76,8 +76,8 @@ pub(crate) fn list_query(q: &ClientListQuery) -> Result<ClientQuery, AppError> {
     let status = match q.status.as_deref().filter(|s| !s.is_empty() && *s != "all") {
         None => None,
         Some(s) => Some(client::ClientStatus::parse(s).ok_or_else(|| {
-            AppError::new(
-                "invalid:status",
+            AppError::field(
+                "status",
                 format!("Statut inconnu « {s} » (attendu : prospect, client, former)."),
             )
         })?),
@@ -100,8 +100,8 @@ fn parse_sort(s: Option<&str>) -> Result<ClientSort, AppError> {
         "postcode" => ClientSort::Postcode,
         "city" => ClientSort::City,
         other => {
-            return Err(AppError::new(
-                "invalid:sort",
+            return Err(AppError::field(
+                "sort",
                 format!(
                     "Tri inconnu « {other} » (attendu : name, created, updated, postcode, city)."
                 ),

@@ -3,7 +3,7 @@
 //! terminations and amendments (avenants).
 
 use crate::engine::{coefficient_rows, history, novice_at, outcome, premium_lines};
-use crate::input::{cents, date_field, field, from_cents, iso, money, reason};
+use crate::input::{date_field, field, from_cents, iso, money, reason};
 use crate::{
     dto::{claim_record, drivers_with_revisions, revision_dtos, vehicles_with_revisions},
     AppError, AvenantDraft, ContractDraft, ContractEventDto, ContractRecord, ContractUpdate,
@@ -12,9 +12,10 @@ use crate::{
 };
 use chrono::NaiveDate;
 use courtier_domain::bonus_malus::{
-    applicable_coefficient, coefficient_in_force, project, RuleOptions, Usage,
+    applicable_coefficient, coefficient_in_force, project, RuleOptions,
 };
 use courtier_domain::premium::{premium_notice, surcharges_in_force, three_claims_events};
+use courtier_domain::vocabulary::{ContractStatus, Product, TerminatedBy, Usage};
 use courtier_domain::Coefficient;
 use courtier_port::{AgencyStore, ContractRow, Entity, NewContract, PremiumLineRow};
 use rust_decimal::Decimal;
@@ -37,7 +38,7 @@ fn premium_rows(
             Ok(PremiumLineRow {
                 from_date: from,
                 guarantee: p.guarantee.trim().to_string(),
-                amount_cents: cents(money(&p.amount, &format!("premiums[{i}].amount"))?),
+                amount_cents: money(&p.amount, &format!("premiums[{i}].amount"))?.cents(),
                 modulated: p.modulated,
             })
         })
@@ -46,20 +47,24 @@ fn premium_rows(
 
 /// The terms of a contract, checked: the same checks at creation and at each correction.
 fn checked_terms(d: &ContractDraft) -> Result<courtier_port::ContractCorrection, AppError> {
-    let product = d.product.clone().unwrap_or_else(|| "auto".into());
-    if !["auto", "habitation", "sante", "prevoyance", "autre"].contains(&product.as_str()) {
-        return Err(field(
-            "product",
-            format!("Produit inconnu « {product} » (auto, habitation, sante, prevoyance, autre)."),
-        ));
-    }
-    let usage = d.usage.clone().unwrap_or_else(|| "standard".into());
-    if Usage::parse(&usage).is_none() {
-        return Err(field(
-            "usage",
-            format!("Usage inconnu « {usage} » (standard ou tournees)."),
-        ));
-    }
+    let product = match d.product.as_deref() {
+        None => Product::Auto,
+        Some(p) => Product::parse(p).map_err(|_| {
+            field(
+                "product",
+                format!("Produit inconnu « {p} » (auto, habitation, sante, prevoyance, autre)."),
+            )
+        })?,
+    };
+    let usage = match d.usage.as_deref() {
+        None => Usage::Standard,
+        Some(u) => Usage::parse(u).ok_or_else(|| {
+            field(
+                "usage",
+                format!("Usage inconnu « {u} » (standard ou tournees)."),
+            )
+        })?,
+    };
     let number = d.number.trim();
     if number.is_empty() {
         return Err(field("number", "Le numéro de contrat est vide."));
@@ -103,15 +108,6 @@ fn checked_terms(d: &ContractDraft) -> Result<courtier_port::ContractCorrection,
         start_coefficient: start.hundredths(),
     })
 }
-
-const TERMINATED_BY: [&str; 6] = [
-    "client",
-    "assureur",
-    "loi_hamon",
-    "loi_chatel",
-    "vente_vehicule",
-    "autre",
-];
 
 impl Courtier {
     pub(crate) fn contract_record(
@@ -176,18 +172,18 @@ impl Courtier {
         let status = events
             .iter()
             .filter(|e| e.on_date <= today)
-            .filter_map(|e| e.status.clone())
+            .filter_map(|e| e.status)
             .next_back()
-            .unwrap_or_else(|| "en_cours".into());
+            .unwrap_or(ContractStatus::EnCours);
         Ok(ContractRecord {
             id,
             client_id: c.client_id,
             insurer: c.insurer_name.clone(),
             number: c.number.clone(),
-            product: c.product.clone(),
+            product: c.product,
             subscription_date: iso(c.subscription_date),
             first_echeance: iso(c.first_echeance),
-            usage: c.usage.clone(),
+            usage: c.usage,
             clause_applies: clause,
             start_coefficient: Coefficient::clamped(c.start_coefficient).to_string(),
             status,
@@ -246,13 +242,13 @@ impl Courtier {
     /// Records a contract and computes its coefficients.
     pub fn contract_create(&self, d: &ContractDraft) -> Result<ContractRecord, AppError> {
         let terms = checked_terms(d)?;
-        let status = d.status.clone().unwrap_or_else(|| "en_cours".into());
-        if !["en_cours", "devis"].contains(&status.as_str()) {
-            return Err(field(
-                "status",
-                "Un contrat commence « en_cours » ou « devis ».",
-            ));
-        }
+        let status = match d.status.as_deref() {
+            None => ContractStatus::EnCours,
+            Some(s) => ContractStatus::parse(s)
+                .ok()
+                .filter(|s| ContractStatus::START.contains(s))
+                .ok_or_else(|| field("status", "Un contrat commence « en_cours » ou « devis »."))?,
+        };
         let premiums = premium_rows(&d.premiums, terms.subscription_date)?;
         let now = self.now();
         let today = self.today();
@@ -263,15 +259,15 @@ impl Courtier {
                     client_id: d.client_id,
                     insurer_id,
                     number: terms.number.clone(),
-                    product: terms.product.clone(),
+                    product: terms.product,
                     subscription_date: terms.subscription_date,
                     first_echeance: terms.first_echeance,
-                    usage: terms.usage.clone(),
+                    usage: terms.usage,
                     clause_applies: terms.clause_applies,
                     start_coefficient: terms.start_coefficient,
                     start_periods_at_floor: 0,
                     start_claim_free_streak: 0,
-                    status: status.clone(),
+                    status,
                     premiums: premiums.clone(),
                 },
                 &now,
@@ -319,8 +315,8 @@ impl Courtier {
             s.add_interruption(id, f, t, None, &now, &|facts| {
                 coefficient_rows(facts, today)
             })?;
-            s.contract_status(id, "suspendu", f, None, None, &now)?;
-            s.contract_status(id, "en_cours", t, None, None, &now)?;
+            s.contract_status(id, ContractStatus::Suspendu, f, None, None, &now)?;
+            s.contract_status(id, ContractStatus::EnCours, t, None, None, &now)?;
             self.contract_record(s, id)
         })
     }
@@ -349,15 +345,15 @@ impl Courtier {
         by: &str,
         reason: Option<&str>,
     ) -> Result<ContractRecord, AppError> {
-        if !TERMINATED_BY.contains(&by) {
-            return Err(field(
+        let by = TerminatedBy::parse(by).map_err(|_| {
+            field(
                 "terminatedBy",
                 format!(
                     "Auteur de la résiliation inconnu « {by} » ({}).",
-                    TERMINATED_BY.join(", ")
+                    TerminatedBy::CODES.join(", ")
                 ),
-            ));
-        }
+            )
+        })?;
         let on = date_field(on, "onDate", "Date de résiliation")?;
         let now = self.now();
         let today = self.today();
@@ -386,7 +382,11 @@ impl Courtier {
                 client_id: c.client_id,
                 insurer: c.insurer_name.clone(),
                 number: u.number.clone().unwrap_or(c.number),
-                product: Some(u.product.clone().unwrap_or(c.product)),
+                product: Some(
+                    u.product
+                        .clone()
+                        .unwrap_or_else(|| c.product.as_str().to_string()),
+                ),
                 subscription_date: u
                     .subscription_date
                     .clone()
@@ -395,7 +395,11 @@ impl Courtier {
                     .first_echeance
                     .clone()
                     .unwrap_or_else(|| iso(c.first_echeance)),
-                usage: Some(u.usage.clone().unwrap_or(c.usage)),
+                usage: Some(
+                    u.usage
+                        .clone()
+                        .unwrap_or_else(|| c.usage.as_str().to_string()),
+                ),
                 clause_applies: Some(u.clause_applies.unwrap_or(c.clause_applies)),
                 start_coefficient: Some(
                     u.start_coefficient

@@ -4,16 +4,17 @@ use crate::input::{date_field, field, merge, opt_date_field, reason};
 use crate::{
     dto::drivers_with_revisions, AppError, Courtier, DriverDraft, DriverDto, DriverUpdate,
 };
+use courtier_domain::vocabulary::DriverRole;
 
 impl Courtier {
     /// A driver as sent, checked (at designation and at each correction).
     fn driver_row(&self, d: &DriverDraft) -> Result<courtier_port::DriverRow, AppError> {
-        if !["principal", "secondaire", "occasionnel"].contains(&d.role.as_str()) {
-            return Err(field(
+        let role = DriverRole::parse(&d.role).map_err(|_| {
+            field(
                 "role",
                 "Le rôle du conducteur est principal, secondaire ou occasionnel.",
-            ));
-        }
+            )
+        })?;
         let last_name = d.last_name.trim();
         if last_name.is_empty() {
             return Err(field("lastName", "Le nom du conducteur est vide."));
@@ -40,7 +41,7 @@ impl Courtier {
             id: 0,
             contract_id: d.contract_id,
             client_id: d.client_id,
-            role: d.role.clone(),
+            role,
             last_name: last_name.to_string(),
             first_name: d.first_name.clone().filter(|x| !x.trim().is_empty()),
             birth_date,
@@ -90,7 +91,10 @@ impl Courtier {
         let mut row = self.driver_row(&DriverDraft {
             contract_id,
             client_id: old.client_id,
-            role: u.role.clone().unwrap_or(old.role),
+            role: u
+                .role
+                .clone()
+                .unwrap_or_else(|| old.role.as_str().to_string()),
             last_name: u.last_name.clone().unwrap_or(old.last_name),
             first_name: merge(&u.first_name, old.first_name),
             birth_date: merge(&u.birth_date, old.birth_date),

@@ -3,10 +3,11 @@
 
 use crate::input::from_cents;
 use crate::AppError;
+use crate::ErrorCode;
 use chrono::NaiveDate;
 use courtier_domain::bonus_malus::{
-    compute_dated, ClaimKind, DatedClaim, DatedHistory, DatedOutcome, Interruption,
-    Requalification, Responsibility, RuleOptions, Usage,
+    compute_dated, DatedClaim, DatedHistory, DatedOutcome, Interruption, Requalification,
+    Responsibility, RuleOptions,
 };
 use courtier_domain::premium::{novice_surcharge, NamedDriver, PremiumLine};
 use courtier_domain::Coefficient;
@@ -19,12 +20,12 @@ pub(crate) fn history(f: &ContractFacts, until: NaiveDate) -> Result<DatedHistor
     let until = f.terminated_on.map_or(until, |t| until.min(t));
     let bad = |what: &str| {
         AppError::new(
-            "corrupt",
+            ErrorCode::Corrupt,
             format!("Donnée illisible dans la base (contrat {} : {what}).", c.id),
         )
     };
     Ok(DatedHistory {
-        usage: Usage::parse(&c.usage).ok_or_else(|| bad("usage inconnu"))?,
+        usage: c.usage,
         start_coefficient: Coefficient::from_hundredths(c.start_coefficient)
             .map_err(|_| bad("coefficient de départ"))?,
         start_periods_at_floor: c.start_periods_at_floor,
@@ -50,18 +51,14 @@ pub(crate) fn history(f: &ContractFacts, until: NaiveDate) -> Result<DatedHistor
                 Ok(DatedClaim {
                     id: Some(cl.id.to_string()),
                     date: cl.occurred_on,
-                    kind: ClaimKind::parse(&cl.kind).ok_or_else(|| bad("nature de sinistre"))?,
-                    responsibility: Responsibility::parse(&first.responsibility)
-                        .ok_or_else(|| bad("responsabilité"))?,
+                    kind: cl.kind,
+                    responsibility: first.responsibility,
                     requalifications: q
-                        .map(|r| {
-                            Ok(Requalification {
-                                on: r.found_on,
-                                responsibility: Responsibility::parse(&r.responsibility)
-                                    .ok_or_else(|| bad("responsabilité"))?,
-                            })
+                        .map(|r| Requalification {
+                            on: r.found_on,
+                            responsibility: r.responsibility,
                         })
-                        .collect::<Result<_, AppError>>()?,
+                        .collect(),
                 })
             })
             .collect::<Result<_, AppError>>()?,
@@ -69,8 +66,12 @@ pub(crate) fn history(f: &ContractFacts, until: NaiveDate) -> Result<DatedHistor
 }
 
 pub(crate) fn outcome(f: &ContractFacts, today: NaiveDate) -> Result<DatedOutcome, AppError> {
-    compute_dated(&history(f, today)?, &RuleOptions::default())
-        .map_err(|e| AppError::new("invalid_operation", format!("Opération impossible : {e}")))
+    compute_dated(&history(f, today)?, &RuleOptions::default()).map_err(|e| {
+        AppError::new(
+            ErrorCode::InvalidOperation,
+            format!("Opération impossible : {e}"),
+        )
+    })
 }
 
 /// The rows the store keeps: the coefficient set at each échéance reached by `today` (what
@@ -114,7 +115,7 @@ pub(crate) fn novice_at(
         .filter(|c| {
             c.qualifications
                 .last()
-                .is_some_and(|q| q.responsibility != "none")
+                .is_some_and(|q| q.responsibility != Responsibility::None)
         })
         .map(|c| (c.occurred_on, c.driver_id))
         .collect();

@@ -3,45 +3,25 @@
 use crate::AppError;
 use chrono::NaiveDate;
 use courtier_domain::client::parse_date;
-use rust_decimal::Decimal;
+use courtier_domain::Money;
 
 pub(crate) fn field(code: &str, msg: impl Into<String>) -> AppError {
-    AppError::new(format!("invalid:{code}"), msg)
+    AppError::field(code, msg)
 }
 
 pub(crate) fn date_field(s: &str, code: &str, label: &str) -> Result<NaiveDate, AppError> {
     parse_date(s).map_err(|m| field(code, format!("{label} : {m}")))
 }
 
-pub(crate) fn money(s: &str, code: &str) -> Result<Decimal, AppError> {
-    let t = s
-        .trim()
-        .replace([' ', '\u{a0}', '\u{202f}', '€'], "")
-        .replace(',', ".");
-    let d: Decimal = t.parse().map_err(|_| {
-        field(
-            code,
-            format!("« {s} » n'est pas un montant (exemple : 350,00)."),
-        )
-    })?;
-    if d.is_sign_negative() || d.scale() > 2 {
-        return Err(field(
-            code,
-            format!("« {s} » : un montant positif, deux décimales au plus."),
-        ));
-    }
-    Ok(d)
+/// An amount as a broker types it (`1 234,56 €`, `350`, `12.5`): positive, to the cent, within
+/// what the store can hold; the field's error otherwise.
+pub(crate) fn money(s: &str, code: &str) -> Result<Money, AppError> {
+    Money::parse(s).map_err(|e| field(code, e.to_string()))
 }
 
-pub(crate) fn cents(d: Decimal) -> i64 {
-    (d * Decimal::from(100))
-        .trunc()
-        .try_into()
-        .unwrap_or(i64::MAX)
-}
-
-pub(crate) fn from_cents(c: i64) -> Decimal {
-    Decimal::new(c, 2)
+/// The exact decimal in euros of an amount in cents (the engine's input).
+pub(crate) fn from_cents(c: i64) -> rust_decimal::Decimal {
+    Money::from_cents(c).to_decimal()
 }
 
 pub(crate) fn iso(d: NaiveDate) -> String {
@@ -49,7 +29,7 @@ pub(crate) fn iso(d: NaiveDate) -> String {
 }
 
 pub(crate) fn money_text(c: i64) -> String {
-    from_cents(c).to_string()
+    Money::from_cents(c).decimal_string()
 }
 
 pub(crate) fn opt_date_field(

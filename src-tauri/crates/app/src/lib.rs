@@ -36,7 +36,7 @@ pub use dto::{
     ProjectionDto, QualificationDto, ReleveResult, RevisionDto, StatusDto, SurchargeDto,
     VehicleDraft, VehicleDto, VehicleUpdate,
 };
-pub use error::AppError;
+pub use error::{AppError, ErrorCode};
 pub use insurers::{InsurerDraft, InsurerDto};
 pub use timeline::{build_timeline, Timeline, TimelineEntry, TimelineQuery, TIMELINE_KINDS};
 
@@ -77,7 +77,7 @@ pub fn default_data_dir(env_override: Option<&str>) -> Result<PathBuf, AppError>
     }
     let base = dirs::data_dir().ok_or_else(|| {
         AppError::new(
-            "io",
+            ErrorCode::Io,
             "Impossible de trouver le dossier de données de l'utilisateur ; indiquez-en un avec COURTIER_DATA_DIR.",
         )
     })?;

@@ -13,7 +13,7 @@ impl Courtier {
         document_json: &str,
     ) -> Result<ReleveResult, AppError> {
         let doc: courtier_domain::bonus_malus::ReleveDocument = serde_json::from_str(document_json)
-            .map_err(|e| AppError::new("invalid:releve", format!("Relevé illisible : {e}")))?;
+            .map_err(|e| AppError::field("releve", format!("Relevé illisible : {e}")))?;
         let missing = doc.missing_fields();
         let outcome = doc.to_releve().map(|r| {
             courtier_domain::bonus_malus::start_coefficient_from_releve(&r, &RuleOptions::default())

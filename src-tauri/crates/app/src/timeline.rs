@@ -6,8 +6,8 @@
 use crate::dto::{ClaimRecord, ContractRecord};
 use crate::{AppError, Courtier};
 use courtier_domain::vocabulary::{
-    AmountKind, Channel, ClaimKind, ClaimStatus, ContractEventKind, ContractStatus, Direction,
-    Responsibility, TerminatedBy,
+    AmountKind, Channel, ClaimStatus, ContractEventKind, ContractStatus, Direction, Responsibility,
+    TerminatedBy,
 };
 use courtier_domain::{Coefficient, Money};
 use serde::{Deserialize, Serialize};
@@ -73,12 +73,6 @@ pub struct Timeline {
     pub contracts: Vec<(i64, String)>,
 }
 
-/// The engine's word for a stored responsibility ("full" → "responsable"); the code itself if
-/// it is not one.
-fn responsibility_fr(r: &str) -> &str {
-    Responsibility::parse(r).map_or(r, |x| x.fr())
-}
-
 /// A coefficient as stored ("0.85"), the French way ("0,85"); the text itself if it is not one.
 fn fr_coef(s: &str) -> String {
     Coefficient::parse(s).map_or_else(|_| s.to_string(), |c| c.fr())
@@ -92,9 +86,6 @@ fn fr_amount(s: &str) -> String {
 
 /// The entries of one contract, unfiltered and unsorted.
 fn contract_entries(k: &ContractRecord, out: &mut Vec<TimelineEntry>) {
-    fn word(s: Result<ContractStatus, &str>) -> &str {
-        s.map_or_else(|raw| raw, |x| x.in_sentence())
-    }
     let label = format!("{} n° {}", k.insurer, k.number);
     let entry = |date: &str, kind: &str, claim: Option<i64>, title: String| TimelineEntry {
         date: date.to_string(),
@@ -109,27 +100,23 @@ fn contract_entries(k: &ContractRecord, out: &mut Vec<TimelineEntry>) {
         previous: None,
     };
     for (i, e) in k.events.iter().enumerate() {
-        // A known status as its value, an unknown one (should not happen) as its code.
-        let status = e
-            .status
-            .as_deref()
-            .map(|s| ContractStatus::parse(s).map_err(|_| s));
-        let title = match (ContractEventKind::parse(&e.kind), status) {
-            (Ok(ContractEventKind::Avenant), _) => "Avenant".to_string(),
-            (_, Some(Ok(ContractStatus::Resilie))) => {
-                let by = e.terminated_by.as_deref().unwrap_or("autre");
-                format!(
-                    "Contrat résilié ({})",
-                    TerminatedBy::parse(by).map_or(by, |x| x.in_sentence())
-                )
-            }
-            (_, Some(s)) if i == 0 => format!("Souscription du contrat ({})", word(s)),
-            (_, Some(s)) => format!("Contrat {}", word(s)),
+        let title = match (e.kind, e.status) {
+            (ContractEventKind::Avenant, _) => "Avenant".to_string(),
+            (_, Some(ContractStatus::Resilie)) => format!(
+                "Contrat résilié ({})",
+                e.terminated_by.unwrap_or(TerminatedBy::Autre).in_sentence()
+            ),
+            (_, Some(s)) if i == 0 => format!("Souscription du contrat ({})", s.in_sentence()),
+            (_, Some(s)) => format!("Contrat {}", s.in_sentence()),
             _ => "Contrat".to_string(),
         };
         let mut x = entry(&e.on_date, "contrat", None, title);
         x.detail = e.details.clone();
-        x.code = e.status.clone().or_else(|| Some(e.kind.clone()));
+        x.code = Some(
+            e.status
+                .map_or(e.kind.as_str(), ContractStatus::as_str)
+                .to_string(),
+        );
         out.push(x);
     }
     let correction = |recorded_at: &str, title: String, r: &crate::dto::RevisionDto| {
@@ -251,14 +238,14 @@ fn claim_entries(c: &ClaimRecord, entry: MakeEntry<'_>, out: &mut Vec<TimelineEn
         id,
         format!(
             "Sinistre : {}, {}",
-            ClaimKind::parse(&c.kind).map_or(c.kind.as_str(), |x| x.fr()),
-            responsibility_fr(first.map_or("", |q| q.responsibility.as_str()))
+            c.kind.fr(),
+            first.map_or("", |q| q.responsibility.fr())
         ),
     );
     x.detail = c.description.clone();
-    x.code = Some(c.kind.clone());
+    x.code = Some(c.kind.as_str().to_string());
     out.push(x);
-    let mut before = first.map(|q| q.responsibility.clone());
+    let mut before = first.map(|q| q.responsibility);
     for q in c.qualifications.iter().skip(1) {
         let mut x = entry(
             &q.found_on,
@@ -266,27 +253,27 @@ fn claim_entries(c: &ClaimRecord, entry: MakeEntry<'_>, out: &mut Vec<TimelineEn
             id,
             format!(
                 "Requalification : {} → {}",
-                responsibility_fr(before.as_deref().unwrap_or("")),
-                responsibility_fr(&q.responsibility)
+                before.map_or("", Responsibility::fr),
+                q.responsibility.fr()
             ),
         );
         x.detail = q.note.clone();
-        x.code = Some(q.responsibility.clone());
-        x.previous = before.replace(q.responsibility.clone());
+        x.code = Some(q.responsibility.as_str().to_string());
+        x.previous = before
+            .replace(q.responsibility)
+            .map(|r| r.as_str().to_string());
         out.push(x);
     }
     // The first status is the declaration itself.
     for (i, s) in c.statuses.iter().enumerate() {
-        let status = ClaimStatus::parse(&s.status);
-        let title = if i == 0 && status == Ok(ClaimStatus::Declare) {
+        let title = if i == 0 && s.status == ClaimStatus::Declare {
             "Sinistre déclaré".to_string()
         } else {
-            let word = status.map_or(s.status.as_str(), |x| x.in_sentence());
-            format!("Sinistre {word}")
+            format!("Sinistre {}", s.status.in_sentence())
         };
         let mut x = entry(&s.on_date, "etat", id, title);
         x.detail = s.note.clone();
-        x.code = Some(s.status.clone());
+        x.code = Some(s.status.as_str().to_string());
         out.push(x);
     }
     for a in &c.amounts {
@@ -372,8 +359,8 @@ pub fn build_timeline(contracts: &[ContractRecord], q: &TimelineQuery) -> Timeli
 fn check_query(q: &TimelineQuery) -> Result<(), AppError> {
     for k in &q.kinds {
         if !TIMELINE_KINDS.contains(&k.as_str()) {
-            return Err(AppError::new(
-                "invalid:kinds",
+            return Err(AppError::field(
+                "kinds",
                 format!(
                     "Type d'événement inconnu « {k} » ({}).",
                     TIMELINE_KINDS.join(", ")
@@ -384,7 +371,7 @@ fn check_query(q: &TimelineQuery) -> Result<(), AppError> {
     for (v, code, label) in [(&q.from, "from", "Début"), (&q.to, "to", "Fin")] {
         if let Some(d) = v.as_deref().filter(|d| !d.is_empty()) {
             courtier_domain::client::parse_date(d)
-                .map_err(|m| AppError::new(format!("invalid:{code}"), format!("{label} : {m}")))?;
+                .map_err(|m| AppError::field(code, format!("{label} : {m}")))?;
         }
     }
     Ok(())

@@ -2,10 +2,7 @@
 
 use courtier_app::AppError;
 use courtier_domain::client::ClientStatus;
-use courtier_domain::vocabulary::{
-    AmountKind, Channel, ClaimKind, ClaimStatus, ContractStatus, Direction, DriverRole, PartyRole,
-    Product, Responsibility, Usage,
-};
+use courtier_domain::vocabulary::{AmountKind, Channel, Direction, PartyRole, Responsibility};
 use courtier_domain::{Coefficient, Money};
 
 // The French words for the codes the app sends, from the domain's vocabulary. A code that is not
@@ -26,34 +23,9 @@ pub fn client_status(code: &str) -> &str {
     ClientStatus::parse(code).map_or(code, |x| x.label())
 }
 
-/// "theft" → "vol".
-pub fn claim_kind(code: &str) -> &str {
-    ClaimKind::parse(code).map_or(code, |x| x.fr())
-}
-
 /// "full" → "responsable".
 pub fn responsibility(code: &str) -> &str {
     Responsibility::parse(code).map_or(code, |x| x.fr())
-}
-
-/// "en_expertise" → "en expertise".
-pub fn claim_status(code: &str) -> &str {
-    ClaimStatus::parse(code).map_or(code, |x| x.in_sentence())
-}
-
-/// "resilie" → "Résilié".
-pub fn contract_status(code: &str) -> &str {
-    ContractStatus::parse(code).map_or(code, |x| x.label())
-}
-
-/// "auto" → "Automobile".
-pub fn product(code: &str) -> &str {
-    Product::parse(code).map_or(code, |x| x.label())
-}
-
-/// "tournees" → "Tournées".
-pub fn usage(code: &str) -> &str {
-    Usage::parse(code).map_or(code, |x| x.label())
 }
 
 /// "reglement" → "Règlement".
@@ -134,7 +106,7 @@ pub fn driver_line(d: &courtier_app::DriverDto) -> String {
     format!(
         "Conducteur {} ({}) : {} {}{}{}{}{}",
         d.id,
-        DriverRole::parse(&d.role).map_or(d.role.as_str(), |x| x.in_sentence()),
+        d.role.in_sentence(),
         d.first_name.as_deref().unwrap_or(""),
         d.last_name,
         d.to_date
@@ -158,7 +130,7 @@ pub fn print_contract(k: &courtier_app::ContractRecord) {
     println!(
         "Contrat {} ({}) : {} n° {}, souscrit le {}, échéance annuelle à partir du {}",
         k.id,
-        product(&k.product),
+        k.product.label(),
         k.insurer,
         k.number,
         k.subscription_date,
@@ -166,8 +138,8 @@ pub fn print_contract(k: &courtier_app::ContractRecord) {
     );
     println!(
         "  État : {} ; usage : {}",
-        contract_status(&k.status),
-        usage(&k.usage)
+        k.status.label(),
+        k.usage.label()
     );
     print_revisions(&k.revisions);
     if !k.clause_applies {
@@ -211,16 +183,16 @@ pub fn print_contract(k: &courtier_app::ContractRecord) {
         let history: Vec<String> = c
             .qualifications
             .iter()
-            .map(|q| format!("{} le {}", responsibility(&q.responsibility), q.found_on))
+            .map(|q| format!("{} le {}", q.responsibility.fr(), q.found_on))
             .collect();
         println!(
             "  Sinistre {} du {} : {} ; {} ({}) ; état {}",
             c.id,
             c.occurred_on,
-            claim_kind(&c.kind),
+            c.kind.fr(),
             responsibility(&c.responsibility),
             history.join(" → "),
-            claim_status(&c.status)
+            c.status.in_sentence()
         );
     }
 }

@@ -308,6 +308,7 @@ vocabulary! {
 vocabulary! {
     /// What a correction is about (`revisions.entity`). No label exists yet in the UI.
     RevisionEntity ("type de fiche corrigée") {
+        Client = "client" => "Client",
         Claim = "claim" => "Sinistre",
         Contract = "contract" => "Contrat",
         Vehicle = "vehicle" => "Véhicule",

@@ -7,6 +7,7 @@ use crate::vehicles::VehicleRow;
 use crate::StoreResult;
 use chrono::NaiveDate;
 use courtier_domain::client::Client;
+use courtier_domain::vocabulary::{ClaimStatus, Responsibility};
 
 /// Where the exchange log stood: how many entries, and the hash of the last.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -36,9 +37,9 @@ pub struct BatchClaim {
     /// `contract_id` is ignored.
     pub claim: NewClaim,
     /// `(responsibility, found_on)`, after the first qualification.
-    pub requalifications: Vec<(String, NaiveDate)>,
+    pub requalifications: Vec<(Responsibility, NaiveDate)>,
     /// `(status, on)`, after `declare`.
-    pub statuses: Vec<(String, NaiveDate)>,
+    pub statuses: Vec<(ClaimStatus, NaiveDate)>,
 }
 
 /// What the agency-wide use cases need from the agency store.

@@ -4,6 +4,9 @@ use crate::contracts::Recompute;
 use crate::revisions::RevisionRow;
 use crate::StoreResult;
 use chrono::NaiveDate;
+use courtier_domain::vocabulary::{
+    AmountKind, Channel, ClaimKind, ClaimStatus, Direction, PartyRole, Responsibility,
+};
 
 /// A claim with its history.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,7 +15,7 @@ pub struct ClaimRow {
     pub contract_id: i64,
     pub occurred_on: NaiveDate,
     pub declared_on: Option<NaiveDate>,
-    pub kind: String,
+    pub kind: ClaimKind,
     pub place: Option<String>,
     pub description: Option<String>,
     pub insurer_reference: Option<String>,
@@ -32,7 +35,7 @@ pub struct ClaimRow {
 /// One qualification of a claim (the first is the initial one).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QualificationRow {
-    pub responsibility: String,
+    pub responsibility: Responsibility,
     pub found_on: NaiveDate,
     pub note: Option<String>,
     pub recorded_at: String,
@@ -41,7 +44,7 @@ pub struct QualificationRow {
 /// A status of a claim.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimStatusRow {
-    pub status: String,
+    pub status: ClaimStatus,
     pub on_date: NaiveDate,
     pub note: Option<String>,
     pub recorded_at: String,
@@ -51,7 +54,7 @@ pub struct ClaimStatusRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartyRow {
     pub id: i64,
-    pub role: String,
+    pub role: PartyRole,
     pub name: String,
     pub phone: Option<String>,
     pub email: Option<String>,
@@ -66,8 +69,8 @@ pub struct CommunicationRow {
     pub party_id: Option<i64>,
     /// RFC 3339 or a date.
     pub at: String,
-    pub channel: String,
-    pub direction: String,
+    pub channel: Channel,
+    pub direction: Direction,
     pub summary: String,
     pub recorded_at: String,
 }
@@ -78,8 +81,8 @@ pub struct NewClaim {
     pub contract_id: i64,
     pub occurred_on: NaiveDate,
     pub declared_on: Option<NaiveDate>,
-    pub kind: String,
-    pub responsibility: String,
+    pub kind: ClaimKind,
+    pub responsibility: Responsibility,
     pub place: Option<String>,
     pub description: Option<String>,
     pub insurer_reference: Option<String>,
@@ -98,17 +101,16 @@ pub struct OpenClaimRow {
     pub insurer: String,
     pub contract_number: String,
     pub occurred_on: NaiveDate,
-    pub kind: String,
-    pub responsibility: String,
-    pub status: String,
+    pub kind: ClaimKind,
+    pub responsibility: Responsibility,
+    pub status: ClaimStatus,
     pub status_since: NaiveDate,
 }
 
 /// One amount of a claim: an estimate, a payment (règlement) or the franchise.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AmountRow {
-    /// `estimation`, `reglement` or `franchise`.
-    pub kind: String,
+    pub kind: AmountKind,
     pub amount_cents: i64,
     pub on_date: NaiveDate,
     pub note: Option<String>,
@@ -120,7 +122,7 @@ pub struct AmountRow {
 pub struct ClaimCorrection {
     pub occurred_on: NaiveDate,
     pub declared_on: Option<NaiveDate>,
-    pub kind: String,
+    pub kind: ClaimKind,
     pub place: Option<String>,
     pub description: Option<String>,
     pub insurer_reference: Option<String>,
@@ -140,7 +142,7 @@ pub trait ClaimStore {
     fn requalify_claim(
         &mut self,
         claim_id: i64,
-        responsibility: &str,
+        responsibility: Responsibility,
         found_on: NaiveDate,
         note: Option<&str>,
         now: &str,
@@ -164,7 +166,7 @@ pub trait ClaimStore {
     fn claim_status(
         &mut self,
         claim_id: i64,
-        status: &str,
+        status: ClaimStatus,
         on: NaiveDate,
         note: Option<&str>,
         now: &str,

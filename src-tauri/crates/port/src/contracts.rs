@@ -3,6 +3,9 @@
 use crate::claims::ClaimRow;
 use crate::{DeriveError, StoreResult};
 use chrono::NaiveDate;
+use courtier_domain::vocabulary::{
+    ContractEventKind, ContractStatus, Product, TerminatedBy, Usage,
+};
 
 /// A contract as recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,10 +15,10 @@ pub struct ContractRow {
     pub insurer_id: i64,
     pub insurer_name: String,
     pub number: String,
-    pub product: String,
+    pub product: Product,
     pub subscription_date: NaiveDate,
     pub first_echeance: NaiveDate,
-    pub usage: String,
+    pub usage: Usage,
     pub clause_applies: bool,
     /// Hundredths.
     pub start_coefficient: u32,
@@ -31,16 +34,16 @@ pub struct NewContract {
     pub client_id: i64,
     pub insurer_id: i64,
     pub number: String,
-    pub product: String,
+    pub product: Product,
     pub subscription_date: NaiveDate,
     pub first_echeance: NaiveDate,
-    pub usage: String,
+    pub usage: Usage,
     pub clause_applies: bool,
     pub start_coefficient: u32,
     pub start_periods_at_floor: u32,
     pub start_claim_free_streak: u32,
-    /// `devis` or `en_cours`.
-    pub status: String,
+    /// `devis` or `en_cours` (the use case refuses the others).
+    pub status: ContractStatus,
     pub premiums: Vec<PremiumLineRow>,
 }
 
@@ -57,9 +60,9 @@ pub struct PremiumLineRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContractEventRow {
     pub on_date: NaiveDate,
-    pub kind: String,
-    pub status: Option<String>,
-    pub terminated_by: Option<String>,
+    pub kind: ContractEventKind,
+    pub status: Option<ContractStatus>,
+    pub terminated_by: Option<TerminatedBy>,
     pub details: Option<String>,
     pub recorded_at: String,
 }
@@ -92,10 +95,10 @@ pub type Recompute<'a> = &'a dyn Fn(&ContractFacts) -> Result<Vec<EcheanceRow>, 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContractCorrection {
     pub number: String,
-    pub product: String,
+    pub product: Product,
     pub subscription_date: NaiveDate,
     pub first_echeance: NaiveDate,
-    pub usage: String,
+    pub usage: Usage,
     pub clause_applies: bool,
     /// Hundredths.
     pub start_coefficient: u32,
@@ -123,9 +126,9 @@ pub trait ContractStore {
     fn contract_status(
         &mut self,
         contract_id: i64,
-        status: &str,
+        status: ContractStatus,
         on: NaiveDate,
-        terminated_by: Option<&str>,
+        terminated_by: Option<TerminatedBy>,
         details: Option<&str>,
         now: &str,
     ) -> StoreResult<()>;
@@ -133,7 +136,7 @@ pub trait ContractStore {
         &mut self,
         contract_id: i64,
         on: NaiveDate,
-        terminated_by: &str,
+        terminated_by: TerminatedBy,
         details: Option<&str>,
         now: &str,
         recompute: Recompute<'_>,

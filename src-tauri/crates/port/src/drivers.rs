@@ -2,6 +2,7 @@
 
 use crate::StoreResult;
 use chrono::NaiveDate;
+use courtier_domain::vocabulary::DriverRole;
 
 /// A driver named on a contract.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -9,7 +10,7 @@ pub struct DriverRow {
     pub id: i64,
     pub contract_id: i64,
     pub client_id: Option<i64>,
-    pub role: String,
+    pub role: DriverRole,
     pub last_name: String,
     pub first_name: Option<String>,
     pub birth_date: Option<NaiveDate>,

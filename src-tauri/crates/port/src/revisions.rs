@@ -2,29 +2,8 @@
 
 use crate::StoreResult;
 
-/// What a correction is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Entity {
-    Client,
-    Claim,
-    Contract,
-    Vehicle,
-    Driver,
-    Insurer,
-}
-
-impl Entity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Entity::Client => "client",
-            Entity::Claim => "claim",
-            Entity::Contract => "contract",
-            Entity::Vehicle => "vehicle",
-            Entity::Driver => "driver",
-            Entity::Insurer => "insurer",
-        }
-    }
-}
+/// What a correction is about: the domain's closed set of corrected entities.
+pub use courtier_domain::vocabulary::RevisionEntity as Entity;
 
 /// The values of a claim before one of its corrections.
 #[derive(Debug, Clone, PartialEq, Eq)]

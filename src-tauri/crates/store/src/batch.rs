@@ -48,10 +48,10 @@ pub(crate) fn insert_batch_contracts_tx(
                 "INSERT INTO drivers (contract_id, client_id, role, last_name, first_name, birth_date,
                     licence_number, licence_date, aac, from_date, recorded_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                params![id, d.client_id.map(|_| client_id), d.role, d.last_name, d.first_name, d.birth_date.map(iso),
+                params![id, d.client_id.map(|_| client_id), d.role.as_str(), d.last_name, d.first_name, d.birth_date.map(iso),
                     d.licence_number, d.licence_date.map(iso), d.aac, iso(d.from_date), now],
             )?;
-            if principal.is_none() && d.role == "principal" {
+            if principal.is_none() && d.role == DriverRole::Principal {
                 principal = Some(tx.last_insert_rowid());
             }
         }
@@ -71,14 +71,14 @@ pub(crate) fn insert_batch_contracts_tx(
                 tx.execute(
                     "INSERT INTO claim_qualifications (claim_id, responsibility, found_on, recorded_at)
                      VALUES (?1, ?2, ?3, ?4)",
-                    params![claim_id, resp, iso(*on), now],
+                    params![claim_id, resp.as_str(), iso(*on), now],
                 )?;
             }
             for (status, on) in &bc.statuses {
                 tx.execute(
                     "INSERT INTO claim_status_events (claim_id, status, on_date, recorded_at)
                      VALUES (?1, ?2, ?3, ?4)",
-                    params![claim_id, status, iso(*on), now],
+                    params![claim_id, status.as_str(), iso(*on), now],
                 )?;
             }
         }

@@ -7,7 +7,7 @@ use crate::prelude::*;
 use crate::recompute::recompute_tx;
 use crate::revisions::insert_revision;
 use crate::rows::contract_tx;
-use crate::sql::{date, iso, query_vec};
+use crate::sql::{code, date, iso, query_vec};
 
 /// Inserts a claim with its first qualification and status (no recomputation).
 pub(crate) fn insert_claim_tx(
@@ -23,7 +23,7 @@ pub(crate) fn insert_claim_tx(
             c.contract_id,
             iso(c.occurred_on),
             c.declared_on.map(iso),
-            c.kind,
+            c.kind.as_str(),
             c.place,
             c.description,
             c.insurer_reference,
@@ -45,7 +45,7 @@ pub(crate) fn insert_claim_tx(
     tx.execute(
         "INSERT INTO claim_qualifications (claim_id, responsibility, found_on, recorded_at)
              VALUES (?1, ?2, ?3, ?4)",
-        params![id, c.responsibility, iso(declared), now],
+        params![id, c.responsibility.as_str(), iso(declared), now],
     )?;
     tx.execute(
         "INSERT INTO claim_status_events (claim_id, status, on_date, recorded_at)
@@ -123,7 +123,7 @@ impl Store {
     pub(crate) fn requalify_claim(
         &mut self,
         claim_id: i64,
-        responsibility: &str,
+        responsibility: Responsibility,
         found_on: NaiveDate,
         note: Option<&str>,
         now: &str,
@@ -144,7 +144,7 @@ impl Store {
         tx.execute(
             "INSERT INTO claim_qualifications (claim_id, responsibility, found_on, note, recorded_at)
              VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![claim_id, responsibility, iso(found_on), note, now],
+            params![claim_id, responsibility.as_str(), iso(found_on), note, now],
         )?;
         recompute_tx(&tx, contract_id, recompute, now)?;
         tx.commit()?;
@@ -162,7 +162,7 @@ impl Store {
         self.conn.execute(
             "INSERT INTO claim_parties (claim_id, role, name, phone, email, address, reference, recorded_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![claim_id, p.role, p.name, p.phone, p.email, p.address, p.reference, now],
+            params![claim_id, p.role.as_str(), p.name, p.phone, p.email, p.address, p.reference, now],
         )?;
         Ok(contract_id)
     }
@@ -194,7 +194,7 @@ impl Store {
         tx.execute(
             "INSERT INTO claim_communications (claim_id, party_id, at, channel, direction, summary, recorded_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![claim_id, c.party_id, c.at, c.channel, c.direction, c.summary, now],
+            params![claim_id, c.party_id, c.at, c.channel.as_str(), c.direction.as_str(), c.summary, now],
         )?;
         chain_pending(&tx)?;
         tx.commit()?;
@@ -205,7 +205,7 @@ impl Store {
     pub(crate) fn claim_status(
         &mut self,
         claim_id: i64,
-        status: &str,
+        status: ClaimStatus,
         on: NaiveDate,
         note: Option<&str>,
         now: &str,
@@ -225,7 +225,7 @@ impl Store {
         self.conn.execute(
             "INSERT INTO claim_status_events (claim_id, status, on_date, note, recorded_at)
              VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![claim_id, status, iso(on), note, now],
+            params![claim_id, status.as_str(), iso(on), note, now],
         )?;
         Ok(contract_id)
     }
@@ -275,9 +275,9 @@ impl Store {
                     insurer: r.get(4)?,
                     contract_number: r.get(5)?,
                     occurred_on: date(r.get(6)?)?,
-                    kind: r.get(7)?,
-                    responsibility: r.get(8)?,
-                    status: r.get(9)?,
+                    kind: code(r, 7)?,
+                    responsibility: code(r, 8)?,
+                    status: code(r, 9)?,
                     status_since: date(r.get(10)?)?,
                 })
             })
@@ -296,7 +296,7 @@ impl Store {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![
                 claim_id,
-                a.kind,
+                a.kind.as_str(),
                 a.amount_cents,
                 iso(a.on_date),
                 a.note,
@@ -330,7 +330,7 @@ impl Store {
                         ClaimCorrection {
                             occurred_on: date(r.get(1)?)?,
                             declared_on: r.get::<_, Option<String>>(2)?.map(date).transpose()?,
-                            kind: r.get(3)?,
+                            kind: code(r, 3)?,
                             place: r.get(4)?,
                             description: r.get(5)?,
                             insurer_reference: r.get(6)?,
@@ -378,7 +378,7 @@ impl Store {
                 claim_id,
                 iso(new.occurred_on),
                 new.declared_on.map(iso),
-                new.kind,
+                new.kind.as_str(),
                 new.place,
                 new.description,
                 new.insurer_reference,

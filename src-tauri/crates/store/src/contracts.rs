@@ -5,7 +5,7 @@ use crate::prelude::*;
 use crate::recompute::{facts_tx, recompute_tx};
 use crate::revisions::{insert_revision, unchanged};
 use crate::rows::{contract_from_row, contract_tx, CONTRACT_COLUMNS};
-use crate::sql::{constraint, date, iso, query_vec};
+use crate::sql::{code, constraint, date, iso, opt_code, query_vec};
 
 /// Inserts a contract, its first status and its premium lines (no recomputation).
 pub(crate) fn insert_contract_tx(
@@ -33,10 +33,10 @@ pub(crate) fn insert_contract_tx(
             c.client_id,
             c.insurer_id,
             c.number,
-            c.product,
+            c.product.as_str(),
             iso(c.subscription_date),
             iso(c.first_echeance),
-            c.usage,
+            c.usage.as_str(),
             c.clause_applies,
             c.start_coefficient,
             c.start_periods_at_floor,
@@ -59,7 +59,7 @@ pub(crate) fn insert_contract_tx(
     tx.execute(
         "INSERT INTO contract_events (contract_id, on_date, kind, status, recorded_at)
              VALUES (?1, ?2, 'status', ?3, ?4)",
-        params![id, iso(c.subscription_date), c.status, now],
+        params![id, iso(c.subscription_date), c.status.as_str(), now],
     )?;
     for p in &c.premiums {
         tx.execute(
@@ -112,9 +112,9 @@ impl Store {
     pub(crate) fn contract_status(
         &mut self,
         contract_id: i64,
-        status: &str,
+        status: ContractStatus,
         on: NaiveDate,
-        terminated_by: Option<&str>,
+        terminated_by: Option<TerminatedBy>,
         details: Option<&str>,
         now: &str,
     ) -> Result<(), DbError> {
@@ -122,7 +122,14 @@ impl Store {
         self.conn.execute(
             "INSERT INTO contract_events (contract_id, on_date, kind, status, terminated_by, details, recorded_at)
              VALUES (?1, ?2, 'status', ?3, ?4, ?5, ?6)",
-            params![contract_id, iso(on), status, terminated_by, details, now],
+            params![
+                contract_id,
+                iso(on),
+                status.as_str(),
+                terminated_by.map(TerminatedBy::as_str),
+                details,
+                now
+            ],
         )?;
         Ok(())
     }
@@ -133,7 +140,7 @@ impl Store {
         &mut self,
         contract_id: i64,
         on: NaiveDate,
-        terminated_by: &str,
+        terminated_by: TerminatedBy,
         details: Option<&str>,
         now: &str,
         recompute: Recompute<'_>,
@@ -143,7 +150,7 @@ impl Store {
         tx.execute(
             "INSERT INTO contract_events (contract_id, on_date, kind, status, terminated_by, details, recorded_at)
              VALUES (?1, ?2, 'status', 'resilie', ?3, ?4, ?5)",
-            params![contract_id, iso(on), terminated_by, details, now],
+            params![contract_id, iso(on), terminated_by.as_str(), details, now],
         )?;
         recompute_tx(&tx, contract_id, recompute, now)?;
         tx.commit()?;
@@ -195,9 +202,9 @@ impl Store {
             |r| {
                 Ok(ContractEventRow {
                     on_date: date(r.get(0)?)?,
-                    kind: r.get(1)?,
-                    status: r.get(2)?,
-                    terminated_by: r.get(3)?,
+                    kind: code(r, 1)?,
+                    status: opt_code(r, 2)?,
+                    terminated_by: opt_code(r, 3)?,
                     details: r.get(4)?,
                     recorded_at: r.get(5)?,
                 })
@@ -304,10 +311,10 @@ impl Store {
             params![
                 id,
                 new.number,
-                new.product,
+                new.product.as_str(),
                 iso(new.subscription_date),
                 iso(new.first_echeance),
-                new.usage,
+                new.usage.as_str(),
                 new.clause_applies,
                 new.start_coefficient
             ],

@@ -15,7 +15,7 @@ impl Store {
             params![
                 d.contract_id,
                 d.client_id,
-                d.role,
+                d.role.as_str(),
                 d.last_name,
                 d.first_name,
                 d.birth_date.map(iso),
@@ -76,7 +76,7 @@ impl Store {
              WHERE id = ?1",
             params![
                 new.id,
-                new.role,
+                new.role.as_str(),
                 new.last_name,
                 new.first_name,
                 opt(new.birth_date),

@@ -6,6 +6,7 @@
 use crate::Store;
 use chrono::NaiveDate;
 use courtier_domain::client::Client;
+use courtier_domain::vocabulary::{ClaimStatus, ContractStatus, Responsibility, TerminatedBy};
 use courtier_port::*;
 
 /// Writes, for each listed method, the port method that delegates to the inherent one.
@@ -94,9 +95,9 @@ delegate!(ContractStore {
     fn contract_status(
         &mut self,
         contract_id: i64,
-        status: &str,
+        status: ContractStatus,
         on: NaiveDate,
-        terminated_by: Option<&str>,
+        terminated_by: Option<TerminatedBy>,
         details: Option<&str>,
         now: &str,
     ) -> ();
@@ -104,7 +105,7 @@ delegate!(ContractStore {
         &mut self,
         contract_id: i64,
         on: NaiveDate,
-        terminated_by: &str,
+        terminated_by: TerminatedBy,
         details: Option<&str>,
         now: &str,
         recompute: Recompute<'_>,
@@ -140,7 +141,7 @@ delegate!(ClaimStore {
     fn requalify_claim(
         &mut self,
         claim_id: i64,
-        responsibility: &str,
+        responsibility: Responsibility,
         found_on: NaiveDate,
         note: Option<&str>,
         now: &str,
@@ -159,7 +160,7 @@ delegate!(ClaimStore {
     fn claim_status(
         &mut self,
         claim_id: i64,
-        status: &str,
+        status: ClaimStatus,
         on: NaiveDate,
         note: Option<&str>,
         now: &str,

@@ -7,6 +7,10 @@ pub(crate) use courtier_domain::client::{
     display_name, fold_for_search, Address, AddressKind, Civility, Client, ClientKind,
     ClientStatus, Email, EmailKind, Phone, PhoneKind,
 };
+pub(crate) use courtier_domain::vocabulary::{
+    AmountKind, Channel, ClaimKind, ClaimStatus, ContractEventKind, ContractStatus, Direction,
+    DriverRole, PartyRole, Product, Responsibility, TerminatedBy, Usage,
+};
 pub(crate) use courtier_port::*;
 pub(crate) use rusqlite::Row;
 pub(crate) use rusqlite::{params, Connection, OptionalExtension, Transaction};

@@ -3,7 +3,7 @@
 
 use crate::prelude::*;
 use crate::revisions::revisions_of;
-use crate::sql::{date, opt_date, query_vec};
+use crate::sql::{code, date, opt_date, query_vec};
 
 pub(crate) const CONTRACT_COLUMNS: &str =
     "c.id, c.client_id, c.insurer_id, i.name, c.number, c.product,
@@ -17,10 +17,10 @@ pub(crate) fn contract_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Contr
         insurer_id: r.get(2)?,
         insurer_name: r.get(3)?,
         number: r.get(4)?,
-        product: r.get(5)?,
+        product: code(r, 5)?,
         subscription_date: date(r.get(6)?)?,
         first_echeance: date(r.get(7)?)?,
-        usage: r.get(8)?,
+        usage: code(r, 8)?,
         clause_applies: r.get(9)?,
         start_coefficient: r.get(10)?,
         start_periods_at_floor: r.get(11)?,
@@ -58,7 +58,7 @@ pub(crate) fn claims_tx(
                 contract_id: r.get(1)?,
                 occurred_on: date(r.get(2)?)?,
                 declared_on: opt_date(r.get(3)?)?,
-                kind: r.get(4)?,
+                kind: code(r, 4)?,
                 place: r.get(5)?,
                 description: r.get(6)?,
                 insurer_reference: r.get(7)?,
@@ -98,7 +98,7 @@ pub(crate) fn claims_tx(
             .query_map([c.id], |r| {
                 Ok(PartyRow {
                     id: r.get(0)?,
-                    role: r.get(1)?,
+                    role: code(r, 1)?,
                     name: r.get(2)?,
                     phone: r.get(3)?,
                     email: r.get(4)?,
@@ -113,8 +113,8 @@ pub(crate) fn claims_tx(
                     id: r.get(0)?,
                     party_id: r.get(1)?,
                     at: r.get(2)?,
-                    channel: r.get(3)?,
-                    direction: r.get(4)?,
+                    channel: code(r, 3)?,
+                    direction: code(r, 4)?,
                     summary: r.get(5)?,
                     recorded_at: r.get(6)?,
                 })
@@ -123,7 +123,7 @@ pub(crate) fn claims_tx(
         c.qualifications = q
             .query_map([c.id], |r| {
                 Ok(QualificationRow {
-                    responsibility: r.get(0)?,
+                    responsibility: code(r, 0)?,
                     found_on: date(r.get(1)?)?,
                     note: r.get(2)?,
                     recorded_at: r.get(3)?,
@@ -133,7 +133,7 @@ pub(crate) fn claims_tx(
         c.statuses = s
             .query_map([c.id], |r| {
                 Ok(ClaimStatusRow {
-                    status: r.get(0)?,
+                    status: code(r, 0)?,
                     on_date: date(r.get(1)?)?,
                     note: r.get(2)?,
                     recorded_at: r.get(3)?,
@@ -152,7 +152,7 @@ pub(crate) fn amounts_of(conn: &Connection, claim_id: i64) -> Result<Vec<AmountR
         [claim_id],
         |r| {
             Ok(AmountRow {
-                kind: r.get(0)?,
+                kind: code(r, 0)?,
                 amount_cents: r.get(1)?,
                 on_date: date(r.get(2)?)?,
                 note: r.get(3)?,
@@ -205,7 +205,7 @@ pub(crate) fn drivers_tx(
                 id: r.get(0)?,
                 contract_id: r.get(1)?,
                 client_id: r.get(2)?,
-                role: r.get(3)?,
+                role: code(r, 3)?,
                 last_name: r.get(4)?,
                 first_name: r.get(5)?,
                 birth_date: opt_date(r.get(6)?)?,

@@ -49,6 +49,66 @@ pub(crate) fn parse_enum<T>(
     })
 }
 
+/// A closed set of codes kept as text, read back into its type.
+pub(crate) trait StoredCode: Sized {
+    fn from_stored(s: &str) -> Option<Self>;
+}
+
+macro_rules! vocabulary_codes {
+    ($($t:ty),+) => {
+        $(impl StoredCode for $t {
+            fn from_stored(s: &str) -> Option<Self> {
+                <$t>::parse(s).ok()
+            }
+        })+
+    };
+}
+
+macro_rules! engine_codes {
+    ($($t:ty),+) => {
+        $(impl StoredCode for $t {
+            fn from_stored(s: &str) -> Option<Self> {
+                <$t>::parse(s)
+            }
+        })+
+    };
+}
+
+vocabulary_codes!(
+    AmountKind,
+    Channel,
+    ClaimStatus,
+    ContractEventKind,
+    ContractStatus,
+    Direction,
+    DriverRole,
+    PartyRole,
+    Product,
+    TerminatedBy
+);
+engine_codes!(ClaimKind, Responsibility, Usage);
+
+/// The code in column `idx`, as its type; a code the type does not know is a conversion error
+/// (the store's `CHECK` constraints keep them out).
+pub(crate) fn code<T: StoredCode>(r: &Row<'_>, idx: usize) -> rusqlite::Result<T> {
+    parse_enum(r, idx, T::from_stored)
+}
+
+/// Like [`code`], for a nullable column.
+pub(crate) fn opt_code<T: StoredCode>(r: &Row<'_>, idx: usize) -> rusqlite::Result<Option<T>> {
+    let s: Option<String> = r.get(idx)?;
+    s.map(|s| {
+        T::from_stored(&s).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                idx,
+                rusqlite::types::Type::Text,
+                format!("valeur inconnue « {s} »").into(),
+            )
+        })
+    })
+    .transpose()
+}
+
 pub(crate) fn opt(d: Option<NaiveDate>) -> Option<String> {
     d.map(iso)
 }

@@ -7,6 +7,9 @@ use super::Generator;
 use super::{BatchClaim, BatchContract, NewClaim, NewContract, PremiumLineRow};
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use courtier_domain::client::{Client, ClientKind, ClientStatus};
+use courtier_domain::vocabulary::{
+    ClaimKind, ClaimStatus, ContractStatus, Product, Responsibility, Usage,
+};
 
 /// Fictional insurers of the demo portfolio: name, street, postcode, city, domain (`.example`,
 /// reserved: no mail can ever leave for it).
@@ -160,40 +163,47 @@ impl Generator {
             } else {
                 self.rng.below(100)
             } {
-                0..=34 => ("accident", "full"),
-                35..=49 => ("accident", "partial"),
-                50..=69 => ("accident", "none"),
-                70..=84 => ("glass", "none"),
-                85..=89 => ("theft", "none"),
-                90..=94 => ("parked_unidentified", "none"),
-                95..=97 => ("natural_disaster", "none"),
-                _ => ("fire", "none"),
+                0..=34 => (ClaimKind::Accident, Responsibility::Full),
+                35..=49 => (ClaimKind::Accident, Responsibility::Partial),
+                50..=69 => (ClaimKind::Accident, Responsibility::None),
+                70..=84 => (ClaimKind::Glass, Responsibility::None),
+                85..=89 => (ClaimKind::Theft, Responsibility::None),
+                90..=94 => (ClaimKind::ParkedUnidentified, Responsibility::None),
+                95..=97 => (ClaimKind::NaturalDisaster, Responsibility::None),
+                _ => (ClaimKind::Fire, Responsibility::None),
             };
             let declared = (occurred + Duration::days(self.rng.below(10) as i64)).min(self.today);
             let mut requalifications = Vec::new();
-            if kind == "accident" && resp != "none" && self.rng.chance(8) {
+            if kind == ClaimKind::Accident && resp != Responsibility::None && self.rng.chance(8) {
                 let on = occurred + Duration::days(30 + self.rng.below(240) as i64);
                 if on <= self.today {
-                    let to = if resp == "full" { "partial" } else { "none" };
-                    requalifications.push((to.to_string(), on));
+                    let to = if resp == Responsibility::Full {
+                        Responsibility::Partial
+                    } else {
+                        Responsibility::None
+                    };
+                    requalifications.push((to, on));
                 }
             }
             // The workflow: older claims went through expertise and repair and are closed.
             let mut statuses = Vec::new();
             let age = (self.today - declared).num_days();
-            let steps: &[(&str, i64)] = if kind == "accident" || kind == "fire" || kind == "theft" {
+            let steps: &[(ClaimStatus, i64)] = if matches!(
+                kind,
+                ClaimKind::Accident | ClaimKind::Fire | ClaimKind::Theft
+            ) {
                 &[
-                    ("en_expertise", 10),
-                    ("en_reparation", 35),
-                    ("indemnise", 70),
-                    ("clos", 100),
+                    (ClaimStatus::EnExpertise, 10),
+                    (ClaimStatus::EnReparation, 35),
+                    (ClaimStatus::Indemnise, 70),
+                    (ClaimStatus::Clos, 100),
                 ]
             } else {
-                &[("indemnise", 20), ("clos", 40)]
+                &[(ClaimStatus::Indemnise, 20), (ClaimStatus::Clos, 40)]
             };
             for (status, after) in steps {
                 if age > *after + self.rng.below(20) as i64 {
-                    statuses.push((status.to_string(), declared + Duration::days(*after)));
+                    statuses.push((*status, declared + Duration::days(*after)));
                 }
             }
             claims.push(BatchClaim {
@@ -201,8 +211,8 @@ impl Generator {
                     contract_id: 0,
                     occurred_on: occurred,
                     declared_on: Some(declared),
-                    kind: kind.into(),
-                    responsibility: resp.into(),
+                    kind,
+                    responsibility: resp,
                     place: Some(
                         self.rng
                             .pick(&TOWNS.iter().map(|t| t.0).collect::<Vec<_>>())
@@ -210,13 +220,15 @@ impl Generator {
                     ),
                     description: Some(
                         match kind {
-                            "accident" => "Collision avec un autre véhicule",
-                            "glass" => "Pare-brise fissuré par un gravillon",
-                            "theft" => "Vol du véhicule sur la voie publique",
-                            "parked_unidentified" => {
+                            ClaimKind::Accident => "Collision avec un autre véhicule",
+                            ClaimKind::Glass => "Pare-brise fissuré par un gravillon",
+                            ClaimKind::Theft => "Vol du véhicule sur la voie publique",
+                            ClaimKind::ParkedUnidentified => {
                                 "Véhicule heurté en stationnement, tiers non identifié"
                             }
-                            "natural_disaster" => "Inondation (arrêté de catastrophe naturelle)",
+                            ClaimKind::NaturalDisaster => {
+                                "Inondation (arrêté de catastrophe naturelle)"
+                            }
                             _ => "Incendie du véhicule",
                         }
                         .into(),
@@ -241,21 +253,20 @@ impl Generator {
                 client_id: 0,
                 insurer_id,
                 number: format!("AUTO-{}-{:07}", subscription.year(), self.serial),
-                product: "auto".into(),
+                product: Product::Auto,
                 subscription_date: subscription,
                 first_echeance,
                 usage: if self.rng.chance(5) {
-                    "tournees"
+                    Usage::Tournees
                 } else {
-                    "standard"
-                }
-                .into(),
+                    Usage::Standard
+                },
                 // A121-2: a fleet beyond three vehicles may be under another clause.
                 clause_applies: nth < 3,
                 start_coefficient: start,
                 start_periods_at_floor: if start == 50 { 3 } else { 0 },
                 start_claim_free_streak: 0,
-                status: "en_cours".into(),
+                status: ContractStatus::EnCours,
                 premiums,
             },
             vehicles: self.vehicles(subscription),

@@ -15,8 +15,8 @@ impl Courtier {
         mut progress: impl FnMut(u64),
     ) -> Result<DemoLoaded, AppError> {
         if clients > 1_000_000 {
-            return Err(AppError::new(
-                "invalid:clients",
+            return Err(AppError::field(
+                "clients",
                 "Un portefeuille de démonstration compte au plus 1 000 000 clients.",
             ));
         }

@@ -5,6 +5,7 @@ use super::Generator;
 use super::{DriverRow, VehicleRow};
 use chrono::{Duration, NaiveDate};
 use courtier_domain::client::{Client, ClientKind};
+use courtier_domain::vocabulary::DriverRole;
 
 /// Cars brokers see every day: make and models.
 const CARS: &[(&str, &[&str])] = &[
@@ -93,7 +94,7 @@ impl Generator {
     /// supervised learning).
     fn driver(
         &mut self,
-        role: &str,
+        role: DriverRole,
         last_name: String,
         first_name: Option<String>,
         birth: Option<NaiveDate>,
@@ -114,7 +115,7 @@ impl Generator {
             id: 0,
             contract_id: 0,
             client_id: is_client.then_some(0),
-            role: role.into(),
+            role,
             last_name,
             first_name,
             birth_date: Some(birth),
@@ -132,7 +133,7 @@ impl Generator {
         match (client.kind, &client.last_name) {
             (ClientKind::Person, Some(last)) => {
                 let d = self.driver(
-                    "principal",
+                    DriverRole::Principal,
                     last.clone(),
                     client.first_name.clone(),
                     client.birth_date,
@@ -144,7 +145,7 @@ impl Generator {
             _ => {
                 let last = self.rng.pick(LAST_NAMES).to_string();
                 let first = self.rng.pick(MEN).to_string();
-                out.push(self.driver("principal", last, Some(first), None, from, false));
+                out.push(self.driver(DriverRole::Principal, last, Some(first), None, from, false));
             }
         }
         if self.rng.chance(30) {
@@ -154,9 +155,9 @@ impl Generator {
                 .unwrap_or_else(|| self.rng.pick(LAST_NAMES).to_string());
             let first = self.rng.pick(WOMEN).to_string();
             let role = if self.rng.chance(50) {
-                "secondaire"
+                DriverRole::Secondaire
             } else {
-                "occasionnel"
+                DriverRole::Occasionnel
             };
             out.push(self.driver(role, last, Some(first), None, from, false));
         }

@@ -3,6 +3,7 @@
 
 use super::{revision_dtos, DriverDto, RevisionDto, VehicleDto};
 use crate::input::{iso, money_text};
+use courtier_domain::vocabulary::{AmountKind, ClaimKind, ClaimStatus, Responsibility};
 use courtier_port::ClaimRow;
 use serde::{Deserialize, Serialize};
 
@@ -27,7 +28,7 @@ pub struct ClaimDraft {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct QualificationDto {
-    pub responsibility: String,
+    pub responsibility: Responsibility,
     pub found_on: String,
     pub note: Option<String>,
     pub recorded_at: String,
@@ -36,7 +37,7 @@ pub struct QualificationDto {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StatusDto {
-    pub status: String,
+    pub status: ClaimStatus,
     pub on_date: String,
     pub note: Option<String>,
 }
@@ -48,12 +49,13 @@ pub struct ClaimRecord {
     pub contract_id: i64,
     pub occurred_on: String,
     pub declared_on: Option<String>,
-    pub kind: String,
-    /// The qualification in force (the last one recorded).
+    pub kind: ClaimKind,
+    /// The qualification in force (the last one recorded); empty only if the file lost the
+    /// first qualification the store writes with every claim.
     pub responsibility: String,
     /// Every qualification, the first being the one recorded at declaration.
     pub qualifications: Vec<QualificationDto>,
-    pub status: String,
+    pub status: ClaimStatus,
     pub statuses: Vec<StatusDto>,
     pub place: Option<String>,
     pub description: Option<String>,
@@ -128,9 +130,9 @@ pub struct OpenClaim {
     pub insurer: String,
     pub contract_number: String,
     pub occurred_on: String,
-    pub kind: String,
-    pub responsibility: String,
-    pub status: String,
+    pub kind: ClaimKind,
+    pub responsibility: Responsibility,
+    pub status: ClaimStatus,
     pub status_since: String,
     /// Days since the claim occurred.
     pub age_days: i64,
@@ -178,32 +180,28 @@ pub(crate) fn claim_record(c: &ClaimRow) -> ClaimRecord {
         contract_id: c.contract_id,
         occurred_on: iso(c.occurred_on),
         declared_on: c.declared_on.map(iso),
-        kind: c.kind.clone(),
+        kind: c.kind,
         responsibility: c
             .qualifications
             .last()
-            .map(|q| q.responsibility.clone())
+            .map(|q| q.responsibility.as_str().to_string())
             .unwrap_or_default(),
         qualifications: c
             .qualifications
             .iter()
             .map(|q| QualificationDto {
-                responsibility: q.responsibility.clone(),
+                responsibility: q.responsibility,
                 found_on: iso(q.found_on),
                 note: q.note.clone(),
                 recorded_at: q.recorded_at.clone(),
             })
             .collect(),
-        status: c
-            .statuses
-            .last()
-            .map(|s| s.status.clone())
-            .unwrap_or_else(|| "declare".into()),
+        status: c.statuses.last().map_or(ClaimStatus::Declare, |s| s.status),
         statuses: c
             .statuses
             .iter()
             .map(|s| StatusDto {
-                status: s.status.clone(),
+                status: s.status,
                 on_date: iso(s.on_date),
                 note: s.note.clone(),
             })
@@ -212,23 +210,23 @@ pub(crate) fn claim_record(c: &ClaimRow) -> ClaimRecord {
         description: c.description.clone(),
         insurer_reference: c.insurer_reference.clone(),
         // The estimate given at declaration is the first `estimation` amount (schema 3).
-        estimated: latest_amount(c, "estimation").map(money_text),
+        estimated: latest_amount(c, AmountKind::Estimation).map(money_text),
         paid: {
             let mut paid = c
                 .amounts
                 .iter()
-                .filter(|a| a.kind == "reglement")
+                .filter(|a| a.kind == AmountKind::Reglement)
                 .peekable();
             paid.peek()
                 .is_some()
                 .then(|| money_text(paid.map(|a| a.amount_cents).sum()))
         },
-        franchise: latest_amount(c, "franchise").map(money_text),
+        franchise: latest_amount(c, AmountKind::Franchise).map(money_text),
         amounts: c
             .amounts
             .iter()
             .map(|a| AmountDto {
-                kind: a.kind.clone(),
+                kind: a.kind.as_str().to_string(),
                 amount: money_text(a.amount_cents),
                 on_date: iso(a.on_date),
                 note: a.note.clone(),
@@ -243,7 +241,7 @@ pub(crate) fn claim_record(c: &ClaimRow) -> ClaimRecord {
             .iter()
             .map(|p| PartyDto {
                 id: p.id,
-                role: p.role.clone(),
+                role: p.role.as_str().to_string(),
                 name: p.name.clone(),
                 phone: p.phone.clone(),
                 email: p.email.clone(),
@@ -258,8 +256,8 @@ pub(crate) fn claim_record(c: &ClaimRow) -> ClaimRecord {
                 id: m.id,
                 party_id: m.party_id,
                 at: m.at.clone(),
-                channel: m.channel.clone(),
-                direction: m.direction.clone(),
+                channel: m.channel.as_str().to_string(),
+                direction: m.direction.as_str().to_string(),
                 summary: m.summary.clone(),
                 recorded_at: m.recorded_at.clone(),
             })
@@ -268,7 +266,7 @@ pub(crate) fn claim_record(c: &ClaimRow) -> ClaimRecord {
 }
 
 /// The latest amount of a kind (amounts are in date order).
-fn latest_amount(c: &ClaimRow, kind: &str) -> Option<i64> {
+fn latest_amount(c: &ClaimRow, kind: AmountKind) -> Option<i64> {
     c.amounts
         .iter()
         .rev()

@@ -2,6 +2,9 @@
 //! history, the projection and the next premium.
 
 use super::{ClaimRecord, DriverDto, RevisionDto, VehicleDto};
+use courtier_domain::vocabulary::{
+    ContractEventKind, ContractStatus, Product, TerminatedBy, Usage,
+};
 use serde::{Deserialize, Serialize};
 
 /// A new contract as the form (or the CLI) sends it.
@@ -49,10 +52,9 @@ pub struct EcheanceDto {
 #[serde(rename_all = "camelCase")]
 pub struct ContractEventDto {
     pub on_date: String,
-    /// `status` or `avenant`.
-    pub kind: String,
-    pub status: Option<String>,
-    pub terminated_by: Option<String>,
+    pub kind: ContractEventKind,
+    pub status: Option<ContractStatus>,
+    pub terminated_by: Option<TerminatedBy>,
     pub details: Option<String>,
     pub recorded_at: String,
 }
@@ -102,13 +104,13 @@ pub struct ContractRecord {
     pub client_id: i64,
     pub insurer: String,
     pub number: String,
-    pub product: String,
+    pub product: Product,
     pub subscription_date: String,
     pub first_echeance: String,
-    pub usage: String,
+    pub usage: Usage,
     pub clause_applies: bool,
     pub start_coefficient: String,
-    pub status: String,
+    pub status: ContractStatus,
     /// Status changes and amendments, in date order.
     pub events: Vec<ContractEventDto>,
     /// The values each correction of the terms replaced, oldest first.

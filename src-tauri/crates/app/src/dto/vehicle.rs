@@ -5,6 +5,7 @@ use super::{revision_dtos, RevisionDto};
 use crate::input::iso;
 use crate::AppError;
 use chrono::NaiveDate;
+use courtier_domain::vocabulary::DriverRole;
 use courtier_port::{DriverStore, Entity, RevisionStore, VehicleStore};
 use serde::{Deserialize, Serialize};
 
@@ -63,7 +64,7 @@ pub struct VehicleDto {
 pub struct DriverDto {
     pub id: i64,
     pub client_id: Option<i64>,
-    pub role: String,
+    pub role: DriverRole,
     pub last_name: String,
     pub first_name: Option<String>,
     pub birth_date: Option<String>,

@@ -4,6 +4,7 @@
 use crate::args::agency::KeyCommand;
 use crate::input::read_stdin_line;
 use crate::output::print_json;
+use courtier_app::ErrorCode;
 use courtier_app::{AppError, Config, Courtier};
 use std::io::Write;
 use std::path::PathBuf;
@@ -17,7 +18,7 @@ pub fn courtier(data_dir: Option<PathBuf>) -> Result<Courtier, AppError> {
 pub fn open_existing(app: &Courtier) -> Result<(), AppError> {
     if !app.agency_exists() {
         return Err(AppError::new(
-            "agency_not_found",
+            ErrorCode::AgencyNotFound,
             format!(
                 "Aucun fichier d'agence dans {}. Créez-le avec « courtier --data-dir {} init ».",
                 app.data_dir().display(),
@@ -27,17 +28,19 @@ pub fn open_existing(app: &Courtier) -> Result<(), AppError> {
     }
     match app.open() {
         Ok(_) => Ok(()),
-        Err(e) if e.code == "passphrase_required" => match std::env::var("COURTIER_PASSPHRASE") {
-            Ok(p) => app.unlock_with_passphrase(&p).map(|_| ()),
-            Err(_) => Err(AppError::new(
-                e.code,
-                format!(
-                    "{} En ligne de commande, fournissez-la dans COURTIER_PASSPHRASE.",
-                    e.message
-                ),
-            )),
-        },
-        Err(e) if e.code == "key_missing" => match std::env::var("COURTIER_RECOVERY_KEY") {
+        Err(e) if e.code == ErrorCode::PassphraseRequired => {
+            match std::env::var("COURTIER_PASSPHRASE") {
+                Ok(p) => app.unlock_with_passphrase(&p).map(|_| ()),
+                Err(_) => Err(AppError::new(
+                    e.code,
+                    format!(
+                        "{} En ligne de commande, fournissez-la dans COURTIER_PASSPHRASE.",
+                        e.message
+                    ),
+                )),
+            }
+        }
+        Err(e) if e.code == ErrorCode::KeyMissing => match std::env::var("COURTIER_RECOVERY_KEY") {
             Ok(k) => app.unlock_with_recovery_key(&k).map(|_| ()),
             Err(_) => Err(AppError::new(
                 e.code,
@@ -65,7 +68,7 @@ pub fn init(app: &Courtier, passphrase_stdin: bool) -> Result<(), AppError> {
     } else {
         if app.agency_exists() {
             return Err(AppError::new(
-                "already_exists",
+                ErrorCode::AlreadyExists,
                 format!(
                     "Un fichier d'agence existe déjà dans {}.",
                     app.data_dir().display()
@@ -73,7 +76,7 @@ pub fn init(app: &Courtier, passphrase_stdin: bool) -> Result<(), AppError> {
             ));
         }
         app.open().map_err(|e| {
-            if e.code == "keychain_unavailable" {
+            if e.code == ErrorCode::KeychainUnavailable {
                 AppError::new(
                     e.code,
                     format!(
@@ -126,7 +129,7 @@ pub fn check(app: &Courtier) -> Result<(), AppError> {
             println!("{l}");
         }
         Err(AppError::new(
-            "corrupt",
+            ErrorCode::Corrupt,
             "Le contrôle d'intégrité a relevé des erreurs.",
         ))
     }

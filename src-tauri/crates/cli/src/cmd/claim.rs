@@ -3,9 +3,8 @@
 use crate::args::claim::ClaimCommand;
 use crate::args::ById;
 use crate::output::{
-    amount_kind, channel, claim_kind, claim_status, coef, direction, driver_line, money,
-    party_role, print_contract, print_json, print_list, print_revisions, responsibility,
-    vehicle_line,
+    amount_kind, channel, coef, direction, driver_line, money, party_role, print_contract,
+    print_json, print_list, print_revisions, responsibility, vehicle_line,
 };
 use courtier_app::{
     AmountDto, AppError, ClaimDraft, ClaimUpdate, CommunicationDto, Courtier, PartyDto,
@@ -53,9 +52,9 @@ pub fn run(app: &Courtier, c: ClaimCommand) -> Result<(), AppError> {
                         c.id,
                         c.occurred_on,
                         c.contract_id,
-                        claim_kind(&c.kind),
+                        c.kind.fr(),
                         responsibility(&c.responsibility),
-                        claim_status(&c.status)
+                        c.status.in_sentence()
                     )
                 },
             );
@@ -178,9 +177,9 @@ pub fn run(app: &Courtier, c: ClaimCommand) -> Result<(), AppError> {
                         c.claim_id,
                         c.occurred_on,
                         c.client_name,
-                        claim_kind(&c.kind),
-                        responsibility(&c.responsibility),
-                        claim_status(&c.status),
+                        c.kind.fr(),
+                        c.responsibility.fr(),
+                        c.status.in_sentence(),
                         c.age_days
                     )
                 },
@@ -214,7 +213,7 @@ fn show_claim(p: &courtier_app::ClaimPage, json: bool) -> Result<(), AppError> {
         "Sinistre {} du {} : {} — client {} ({}), contrat {} n° {}",
         c.id,
         c.occurred_on,
-        claim_kind(&c.kind),
+        c.kind.fr(),
         p.client_name,
         p.client_id,
         p.insurer,
@@ -247,7 +246,7 @@ fn show_claim(p: &courtier_app::ClaimPage, json: bool) -> Result<(), AppError> {
     let history: Vec<String> = c
         .qualifications
         .iter()
-        .map(|q| format!("{} le {}", responsibility(&q.responsibility), q.found_on))
+        .map(|q| format!("{} le {}", q.responsibility.fr(), q.found_on))
         .collect();
     println!(
         "  Responsabilité : {} ({})",
@@ -257,7 +256,7 @@ fn show_claim(p: &courtier_app::ClaimPage, json: bool) -> Result<(), AppError> {
     let states: Vec<String> = c
         .statuses
         .iter()
-        .map(|s| format!("{} le {}", claim_status(&s.status), s.on_date))
+        .map(|s| format!("{} le {}", s.status.in_sentence(), s.on_date))
         .collect();
     println!("  États : {}", states.join(" → "));
     for a in &c.amounts {

@@ -2,7 +2,7 @@
 
 use super::timeline::{print_timeline, timeline_query};
 use crate::args::contract::ContractCommand;
-use crate::output::{coef, contract_status, print_contract, print_json, print_list, product};
+use crate::output::{coef, print_contract, print_json, print_list};
 use courtier_app::{AppError, AvenantDraft, ContractDraft, ContractUpdate, Courtier, PremiumDraft};
 
 pub fn run(app: &Courtier, c: ContractCommand) -> Result<(), AppError> {
@@ -36,11 +36,11 @@ pub fn run(app: &Courtier, c: ContractCommand) -> Result<(), AppError> {
                 format!(
                     "{:>6}  {:<10} {:<24} {:<18} coefficient {}  ({})",
                     k.id,
-                    product(&k.product),
+                    k.product.label(),
                     k.insurer,
                     k.number,
                     coef(&k.coefficient_in_force),
-                    contract_status(&k.status)
+                    k.status.label()
                 )
             },
         ),
@@ -138,8 +138,8 @@ pub fn run(app: &Courtier, c: ContractCommand) -> Result<(), AppError> {
 fn premium_lines(modulated: &[String], fixed: &[String]) -> Result<Vec<PremiumDraft>, AppError> {
     let parse = |s: &String, modulated: bool| {
         let (g, amount) = s.split_once('=').ok_or_else(|| {
-            AppError::new(
-                "invalid:premiums",
+            AppError::field(
+                "premiums",
                 format!("Ligne de prime « {s} » : attendu « Garantie=350,00 »."),
             )
         })?;

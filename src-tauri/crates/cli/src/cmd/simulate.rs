@@ -4,6 +4,7 @@ use crate::args::simulate::{BonusMalusCommand, Format};
 use crate::input::read_input;
 use crate::output::print_json;
 use courtier_app::AppError;
+use courtier_app::ErrorCode;
 
 pub fn run(c: BonusMalusCommand) -> Result<(), AppError> {
     match c {
@@ -16,12 +17,12 @@ fn simulate(file: &str, format: Format) -> Result<(), AppError> {
     match format {
         Format::Json => {
             let v = courtier_domain::bonus_malus::simulate_json(&input)
-                .map_err(|e| AppError::new("invalid_input", e.to_string()))?;
+                .map_err(|e| AppError::new(ErrorCode::InvalidInput, e.to_string()))?;
             print_json(&v)
         }
         Format::Text => {
             let note = courtier_domain::bonus_malus::simulate_note(&input)
-                .map_err(|e| AppError::new("invalid_input", e.to_string()))?;
+                .map_err(|e| AppError::new(ErrorCode::InvalidInput, e.to_string()))?;
             print!("{note}");
             if !note.ends_with('\n') {
                 println!();

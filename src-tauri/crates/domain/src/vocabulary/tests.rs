@@ -140,8 +140,17 @@ fn every_family() {
     );
     check_family(
         RevisionEntity::ALL,
-        &["claim", "contract", "vehicle", "driver", "insurer"],
-        &["Sinistre", "Contrat", "Véhicule", "Conducteur", "Assureur"],
+        &[
+            "client", "claim", "contract", "vehicle", "driver", "insurer",
+        ],
+        &[
+            "Client",
+            "Sinistre",
+            "Contrat",
+            "Véhicule",
+            "Conducteur",
+            "Assureur",
+        ],
     );
     check_family(
         TimelineKind::ALL,
