@@ -235,3 +235,33 @@ fn claims_of_a_client_and_unknown_ids() {
     assert_eq!(a.claim(424_242).try_record().unwrap_err().code, "not_found");
     assert_eq!(a.claim_get(424_242).unwrap_err().code, "not_found");
 }
+
+#[test]
+fn amounts_beyond_a_billion_in_exponent_notation_or_malformed_are_refused_and_nothing_is_kept() {
+    let (a, k) = agency_with_contract();
+    let id = a.claim(k).on("2026-06-01").id();
+    let amount = |text: &str| courtier_app::AmountDto {
+        kind: "reglement".into(),
+        amount: text.into(),
+        on_date: "2026-07-01".into(),
+        ..Default::default()
+    };
+    for (text, says) in [
+        ("99999999999999999999", "dépasse le plus grand montant enregistrable"),
+        ("1000000000,01", "dépasse le montant le plus élevé accepté"),
+        ("1e9", "n'est pas un montant"),
+        ("1,5e3", "n'est pas un montant"),
+        ("12,3,4", "n'est pas un montant"),
+        ("-5", "un montant positif"),
+        ("12,345", "deux décimales au plus"),
+    ] {
+        let e = a.claim_amount_add(id, &amount(text)).unwrap_err();
+        assert_eq!(e.code, "invalid:amount", "{text}");
+        assert!(e.message.contains(says), "{text}: {}", e.message);
+    }
+    assert!(a.claim_get(id).unwrap().claim.paid.is_none());
+    // A billion euros exactly is the largest amount taken, and two of them add up exactly.
+    a.claim_amount_add(id, &amount("1 000 000 000")).unwrap();
+    let page = a.claim_amount_add(id, &amount("1 000 000 000,00 €")).unwrap();
+    assert_eq!(page.claim.paid.as_deref(), Some("2000000000.00"));
+}

@@ -13,10 +13,22 @@ pub(crate) fn date_field(s: &str, code: &str, label: &str) -> Result<NaiveDate, 
     parse_date(s).map_err(|m| field(code, format!("{label} : {m}")))
 }
 
-/// An amount as a broker types it (`1 234,56 €`, `350`, `12.5`): positive, to the cent, within
-/// what the store can hold; the field's error otherwise.
+/// The largest amount a form takes: a billion euros, beyond the largest motor claim (bodily
+/// injury claims reach tens of millions), and small enough that no sum of a file's amounts can
+/// overflow.
+pub(crate) const MAX_AMOUNT: Money = Money::from_cents(100_000_000_000);
+
+/// An amount as a broker types it (`1 234,56 €`, `350`, `12.5`): positive, to the cent, at most
+/// [`MAX_AMOUNT`]; the field's error otherwise.
 pub(crate) fn money(s: &str, code: &str) -> Result<Money, AppError> {
-    Money::parse(s).map_err(|e| field(code, e.to_string()))
+    let m = Money::parse(s).map_err(|e| field(code, e.to_string()))?;
+    if m > MAX_AMOUNT {
+        return Err(field(
+            code,
+            format!("« {s} » dépasse le montant le plus élevé accepté ({MAX_AMOUNT})."),
+        ));
+    }
+    Ok(m)
 }
 
 /// The exact decimal in euros of an amount in cents (the engine's input).

@@ -5,6 +5,7 @@
 
 mod args;
 mod cmd;
+mod french;
 mod input;
 mod output;
 
@@ -17,7 +18,8 @@ use args::insurer::InsurerCommand;
 use args::releve::ReleveCommand;
 use args::simulate::BonusMalusCommand;
 use args::vehicle::VehicleCommand;
-use clap::{Parser, Subcommand};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use cmd::agency::{courtier, opened};
 use courtier_app::AppError;
 use std::path::PathBuf;
@@ -27,12 +29,21 @@ use std::process::ExitCode;
 #[command(
     name = "courtier",
     version,
-    about = "Courtier : le CRM des courtiers en assurance automobile, en ligne de commande."
+    about = "Courtier : le CRM des courtiers en assurance automobile, en ligne de commande.",
+    disable_help_subcommand = true,
+    disable_help_flag = true,
+    disable_version_flag = true
 )]
 struct Cli {
     /// Dossier de l'agence (par défaut : COURTIER_DATA_DIR, sinon le dossier de données de la plateforme).
     #[arg(long, global = true, value_name = "DIR")]
     data_dir: Option<PathBuf>,
+    /// Affiche l'aide.
+    #[arg(short = 'h', long = "help", global = true, action = clap::ArgAction::Help)]
+    help: Option<bool>,
+    /// Affiche la version.
+    #[arg(short = 'V', long = "version", action = clap::ArgAction::Version)]
+    version: Option<bool>,
     #[command(subcommand)]
     command: Command,
 }
@@ -91,7 +102,26 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let parsed = french::localise(Cli::command())
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(e) if e.kind() == ErrorKind::DisplayVersion => {
+            println!("courtier {}", env!("CARGO_PKG_VERSION"));
+            return ExitCode::SUCCESS;
+        }
+        Err(e) if e.kind() == ErrorKind::DisplayHelp => {
+            // The help, as asked: on standard output, success.
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("Erreur : {}", french::message(&e));
+            eprintln!("(code : invalid_input)");
+            return ExitCode::from(2);
+        }
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -116,8 +116,36 @@ fn errors_are_french_on_stderr_with_a_non_zero_exit() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("64"));
 
-    // Usage errors are clap's: exit 2.
-    assert_eq!(a.run(&["client", "frobnicate"]).status.code(), Some(2));
+    // Usage errors: exit 2, in French too (clap's own words never reach the broker).
+    let out = a.run(&["client", "frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Commande inconnue : « frobnicate »"), "{err}");
+    let out = a.run(&["client", "list", "--page-size", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("un nombre entier d'au moins 1 est attendu"),
+        "{err}"
+    );
+    for english in ["error:", "Usage:", "For more information"] {
+        assert!(!err.contains(english), "{err}");
+    }
+    let help = a.run(&["client", "list", "--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        help.contains("Utilisation : courtier client list"),
+        "{help}"
+    );
+    assert!(
+        help.contains("(valeurs : name, created, updated, postcode, city ; par défaut : name)"),
+        "{help}"
+    );
+    assert!(
+        !help.contains("[default:") && !help.contains("Usage:"),
+        "{help}"
+    );
 }
 
 #[test]

@@ -217,9 +217,14 @@ pub(crate) fn claim_record(c: &ClaimRow) -> ClaimRecord {
                 .iter()
                 .filter(|a| a.kind == AmountKind::Reglement)
                 .peekable();
-            paid.peek()
-                .is_some()
-                .then(|| money_text(paid.map(|a| a.amount_cents).sum()))
+            // Each amount is at most input::MAX_AMOUNT: their sum fits (saturating only for a
+            // file written by something else).
+            paid.peek().is_some().then(|| {
+                money_text(
+                    paid.map(|a| a.amount_cents)
+                        .fold(0_i64, |acc, c| acc.saturating_add(c)),
+                )
+            })
         },
         franchise: latest_amount(c, AmountKind::Franchise).map(money_text),
         amounts: c

@@ -141,7 +141,7 @@ pub enum ClaimCommand {
     },
     /// Les sinistres ouverts du portefeuille, du plus ancien au plus récent.
     Open {
-        #[arg(long, default_value_t = 500)]
+        #[arg(long, default_value_t = 500, value_parser = crate::french::at_least_one)]
         limit: u32,
         #[arg(long)]
         json: bool,

@@ -10,7 +10,7 @@ pub enum ClientCommand {
     /// Recherche instantanée (préfixes, sans tenir compte des accents ni de la casse).
     Search {
         text: String,
-        #[arg(long, default_value_t = 50)]
+        #[arg(long, default_value_t = 50, value_parser = crate::french::at_least_one)]
         limit: u32,
         /// Inclut les clients archivés.
         #[arg(long)]
@@ -26,9 +26,9 @@ pub enum ClientCommand {
     },
     /// Liste les clients, page par page.
     List {
-        #[arg(long, default_value_t = 1)]
+        #[arg(long, default_value_t = 1, value_parser = crate::french::at_least_one)]
         page: u32,
-        #[arg(long, default_value_t = 50)]
+        #[arg(long, default_value_t = 50, value_parser = crate::french::at_least_one)]
         page_size: u32,
         #[arg(long, value_enum, default_value_t = Sort::Name)]
         sort: Sort,
@@ -42,17 +42,13 @@ pub enum ClientCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Archive un client (rien n'est supprimé).
-    /// Corrects a client: the options given replace those values, the others stay; the
-    /// values replaced are kept (with the reason) and listed under `revisions`.
+    /// Corrige la fiche d'un client : les options données remplacent ces valeurs, les autres
+    /// restent ; les valeurs remplacées sont gardées (avec le motif) sous `revisions`.
     Update(Box<UpdateArgs>),
-    Archive {
-        id: i64,
-    },
+    /// Archive un client (rien n'est supprimé).
+    Archive { id: i64 },
     /// Restaure un client archivé.
-    Restore {
-        id: i64,
-    },
+    Restore { id: i64 },
     /// Chronologie d'un client : sinistres, requalifications, états, montants, échanges,
     /// événements des contrats et coefficient à chaque échéance.
     Timeline {
