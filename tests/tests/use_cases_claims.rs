@@ -247,7 +247,10 @@ fn amounts_beyond_a_billion_in_exponent_notation_or_malformed_are_refused_and_no
         ..Default::default()
     };
     for (text, says) in [
-        ("99999999999999999999", "dépasse le plus grand montant enregistrable"),
+        (
+            "99999999999999999999",
+            "dépasse le plus grand montant enregistrable",
+        ),
         ("1000000000,01", "dépasse le montant le plus élevé accepté"),
         ("1e9", "n'est pas un montant"),
         ("1,5e3", "n'est pas un montant"),
@@ -262,6 +265,8 @@ fn amounts_beyond_a_billion_in_exponent_notation_or_malformed_are_refused_and_no
     assert!(a.claim_get(id).unwrap().claim.paid.is_none());
     // A billion euros exactly is the largest amount taken, and two of them add up exactly.
     a.claim_amount_add(id, &amount("1 000 000 000")).unwrap();
-    let page = a.claim_amount_add(id, &amount("1 000 000 000,00 €")).unwrap();
+    let page = a
+        .claim_amount_add(id, &amount("1 000 000 000,00 €"))
+        .unwrap();
     assert_eq!(page.claim.paid.as_deref(), Some("2000000000.00"));
 }

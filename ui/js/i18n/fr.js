@@ -60,6 +60,9 @@ export const fr = {
   'startup.keyMissing.title': 'Clé introuvable dans le trousseau',
   'startup.keyMissing.text':
     'Le fichier de votre agence existe, mais sa clé n’est plus dans le trousseau du système (réinstallation, changement de session ou d’ordinateur…). Saisissez la clé de secours imprimée ou notée lors de la création du fichier.',
+  'startup.envKey.title': 'Clé fournie par l’environnement',
+  'startup.envKey.text':
+    'Ce fichier d’agence a été créé avec une clé donnée par la variable COURTIER_DB_KEY, absente aujourd’hui. Relancez Courtier avec cette variable, ou saisissez la clé de secours imprimée ou notée lors de la création du fichier.',
   'startup.lost.title': 'Ouvrir avec la clé de secours',
   'startup.lost.text':
     'Sans la phrase de passe, seule la clé de secours, imprimée ou notée lors de la création du fichier, permet de l’ouvrir.',

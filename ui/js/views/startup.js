@@ -96,6 +96,8 @@ export function mountStartup(el, { onReady }, api) {
         return unlockWithPassphrase();
       case 'key_missing':
         return unlockWithRecoveryKey('key_missing');
+      case 'env_key_required':
+        return unlockWithRecoveryKey('env_key_required');
       default:
         return fatal(e);
     }
@@ -220,7 +222,14 @@ export function mountStartup(el, { onReady }, api) {
 
   // ---- unlock with the recovery key ------------------------------------------------------------
 
-  /** @param {'key_missing' | 'lost_passphrase'} why */
+  /** Why the recovery key is asked for, and what the screen says. */
+  const RECOVERY_WORDS = {
+    key_missing: { title: 'startup.keyMissing.title', text: 'startup.keyMissing.text' },
+    env_key_required: { title: 'startup.envKey.title', text: 'startup.envKey.text' },
+    lost_passphrase: { title: 'startup.lost.title', text: 'startup.lost.text' },
+  };
+
+  /** @param {'key_missing' | 'env_key_required' | 'lost_passphrase'} why */
   function unlockWithRecoveryKey(why) {
     const err = errorBox('rk-error');
     const k = h('input', {
@@ -268,10 +277,10 @@ export function mountStartup(el, { onReady }, api) {
     screen(
       {
         icon: 'key',
-        title: t(why === 'key_missing' ? 'startup.keyMissing.title' : 'startup.lost.title'),
+        title: t(RECOVERY_WORDS[why].title),
         testid: 'startup-recovery',
       },
-      h('p', { class: 'startup-text' }, t(why === 'key_missing' ? 'startup.keyMissing.text' : 'startup.lost.text')),
+      h('p', { class: 'startup-text' }, t(RECOVERY_WORDS[why].text)),
       form,
     );
     k.focus();

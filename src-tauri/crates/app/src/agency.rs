@@ -86,7 +86,7 @@ impl Courtier {
     fn create(&self, protection: Protection) -> Result<AgencyOpened, AppError> {
         let mut guard = self.lock();
         let dir = &self.config.data_dir;
-        std::fs::create_dir_all(dir).map_err(|e| {
+        courtier_vault::private_fs::create_dir(dir).map_err(|e| {
             AppError::new(
                 ErrorCode::Io,
                 format!(
@@ -207,7 +207,8 @@ impl Courtier {
         let path = self.anchor_path();
         let tmp = path.with_extension("json.tmp");
         let bytes = serde_json::to_vec_pretty(a).map_err(AppError::internal)?;
-        std::fs::write(&tmp, bytes)
+        courtier_vault::private_fs::create(&tmp)
+            .and_then(|mut f| std::io::Write::write_all(&mut f, &bytes))
             .and_then(|()| std::fs::rename(&tmp, &path))
             .map_err(AppError::internal)
     }

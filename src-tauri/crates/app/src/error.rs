@@ -246,7 +246,7 @@ mod tests {
             VaultError::PassphraseRequired,
             VaultError::EnvKeyRequired,
             VaultError::WrongPassphrase,
-            VaultError::WeakPassphrase,
+            VaultError::WeakPassphrase(courtier_vault::Weakness::Guessable),
             VaultError::WrongRecoveryKey,
             VaultError::InvalidRecoveryKey("x".into()),
             VaultError::InvalidEnvKey,

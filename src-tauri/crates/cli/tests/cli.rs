@@ -913,3 +913,102 @@ fn a_client_corrected_twice_shows_both_earlier_versions() {
         2
     );
 }
+
+/// Under the usual umask 022 every local account could read what `init` wrote (0644 files in a
+/// 0755 directory): the agency's directory, its encrypted file, its WAL, `agency.json` and the
+/// exchange anchor are the owner's only.
+#[cfg(unix)]
+#[test]
+fn the_agency_s_files_are_the_owner_s_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let root = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(root.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let dir = root.path().join("agence");
+    let run = |args: &[&str]| {
+        let out = bare()
+            .arg("--data-dir")
+            .arg(&dir)
+            .env("COURTIER_DB_KEY", common::KEY)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    run(&["init"]);
+    run(&[
+        "client",
+        "add",
+        "--last-name",
+        "Martin",
+        "--first-name",
+        "Léa",
+    ]);
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&dir), 0o700);
+    let mut names = Vec::new();
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        assert_eq!(mode(&p), 0o600, "{}", p.display());
+        names.push(p.file_name().unwrap().to_string_lossy().into_owned());
+    }
+    names.sort();
+    assert!(names.iter().any(|n| n == "agency.json"), "{names:?}");
+    assert!(names.iter().any(|n| n.ends_with(".courtier")), "{names:?}");
+}
+
+/// The recovery key printed by `init` opens the file whatever keeps its key day to day: here a
+/// file keyed from `COURTIER_DB_KEY`, later opened without it.
+#[test]
+fn the_recovery_key_opens_a_file_keyed_from_the_environment() {
+    let a = CliAgency::empty();
+    let printed = a.ok(&["init"]);
+    let recovery = printed
+        .lines()
+        .map(str::trim)
+        .find(|l| l.len() > 50 && l.split('-').count() >= 10)
+        .unwrap()
+        .to_string();
+    a.ok(&[
+        "client",
+        "add",
+        "--last-name",
+        "Martin",
+        "--first-name",
+        "Léa",
+    ]);
+    let without_key = || {
+        let mut c = bare();
+        c.arg("--data-dir").arg(a.path()).args(["client", "list"]);
+        c
+    };
+    let out = without_key().output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("env_key_required") && err.contains("COURTIER_RECOVERY_KEY"),
+        "{err}"
+    );
+    let out = without_key()
+        .env(
+            "COURTIER_RECOVERY_KEY",
+            "FRM0P-2FWK1-0PFH6-3S9D2-GXQX9-8DR7F-8PW17-HPGMM-W9SX4-Z0GST-6MJD0",
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "another file's recovery key");
+    let out = without_key()
+        .env("COURTIER_RECOVERY_KEY", &recovery)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Martin"));
+}

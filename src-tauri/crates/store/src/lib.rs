@@ -134,9 +134,13 @@ impl Store {
             }
             _ => {}
         }
-        let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         if mode == OpenMode::Create {
-            flags |= OpenFlags::SQLITE_OPEN_CREATE;
+            // Made here, private (0600), so that SQLite opens it rather than creating it with
+            // the umask's rights; its -wal and -shm files take the same rights from it.
+            courtier_vault::private_fs::create_new(path).map_err(|e| {
+                DbError::Open(format!("création de {} impossible : {e}", path.display()))
+            })?;
         }
         let conn = Connection::open_with_flags(path, flags).map_err(DbError::from_open)?;
         let conn = key_connection(conn, key)?;

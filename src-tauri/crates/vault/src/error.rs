@@ -15,11 +15,8 @@ pub enum VaultError {
     EnvKeyRequired,
     #[error("Phrase de passe incorrecte.")]
     WrongPassphrase,
-    #[error(
-        "La phrase de passe doit compter au moins {} caractères.",
-        crate::MIN_PASSPHRASE_CHARS
-    )]
-    WeakPassphrase,
+    #[error("{0}")]
+    WeakPassphrase(crate::Weakness),
     #[error("Cette clé de secours ne correspond pas à ce fichier d'agence.")]
     WrongRecoveryKey,
     #[error("Clé de secours mal formée : {0}")]
@@ -56,7 +53,7 @@ impl VaultError {
             VaultError::PassphraseRequired => "passphrase_required",
             VaultError::EnvKeyRequired => "env_key_required",
             VaultError::WrongPassphrase => "wrong_passphrase",
-            VaultError::WeakPassphrase => "weak_passphrase",
+            VaultError::WeakPassphrase(_) => "weak_passphrase",
             VaultError::WrongRecoveryKey => "wrong_recovery_key",
             VaultError::InvalidRecoveryKey(_) => "invalid_recovery_key",
             VaultError::InvalidEnvKey => "invalid_env_key",

@@ -15,6 +15,7 @@ mod error;
 mod keychain;
 mod keys;
 mod manifest;
+pub mod private_fs;
 
 pub use error::VaultError;
 pub use keychain::{Keychain, MemoryKeychain, NoKeychain, OsKeychain};
@@ -50,10 +51,30 @@ pub struct Created {
     pub recovery_key: RecoveryKey,
 }
 
-/// Checks a passphrase against the policy (at least [`MIN_PASSPHRASE_CHARS`] characters).
+/// Why a passphrase is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Weakness {
+    #[error("La phrase de passe doit compter au moins {MIN_PASSPHRASE_CHARS} caractères (espaces du début et de la fin non comptés).")]
+    TooShort,
+    #[error("Cette phrase de passe se devine trop facilement (mots courants, suites du clavier, dates ou répétitions). Prenez plutôt quatre ou cinq mots sans rapport entre eux, par exemple « girafe citron escalier nuage ».")]
+    Guessable,
+}
+
+/// The least zxcvbn score a passphrase must reach: 3, « safely unguessable » (about 10¹⁰
+/// guesses), what an attacker holding a copy of `agency.json` would have to try offline against
+/// Argon2id.
+pub const MIN_PASSPHRASE_SCORE: zxcvbn::Score = zxcvbn::Score::Three;
+
+/// Checks a passphrase against the policy: at least [`MIN_PASSPHRASE_CHARS`] characters once
+/// trimmed, and an estimated strength of [`MIN_PASSPHRASE_SCORE`] (zxcvbn) or more.
 pub fn check_passphrase(p: &str) -> Result<(), VaultError> {
-    if p.chars().count() < MIN_PASSPHRASE_CHARS {
-        return Err(VaultError::WeakPassphrase);
+    let trimmed = p.trim();
+    if trimmed.chars().count() < MIN_PASSPHRASE_CHARS {
+        return Err(VaultError::WeakPassphrase(Weakness::TooShort));
+    }
+    if zxcvbn::zxcvbn(trimmed, &["courtier", "agence", "assurance"]).score() < MIN_PASSPHRASE_SCORE
+    {
+        return Err(VaultError::WeakPassphrase(Weakness::Guessable));
     }
     Ok(())
 }
@@ -261,7 +282,7 @@ mod tests {
                 None,
                 NOW
             ),
-            Err(VaultError::WeakPassphrase)
+            Err(VaultError::WeakPassphrase(Weakness::TooShort))
         ));
         let c = create(
             dir.path(),
@@ -351,5 +372,39 @@ mod tests {
             read_manifest(dir.path()),
             Err(VaultError::ManifestTooNew(99))
         ));
+    }
+
+    #[test]
+    fn passphrases_are_refused_when_short_or_guessable() {
+        let weak = |p: &str| match check_passphrase(p) {
+            Err(VaultError::WeakPassphrase(w)) => Some(w),
+            Ok(()) => None,
+            Err(e) => panic!("{e}"),
+        };
+        // Ten spaces, or padding around a short word, are not ten characters.
+        assert_eq!(weak("          "), Some(Weakness::TooShort));
+        assert_eq!(weak("   court    "), Some(Weakness::TooShort));
+        for guessable in [
+            "azertyuiop",
+            "motdepasse123",
+            "aaaaaaaaaaaa",
+            "1234567890",
+            "courtier2026",
+            "password1234",
+            "01/01/1990!",
+        ] {
+            assert_eq!(weak(guessable), Some(Weakness::Guessable), "{guessable}");
+        }
+        for strong in [
+            "une longue phrase",
+            "le chat de la voisine dort",
+            "girafe citron escalier nuage",
+            "une phrase de passe assez longue",
+        ] {
+            assert_eq!(weak(strong), None, "{strong}");
+        }
+        // The message says what to do, in French.
+        let m = VaultError::WeakPassphrase(Weakness::Guessable).to_string();
+        assert!(m.contains("quatre ou cinq mots"), "{m}");
     }
 }

@@ -219,13 +219,13 @@ impl Manifest {
     /// Writes atomically: a temporary file in the same directory, flushed to disk, renamed over,
     /// then the directory flushed. A crash leaves the old manifest or the new one, never half.
     pub(crate) fn save(&self, dir: &Path) -> Result<(), VaultError> {
-        std::fs::create_dir_all(dir).map_err(|e| VaultError::io(dir, e))?;
+        crate::private_fs::create_dir(dir).map_err(|e| VaultError::io(dir, e))?;
         let path = dir.join(MANIFEST_FILE);
         let tmp = dir.join(format!(".{MANIFEST_FILE}.tmp"));
         let text = serde_json::to_string_pretty(self)
             .map_err(|e| VaultError::ManifestCorrupt(e.to_string()))?;
         {
-            let mut f = std::fs::File::create(&tmp).map_err(|e| VaultError::io(&tmp, e))?;
+            let mut f = crate::private_fs::create(&tmp).map_err(|e| VaultError::io(&tmp, e))?;
             f.write_all(text.as_bytes())
                 .and_then(|()| f.sync_all())
                 .map_err(|e| VaultError::io(&tmp, e))?;

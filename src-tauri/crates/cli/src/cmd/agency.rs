@@ -28,28 +28,35 @@ pub fn open_existing(app: &Courtier) -> Result<(), AppError> {
     }
     match app.open() {
         Ok(_) => Ok(()),
-        Err(e) if e.code == ErrorCode::PassphraseRequired => {
-            match std::env::var("COURTIER_PASSPHRASE") {
-                Ok(p) => app.unlock_with_passphrase(&p).map(|_| ()),
-                Err(_) => Err(AppError::new(
-                    e.code,
-                    format!(
-                        "{} En ligne de commande, fournissez-la dans COURTIER_PASSPHRASE.",
-                        e.message
-                    ),
-                )),
+        Err(e)
+            if matches!(
+                e.code,
+                ErrorCode::PassphraseRequired | ErrorCode::KeyMissing | ErrorCode::EnvKeyRequired
+            ) =>
+        {
+            let passphrase = e.code == ErrorCode::PassphraseRequired;
+            if passphrase {
+                if let Ok(p) = std::env::var("COURTIER_PASSPHRASE") {
+                    return app.unlock_with_passphrase(&p).map(|_| ());
+                }
             }
-        }
-        Err(e) if e.code == ErrorCode::KeyMissing => match std::env::var("COURTIER_RECOVERY_KEY") {
-            Ok(k) => app.unlock_with_recovery_key(&k).map(|_| ()),
-            Err(_) => Err(AppError::new(
+            // The recovery key opens the file whatever keeps its key day to day.
+            if let Ok(k) = std::env::var("COURTIER_RECOVERY_KEY") {
+                return app.unlock_with_recovery_key(&k).map(|_| ());
+            }
+            Err(AppError::new(
                 e.code,
                 format!(
-                    "{} En ligne de commande, fournissez-la dans COURTIER_RECOVERY_KEY.",
-                    e.message
+                    "{} En ligne de commande, fournissez {}.",
+                    e.message,
+                    if passphrase {
+                        "la phrase de passe dans COURTIER_PASSPHRASE, ou la clé de secours dans COURTIER_RECOVERY_KEY"
+                    } else {
+                        "la clé de secours dans COURTIER_RECOVERY_KEY"
+                    }
                 ),
-            )),
-        },
+            ))
+        }
         Err(e) => Err(e),
     }
 }
