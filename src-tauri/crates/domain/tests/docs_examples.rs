@@ -1,0 +1,104 @@
+//! The worked examples of `docs/bonus-malus.md` are the golden cases of `src-tauri/tests/data`,
+//! computed by the engine: this test renders them (the case, the rule it shows, its input, the
+//! coefficients and the calculation note) and fails when the page says anything else, so the
+//! page never drifts from the code. After a change of the engine or of a case:
+//!
+//!     COURTIER_WRITE_DOCS=1 cargo test -p courtier-domain --test docs_examples
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use courtier_domain::bonus_malus::{simulate_json, simulate_note};
+use serde_json::Value;
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+const BEGIN: &str = "<!-- worked examples: generated from src-tauri/tests/data by src-tauri/crates/domain/tests/docs_examples.rs, do not edit by hand -->";
+const END: &str = "<!-- end of the worked examples -->";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../..")
+}
+
+fn cases(dir: &Path) -> Vec<(String, Value)> {
+    let mut v: Vec<(String, Value)> = std::fs::read_dir(dir)
+        .expect("src-tauri/tests/data")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            let case: Value =
+                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            (p.file_stem().unwrap().to_string_lossy().into_owned(), case)
+        })
+        .collect();
+    v.sort_by(|a, b| a.0.cmp(&b.0));
+    v
+}
+
+/// The examples section, between its markers.
+fn render(cases: &[(String, Value)]) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{BEGIN}");
+    for (name, case) in cases {
+        let input = serde_json::to_string(&case["input"]).unwrap();
+        let out = simulate_json(&input).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let coefficients: Vec<String> = out["coefficients"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap().replace('.', ","))
+            .collect();
+        let note = simulate_note(&input).unwrap();
+        let _ = writeln!(s);
+        let _ = writeln!(s, "### `{name}`");
+        let _ = writeln!(s);
+        let _ = writeln!(s, "{}", case["rule"].as_str().unwrap_or(""));
+        let _ = writeln!(s);
+        let _ = writeln!(s, "Coefficients: **{}**.", coefficients.join(" → "));
+        let _ = writeln!(s);
+        let _ = writeln!(s, "```json");
+        let _ = writeln!(
+            s,
+            "{}",
+            serde_json::to_string_pretty(&case["input"]).unwrap()
+        );
+        let _ = writeln!(s, "```");
+        let _ = writeln!(s);
+        let _ = writeln!(s, "```text");
+        let _ = write!(s, "{note}");
+        if !note.ends_with('\n') {
+            let _ = writeln!(s);
+        }
+        let _ = writeln!(s, "```");
+    }
+    let _ = writeln!(s);
+    let _ = write!(s, "{END}");
+    s
+}
+
+#[test]
+fn the_rules_page_shows_the_engine_s_own_results_for_every_golden_case() {
+    let root = root();
+    let cases = cases(&root.join("src-tauri/tests/data"));
+    assert!(!cases.is_empty());
+    let page_path = root.join("docs/bonus-malus.md");
+    let page = std::fs::read_to_string(&page_path).unwrap();
+    let (a, b) = (
+        page.find(BEGIN).expect("the examples' opening marker"),
+        page.find(END).expect("the examples' closing marker") + END.len(),
+    );
+    let section = render(&cases);
+    if std::env::var_os("COURTIER_WRITE_DOCS").is_some() {
+        let new = format!("{}{}{}", &page[..a], section, &page[b..]);
+        std::fs::write(&page_path, new).unwrap();
+        return;
+    }
+    assert!(
+        page[a..b] == section,
+        "docs/bonus-malus.md's worked examples differ from what the engine computes: \
+         rerun with COURTIER_WRITE_DOCS=1 and review the diff"
+    );
+    // Every case is there, by name.
+    for (name, _) in &cases {
+        assert!(page.contains(&format!("### `{name}`")), "{name}");
+    }
+}
