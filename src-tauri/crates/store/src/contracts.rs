@@ -5,13 +5,54 @@ use crate::prelude::*;
 use crate::recompute::{facts_tx, recompute_tx};
 use crate::revisions::{insert_revision, unchanged};
 use crate::rows::{contract_from_row, contract_tx, CONTRACT_COLUMNS};
-use crate::sql::{constraint, date, iso, query_vec};
+use crate::sql::{act, constraint, date, day, from_day, guarantee, iso, query_vec};
+
+/// Appends an event (status or avenant) to a contract's, numbered after the ones it has.
+fn insert_event_tx(
+    conn: &Connection,
+    contract_id: i64,
+    on: NaiveDate,
+    kind: &str,
+    status: Option<&str>,
+    terminated_by: Option<&str>,
+    details: Option<&str>,
+    act: i64,
+) -> Result<(), DbError> {
+    conn.prepare_cached(
+        "INSERT INTO contract_events (contract_id, seq, on_date, kind, status, terminated_by, details, act_id)
+         VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM contract_events WHERE contract_id = ?1),
+             ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![contract_id, iso(on), kind, status, terminated_by, details, act])?;
+    Ok(())
+}
+
+/// Appends a premium line to a contract's, numbered after the ones it has.
+fn insert_premium_tx(
+    conn: &Connection,
+    contract_id: i64,
+    from: NaiveDate,
+    guarantee_label: &str,
+    amount_cents: i64,
+    modulated: bool,
+    act: i64,
+) -> Result<(), DbError> {
+    let guarantee_id = guarantee(conn, guarantee_label)?;
+    conn.prepare_cached(
+        "INSERT INTO contract_premiums (contract_id, seq, from_day, guarantee_id, amount_cents, modulated, act_id)
+         VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM contract_premiums WHERE contract_id = ?1),
+             ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![contract_id, day(from), guarantee_id, amount_cents, modulated, act])?;
+    Ok(())
+}
 
 /// Inserts a contract, its first status and its premium lines (no recomputation).
 pub(crate) fn insert_contract_tx(
     tx: &Transaction<'_>,
     c: &NewContract,
     now: &str,
+    act: i64,
 ) -> Result<i64, DbError> {
     let exists: Option<i64> = tx
         .query_row("SELECT id FROM clients WHERE id = ?1", [c.client_id], |r| {
@@ -56,17 +97,26 @@ pub(crate) fn insert_contract_tx(
         other => DbError::Sqlite(other),
     })?;
     let id = tx.last_insert_rowid();
-    tx.execute(
-        "INSERT INTO contract_events (contract_id, on_date, kind, status, recorded_at)
-             VALUES (?1, ?2, 'status', ?3, ?4)",
-        params![id, iso(c.subscription_date), c.status, now],
+    insert_event_tx(
+        tx,
+        id,
+        c.subscription_date,
+        "status",
+        Some(&c.status),
+        None,
+        None,
+        act,
     )?;
     for p in &c.premiums {
-        tx.execute(
-                "INSERT INTO contract_premiums (contract_id, from_date, guarantee, amount_cents, modulated, recorded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![id, iso(p.from_date), p.guarantee, p.amount_cents, p.modulated, now],
-            )?;
+        insert_premium_tx(
+            tx,
+            id,
+            p.from_date,
+            &p.guarantee,
+            p.amount_cents,
+            p.modulated,
+            act,
+        )?;
     }
     Ok(id)
 }
@@ -80,7 +130,7 @@ impl Store {
         recompute: Recompute<'_>,
     ) -> Result<i64, DbError> {
         let tx = self.conn.transaction()?;
-        let id = insert_contract_tx(&tx, c, now)?;
+        let id = insert_contract_tx(&tx, c, now, act(&tx, now)?)?;
         recompute_tx(&tx, id, recompute, now)?;
         tx.commit()?;
         Ok(id)
@@ -98,10 +148,11 @@ impl Store {
     ) -> Result<(), DbError> {
         let tx = self.conn.transaction()?;
         contract_tx(&tx, contract_id)?;
+        let act = act(&tx, now)?;
         tx.execute(
-            "INSERT INTO contract_interruptions (contract_id, from_date, to_date, reason, recorded_at)
+            "INSERT INTO contract_interruptions (contract_id, from_date, to_date, reason, act_id)
              VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![contract_id, iso(from), iso(to), reason, now],
+            params![contract_id, iso(from), iso(to), reason, act],
         )?;
         recompute_tx(&tx, contract_id, recompute, now)?;
         tx.commit()?;
@@ -118,12 +169,20 @@ impl Store {
         details: Option<&str>,
         now: &str,
     ) -> Result<(), DbError> {
-        contract_tx(&self.conn, contract_id)?;
-        self.conn.execute(
-            "INSERT INTO contract_events (contract_id, on_date, kind, status, terminated_by, details, recorded_at)
-             VALUES (?1, ?2, 'status', ?3, ?4, ?5, ?6)",
-            params![contract_id, iso(on), status, terminated_by, details, now],
+        let tx = self.conn.transaction()?;
+        contract_tx(&tx, contract_id)?;
+        let act = act(&tx, now)?;
+        insert_event_tx(
+            &tx,
+            contract_id,
+            on,
+            "status",
+            Some(status),
+            terminated_by,
+            details,
+            act,
         )?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -140,10 +199,16 @@ impl Store {
     ) -> Result<(), DbError> {
         let tx = self.conn.transaction()?;
         contract_tx(&tx, contract_id)?;
-        tx.execute(
-            "INSERT INTO contract_events (contract_id, on_date, kind, status, terminated_by, details, recorded_at)
-             VALUES (?1, ?2, 'status', 'resilie', ?3, ?4, ?5)",
-            params![contract_id, iso(on), terminated_by, details, now],
+        let act = act(&tx, now)?;
+        insert_event_tx(
+            &tx,
+            contract_id,
+            on,
+            "status",
+            Some("resilie"),
+            Some(terminated_by),
+            details,
+            act,
         )?;
         recompute_tx(&tx, contract_id, recompute, now)?;
         tx.commit()?;
@@ -189,8 +254,9 @@ impl Store {
     ) -> Result<Vec<ContractEventRow>, DbError> {
         query_vec(
             &self.conn,
-            "SELECT on_date, kind, status, terminated_by, details, recorded_at FROM contract_events
-             WHERE contract_id = ?1 ORDER BY on_date, id",
+            "SELECT on_date, kind, status, terminated_by, details,
+                (SELECT recorded_at FROM acts WHERE acts.id = act_id)
+             FROM contract_events WHERE contract_id = ?1 ORDER BY on_date, seq",
             [contract_id],
             |r| {
                 Ok(ContractEventRow {
@@ -211,12 +277,13 @@ impl Store {
     ) -> Result<Vec<PremiumLineRow>, DbError> {
         query_vec(
             &self.conn,
-            "SELECT from_date, guarantee, amount_cents, modulated FROM contract_premiums
-             WHERE contract_id = ?1 ORDER BY from_date, id",
+            "SELECT from_day, (SELECT label FROM guarantees g WHERE g.id = guarantee_id), amount_cents,
+                modulated
+             FROM contract_premiums WHERE contract_id = ?1 ORDER BY from_day, seq",
             [contract_id],
             |r| {
                 Ok(PremiumLineRow {
-                    from_date: date(r.get(0)?)?,
+                    from_date: from_day(r.get(0)?)?,
                     guarantee: r.get(1)?,
                     amount_cents: r.get(2)?,
                     modulated: r.get(3)?,
@@ -231,12 +298,12 @@ impl Store {
     ) -> Result<Vec<EcheanceRow>, DbError> {
         query_vec(
             &self.conn,
-            "SELECT echeance, coefficient FROM coefficient_history
-             WHERE contract_id = ?1 ORDER BY echeance",
+            "SELECT echeance_day, coefficient FROM coefficient_history
+             WHERE contract_id = ?1 ORDER BY echeance_day",
             [contract_id],
             |r| {
                 Ok(EcheanceRow {
-                    echeance: date(r.get(0)?)?,
+                    echeance: from_day(r.get(0)?)?,
                     coefficient: r.get(1)?,
                 })
             },
@@ -340,16 +407,26 @@ impl Store {
                 "un avenant ne peut précéder la souscription".into(),
             ));
         }
-        tx.execute(
-            "INSERT INTO contract_events (contract_id, on_date, kind, details, recorded_at)
-             VALUES (?1, ?2, 'avenant', ?3, ?4)",
-            params![contract_id, iso(on), details, now],
+        let act = act(&tx, now)?;
+        insert_event_tx(
+            &tx,
+            contract_id,
+            on,
+            "avenant",
+            None,
+            None,
+            Some(details),
+            act,
         )?;
         for p in premiums {
-            tx.execute(
-                "INSERT INTO contract_premiums (contract_id, from_date, guarantee, amount_cents, modulated, recorded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![contract_id, iso(on), p.guarantee, p.amount_cents, p.modulated, now],
+            insert_premium_tx(
+                &tx,
+                contract_id,
+                on,
+                &p.guarantee,
+                p.amount_cents,
+                p.modulated,
+                act,
             )?;
         }
         tx.commit()?;

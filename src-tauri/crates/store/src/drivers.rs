@@ -3,14 +3,16 @@
 use crate::prelude::*;
 use crate::revisions::{insert_revision, unchanged};
 use crate::rows::{contract_tx, drivers_tx};
-use crate::sql::{iso, opt};
+use crate::sql::{act, iso, opt};
 
 impl Store {
     pub(crate) fn insert_driver(&mut self, d: &DriverRow, now: &str) -> Result<i64, DbError> {
-        contract_tx(&self.conn, d.contract_id)?;
-        self.conn.execute(
+        let tx = self.conn.transaction()?;
+        contract_tx(&tx, d.contract_id)?;
+        let act = act(&tx, now)?;
+        tx.execute(
             "INSERT INTO drivers (contract_id, client_id, role, last_name, first_name, birth_date,
-                licence_number, licence_date, aac, from_date, recorded_at)
+                licence_number, licence_date, aac, from_date, act_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             params![
                 d.contract_id,
@@ -23,10 +25,12 @@ impl Store {
                 d.licence_date.map(iso),
                 d.aac,
                 iso(d.from_date),
-                now
+                act
             ],
         )?;
-        Ok(self.conn.last_insert_rowid())
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(id)
     }
 
     pub(crate) fn drivers_of_contract(&self, contract_id: i64) -> Result<Vec<DriverRow>, DbError> {

@@ -41,6 +41,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 7,
         sql: include_str!("../migrations/0007_contentless_search.sql"),
     },
+    Migration {
+        version: 8,
+        sql: include_str!("../migrations/0008_compact_facts.sql"),
+    },
 ];
 
 /// Brings the schema to the last version of `migrations`, all pending steps in one transaction:

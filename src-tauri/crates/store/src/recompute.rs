@@ -4,7 +4,7 @@
 
 use crate::prelude::*;
 use crate::rows::{claims_tx, contract_tx};
-use crate::sql::{date, iso, query_vec};
+use crate::sql::{date, day, query_vec};
 
 pub(crate) fn facts_tx(
     tx: &rusqlite::Connection,
@@ -22,7 +22,7 @@ pub(crate) fn facts_tx(
     let last: Option<(String, String)> = tx
         .query_row(
             "SELECT status, on_date FROM contract_events
-             WHERE contract_id = ?1 AND kind = 'status' ORDER BY on_date DESC, id DESC LIMIT 1",
+             WHERE contract_id = ?1 AND kind = 'status' ORDER BY on_date DESC, seq DESC LIMIT 1",
             [contract_id],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
@@ -60,10 +60,10 @@ pub(crate) fn recompute_tx(
         [contract_id],
     )?;
     let mut st = tx.prepare_cached(
-        "INSERT INTO coefficient_history (contract_id, echeance, coefficient) VALUES (?1, ?2, ?3)",
+        "INSERT INTO coefficient_history (contract_id, echeance_day, coefficient) VALUES (?1, ?2, ?3)",
     )?;
     for r in rows {
-        st.execute(params![contract_id, iso(r.echeance), r.coefficient])?;
+        st.execute(params![contract_id, day(r.echeance), r.coefficient])?;
     }
     tx.execute(
         "UPDATE contracts SET updated_at = ?2 WHERE id = ?1",
