@@ -10,8 +10,11 @@
 --   (parent, seq), seq numbering the parent's rows from 1 in the order they were written), so a
 --   parent's rows are read from one place and need no second index.
 -- * Dates as 10 characters where a row is little more than a date: a claim's statuses,
---   qualifications and amounts, premium lines and the coefficient history keep theirs as the
---   number of days since 1970-01-01 (`*_day`, an integer of 2 or 3 bytes; the store converts).
+--   qualifications and amounts, premium lines, drivers and the coefficient history keep theirs
+--   as the number of days since 1970-01-01 (`*_day`, an integer of 2 or 3 bytes; the store
+--   converts). The coefficient history, derived and always read whole, is one packed row per
+--   contract.
+-- * A contract's creation and last recomputation times become acts too.
 -- * Codes and labels repeated on every row: a claim status is a small integer
 --   (`claim_status_codes`), a premium line's guarantee refers to its label, kept once
 --   (`guarantees`).
@@ -37,6 +40,8 @@ INSERT INTO acts (recorded_at)
     UNION SELECT recorded_at FROM claim_parties
     UNION SELECT recorded_at FROM releves
     UNION SELECT recorded_at FROM revisions
+    UNION SELECT created_at FROM contracts
+    UNION SELECT updated_at FROM contracts
     ORDER BY 1;
 
 -- Contract events: status transitions and amendments.
@@ -105,16 +110,20 @@ ALTER TABLE contract_premiums_new RENAME TO contract_premiums;
 CREATE TRIGGER contract_premiums_no_delete BEFORE DELETE ON contract_premiums
 BEGIN SELECT RAISE(ABORT, 'never deleted: contract_premiums'); END;
 
--- The coefficient set at each échéance.
+-- The coefficient set at each échéance (derived, rewritten whole by every recomputation, read
+-- whole by contract): one row per contract, its échéances in date order packed in a blob of
+-- 6 bytes each, the day (days since 1970-01-01, 4 bytes, big-endian two's complement) then the
+-- coefficient in hundredths (2 bytes, big-endian). A contract without échéance has no row.
 CREATE TABLE coefficient_history_new (
-    contract_id  INTEGER NOT NULL REFERENCES contracts(id),
-    echeance_day INTEGER NOT NULL,
-    coefficient  INTEGER NOT NULL CHECK (coefficient BETWEEN 50 AND 350),
-    PRIMARY KEY (contract_id, echeance_day)
-) WITHOUT ROWID;
-INSERT INTO coefficient_history_new (contract_id, echeance_day, coefficient)
-    SELECT contract_id, unixepoch(echeance) / 86400, coefficient FROM coefficient_history
-    ORDER BY contract_id, echeance;
+    contract_id INTEGER PRIMARY KEY REFERENCES contracts(id),
+    echeances   BLOB NOT NULL CHECK (length(echeances) > 0 AND length(echeances) % 6 = 0)
+);
+INSERT INTO coefficient_history_new (contract_id, echeances)
+    SELECT contract_id,
+        unhex(group_concat(printf('%08X%04X', (unixepoch(echeance) / 86400) & 4294967295, coefficient), '' ORDER BY echeance))
+    FROM coefficient_history
+    GROUP BY contract_id
+    ORDER BY contract_id;
 DROP TABLE coefficient_history;
 ALTER TABLE coefficient_history_new RENAME TO coefficient_history;
 
@@ -212,6 +221,51 @@ ALTER TABLE claim_parties DROP COLUMN recorded_at;
 ALTER TABLE releves ADD COLUMN act_id INTEGER REFERENCES acts(id);
 UPDATE releves SET act_id = (SELECT id FROM acts a WHERE a.recorded_at = releves.recorded_at);
 ALTER TABLE releves DROP COLUMN recorded_at;
-ALTER TABLE revisions ADD COLUMN act_id INTEGER REFERENCES acts(id);
-UPDATE revisions SET act_id = (SELECT id FROM acts a WHERE a.recorded_at = revisions.recorded_at);
-ALTER TABLE revisions DROP COLUMN recorded_at;
+
+-- Revisions: nothing refers to them, the table is rebuilt (its UPDATE guard would refuse the
+-- column's rewrite).
+DROP TRIGGER revisions_no_update;
+DROP TRIGGER revisions_no_delete;
+CREATE TABLE revisions_new (
+    id          INTEGER PRIMARY KEY,
+    entity      TEXT NOT NULL CHECK (entity IN ('client', 'claim', 'contract', 'vehicle', 'driver', 'insurer')),
+    entity_id   INTEGER NOT NULL,
+    previous    TEXT NOT NULL,
+    reason      TEXT,
+    act_id      INTEGER NOT NULL REFERENCES acts(id)
+);
+INSERT INTO revisions_new (id, entity, entity_id, previous, reason, act_id)
+    SELECT r.id, r.entity, r.entity_id, r.previous, r.reason, a.id
+    FROM revisions r JOIN acts a ON a.recorded_at = r.recorded_at
+    ORDER BY r.id;
+DROP TABLE revisions;
+ALTER TABLE revisions_new RENAME TO revisions;
+CREATE INDEX revisions_entity ON revisions (entity, entity_id, id);
+CREATE TRIGGER revisions_no_update BEFORE UPDATE ON revisions
+BEGIN SELECT RAISE(ABORT, 'append-only: revisions'); END;
+CREATE TRIGGER revisions_no_delete BEFORE DELETE ON revisions
+BEGIN SELECT RAISE(ABORT, 'append-only: revisions'); END;
+
+-- Contracts: when each was created and last recomputed, as acts.
+ALTER TABLE contracts ADD COLUMN created_act INTEGER REFERENCES acts(id);
+ALTER TABLE contracts ADD COLUMN updated_act INTEGER REFERENCES acts(id);
+UPDATE contracts SET
+    created_act = (SELECT id FROM acts a WHERE a.recorded_at = contracts.created_at),
+    updated_act = (SELECT id FROM acts a WHERE a.recorded_at = contracts.updated_at);
+ALTER TABLE contracts DROP COLUMN created_at;
+ALTER TABLE contracts DROP COLUMN updated_at;
+
+-- Drivers: their dates as day numbers.
+ALTER TABLE drivers ADD COLUMN birth_day INTEGER;
+ALTER TABLE drivers ADD COLUMN licence_day INTEGER;
+ALTER TABLE drivers ADD COLUMN from_day INTEGER;
+ALTER TABLE drivers ADD COLUMN to_day INTEGER;
+UPDATE drivers SET
+    birth_day = unixepoch(birth_date) / 86400,
+    licence_day = unixepoch(licence_date) / 86400,
+    from_day = unixepoch(from_date) / 86400,
+    to_day = unixepoch(to_date) / 86400;
+ALTER TABLE drivers DROP COLUMN birth_date;
+ALTER TABLE drivers DROP COLUMN licence_date;
+ALTER TABLE drivers DROP COLUMN from_date;
+ALTER TABLE drivers DROP COLUMN to_date;

@@ -6,7 +6,7 @@ use crate::clients::insert_client_tx;
 use crate::contracts::insert_contract_tx;
 use crate::prelude::*;
 use crate::recompute::recompute_tx;
-use crate::sql::{act, iso};
+use crate::sql::{act, day, iso};
 
 /// Inserts a batch's contracts and claims and computes their coefficients, inside `tx`.
 pub(crate) fn insert_batch_contracts_tx(
@@ -26,7 +26,7 @@ pub(crate) fn insert_batch_contracts_tx(
         })?;
         let mut c = b.contract.clone();
         c.client_id = client_id;
-        let id = insert_contract_tx(tx, &c, now, act)?;
+        let id = insert_contract_tx(tx, &c, act)?;
         let mut vehicle_ids: Vec<(i64, NaiveDate, Option<NaiveDate>)> = Vec::new();
         for v in &b.vehicles {
             tx.execute(
@@ -46,11 +46,11 @@ pub(crate) fn insert_batch_contracts_tx(
         let mut principal = None;
         for d in &b.drivers {
             tx.execute(
-                "INSERT INTO drivers (contract_id, client_id, role, last_name, first_name, birth_date,
-                    licence_number, licence_date, aac, from_date, act_id)
+                "INSERT INTO drivers (contract_id, client_id, role, last_name, first_name, birth_day,
+                    licence_number, licence_day, aac, from_day, act_id)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                params![id, d.client_id.map(|_| client_id), d.role, d.last_name, d.first_name, d.birth_date.map(iso),
-                    d.licence_number, d.licence_date.map(iso), d.aac, iso(d.from_date), act],
+                params![id, d.client_id.map(|_| client_id), d.role, d.last_name, d.first_name, d.birth_date.map(day),
+                    d.licence_number, d.licence_date.map(day), d.aac, day(d.from_date), act],
             )?;
             if principal.is_none() && d.role == "principal" {
                 principal = Some(tx.last_insert_rowid());

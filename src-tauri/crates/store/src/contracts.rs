@@ -2,7 +2,7 @@
 //! amendments (avenants), corrections of their terms; and the derived coefficient history.
 
 use crate::prelude::*;
-use crate::recompute::{facts_tx, recompute_tx};
+use crate::recompute::{facts_tx, recompute_tx, unpack_echeances};
 use crate::revisions::{insert_revision, unchanged};
 use crate::rows::{contract_from_row, contract_tx, CONTRACT_COLUMNS};
 use crate::sql::{act, constraint, date, day, from_day, guarantee, iso, query_vec};
@@ -51,7 +51,6 @@ fn insert_premium_tx(
 pub(crate) fn insert_contract_tx(
     tx: &Transaction<'_>,
     c: &NewContract,
-    now: &str,
     act: i64,
 ) -> Result<i64, DbError> {
     let exists: Option<i64> = tx
@@ -68,7 +67,7 @@ pub(crate) fn insert_contract_tx(
     tx.execute(
         "INSERT INTO contracts (client_id, insurer_id, number, product, subscription_date,
                 first_echeance, usage, clause_applies, start_coefficient, start_periods_at_floor,
-                start_claim_free_streak, created_at, updated_at)
+                start_claim_free_streak, created_act, updated_act)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
         params![
             c.client_id,
@@ -82,7 +81,7 @@ pub(crate) fn insert_contract_tx(
             c.start_coefficient,
             c.start_periods_at_floor,
             c.start_claim_free_streak,
-            now
+            act
         ],
     )
     .map_err(|e| match e {
@@ -130,7 +129,7 @@ impl Store {
         recompute: Recompute<'_>,
     ) -> Result<i64, DbError> {
         let tx = self.conn.transaction()?;
-        let id = insert_contract_tx(&tx, c, now, act(&tx, now)?)?;
+        let id = insert_contract_tx(&tx, c, act(&tx, now)?)?;
         recompute_tx(&tx, id, recompute, now)?;
         tx.commit()?;
         Ok(id)
@@ -298,16 +297,11 @@ impl Store {
     ) -> Result<Vec<EcheanceRow>, DbError> {
         query_vec(
             &self.conn,
-            "SELECT echeance_day, coefficient FROM coefficient_history
-             WHERE contract_id = ?1 ORDER BY echeance_day",
+            "SELECT echeances FROM coefficient_history WHERE contract_id = ?1",
             [contract_id],
-            |r| {
-                Ok(EcheanceRow {
-                    echeance: from_day(r.get(0)?)?,
-                    coefficient: r.get(1)?,
-                })
-            },
+            |r| unpack_echeances(&r.get::<_, Vec<u8>>(0)?),
         )
+        .map(|v| v.into_iter().flatten().collect())
     }
 
     pub(crate) fn count_contracts(&self) -> Result<u64, DbError> {

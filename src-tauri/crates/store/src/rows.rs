@@ -3,12 +3,14 @@
 
 use crate::prelude::*;
 use crate::revisions::revisions_of;
-use crate::sql::{date, from_day, opt_date, query_vec};
+use crate::sql::{date, from_day, opt_date, opt_day, query_vec};
 
 pub(crate) const CONTRACT_COLUMNS: &str =
     "c.id, c.client_id, c.insurer_id, i.name, c.number, c.product,
     c.subscription_date, c.first_echeance, c.usage, c.clause_applies, c.start_coefficient,
-    c.start_periods_at_floor, c.start_claim_free_streak, c.created_at, c.updated_at";
+    c.start_periods_at_floor, c.start_claim_free_streak,
+    (SELECT recorded_at FROM acts WHERE acts.id = c.created_act),
+    (SELECT recorded_at FROM acts WHERE acts.id = c.updated_act)";
 
 pub(crate) fn contract_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ContractRow> {
     Ok(ContractRow {
@@ -198,8 +200,8 @@ pub(crate) fn drivers_tx(
 ) -> Result<Vec<DriverRow>, DbError> {
     query_vec(
         conn,
-        "SELECT id, contract_id, client_id, role, last_name, first_name, birth_date,
-            licence_number, licence_date, aac, from_date, to_date
+        "SELECT id, contract_id, client_id, role, last_name, first_name, birth_day,
+            licence_number, licence_day, aac, from_day, to_day
          FROM drivers WHERE contract_id = ?1 ORDER BY role = 'principal' DESC, id",
         [contract_id],
         |r| {
@@ -210,12 +212,12 @@ pub(crate) fn drivers_tx(
                 role: r.get(3)?,
                 last_name: r.get(4)?,
                 first_name: r.get(5)?,
-                birth_date: opt_date(r.get(6)?)?,
+                birth_date: opt_day(r.get(6)?)?,
                 licence_number: r.get(7)?,
-                licence_date: opt_date(r.get(8)?)?,
+                licence_date: opt_day(r.get(8)?)?,
                 aac: r.get(9)?,
-                from_date: date(r.get(10)?)?,
-                to_date: opt_date(r.get(11)?)?,
+                from_date: from_day(r.get(10)?)?,
+                to_date: opt_day(r.get(11)?)?,
             })
         },
     )

@@ -104,3 +104,8 @@ pub(crate) fn from_day(n: i64) -> rusqlite::Result<NaiveDate> {
             )
         })
 }
+
+/// As [`from_day`], for a date that may be missing.
+pub(crate) fn opt_day(n: Option<i64>) -> rusqlite::Result<Option<NaiveDate>> {
+    n.map(from_day).transpose()
+}
