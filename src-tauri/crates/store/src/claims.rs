@@ -307,7 +307,9 @@ impl Store {
             })
     }
 
-    /// Claims whose last status is not final (clos, refusé), oldest first, at most `limit`.
+    /// Claims whose last status is not final (clos, refusé), oldest first, at most `limit`. The
+    /// CROSS JOIN keeps the claims as the outer loop: each one's last status is then one lookup
+    /// of its clustered statuses (left free, the planner scanned every status).
     pub(crate) fn open_claims(&self, limit: u32) -> Result<Vec<OpenClaimRow>, DbError> {
         query_vec(&self.conn, "SELECT cl.id, cl.contract_id, k.client_id,
                     coalesce(c.company_name, trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, ''))),
@@ -318,7 +320,7 @@ impl Store {
              JOIN contracts k ON k.id = cl.contract_id
              JOIN clients c ON c.id = k.client_id
              JOIN insurers i ON i.id = k.insurer_id
-             JOIN claim_status_events s ON s.claim_id = cl.id
+             CROSS JOIN claim_status_events s ON s.claim_id = cl.id
                  AND s.seq = (SELECT max(seq) FROM claim_status_events WHERE claim_id = cl.id)
              JOIN claim_status_codes sc ON sc.code = s.status
              WHERE sc.status NOT IN ('clos', 'refuse')

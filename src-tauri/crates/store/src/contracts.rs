@@ -7,15 +7,20 @@ use crate::revisions::{insert_revision, unchanged};
 use crate::rows::{contract_from_row, contract_tx, CONTRACT_COLUMNS};
 use crate::sql::{act, constraint, date, day, from_day, guarantee, iso, query_vec};
 
+/// An event of a contract: a status transition or an amendment.
+struct Event<'a> {
+    on: NaiveDate,
+    kind: &'a str,
+    status: Option<&'a str>,
+    terminated_by: Option<&'a str>,
+    details: Option<&'a str>,
+}
+
 /// Appends an event (status or avenant) to a contract's, numbered after the ones it has.
 fn insert_event_tx(
     conn: &Connection,
     contract_id: i64,
-    on: NaiveDate,
-    kind: &str,
-    status: Option<&str>,
-    terminated_by: Option<&str>,
-    details: Option<&str>,
+    e: &Event<'_>,
     act: i64,
 ) -> Result<(), DbError> {
     conn.prepare_cached(
@@ -23,7 +28,15 @@ fn insert_event_tx(
          VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM contract_events WHERE contract_id = ?1),
              ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
-    .execute(params![contract_id, iso(on), kind, status, terminated_by, details, act])?;
+    .execute(params![
+        contract_id,
+        iso(e.on),
+        e.kind,
+        e.status,
+        e.terminated_by,
+        e.details,
+        act
+    ])?;
     Ok(())
 }
 
@@ -99,11 +112,13 @@ pub(crate) fn insert_contract_tx(
     insert_event_tx(
         tx,
         id,
-        c.subscription_date,
-        "status",
-        Some(&c.status),
-        None,
-        None,
+        &Event {
+            on: c.subscription_date,
+            kind: "status",
+            status: Some(&c.status),
+            terminated_by: None,
+            details: None,
+        },
         act,
     )?;
     for p in &c.premiums {
@@ -174,11 +189,13 @@ impl Store {
         insert_event_tx(
             &tx,
             contract_id,
-            on,
-            "status",
-            Some(status),
-            terminated_by,
-            details,
+            &Event {
+                on,
+                kind: "status",
+                status: Some(status),
+                terminated_by,
+                details,
+            },
             act,
         )?;
         tx.commit()?;
@@ -202,11 +219,13 @@ impl Store {
         insert_event_tx(
             &tx,
             contract_id,
-            on,
-            "status",
-            Some("resilie"),
-            Some(terminated_by),
-            details,
+            &Event {
+                on,
+                kind: "status",
+                status: Some("resilie"),
+                terminated_by: Some(terminated_by),
+                details,
+            },
             act,
         )?;
         recompute_tx(&tx, contract_id, recompute, now)?;
@@ -405,11 +424,13 @@ impl Store {
         insert_event_tx(
             &tx,
             contract_id,
-            on,
-            "avenant",
-            None,
-            None,
-            Some(details),
+            &Event {
+                on,
+                kind: "avenant",
+                status: None,
+                terminated_by: None,
+                details: Some(details),
+            },
             act,
         )?;
         for p in premiums {

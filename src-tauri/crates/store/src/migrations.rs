@@ -579,4 +579,39 @@ mod tests {
             .collect();
         assert_eq!(resp, ["full", "partial", "none"]);
     }
+
+    /// The facts of a claim or a contract are read from their parent's key (the tables are
+    /// clustered on it), and the open claims from the claims, never by scanning every status.
+    #[test]
+    fn fact_reads_use_their_parents_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("agence.courtier");
+        let s = Store::open(&path, &DbKey::generate(), OpenMode::Create).unwrap();
+        let plan = |sql: &str| {
+            query_vec(&s.conn, &format!("EXPLAIN QUERY PLAN {sql}"), [], |r| {
+                r.get::<_, String>(3)
+            })
+            .unwrap()
+            .join(" | ")
+        };
+        for (table, parent) in [
+            ("claim_status_events", "claim_id"),
+            ("claim_qualifications", "claim_id"),
+            ("claim_amounts", "claim_id"),
+            ("contract_events", "contract_id"),
+            ("contract_premiums", "contract_id"),
+        ] {
+            let p = plan(&format!(
+                "SELECT * FROM {table} WHERE {parent} = 1 ORDER BY seq"
+            ));
+            assert!(p.contains("USING PRIMARY KEY"), "{table}: {p}");
+        }
+        let p = plan(
+            "SELECT cl.id FROM claims cl
+             CROSS JOIN claim_status_events s ON s.claim_id = cl.id
+                 AND s.seq = (SELECT max(seq) FROM claim_status_events WHERE claim_id = cl.id)
+             ORDER BY cl.occurred_on, cl.id LIMIT 50",
+        );
+        assert!(!p.contains("SCAN s"), "{p}");
+    }
 }
