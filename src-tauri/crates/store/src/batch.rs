@@ -16,6 +16,10 @@ pub(crate) fn insert_batch_contracts_tx(
     now: &str,
     recompute: Recompute<'_>,
 ) -> Result<(), DbError> {
+    if contracts.is_empty() {
+        return Ok(());
+    }
+    // One act for the whole batch: every fact row it writes refers to it.
     let act = act(tx, now)?;
     for b in contracts {
         let client_id = client_ids.get(b.client_index).copied().ok_or_else(|| {
