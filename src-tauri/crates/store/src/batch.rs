@@ -1,12 +1,12 @@
 //! Batch loads (the demo portfolio, imports): many clients, households, contracts and claims
 //! in one transaction, their coefficients computed as they go.
 
-use crate::claims::insert_claim_tx;
+use crate::claims::{insert_claim_status_tx, insert_claim_tx, insert_qualification_tx};
 use crate::clients::insert_client_tx;
 use crate::contracts::insert_contract_tx;
 use crate::prelude::*;
 use crate::recompute::recompute_tx;
-use crate::sql::iso;
+use crate::sql::{act, day, iso};
 
 /// Inserts a batch's contracts and claims and computes their coefficients, inside `tx`.
 pub(crate) fn insert_batch_contracts_tx(
@@ -16,6 +16,11 @@ pub(crate) fn insert_batch_contracts_tx(
     now: &str,
     recompute: Recompute<'_>,
 ) -> Result<(), DbError> {
+    if contracts.is_empty() {
+        return Ok(());
+    }
+    // One act for the whole batch: every fact row it writes refers to it.
+    let act = act(tx, now)?;
     for b in contracts {
         let client_id = client_ids.get(b.client_index).copied().ok_or_else(|| {
             DbError::Invalid(format!(
@@ -25,13 +30,13 @@ pub(crate) fn insert_batch_contracts_tx(
         })?;
         let mut c = b.contract.clone();
         c.client_id = client_id;
-        let id = insert_contract_tx(tx, &c, now)?;
+        let id = insert_contract_tx(tx, &c, act)?;
         let mut vehicle_ids: Vec<(i64, NaiveDate, Option<NaiveDate>)> = Vec::new();
         for v in &b.vehicles {
             tx.execute(
-                "INSERT INTO vehicles (contract_id, registration, make, model, first_registration, from_date, to_date, transfer_note, recorded_at)
+                "INSERT INTO vehicles (contract_id, registration, make, model, first_registration, from_date, to_date, transfer_note, act_id)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![id, v.registration, v.make, v.model, v.first_registration.map(iso), iso(v.from_date), v.to_date.map(iso), v.transfer_note, now],
+                params![id, v.registration, v.make, v.model, v.first_registration.map(iso), iso(v.from_date), v.to_date.map(iso), v.transfer_note, act],
             )?;
             let vid = tx.last_insert_rowid();
             if let Some(&(prev, _, Some(_))) = vehicle_ids.last() {
@@ -45,11 +50,11 @@ pub(crate) fn insert_batch_contracts_tx(
         let mut principal = None;
         for d in &b.drivers {
             tx.execute(
-                "INSERT INTO drivers (contract_id, client_id, role, last_name, first_name, birth_date,
-                    licence_number, licence_date, aac, from_date, recorded_at)
+                "INSERT INTO drivers (contract_id, client_id, role, last_name, first_name, birth_day,
+                    licence_number, licence_day, aac, from_day, act_id)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                params![id, d.client_id.map(|_| client_id), d.role.as_str(), d.last_name, d.first_name, d.birth_date.map(iso),
-                    d.licence_number, d.licence_date.map(iso), d.aac, iso(d.from_date), now],
+                params![id, d.client_id.map(|_| client_id), d.role.as_str(), d.last_name, d.first_name, d.birth_date.map(day),
+                    d.licence_number, d.licence_date.map(day), d.aac, day(d.from_date), act],
             )?;
             if principal.is_none() && d.role == DriverRole::Principal {
                 principal = Some(tx.last_insert_rowid());
@@ -66,20 +71,12 @@ pub(crate) fn insert_batch_contracts_tx(
                 })
                 .map(|v| v.0);
             cl.driver_id = principal;
-            let claim_id = insert_claim_tx(tx, &cl, now)?;
+            let claim_id = insert_claim_tx(tx, &cl, act)?;
             for (resp, on) in &bc.requalifications {
-                tx.execute(
-                    "INSERT INTO claim_qualifications (claim_id, responsibility, found_on, recorded_at)
-                     VALUES (?1, ?2, ?3, ?4)",
-                    params![claim_id, resp.as_str(), iso(*on), now],
-                )?;
+                insert_qualification_tx(tx, claim_id, *resp, *on, None, act)?;
             }
             for (status, on) in &bc.statuses {
-                tx.execute(
-                    "INSERT INTO claim_status_events (claim_id, status, on_date, recorded_at)
-                     VALUES (?1, ?2, ?3, ?4)",
-                    params![claim_id, status.as_str(), iso(*on), now],
-                )?;
+                insert_claim_status_tx(tx, claim_id, *status, *on, None, act)?;
             }
         }
         recompute_tx(tx, id, recompute, now)?;

@@ -7,17 +7,83 @@ use crate::prelude::*;
 use crate::recompute::recompute_tx;
 use crate::revisions::insert_revision;
 use crate::rows::contract_tx;
-use crate::sql::{code, date, iso, query_vec};
+use crate::sql::{act, code, date, day, from_day, iso, query_vec};
+
+/// Appends a qualification to a claim's, numbered after the ones it has.
+pub(crate) fn insert_qualification_tx(
+    conn: &Connection,
+    claim_id: i64,
+    responsibility: Responsibility,
+    found_on: NaiveDate,
+    note: Option<&str>,
+    act: i64,
+) -> Result<(), DbError> {
+    conn.prepare_cached(
+        "INSERT INTO claim_qualifications (claim_id, seq, responsibility, found_day, note, act_id)
+         VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM claim_qualifications WHERE claim_id = ?1),
+             ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        claim_id,
+        responsibility.as_str(),
+        day(found_on),
+        note,
+        act
+    ])?;
+    Ok(())
+}
+
+/// Appends a status to a claim's, numbered after the ones it has. An unknown status has no
+/// code: the NOT NULL constraint refuses it.
+pub(crate) fn insert_claim_status_tx(
+    conn: &Connection,
+    claim_id: i64,
+    status: ClaimStatus,
+    on: NaiveDate,
+    note: Option<&str>,
+    act: i64,
+) -> Result<(), DbError> {
+    conn.prepare_cached(
+        "INSERT INTO claim_status_events (claim_id, seq, status, on_day, note, act_id)
+         VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM claim_status_events WHERE claim_id = ?1),
+             (SELECT code FROM claim_status_codes WHERE status = ?2), ?3, ?4, ?5)",
+    )?
+    .execute(params![claim_id, status.as_str(), day(on), note, act])?;
+    Ok(())
+}
+
+/// Appends an amount to a claim's, numbered after the ones it has.
+pub(crate) fn insert_amount_tx(
+    conn: &Connection,
+    claim_id: i64,
+    a: &AmountRow,
+    act: i64,
+) -> Result<(), DbError> {
+    conn.prepare_cached(
+        "INSERT INTO claim_amounts (claim_id, seq, kind, amount_cents, on_day, note, act_id)
+         VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM claim_amounts WHERE claim_id = ?1),
+             ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        claim_id,
+        a.kind.as_str(),
+        a.amount_cents,
+        day(a.on_date),
+        a.note,
+        act
+    ])?;
+    Ok(())
+}
 
 /// Inserts a claim with its first qualification and status (no recomputation).
 pub(crate) fn insert_claim_tx(
     tx: &Transaction<'_>,
     c: &NewClaim,
-    now: &str,
+    act: i64,
 ) -> Result<i64, DbError> {
     tx.execute(
         "INSERT INTO claims (contract_id, occurred_on, declared_on, kind, place, description,
-                insurer_reference, estimated_cents, recorded_at, vehicle_id, driver_id)
+                insurer_reference, estimated_cents, act_id, vehicle_id, driver_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             c.contract_id,
@@ -28,7 +94,7 @@ pub(crate) fn insert_claim_tx(
             c.description,
             c.insurer_reference,
             c.estimated_cents,
-            now,
+            act,
             c.vehicle_id,
             c.driver_id
         ],
@@ -36,22 +102,18 @@ pub(crate) fn insert_claim_tx(
     let id = tx.last_insert_rowid();
     let declared = c.declared_on.unwrap_or(c.occurred_on);
     if let Some(cents) = c.estimated_cents {
-        tx.execute(
-            "INSERT INTO claim_amounts (claim_id, kind, amount_cents, on_date, recorded_at)
-             VALUES (?1, 'estimation', ?2, ?3, ?4)",
-            params![id, cents, iso(declared), now],
-        )?;
+        tx.prepare_cached(
+            "INSERT INTO claim_amounts (claim_id, seq, kind, amount_cents, on_day, act_id)
+             VALUES (?1, 1, 'estimation', ?2, ?3, ?4)",
+        )?
+        .execute(params![id, cents, day(declared), act])?;
     }
-    tx.execute(
-        "INSERT INTO claim_qualifications (claim_id, responsibility, found_on, recorded_at)
-             VALUES (?1, ?2, ?3, ?4)",
-        params![id, c.responsibility.as_str(), iso(declared), now],
-    )?;
-    tx.execute(
-        "INSERT INTO claim_status_events (claim_id, status, on_date, recorded_at)
-             VALUES (?1, 'declare', ?2, ?3)",
-        params![id, iso(declared), now],
-    )?;
+    tx.prepare_cached(
+        "INSERT INTO claim_qualifications (claim_id, seq, responsibility, found_day, act_id)
+             VALUES (?1, 1, ?2, ?3, ?4)",
+    )?
+    .execute(params![id, c.responsibility.as_str(), day(declared), act])?;
+    insert_claim_status_tx(tx, id, ClaimStatus::Declare, declared, None, act)?;
     Ok(id)
 }
 
@@ -113,7 +175,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         contract_tx(&tx, c.contract_id)?;
         check_vehicle_driver(&tx, c.contract_id, c.vehicle_id, c.driver_id)?;
-        let id = insert_claim_tx(&tx, c, now)?;
+        let id = insert_claim_tx(&tx, c, act(&tx, now)?)?;
         recompute_tx(&tx, c.contract_id, recompute, now)?;
         tx.commit()?;
         Ok(id)
@@ -141,11 +203,8 @@ impl Store {
                 entity: "Sinistre",
                 id: claim_id,
             })?;
-        tx.execute(
-            "INSERT INTO claim_qualifications (claim_id, responsibility, found_on, note, recorded_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![claim_id, responsibility.as_str(), iso(found_on), note, now],
-        )?;
+        let act = act(&tx, now)?;
+        insert_qualification_tx(&tx, claim_id, responsibility, found_on, note, act)?;
         recompute_tx(&tx, contract_id, recompute, now)?;
         tx.commit()?;
         Ok(contract_id)
@@ -159,11 +218,14 @@ impl Store {
         now: &str,
     ) -> Result<i64, DbError> {
         let contract_id = self.claim_contract(claim_id)?;
-        self.conn.execute(
-            "INSERT INTO claim_parties (claim_id, role, name, phone, email, address, reference, recorded_at)
+        let tx = self.conn.transaction()?;
+        let act = act(&tx, now)?;
+        tx.execute(
+            "INSERT INTO claim_parties (claim_id, role, name, phone, email, address, reference, act_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![claim_id, p.role.as_str(), p.name, p.phone, p.email, p.address, p.reference, now],
+            params![claim_id, p.role.as_str(), p.name, p.phone, p.email, p.address, p.reference, act],
         )?;
+        tx.commit()?;
         Ok(contract_id)
     }
 
@@ -222,11 +284,10 @@ impl Store {
                 entity: "Sinistre",
                 id: claim_id,
             })?;
-        self.conn.execute(
-            "INSERT INTO claim_status_events (claim_id, status, on_date, note, recorded_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![claim_id, status.as_str(), iso(on), note, now],
-        )?;
+        let tx = self.conn.transaction()?;
+        let act = act(&tx, now)?;
+        insert_claim_status_tx(&tx, claim_id, status, on, note, act)?;
+        tx.commit()?;
         Ok(contract_id)
     }
 
@@ -252,19 +313,23 @@ impl Store {
             })
     }
 
-    /// Claims whose last status is not final (clos, refusé), oldest first, at most `limit`.
+    /// Claims whose last status is not final (clos, refusé), oldest first, at most `limit`. The
+    /// CROSS JOIN keeps the claims as the outer loop: each one's last status is then one lookup
+    /// of its clustered statuses (left free, the planner scanned every status).
     pub(crate) fn open_claims(&self, limit: u32) -> Result<Vec<OpenClaimRow>, DbError> {
         query_vec(&self.conn, "SELECT cl.id, cl.contract_id, k.client_id,
                     coalesce(c.company_name, trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, ''))),
                     i.name, k.number, cl.occurred_on, cl.kind,
-                    (SELECT responsibility FROM claim_qualifications q WHERE q.claim_id = cl.id ORDER BY q.id DESC LIMIT 1),
-                    s.status, s.on_date
+                    (SELECT responsibility FROM claim_qualifications q WHERE q.claim_id = cl.id ORDER BY q.seq DESC LIMIT 1),
+                    sc.status, s.on_day
              FROM claims cl
              JOIN contracts k ON k.id = cl.contract_id
              JOIN clients c ON c.id = k.client_id
              JOIN insurers i ON i.id = k.insurer_id
-             JOIN claim_status_events s ON s.id = (SELECT max(id) FROM claim_status_events WHERE claim_id = cl.id)
-             WHERE s.status NOT IN ('clos', 'refuse')
+             CROSS JOIN claim_status_events s ON s.claim_id = cl.id
+                 AND s.seq = (SELECT max(seq) FROM claim_status_events WHERE claim_id = cl.id)
+             JOIN claim_status_codes sc ON sc.code = s.status
+             WHERE sc.status NOT IN ('clos', 'refuse')
              ORDER BY cl.occurred_on, cl.id
              LIMIT ?1", [limit], |r| {
                 Ok(OpenClaimRow {
@@ -278,7 +343,7 @@ impl Store {
                     kind: code(r, 7)?,
                     responsibility: code(r, 8)?,
                     status: code(r, 9)?,
-                    status_since: date(r.get(10)?)?,
+                    status_since: from_day(r.get(10)?)?,
                 })
             })
     }
@@ -291,18 +356,10 @@ impl Store {
         now: &str,
     ) -> Result<i64, DbError> {
         let contract_id = self.claim_contract(claim_id)?;
-        self.conn.execute(
-            "INSERT INTO claim_amounts (claim_id, kind, amount_cents, on_date, note, recorded_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                claim_id,
-                a.kind.as_str(),
-                a.amount_cents,
-                iso(a.on_date),
-                a.note,
-                now
-            ],
-        )?;
+        let tx = self.conn.transaction()?;
+        let act = act(&tx, now)?;
+        insert_amount_tx(&tx, claim_id, a, act)?;
+        tx.commit()?;
         Ok(contract_id)
     }
 
@@ -350,13 +407,13 @@ impl Store {
         }
         check_vehicle_driver(&tx, contract_id, new.vehicle_id, new.driver_id)?;
         // A requalification found before the (new) occurrence date would make no sense.
-        let first_found: Option<String> = tx.query_row(
-            "SELECT min(found_on) FROM claim_qualifications WHERE claim_id = ?1 AND id > (SELECT min(id) FROM claim_qualifications WHERE claim_id = ?1)",
+        let first_found: Option<i64> = tx.query_row(
+            "SELECT min(found_day) FROM claim_qualifications WHERE claim_id = ?1 AND seq > 1",
             [claim_id],
             |r| r.get(0),
         )?;
         if let Some(f) = first_found {
-            if date(f)? < new.occurred_on {
+            if from_day(f)? < new.occurred_on {
                 return Err(DbError::Invalid(
                     "une requalification est datée d'avant la nouvelle date de survenance".into(),
                 ));

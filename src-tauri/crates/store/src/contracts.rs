@@ -2,16 +2,69 @@
 //! amendments (avenants), corrections of their terms; and the derived coefficient history.
 
 use crate::prelude::*;
-use crate::recompute::{facts_tx, recompute_tx};
+use crate::recompute::{facts_tx, recompute_tx, unpack_echeances};
 use crate::revisions::{insert_revision, unchanged};
 use crate::rows::{contract_from_row, contract_tx, CONTRACT_COLUMNS};
-use crate::sql::{code, constraint, date, iso, opt_code, query_vec};
+use crate::sql::{act, code, constraint, date, day, from_day, guarantee, iso, opt_code, query_vec};
+
+/// An event of a contract: a status transition or an amendment.
+struct Event<'a> {
+    on: NaiveDate,
+    kind: ContractEventKind,
+    status: Option<ContractStatus>,
+    terminated_by: Option<TerminatedBy>,
+    details: Option<&'a str>,
+}
+
+/// Appends an event (status or avenant) to a contract's, numbered after the ones it has.
+fn insert_event_tx(
+    conn: &Connection,
+    contract_id: i64,
+    e: &Event<'_>,
+    act: i64,
+) -> Result<(), DbError> {
+    conn.prepare_cached(
+        "INSERT INTO contract_events (contract_id, seq, on_date, kind, status, terminated_by, details, act_id)
+         VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM contract_events WHERE contract_id = ?1),
+             ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        contract_id,
+        iso(e.on),
+        e.kind.as_str(),
+        e.status.map(ContractStatus::as_str),
+        e.terminated_by.map(TerminatedBy::as_str),
+        e.details,
+        act
+    ])?;
+    Ok(())
+}
+
+/// Appends a premium line to a contract's, numbered after the ones it has.
+fn insert_premium_tx(
+    conn: &Connection,
+    contract_id: i64,
+    from: NaiveDate,
+    guarantee_label: &str,
+    amount_cents: i64,
+    modulated: bool,
+    act: i64,
+) -> Result<(), DbError> {
+    let guarantee_id = guarantee(conn, guarantee_label)?;
+    conn.prepare_cached(
+        "INSERT INTO contract_premiums (contract_id, seq, from_day, guarantee_id, amount_cents, modulated, act_id)
+         VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM contract_premiums WHERE contract_id = ?1),
+             ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![contract_id, day(from), guarantee_id, amount_cents, modulated, act])?;
+    Ok(())
+}
 
 /// Inserts a contract, its first status and its premium lines (no recomputation).
 pub(crate) fn insert_contract_tx(
     tx: &Transaction<'_>,
     c: &NewContract,
-    now: &str,
+    act: i64,
 ) -> Result<i64, DbError> {
     let exists: Option<i64> = tx
         .query_row("SELECT id FROM clients WHERE id = ?1", [c.client_id], |r| {
@@ -27,7 +80,7 @@ pub(crate) fn insert_contract_tx(
     tx.execute(
         "INSERT INTO contracts (client_id, insurer_id, number, product, subscription_date,
                 first_echeance, usage, clause_applies, start_coefficient, start_periods_at_floor,
-                start_claim_free_streak, created_at, updated_at)
+                start_claim_free_streak, created_act, updated_act)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
         params![
             c.client_id,
@@ -41,7 +94,7 @@ pub(crate) fn insert_contract_tx(
             c.start_coefficient,
             c.start_periods_at_floor,
             c.start_claim_free_streak,
-            now
+            act
         ],
     )
     .map_err(|e| match e {
@@ -56,17 +109,28 @@ pub(crate) fn insert_contract_tx(
         other => DbError::Sqlite(other),
     })?;
     let id = tx.last_insert_rowid();
-    tx.execute(
-        "INSERT INTO contract_events (contract_id, on_date, kind, status, recorded_at)
-             VALUES (?1, ?2, 'status', ?3, ?4)",
-        params![id, iso(c.subscription_date), c.status.as_str(), now],
+    insert_event_tx(
+        tx,
+        id,
+        &Event {
+            on: c.subscription_date,
+            kind: ContractEventKind::Status,
+            status: Some(c.status),
+            terminated_by: None,
+            details: None,
+        },
+        act,
     )?;
     for p in &c.premiums {
-        tx.execute(
-                "INSERT INTO contract_premiums (contract_id, from_date, guarantee, amount_cents, modulated, recorded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![id, iso(p.from_date), p.guarantee, p.amount_cents, p.modulated, now],
-            )?;
+        insert_premium_tx(
+            tx,
+            id,
+            p.from_date,
+            &p.guarantee,
+            p.amount_cents,
+            p.modulated,
+            act,
+        )?;
     }
     Ok(id)
 }
@@ -80,7 +144,7 @@ impl Store {
         recompute: Recompute<'_>,
     ) -> Result<i64, DbError> {
         let tx = self.conn.transaction()?;
-        let id = insert_contract_tx(&tx, c, now)?;
+        let id = insert_contract_tx(&tx, c, act(&tx, now)?)?;
         recompute_tx(&tx, id, recompute, now)?;
         tx.commit()?;
         Ok(id)
@@ -98,10 +162,11 @@ impl Store {
     ) -> Result<(), DbError> {
         let tx = self.conn.transaction()?;
         contract_tx(&tx, contract_id)?;
+        let act = act(&tx, now)?;
         tx.execute(
-            "INSERT INTO contract_interruptions (contract_id, from_date, to_date, reason, recorded_at)
+            "INSERT INTO contract_interruptions (contract_id, from_date, to_date, reason, act_id)
              VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![contract_id, iso(from), iso(to), reason, now],
+            params![contract_id, iso(from), iso(to), reason, act],
         )?;
         recompute_tx(&tx, contract_id, recompute, now)?;
         tx.commit()?;
@@ -118,19 +183,22 @@ impl Store {
         details: Option<&str>,
         now: &str,
     ) -> Result<(), DbError> {
-        contract_tx(&self.conn, contract_id)?;
-        self.conn.execute(
-            "INSERT INTO contract_events (contract_id, on_date, kind, status, terminated_by, details, recorded_at)
-             VALUES (?1, ?2, 'status', ?3, ?4, ?5, ?6)",
-            params![
-                contract_id,
-                iso(on),
-                status.as_str(),
-                terminated_by.map(TerminatedBy::as_str),
+        let tx = self.conn.transaction()?;
+        contract_tx(&tx, contract_id)?;
+        let act = act(&tx, now)?;
+        insert_event_tx(
+            &tx,
+            contract_id,
+            &Event {
+                on,
+                kind: ContractEventKind::Status,
+                status: Some(status),
+                terminated_by,
                 details,
-                now
-            ],
+            },
+            act,
         )?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -147,10 +215,18 @@ impl Store {
     ) -> Result<(), DbError> {
         let tx = self.conn.transaction()?;
         contract_tx(&tx, contract_id)?;
-        tx.execute(
-            "INSERT INTO contract_events (contract_id, on_date, kind, status, terminated_by, details, recorded_at)
-             VALUES (?1, ?2, 'status', 'resilie', ?3, ?4, ?5)",
-            params![contract_id, iso(on), terminated_by.as_str(), details, now],
+        let act = act(&tx, now)?;
+        insert_event_tx(
+            &tx,
+            contract_id,
+            &Event {
+                on,
+                kind: ContractEventKind::Status,
+                status: Some(ContractStatus::Resilie),
+                terminated_by: Some(terminated_by),
+                details,
+            },
+            act,
         )?;
         recompute_tx(&tx, contract_id, recompute, now)?;
         tx.commit()?;
@@ -196,8 +272,9 @@ impl Store {
     ) -> Result<Vec<ContractEventRow>, DbError> {
         query_vec(
             &self.conn,
-            "SELECT on_date, kind, status, terminated_by, details, recorded_at FROM contract_events
-             WHERE contract_id = ?1 ORDER BY on_date, id",
+            "SELECT on_date, kind, status, terminated_by, details,
+                (SELECT recorded_at FROM acts WHERE acts.id = act_id)
+             FROM contract_events WHERE contract_id = ?1 ORDER BY on_date, seq",
             [contract_id],
             |r| {
                 Ok(ContractEventRow {
@@ -218,12 +295,13 @@ impl Store {
     ) -> Result<Vec<PremiumLineRow>, DbError> {
         query_vec(
             &self.conn,
-            "SELECT from_date, guarantee, amount_cents, modulated FROM contract_premiums
-             WHERE contract_id = ?1 ORDER BY from_date, id",
+            "SELECT from_day, (SELECT label FROM guarantees g WHERE g.id = guarantee_id), amount_cents,
+                modulated
+             FROM contract_premiums WHERE contract_id = ?1 ORDER BY from_day, seq",
             [contract_id],
             |r| {
                 Ok(PremiumLineRow {
-                    from_date: date(r.get(0)?)?,
+                    from_date: from_day(r.get(0)?)?,
                     guarantee: r.get(1)?,
                     amount_cents: r.get(2)?,
                     modulated: r.get(3)?,
@@ -238,16 +316,11 @@ impl Store {
     ) -> Result<Vec<EcheanceRow>, DbError> {
         query_vec(
             &self.conn,
-            "SELECT echeance, coefficient FROM coefficient_history
-             WHERE contract_id = ?1 ORDER BY echeance",
+            "SELECT echeances FROM coefficient_history WHERE contract_id = ?1",
             [contract_id],
-            |r| {
-                Ok(EcheanceRow {
-                    echeance: date(r.get(0)?)?,
-                    coefficient: r.get(1)?,
-                })
-            },
+            |r| unpack_echeances(&r.get::<_, Vec<u8>>(0)?),
         )
+        .map(|v| v.into_iter().flatten().collect())
     }
 
     pub(crate) fn count_contracts(&self) -> Result<u64, DbError> {
@@ -347,16 +420,28 @@ impl Store {
                 "un avenant ne peut précéder la souscription".into(),
             ));
         }
-        tx.execute(
-            "INSERT INTO contract_events (contract_id, on_date, kind, details, recorded_at)
-             VALUES (?1, ?2, 'avenant', ?3, ?4)",
-            params![contract_id, iso(on), details, now],
+        let act = act(&tx, now)?;
+        insert_event_tx(
+            &tx,
+            contract_id,
+            &Event {
+                on,
+                kind: ContractEventKind::Avenant,
+                status: None,
+                terminated_by: None,
+                details: Some(details),
+            },
+            act,
         )?;
         for p in premiums {
-            tx.execute(
-                "INSERT INTO contract_premiums (contract_id, from_date, guarantee, amount_cents, modulated, recorded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![contract_id, iso(on), p.guarantee, p.amount_cents, p.modulated, now],
+            insert_premium_tx(
+                &tx,
+                contract_id,
+                on,
+                &p.guarantee,
+                p.amount_cents,
+                p.modulated,
+                act,
             )?;
         }
         tx.commit()?;

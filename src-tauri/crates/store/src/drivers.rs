@@ -3,14 +3,16 @@
 use crate::prelude::*;
 use crate::revisions::{insert_revision, unchanged};
 use crate::rows::{contract_tx, drivers_tx};
-use crate::sql::{iso, opt};
+use crate::sql::{act, day, iso, opt};
 
 impl Store {
     pub(crate) fn insert_driver(&mut self, d: &DriverRow, now: &str) -> Result<i64, DbError> {
-        contract_tx(&self.conn, d.contract_id)?;
-        self.conn.execute(
-            "INSERT INTO drivers (contract_id, client_id, role, last_name, first_name, birth_date,
-                licence_number, licence_date, aac, from_date, recorded_at)
+        let tx = self.conn.transaction()?;
+        contract_tx(&tx, d.contract_id)?;
+        let act = act(&tx, now)?;
+        tx.execute(
+            "INSERT INTO drivers (contract_id, client_id, role, last_name, first_name, birth_day,
+                licence_number, licence_day, aac, from_day, act_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             params![
                 d.contract_id,
@@ -18,15 +20,17 @@ impl Store {
                 d.role.as_str(),
                 d.last_name,
                 d.first_name,
-                d.birth_date.map(iso),
+                d.birth_date.map(day),
                 d.licence_number,
-                d.licence_date.map(iso),
+                d.licence_date.map(day),
                 d.aac,
-                iso(d.from_date),
-                now
+                day(d.from_date),
+                act
             ],
         )?;
-        Ok(self.conn.last_insert_rowid())
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(id)
     }
 
     pub(crate) fn drivers_of_contract(&self, contract_id: i64) -> Result<Vec<DriverRow>, DbError> {
@@ -71,20 +75,20 @@ impl Store {
         });
         insert_revision(&tx, Entity::Driver, new.id, &previous, reason, now)?;
         tx.execute(
-            "UPDATE drivers SET role = ?2, last_name = ?3, first_name = ?4, birth_date = ?5,
-                licence_number = ?6, licence_date = ?7, aac = ?8, from_date = ?9, to_date = ?10
+            "UPDATE drivers SET role = ?2, last_name = ?3, first_name = ?4, birth_day = ?5,
+                licence_number = ?6, licence_day = ?7, aac = ?8, from_day = ?9, to_day = ?10
              WHERE id = ?1",
             params![
                 new.id,
                 new.role.as_str(),
                 new.last_name,
                 new.first_name,
-                opt(new.birth_date),
+                new.birth_date.map(day),
                 new.licence_number,
-                opt(new.licence_date),
+                new.licence_date.map(day),
                 new.aac,
-                iso(new.from_date),
-                opt(new.to_date)
+                day(new.from_date),
+                new.to_date.map(day)
             ],
         )?;
         tx.commit()?;

@@ -4,7 +4,7 @@
 
 use crate::prelude::*;
 use crate::rows::{claims_tx, contract_tx};
-use crate::sql::{date, iso, query_vec};
+use crate::sql::{act, date, day, from_day, query_vec};
 
 pub(crate) fn facts_tx(
     tx: &rusqlite::Connection,
@@ -22,7 +22,7 @@ pub(crate) fn facts_tx(
     let last: Option<(String, String)> = tx
         .query_row(
             "SELECT status, on_date FROM contract_events
-             WHERE contract_id = ?1 AND kind = 'status' ORDER BY on_date DESC, id DESC LIMIT 1",
+             WHERE contract_id = ?1 AND kind = 'status' ORDER BY on_date DESC, seq DESC LIMIT 1",
             [contract_id],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
@@ -55,19 +55,70 @@ pub(crate) fn recompute_tx(
 ) -> Result<(), DbError> {
     let facts = facts_tx(tx, contract_id)?;
     let rows = recompute(&facts).map_err(DbError::Derive)?;
-    tx.execute(
-        "DELETE FROM coefficient_history WHERE contract_id = ?1",
-        [contract_id],
-    )?;
-    let mut st = tx.prepare_cached(
-        "INSERT INTO coefficient_history (contract_id, echeance, coefficient) VALUES (?1, ?2, ?3)",
-    )?;
-    for r in rows {
-        st.execute(params![contract_id, iso(r.echeance), r.coefficient])?;
+    tx.prepare_cached("DELETE FROM coefficient_history WHERE contract_id = ?1")?
+        .execute([contract_id])?;
+    if !rows.is_empty() {
+        tx.prepare_cached(
+            "INSERT INTO coefficient_history (contract_id, echeances) VALUES (?1, ?2)",
+        )?
+        .execute(params![contract_id, pack_echeances(rows)?])?;
     }
-    tx.execute(
-        "UPDATE contracts SET updated_at = ?2 WHERE id = ?1",
-        params![contract_id, now],
-    )?;
+    tx.prepare_cached("UPDATE contracts SET updated_act = ?2 WHERE id = ?1")?
+        .execute(params![contract_id, act(tx, now)?])?;
     Ok(())
+}
+
+/// The bytes of one échéance in `coefficient_history.echeances`: its day (days since
+/// 1970-01-01, i32 big-endian) then its coefficient in hundredths (u16 big-endian).
+const ECHEANCE_BYTES: usize = 6;
+
+/// Packs a contract's échéances, in date order, as `coefficient_history` keeps them. Two
+/// coefficients for one échéance, or one outside 0.50–3.50, are refused as the table's
+/// constraints refused them when it had a row per échéance.
+pub(crate) fn pack_echeances(mut rows: Vec<EcheanceRow>) -> Result<Vec<u8>, DbError> {
+    rows.sort_by_key(|r| r.echeance);
+    if rows.windows(2).any(|w| w[0].echeance == w[1].echeance) {
+        return Err(DbError::Invalid(
+            "deux coefficients pour une même échéance".into(),
+        ));
+    }
+    let mut out = Vec::with_capacity(rows.len() * ECHEANCE_BYTES);
+    for r in rows {
+        let d = i32::try_from(day(r.echeance))
+            .map_err(|_| DbError::Invalid(format!("échéance hors limites : {}", r.echeance)))?;
+        let c = u16::try_from(r.coefficient)
+            .ok()
+            .filter(|c| (50..=350).contains(c))
+            .ok_or_else(|| {
+                DbError::Invalid(format!("coefficient hors limites : {}", r.coefficient))
+            })?;
+        out.extend_from_slice(&d.to_be_bytes());
+        out.extend_from_slice(&c.to_be_bytes());
+    }
+    Ok(out)
+}
+
+/// The échéances [`pack_echeances`] packed, in date order.
+pub(crate) fn unpack_echeances(bytes: &[u8]) -> rusqlite::Result<Vec<EcheanceRow>> {
+    let bad = || {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Blob,
+            "historique des coefficients illisible".into(),
+        )
+    };
+    if bytes.len() % ECHEANCE_BYTES != 0 {
+        return Err(bad());
+    }
+    bytes
+        .chunks_exact(ECHEANCE_BYTES)
+        .map(|b| {
+            let d = i32::from_be_bytes([b[0], b[1], b[2], b[3]]);
+            let c = u16::from_be_bytes([b[4], b[5]]);
+            Ok(EcheanceRow {
+                echeance: from_day(i64::from(d))?,
+                coefficient: u32::from(c),
+            })
+        })
+        .collect()
 }

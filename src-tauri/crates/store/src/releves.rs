@@ -2,7 +2,7 @@
 //! from it.
 
 use crate::prelude::*;
-use crate::sql::{date, iso, query_vec};
+use crate::sql::{act, date, iso, query_vec};
 
 impl Store {
     /// Keeps a relevé received for a client, with what was computed from it.
@@ -27,18 +27,27 @@ impl Store {
                 id: client_id,
             });
         }
-        self.conn.execute(
-            "INSERT INTO releves (client_id, received_on, document, start_coefficient, inconsistency, recorded_at)
+        let tx = self.conn.transaction()?;
+        let act = act(&tx, now)?;
+        tx.execute(
+            "INSERT INTO releves (client_id, received_on, document, start_coefficient, inconsistency, act_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![client_id, iso(received_on), document, start_coefficient, inconsistency, now],
+            params![client_id, iso(received_on), document, start_coefficient, inconsistency, act],
         )?;
-        Ok(self.conn.last_insert_rowid())
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(id)
     }
 
     /// The relevés received for a client, most recent first.
     pub(crate) fn releves_of_client(&self, client_id: i64) -> Result<Vec<ReleveRow>, DbError> {
-        query_vec(&self.conn, "SELECT id, client_id, received_on, document, start_coefficient, inconsistency, recorded_at
-             FROM releves WHERE client_id = ?1 ORDER BY received_on DESC, id DESC", [client_id], |r| {
+        query_vec(
+            &self.conn,
+            "SELECT id, client_id, received_on, document, start_coefficient, inconsistency,
+                (SELECT recorded_at FROM acts WHERE acts.id = act_id)
+             FROM releves WHERE client_id = ?1 ORDER BY received_on DESC, id DESC",
+            [client_id],
+            |r| {
                 Ok(ReleveRow {
                     id: r.get(0)?,
                     client_id: r.get(1)?,
@@ -48,6 +57,7 @@ impl Store {
                     inconsistency: r.get(5)?,
                     recorded_at: r.get(6)?,
                 })
-            })
+            },
+        )
     }
 }

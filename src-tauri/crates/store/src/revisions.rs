@@ -2,7 +2,7 @@
 //! vehicle or a driver belongs to.
 
 use crate::prelude::*;
-use crate::sql::query_vec;
+use crate::sql::{act, query_vec};
 
 /// Keeps the values a correction replaces.
 pub(crate) fn insert_revision(
@@ -13,9 +13,10 @@ pub(crate) fn insert_revision(
     reason: Option<&str>,
     now: &str,
 ) -> Result<(), DbError> {
+    let act = act(conn, now)?;
     conn.execute(
-        "INSERT INTO revisions (entity, entity_id, previous, reason, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![entity.as_str(), id, previous.to_string(), reason, now],
+        "INSERT INTO revisions (entity, entity_id, previous, reason, act_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![entity.as_str(), id, previous.to_string(), reason, act],
     )?;
     Ok(())
 }
@@ -28,7 +29,8 @@ pub(crate) fn revisions_of(
 ) -> Result<Vec<RevisionRow>, DbError> {
     query_vec(
         conn,
-        "SELECT previous, reason, recorded_at FROM revisions WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
+        "SELECT previous, reason, (SELECT recorded_at FROM acts WHERE acts.id = act_id)
+         FROM revisions WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
         params![entity.as_str(), id],
         |r| {
             Ok(RevisionRow {

@@ -3,12 +3,14 @@
 
 use crate::prelude::*;
 use crate::revisions::revisions_of;
-use crate::sql::{code, date, opt_date, query_vec};
+use crate::sql::{code, date, from_day, opt_date, opt_day, query_vec};
 
 pub(crate) const CONTRACT_COLUMNS: &str =
     "c.id, c.client_id, c.insurer_id, i.name, c.number, c.product,
     c.subscription_date, c.first_echeance, c.usage, c.clause_applies, c.start_coefficient,
-    c.start_periods_at_floor, c.start_claim_free_streak, c.created_at, c.updated_at";
+    c.start_periods_at_floor, c.start_claim_free_streak,
+    (SELECT recorded_at FROM acts WHERE acts.id = c.created_act),
+    (SELECT recorded_at FROM acts WHERE acts.id = c.updated_act)";
 
 pub(crate) fn contract_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ContractRow> {
     Ok(ContractRow {
@@ -48,7 +50,8 @@ pub(crate) fn claims_tx(
 ) -> Result<Vec<ClaimRow>, DbError> {
     let mut st = tx.prepare_cached(
         "SELECT id, contract_id, occurred_on, declared_on, kind, place, description,
-            insurer_reference, estimated_cents, recorded_at, vehicle_id, driver_id
+            insurer_reference, estimated_cents, (SELECT recorded_at FROM acts WHERE acts.id = act_id),
+            vehicle_id, driver_id
          FROM claims WHERE contract_id = ?1 ORDER BY occurred_on, id",
     )?;
     let mut claims: Vec<ClaimRow> = st
@@ -76,12 +79,13 @@ pub(crate) fn claims_tx(
         })?
         .collect::<Result<_, _>>()?;
     let mut q = tx.prepare_cached(
-        "SELECT responsibility, found_on, note, recorded_at FROM claim_qualifications
-         WHERE claim_id = ?1 ORDER BY id",
+        "SELECT responsibility, found_day, note, (SELECT recorded_at FROM acts WHERE acts.id = act_id)
+         FROM claim_qualifications WHERE claim_id = ?1 ORDER BY seq",
     )?;
     let mut s = tx.prepare_cached(
-        "SELECT status, on_date, note, recorded_at FROM claim_status_events
-         WHERE claim_id = ?1 ORDER BY id",
+        "SELECT (SELECT status FROM claim_status_codes WHERE code = s.status), on_day, note,
+            (SELECT recorded_at FROM acts WHERE acts.id = act_id)
+         FROM claim_status_events s WHERE claim_id = ?1 ORDER BY seq",
     )?;
     let mut p = tx.prepare_cached(
         "SELECT id, role, name, phone, email, address, reference FROM claim_parties
@@ -124,7 +128,7 @@ pub(crate) fn claims_tx(
             .query_map([c.id], |r| {
                 Ok(QualificationRow {
                     responsibility: code(r, 0)?,
-                    found_on: date(r.get(1)?)?,
+                    found_on: from_day(r.get(1)?)?,
                     note: r.get(2)?,
                     recorded_at: r.get(3)?,
                 })
@@ -134,7 +138,7 @@ pub(crate) fn claims_tx(
             .query_map([c.id], |r| {
                 Ok(ClaimStatusRow {
                     status: code(r, 0)?,
-                    on_date: date(r.get(1)?)?,
+                    on_date: from_day(r.get(1)?)?,
                     note: r.get(2)?,
                     recorded_at: r.get(3)?,
                 })
@@ -147,14 +151,14 @@ pub(crate) fn claims_tx(
 pub(crate) fn amounts_of(conn: &Connection, claim_id: i64) -> Result<Vec<AmountRow>, DbError> {
     query_vec(
         conn,
-        "SELECT kind, amount_cents, on_date, note, recorded_at FROM claim_amounts
-         WHERE claim_id = ?1 ORDER BY on_date, id",
+        "SELECT kind, amount_cents, on_day, note, (SELECT recorded_at FROM acts WHERE acts.id = act_id)
+         FROM claim_amounts WHERE claim_id = ?1 ORDER BY on_day, seq",
         [claim_id],
         |r| {
             Ok(AmountRow {
                 kind: code(r, 0)?,
                 amount_cents: r.get(1)?,
-                on_date: date(r.get(2)?)?,
+                on_date: from_day(r.get(2)?)?,
                 note: r.get(3)?,
                 recorded_at: r.get(4)?,
             })
@@ -196,8 +200,8 @@ pub(crate) fn drivers_tx(
 ) -> Result<Vec<DriverRow>, DbError> {
     query_vec(
         conn,
-        "SELECT id, contract_id, client_id, role, last_name, first_name, birth_date,
-            licence_number, licence_date, aac, from_date, to_date
+        "SELECT id, contract_id, client_id, role, last_name, first_name, birth_day,
+            licence_number, licence_day, aac, from_day, to_day
          FROM drivers WHERE contract_id = ?1 ORDER BY role = 'principal' DESC, id",
         [contract_id],
         |r| {
@@ -208,12 +212,12 @@ pub(crate) fn drivers_tx(
                 role: code(r, 3)?,
                 last_name: r.get(4)?,
                 first_name: r.get(5)?,
-                birth_date: opt_date(r.get(6)?)?,
+                birth_date: opt_day(r.get(6)?)?,
                 licence_number: r.get(7)?,
-                licence_date: opt_date(r.get(8)?)?,
+                licence_date: opt_day(r.get(8)?)?,
                 aac: r.get(9)?,
-                from_date: date(r.get(10)?)?,
-                to_date: opt_date(r.get(11)?)?,
+                from_date: from_day(r.get(10)?)?,
+                to_date: opt_day(r.get(11)?)?,
             })
         },
     )

@@ -123,3 +123,49 @@ pub(crate) fn constraint(e: rusqlite::Error, what: &str) -> DbError {
         other => DbError::Sqlite(other),
     }
 }
+
+/// The act `recorded_at` names: the instant something was recorded, kept once in `acts` and
+/// referred to by every fact row written then (a batch load writes millions at one instant).
+pub(crate) fn act(conn: &Connection, recorded_at: &str) -> Result<i64, DbError> {
+    conn.prepare_cached(
+        "INSERT INTO acts (recorded_at) VALUES (?1) ON CONFLICT (recorded_at) DO NOTHING",
+    )?
+    .execute([recorded_at])?;
+    Ok(conn
+        .prepare_cached("SELECT id FROM acts WHERE recorded_at = ?1")?
+        .query_row([recorded_at], |r| r.get(0))?)
+}
+
+/// The id of a premium guarantee's label, kept once in `guarantees`.
+pub(crate) fn guarantee(conn: &Connection, label: &str) -> Result<i64, DbError> {
+    conn.prepare_cached(
+        "INSERT INTO guarantees (label) VALUES (?1) ON CONFLICT (label) DO NOTHING",
+    )?
+    .execute([label])?;
+    Ok(conn
+        .prepare_cached("SELECT id FROM guarantees WHERE label = ?1")?
+        .query_row([label], |r| r.get(0))?)
+}
+
+/// A date as the store keeps it in the tables of small dated facts: days since 1970-01-01.
+pub(crate) fn day(d: NaiveDate) -> i64 {
+    (d - NaiveDate::default()).num_days()
+}
+
+/// The date `day` names (days since 1970-01-01).
+pub(crate) fn from_day(n: i64) -> rusqlite::Result<NaiveDate> {
+    NaiveDate::default()
+        .checked_add_signed(chrono::TimeDelta::days(n))
+        .ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                0,
+                rusqlite::types::Type::Integer,
+                format!("jour hors limites : {n}").into(),
+            )
+        })
+}
+
+/// As [`from_day`], for a date that may be missing.
+pub(crate) fn opt_day(n: Option<i64>) -> rusqlite::Result<Option<NaiveDate>> {
+    n.map(from_day).transpose()
+}

@@ -4,7 +4,7 @@ use crate::prelude::*;
 use crate::recompute::recompute_tx;
 use crate::revisions::{insert_revision, unchanged};
 use crate::rows::{contract_tx, vehicles_tx};
-use crate::sql::{constraint, iso, opt};
+use crate::sql::{act, constraint, iso, opt};
 
 impl Store {
     /// Puts a vehicle on a contract from `v.from_date`. With `replaces`, the replaced vehicle
@@ -20,8 +20,9 @@ impl Store {
     ) -> Result<i64, DbError> {
         let tx = self.conn.transaction()?;
         contract_tx(&tx, v.contract_id)?;
+        let act = act(&tx, now)?;
         tx.execute(
-            "INSERT INTO vehicles (contract_id, registration, make, model, first_registration, from_date, other_drivers, recorded_at)
+            "INSERT INTO vehicles (contract_id, registration, make, model, first_registration, from_date, other_drivers, act_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 v.contract_id,
@@ -31,7 +32,7 @@ impl Store {
                 v.first_registration.map(iso),
                 iso(v.from_date),
                 v.other_drivers,
-                now
+                act
             ],
         )?;
         let id = tx.last_insert_rowid();
