@@ -106,7 +106,7 @@ impl Store {
         now: &str,
         recompute: Recompute<'_>,
     ) -> Result<Vec<i64>, DbError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let mut ids = Vec::with_capacity(clients.len());
         for c in clients {
             ids.push(insert_client_tx(&tx, c, now)?);

@@ -172,7 +172,7 @@ impl Store {
         now: &str,
         recompute: Recompute<'_>,
     ) -> Result<i64, DbError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         contract_tx(&tx, c.contract_id)?;
         check_vehicle_driver(&tx, c.contract_id, c.vehicle_id, c.driver_id)?;
         let id = insert_claim_tx(&tx, c, act(&tx, now)?)?;
@@ -191,7 +191,7 @@ impl Store {
         now: &str,
         recompute: Recompute<'_>,
     ) -> Result<i64, DbError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let contract_id: i64 = tx
             .query_row(
                 "SELECT contract_id FROM claims WHERE id = ?1",
@@ -218,7 +218,7 @@ impl Store {
         now: &str,
     ) -> Result<i64, DbError> {
         let contract_id = self.claim_contract(claim_id)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let act = act(&tx, now)?;
         tx.execute(
             "INSERT INTO claim_parties (claim_id, role, name, phone, email, address, reference, act_id)
@@ -252,7 +252,7 @@ impl Store {
                 )));
             }
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         tx.execute(
             "INSERT INTO claim_communications (claim_id, party_id, at, channel, direction, summary, recorded_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -284,7 +284,7 @@ impl Store {
                 entity: "Sinistre",
                 id: claim_id,
             })?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let act = act(&tx, now)?;
         insert_claim_status_tx(&tx, claim_id, status, on, note, act)?;
         tx.commit()?;
@@ -356,7 +356,7 @@ impl Store {
         now: &str,
     ) -> Result<i64, DbError> {
         let contract_id = self.claim_contract(claim_id)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let act = act(&tx, now)?;
         insert_amount_tx(&tx, claim_id, a, act)?;
         tx.commit()?;
@@ -374,7 +374,7 @@ impl Store {
         now: &str,
         recompute: Recompute<'_>,
     ) -> Result<i64, DbError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let (contract_id, old) = tx
             .query_row(
                 "SELECT contract_id, occurred_on, declared_on, kind, place, description,

@@ -269,7 +269,7 @@ pub(crate) fn search_document(c: &Client) -> [String; 5] {
 impl Store {
     /// Records a new client. Returns its id.
     pub(crate) fn insert_client(&mut self, client: &Client, now: &str) -> Result<i64, DbError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let id = insert_client_tx(&tx, client, now)?;
         tx.commit()?;
         Ok(id)
@@ -285,7 +285,7 @@ impl Store {
         reason: Option<&str>,
         now: &str,
     ) -> Result<(), DbError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let old = client_of(&tx, id)?;
         if let Some(v) = expected_version {
             if v != old.version {

@@ -143,7 +143,7 @@ impl Store {
         now: &str,
         recompute: Recompute<'_>,
     ) -> Result<i64, DbError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let id = insert_contract_tx(&tx, c, act(&tx, now)?)?;
         recompute_tx(&tx, id, recompute, now)?;
         tx.commit()?;
@@ -160,7 +160,7 @@ impl Store {
         now: &str,
         recompute: Recompute<'_>,
     ) -> Result<(), DbError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         contract_tx(&tx, contract_id)?;
         let act = act(&tx, now)?;
         tx.execute(
@@ -183,7 +183,7 @@ impl Store {
         details: Option<&str>,
         now: &str,
     ) -> Result<(), DbError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         contract_tx(&tx, contract_id)?;
         let act = act(&tx, now)?;
         insert_event_tx(
@@ -213,7 +213,7 @@ impl Store {
         now: &str,
         recompute: Recompute<'_>,
     ) -> Result<(), DbError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         contract_tx(&tx, contract_id)?;
         let act = act(&tx, now)?;
         insert_event_tx(
@@ -240,7 +240,7 @@ impl Store {
         now: &str,
         recompute: Recompute<'_>,
     ) -> Result<(), DbError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         recompute_tx(&tx, contract_id, recompute, now)?;
         tx.commit()?;
         Ok(())
@@ -340,7 +340,7 @@ impl Store {
         now: &str,
         recompute: Recompute<'_>,
     ) -> Result<(), DbError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let c = contract_tx(&tx, id)?;
         let old = ContractCorrection {
             number: c.number,
@@ -413,7 +413,7 @@ impl Store {
         premiums: &[PremiumLineRow],
         now: &str,
     ) -> Result<(), DbError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let c = contract_tx(&tx, contract_id)?;
         if on < c.subscription_date {
             return Err(DbError::Invalid(

@@ -7,7 +7,7 @@ use crate::sql::{act, day, iso, opt};
 
 impl Store {
     pub(crate) fn insert_driver(&mut self, d: &DriverRow, now: &str) -> Result<i64, DbError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         contract_tx(&tx, d.contract_id)?;
         let act = act(&tx, now)?;
         tx.execute(
@@ -44,7 +44,7 @@ impl Store {
         reason: Option<&str>,
         now: &str,
     ) -> Result<(), DbError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let old = drivers_tx(&tx, new.contract_id)?
             .into_iter()
             .find(|d| d.id == new.id)

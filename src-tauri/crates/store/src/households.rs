@@ -58,7 +58,7 @@ impl Store {
                 "un client ne peut pas former un foyer avec lui-même".into(),
             ));
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let current = |id: i64| -> Result<Option<i64>, DbError> {
             tx.query_row(
                 "SELECT household_id FROM clients WHERE id = ?1",
@@ -101,7 +101,7 @@ impl Store {
 
     /// Takes a client out of its household.
     pub(crate) fn leave_household(&mut self, client_id: i64, now: &str) -> Result<(), DbError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let hid: Option<i64> = tx
             .query_row(
                 "SELECT household_id FROM clients WHERE id = ?1",

@@ -78,7 +78,7 @@ impl Store {
         reason: Option<&str>,
         now: &str,
     ) -> Result<(), DbError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let old = tx
             .query_row(
                 &format!("SELECT {COLUMNS} FROM insurers i WHERE i.id = ?1"),

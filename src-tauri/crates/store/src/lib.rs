@@ -58,6 +58,15 @@ pub enum OpenMode {
 }
 
 impl Store {
+    /// A write transaction, taking the write lock at once (`BEGIN IMMEDIATE`): a deferred one
+    /// that reads first and writes later cannot wait for another writer (SQLite refuses the
+    /// upgrade at once, « database is locked »), while this one waits up to the busy timeout, so
+    /// two processes writing to the agency file both succeed.
+    pub(crate) fn write_tx(&mut self) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+        self.conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+    }
+
     /// Opens (or creates) the database at `path` with `key`, and brings its schema up to date.
     pub fn open(path: &Path, key: &DbKey, mode: OpenMode) -> Result<Store, StoreError> {
         Self::open_with(path, key, mode, MIGRATIONS)

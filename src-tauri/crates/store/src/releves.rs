@@ -27,7 +27,7 @@ impl Store {
                 id: client_id,
             });
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let act = act(&tx, now)?;
         tx.execute(
             "INSERT INTO releves (client_id, received_on, document, start_coefficient, inconsistency, act_id)

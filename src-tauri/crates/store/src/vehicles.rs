@@ -18,7 +18,7 @@ impl Store {
         now: &str,
         recompute: Recompute<'_>,
     ) -> Result<i64, DbError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         contract_tx(&tx, v.contract_id)?;
         let act = act(&tx, now)?;
         tx.execute(
@@ -71,7 +71,7 @@ impl Store {
         now: &str,
         recompute: Recompute<'_>,
     ) -> Result<(), DbError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let old = vehicles_tx(&tx, new.contract_id)?
             .into_iter()
             .find(|v| v.id == new.id)
