@@ -89,11 +89,9 @@ fn a_suspension_of_exactly_three_months_keeps_the_reduction() {
 }
 
 /// R14: each interruption is measured on itself, from its first day: 1 February → 2 May 2024
-/// is longer than `from + 3 months`. The domain (`dated::interruption`) measures three months
-/// from the start of the reference period (92 days from 1 November 2023) and sums the days of
-/// all the period's interruptions, so these 91 days pass as short.
+/// is longer than `from + 3 months` (1 May), so the period 1 November 2023 – 31 October 2024
+/// gets no reduction.
 #[test]
-#[ignore = "domain bug: R14 three months measured from the period start, not the interruption's"]
 fn a_suspension_of_three_months_and_a_day_loses_the_reduction() {
     let a = TempAgency::new();
     let k = a.contract(a.client().id()).create();
@@ -103,9 +101,8 @@ fn a_suspension_of_three_months_and_a_day_loses_the_reduction() {
     assert_eq!(coefficients(&s), ["1.00", "0.95", "0.90", "0.90", "0.85"]);
 }
 
-/// R14: "two short ones are not added together" (same domain bug as above: they are summed).
+/// R14: "two short ones are not added together".
 #[test]
-#[ignore = "domain bug: R14 sums the period's interruptions"]
 fn two_short_suspensions_in_one_period_keep_the_reduction() {
     let a = TempAgency::new();
     let k = a.contract(a.client().id()).create();

@@ -12,11 +12,14 @@ use courtier_domain::premium::{novice_surcharge, NamedDriver, PremiumLine};
 use courtier_domain::Coefficient;
 use courtier_port::{ContractFacts, DeriveError, EcheanceRow, PremiumLineRow};
 
-/// The engine's history from the stored facts, as known on `until`.
-pub(crate) fn history(f: &ContractFacts, until: NaiveDate) -> Result<DatedHistory, AppError> {
+/// The engine's history from the stored facts, as known on `known_on` (the app's today, or a
+/// later échéance for a projection).
+pub(crate) fn history(f: &ContractFacts, known_on: NaiveDate) -> Result<DatedHistory, AppError> {
     let c = &f.contract;
-    // A terminated contract has no échéance after its termination.
-    let until = f.terminated_on.map_or(until, |t| until.min(t));
+    // A terminated contract has no échéance after its termination, but a requalification found
+    // since (within art. 8's two years) still corrects its history (R15): the engine computes
+    // `until` the termination with what is known today.
+    let until = f.terminated_on.map_or(known_on, |t| known_on.min(t));
     let bad = |what: &str| {
         AppError::new(
             "corrupt",
@@ -32,6 +35,7 @@ pub(crate) fn history(f: &ContractFacts, until: NaiveDate) -> Result<DatedHistor
         subscription_date: c.subscription_date,
         first_echeance: c.first_echeance,
         until,
+        known_on: Some(known_on),
         reductions_lost: f.reductions_lost.clone(),
         interruptions: f
             .interruptions

@@ -219,6 +219,7 @@ proptest! {
             subscription_date: sub,
             first_echeance: first,
             until: first + Duration::days(366 * i64::from(years) - 1),
+            known_on: None,
             interruptions: vec![],
             reductions_lost: lost.iter().map(|o| sub + Duration::days(*o)).collect(),
             claims: claims.iter().map(|(off, k, r)| DatedClaim {

@@ -6,7 +6,7 @@ use courtier_domain::bonus_malus::{
     compute_dated, run_periods, simulate_json, start_coefficient_from_releve,
     transfer_on_replacement, ClaimKind, DatedClaim, DatedHistory, FloorProtection, Interruption,
     Period, PeriodClaim, Releve, ReleveClaim, Requalification, Responsibility, RuleOptions,
-    Scenario, ShortFirstPeriodClaims, StartState, Truncation, Usage,
+    Scenario, ShortFirstPeriodClaims, StartState, Step, Truncation, Usage,
 };
 use courtier_domain::Coefficient;
 
@@ -401,6 +401,7 @@ fn history(
         subscription_date: d(sub),
         first_echeance: d(first),
         until: d(until),
+        known_on: None,
         interruptions: vec![],
         reductions_lost: vec![],
         claims: claims
@@ -524,6 +525,110 @@ fn r14_interruption_from_dates() {
         to: d("2025-04-15"),
     }];
     assert_eq!(coefs(&h), ["0.95", "0.90"]);
+}
+
+#[test]
+fn r14_each_interruption_measured_on_itself_in_calendar_months() {
+    use courtier_domain::bonus_malus::{interruption_length, longer_than_three_months};
+    let i = |from: &str, to: &str| Interruption {
+        from: d(from),
+        to: d(to),
+    };
+    // Exactly three months is not longer; one day more is.
+    assert!(!longer_than_three_months(&i("2024-06-01", "2024-09-01")));
+    assert!(longer_than_three_months(&i("2024-06-01", "2024-09-02")));
+    // Clamped to the month's end: 30 November + 3 months = 28 February 2025.
+    assert!(!longer_than_three_months(&i("2024-11-30", "2025-02-28")));
+    assert!(longer_than_three_months(&i("2024-11-30", "2025-03-01")));
+    // 29 February + 3 months = 29 May.
+    assert!(!longer_than_three_months(&i("2024-02-29", "2024-05-29")));
+    assert!(longer_than_three_months(&i("2024-02-29", "2024-05-30")));
+    assert_eq!(interruption_length(&i("2024-02-01", "2024-05-03")), (3, 2));
+    assert_eq!(interruption_length(&i("2024-09-01", "2025-02-01")), (5, 0));
+    // A long one that ends on the first day of a period does not overlap it.
+    let mut h = history("2023-01-01", "2024-01-01", "2026-01-01", vec![]);
+    h.interruptions = vec![i("2024-07-01", "2024-11-01")];
+    assert_eq!(coefs(&h), ["0.95", "0.95", "0.90"]);
+    // One that starts on the last day of a period blocks it, and the next.
+    h.interruptions = vec![i("2024-10-31", "2025-03-01")];
+    assert_eq!(coefs(&h), ["0.95", "0.95", "0.95"]);
+}
+
+#[test]
+fn r13_a_first_period_is_never_inverted() {
+    // First échéance one day, one month and two months after the subscription.
+    for (sub, first) in [
+        ("2024-12-31", "2025-01-01"),
+        ("2024-12-01", "2025-01-01"),
+        ("2024-11-01", "2025-01-01"),
+    ] {
+        let h = history(sub, first, "2027-01-01", vec![]);
+        let out = compute_dated(&h, &RuleOptions::default()).unwrap();
+        let e = &out.echeances;
+        assert_eq!(
+            (e[0].period_start, e[0].period_end),
+            (d(sub), d(sub)),
+            "{sub}"
+        );
+        assert_eq!(e[1].period_start, d(sub), "{sub}");
+        assert_eq!(coefs(&h), ["1.00", "0.95", "0.90"], "{sub}");
+    }
+}
+
+#[test]
+fn r15_known_on_may_be_later_than_until() {
+    let mut h = history(
+        "2020-01-01",
+        "2021-01-01",
+        "2022-02-01",
+        vec![("2021-03-01", Responsibility::Full)],
+    );
+    h.claims[0].requalifications = vec![Requalification {
+        on: d("2022-06-01"),
+        responsibility: Responsibility::None,
+    }];
+    assert_eq!(coefs(&h), ["0.95", "1.18"], "known on until");
+    h.known_on = Some(d("2022-06-01"));
+    assert_eq!(coefs(&h), ["0.95", "0.90"]);
+    // Art. 8's limit still holds: following échéance 1 January 2022, limit 1 January 2024.
+    h.claims[0].requalifications[0].on = d("2024-01-02");
+    h.known_on = Some(d("2026-11-24"));
+    assert_eq!(coefs(&h), ["0.95", "1.18"]);
+    // Known earlier than until: not yet found.
+    h.claims[0].requalifications[0].on = d("2022-01-15");
+    h.known_on = Some(d("2022-01-10"));
+    assert_eq!(coefs(&h), ["0.95", "1.18"]);
+}
+
+#[test]
+fn r4_the_floor_is_its_own_step_after_truncation() {
+    let out = run_periods(&Scenario {
+        usage: Usage::Standard,
+        start: StartState::new(c("0.51")),
+        options: RuleOptions::default(),
+        periods: years(1),
+    });
+    assert_eq!(
+        out.trace.periods[0].steps,
+        [
+            Step::Reduction {
+                factor: "0,95".into(),
+                before: c("0.51"),
+                exact: "0.4845".into(),
+                after: "0.48".into(),
+            },
+            Step::Floor {
+                exact: "0.48".into()
+            },
+        ]
+    );
+    let note = courtier_domain::bonus_malus::note::render(&out.trace);
+    assert!(
+        note.contains(
+            "0,51 × 0,95 = 0,4845, arrondi par défaut à 0,48, porté au plancher de 0,50 (art. 4)"
+        ),
+        "{note}"
+    );
 }
 
 #[test]

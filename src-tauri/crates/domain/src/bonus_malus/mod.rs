@@ -20,9 +20,9 @@ pub mod rules;
 pub mod trace;
 
 pub use dated::{
-    coefficient_in_force, compute_dated, compute_dated_coefficients, echeance_dates, next_echeance,
-    DatedClaim, DatedHistory, DatedOutcome, EcheanceResult, HistoryError, Interruption,
-    Requalification,
+    coefficient_in_force, compute_dated, compute_dated_coefficients, echeance_dates,
+    interruption_length, longer_than_three_months, next_echeance, DatedClaim, DatedHistory,
+    DatedOutcome, EcheanceResult, HistoryError, Interruption, Requalification,
 };
 pub use json::{simulate_json, simulate_note, SimulateError};
 pub use projection::{project, Projection};
@@ -30,7 +30,9 @@ pub use releve::{
     start_coefficient_from_releve, transfer_on_replacement, Releve, ReleveClaim, ReleveDocument,
     ReleveDocumentClaim, ReleveOutcome, RelevePerson,
 };
-pub use rules::{run_periods, Period, PeriodClaim, PeriodOutcome, Scenario, StartState};
+pub use rules::{
+    run_periods, InterruptionSpan, Period, PeriodClaim, PeriodOutcome, Scenario, StartState,
+};
 pub use trace::{ClaimTrace, PeriodTrace, Step, Trace};
 
 use serde::{Deserialize, Serialize};

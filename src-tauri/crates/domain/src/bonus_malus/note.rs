@@ -69,6 +69,16 @@ fn counted_summary(p: &PeriodTrace) -> String {
     }
 }
 
+/// "3 mois et 2 jours", "5 mois".
+fn length_fr(months: u32, days: u32) -> String {
+    let m = format!("{months} mois");
+    match days {
+        0 => m,
+        1 => format!("{m} et 1 jour"),
+        n => format!("{m} et {n} jours"),
+    }
+}
+
 /// Renders a trace as the French calculation note.
 pub fn render(t: &Trace) -> String {
     let mut s = String::new();
@@ -123,21 +133,36 @@ pub fn render(t: &Trace) -> String {
 /// The arithmetic of one period, in one line.
 fn explain(p: &PeriodTrace) -> String {
     let mut parts: Vec<String> = Vec::new();
-    for st in &p.steps {
+    let mut steps = p.steps.iter().peekable();
+    while let Some(st) = steps.next() {
         match st {
             Step::Reduction {
                 factor,
                 before,
                 exact,
                 after,
-            } => parts.push(format!(
-                "{} × {} = {}, arrondi par défaut à {} (art. 4)",
-                before.fr(),
-                factor,
-                fr(exact),
-                after.fr()
+            } => {
+                let floor = matches!(steps.peek(), Some(Step::Floor { .. }));
+                if floor {
+                    steps.next();
+                }
+                parts.push(format!(
+                    "{} × {} = {}, arrondi par défaut à {}{}",
+                    before.fr(),
+                    factor,
+                    fr(exact),
+                    fr(after),
+                    if floor {
+                        ", porté au plancher de 0,50 (art. 4)"
+                    } else {
+                        " (art. 4)"
+                    }
+                ))
+            }
+            Step::Floor { exact } => parts.push(format!(
+                "{} porté au plancher de 0,50 (art. 4)",
+                fr(exact)
             )),
-            Step::Floor { .. } => parts.push("plancher de 0,50 (art. 4 al. 2)".into()),
             Step::Majoration {
                 factor,
                 before,
@@ -173,8 +198,17 @@ fn explain(p: &PeriodTrace) -> String {
                 "{} ramené à 1,00 après deux années consécutives sans sinistre (art. 5 al. 6)",
                 before.fr()
             )),
-            Step::Interruption { months } => parts.push(format!(
-                "contrat interrompu environ {months} mois (plus de 3) : coefficient précédent maintenu, sans réduction (art. 9 al. 2)"
+            Step::Interruption {
+                suspension: Some(i),
+                ..
+            } => parts.push(format!(
+                "contrat suspendu du {} au {} ({}, plus de trois mois) : coefficient précédent maintenu, sans réduction (art. 9 al. 2)",
+                d(i.from),
+                d(i.to - chrono::Duration::days(1)),
+                length_fr(i.months, i.days)
+            )),
+            Step::Interruption { months, .. } => parts.push(format!(
+                "contrat interrompu {months} mois (plus de 3) : coefficient précédent maintenu, sans réduction (art. 9 al. 2)"
             )),
             Step::ShortFirstPeriod {
                 months,

@@ -178,6 +178,7 @@ fn implied_range(r: &Releve, opts: &RuleOptions) -> (Coefficient, Coefficient) {
                     counts_as_year: true,
                     interrupted: false,
                     interruption_months: 0,
+                    interruption: None,
                 },
                 p,
                 &mut NoSink,
