@@ -260,6 +260,48 @@ fn bonus_malus_simulate_json_text_and_errors() {
     assert!(err.contains("periods[0].claims[0].kind"), "{err}");
 }
 
+/// The golden cases of `src-tauri/tests/data/*.json` (the domain tests read the same files): each
+/// `input` through `courtier bonus-malus simulate`, in JSON and as the note.
+#[test]
+fn bonus_malus_simulate_gives_every_golden_case() {
+    let a = CliAgency::empty();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 10, "{}", files.len());
+    for file in files {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        let case: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let input = a.path().join(&name);
+        std::fs::write(&input, serde_json::to_string(&case["input"]).unwrap()).unwrap();
+        let input = input.to_str().unwrap();
+        let expect = &case["expect"];
+        let v: serde_json::Value =
+            serde_json::from_str(&a.ok(&["bonus-malus", "simulate", input])).unwrap();
+        assert_eq!(v["coefficients"], expect["coefficients"], "{name}");
+        if let Some(e) = expect.get("echeances") {
+            assert_eq!(&v["echeances"], e, "{name}");
+        }
+        if let Some(steps) = expect.get("steps").and_then(|s| s.as_array()) {
+            for (i, s) in steps.iter().enumerate() {
+                assert_eq!(&v["trace"]["periods"][i]["steps"], s, "{name}, period {i}");
+            }
+        }
+        let note = a.ok(&["bonus-malus", "simulate", input, "--format", "text"]);
+        for line in expect["note_contains"].as_array().into_iter().flatten() {
+            assert!(
+                note.contains(line.as_str().unwrap()),
+                "{name}: {line}\n{note}"
+            );
+        }
+    }
+}
+
 #[test]
 fn contract_and_claim_from_the_command_line() {
     let a = CliAgency::init();
