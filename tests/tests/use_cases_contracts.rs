@@ -141,6 +141,94 @@ fn a_claim_recorded_after_termination_still_corrects_the_history_up_to_the_end()
     assert_eq!(r.status, "resilie");
 }
 
+/// Issue 9's reproduction: contract from 2020-01-01 (first échéance 2021-01-01), full claim on
+/// 2021-03-01, terminated 2022-02-01.
+fn terminated_with_a_claim() -> (TempAgency, i64, i64) {
+    let a = TempAgency::new();
+    let k = a
+        .contract(a.client().id())
+        .dates("2020-01-01", "2021-01-01")
+        .create()
+        .id;
+    let claim = a.claim(k).on("2021-03-01").full().id();
+    let r = a
+        .contract_terminate(k, "2022-02-01", "client", None)
+        .unwrap();
+    // 0.95, then 0.95 × 1.25 = 1.1875 → 1.18; nothing after the termination.
+    assert_eq!(coefficients(&r), ["0.95", "1.18"]);
+    (a, k, claim)
+}
+
+/// R15: the requalification found on 2022-06-01, after the termination but within two years of
+/// the échéance that followed the claim (2022-01-01), corrects the history up to the end: the
+/// app computes `until` the termination, `known_on` today.
+#[test]
+fn a_requalification_found_after_the_termination_corrects_the_history() {
+    let (a, k, claim) = terminated_with_a_claim();
+    let r = a
+        .claim_requalify(claim, "none", "2022-06-01", None)
+        .unwrap();
+    assert_eq!(coefficients(&r), ["0.95", "0.90"]);
+    assert_eq!(r.coefficient_in_force, "0.90");
+    assert_eq!(r.status, "resilie");
+    assert!(
+        r.note
+            .contains("requalifié « non responsable » le 01/06/2022"),
+        "{}",
+        r.note
+    );
+    assert_eq!(coefficients(&a.contract_get(k).unwrap()), ["0.95", "0.90"]);
+}
+
+/// A terminated contract stays terminated: a suspension after the termination is refused, with
+/// the field it is about, and changes nothing (before: status « en cours » again and six
+/// échéances up to today).
+#[test]
+fn a_suspension_after_the_termination_is_refused() {
+    let (a, k, _) = terminated_with_a_claim();
+    let e = a
+        .contract_suspend(k, "2022-03-01", "2022-09-01")
+        .unwrap_err();
+    assert_eq!(e.code, "invalid:from");
+    assert!(
+        e.message.contains("résilié depuis le 01/02/2022"),
+        "{}",
+        e.message
+    );
+    // One that would run past the termination neither.
+    let e = a
+        .contract_suspend(k, "2022-01-10", "2022-03-01")
+        .unwrap_err();
+    assert_eq!(e.code, "invalid:to");
+    let r = a.contract_get(k).unwrap();
+    assert_eq!(r.status, "resilie");
+    assert_eq!(coefficients(&r), ["0.95", "1.18"]);
+    assert!(r
+        .events
+        .iter()
+        .all(|e| e.status.as_deref() != Some("suspendu")));
+    // One that ends by the termination is recorded; the contract stays terminated.
+    let r = a.contract_suspend(k, "2022-01-10", "2022-02-01").unwrap();
+    assert_eq!(r.status, "resilie");
+    assert_eq!(coefficients(&r), ["0.95", "1.18"]);
+}
+
+/// A contract terminated while suspended: the suspension's return to « en cours », dated after
+/// the termination, does not revive it (the status comes from all the dated events).
+#[test]
+fn a_contract_terminated_during_a_suspension_stays_terminated() {
+    let a = TempAgency::new();
+    let k = a.contract(a.client().id()).create().id;
+    a.contract_suspend(k, "2025-03-01", "2025-09-01").unwrap();
+    let r = a
+        .contract_terminate(k, "2025-05-01", "client", None)
+        .unwrap();
+    assert_eq!(r.status, "resilie");
+    // Échéances up to the termination only: 2022 to 2025.
+    assert_eq!(coefficients(&r), ["1.00", "0.95", "0.90", "0.85"]);
+    assert!(r.projection.is_none());
+}
+
 #[test]
 fn termination_must_follow_the_subscription() {
     let a = TempAgency::new();

@@ -14,7 +14,9 @@ use chrono::NaiveDate;
 use courtier_domain::bonus_malus::{
     applicable_coefficient, coefficient_in_force, project, RuleOptions, Usage,
 };
+use courtier_domain::contract::{check_suspension, status_on, terminated_on};
 use courtier_domain::premium::{premium_notice, surcharges_in_force, three_claims_events};
+use courtier_domain::vocabulary::ContractStatus;
 use courtier_domain::Coefficient;
 use courtier_port::{AgencyStore, ContractRow, Entity, NewContract, PremiumLineRow};
 use rust_decimal::Decimal;
@@ -104,6 +106,16 @@ fn checked_terms(d: &ContractDraft) -> Result<courtier_port::ContractCorrection,
     })
 }
 
+/// The dated status events of a contract, as the domain reads them.
+fn status_events(
+    events: &[courtier_port::ContractEventRow],
+) -> impl Iterator<Item = (NaiveDate, ContractStatus)> + '_ {
+    events.iter().filter_map(|e| {
+        let status = ContractStatus::parse(e.status.as_deref()?).ok()?;
+        Some((e.on_date, status))
+    })
+}
+
 const TERMINATED_BY: [&str; 6] = [
     "client",
     "assureur",
@@ -173,12 +185,10 @@ impl Courtier {
             }
         });
         let events = s.contract_events(id)?;
-        let status = events
-            .iter()
-            .filter(|e| e.on_date <= today)
-            .filter_map(|e| e.status.clone())
-            .next_back()
-            .unwrap_or_else(|| "en_cours".into());
+        // Derived from all the dated events: a termination is final (domain::contract).
+        let status = status_on(status_events(&events), today)
+            .as_str()
+            .to_string();
         Ok(ContractRecord {
             id,
             client_id: c.client_id,
@@ -316,6 +326,9 @@ impl Courtier {
         let now = self.now();
         let today = self.today();
         self.with_store(|s| {
+            // A terminated contract stays terminated: no suspension after (or past) its end.
+            let terminated = terminated_on(status_events(&s.contract_events(id)?));
+            check_suspension(terminated, f, t).map_err(|e| field(e.field(), e.to_string()))?;
             s.add_interruption(id, f, t, None, &now, &|facts| {
                 coefficient_rows(facts, today)
             })?;

@@ -362,6 +362,70 @@ fn contract_and_claim_from_the_command_line() {
         .contains("n'existe pas"));
 }
 
+/// Issue 9 through the command line: a requalification found after the termination corrects
+/// the history (R15, `known_on`), and a suspension after the termination is refused.
+#[test]
+fn a_terminated_contract_is_requalified_but_not_suspended() {
+    let a = CliAgency::init();
+    let client = a.client("Bénard", Some("Léa"));
+    let k = a.contract(
+        client.trim(),
+        "Mutuelle de l'Ouest",
+        "T-9",
+        ("2020-01-01", "2021-01-01"),
+        &["--premium", "RC=300,00"],
+    );
+    let k = k.trim();
+    let history = |v: &serde_json::Value| -> Vec<String> {
+        v["coefficientHistory"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["coefficient"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let after = a.claim(k, "2021-03-01", "accident", "full", &[]);
+    let claim_id = after["claims"][0]["id"].to_string();
+    let t = a.json(&[
+        "contract",
+        "terminate",
+        k,
+        "--on",
+        "2022-02-01",
+        "--by",
+        "client",
+        "--json",
+    ]);
+    assert_eq!(history(&t), ["0.95", "1.18"]);
+    let re = a.json(&[
+        "claim",
+        "requalify",
+        &claim_id,
+        "--responsibility",
+        "none",
+        "--on",
+        "2022-06-01",
+        "--json",
+    ]);
+    assert_eq!(history(&re), ["0.95", "0.90"]);
+    assert_eq!(re["status"], "resilie");
+
+    let err = a.fails(&[
+        "contract",
+        "suspend",
+        k,
+        "--from",
+        "2022-03-01",
+        "--to",
+        "2022-09-01",
+    ]);
+    assert!(err.contains("résilié depuis le 01/02/2022"), "{err}");
+    assert!(err.contains("invalid:from"), "{err}");
+    let shown = a.json(&["contract", "show", k, "--json"]);
+    assert_eq!(shown["status"], "resilie");
+    assert_eq!(history(&shown), ["0.95", "0.90"]);
+}
+
 #[test]
 fn releve_gives_the_starting_coefficient_and_flags_what_is_wrong() {
     let a = CliAgency::init();
