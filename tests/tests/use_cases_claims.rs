@@ -128,10 +128,9 @@ fn a_requalification_found_on_the_last_day_of_the_limit_applies() {
 }
 
 /// R15: "everywhere the application shows or uses a claim's responsibility it is the
-/// responsibility in force". Today `claim_record` shows the last qualification recorded, even
-/// one found too late to count, while the coefficients rightly ignore it.
+/// responsibility in force": the claim record shows the qualification that stands, not one found
+/// too late to count (which the coefficients rightly ignore).
 #[test]
-#[ignore = "app bug: ClaimRecord.responsibility ignores the R15 two-year limit"]
 fn a_claim_found_too_late_to_requalify_is_shown_with_its_responsibility_in_force() {
     let (a, k, id) = claim_of_june_2023();
     let _ = a.claim_requalify(id, "none", "2026-03-01", None);

@@ -12,7 +12,8 @@ use crate::{
 };
 use chrono::NaiveDate;
 use courtier_domain::bonus_malus::{
-    applicable_coefficient, coefficient_in_force, project, RuleOptions, Usage,
+    applicable_coefficient, coefficient_in_force, project, responsibility_in_force, RuleOptions,
+    Usage,
 };
 use courtier_domain::contract::{check_suspension, status_on, terminated_on};
 use courtier_domain::premium::{premium_notice, surcharges_in_force, three_claims_events};
@@ -245,7 +246,18 @@ impl Courtier {
                     .to_string(),
             }),
             next_premium,
-            claims: facts.claims.iter().map(claim_record).collect(),
+            // The engine's history lists the claims in the same order as the facts.
+            claims: facts
+                .claims
+                .iter()
+                .zip(&h.claims)
+                .map(|(c, d)| {
+                    claim_record(
+                        c,
+                        responsibility_in_force(h.first_echeance, d, h.known_on()).as_str(),
+                    )
+                })
+                .collect(),
             revisions: revision_dtos(&s.revisions(Entity::Contract, id)?),
             vehicles: vehicles_with_revisions(s, id)?,
             drivers: drivers_with_revisions(s, id, today)?,

@@ -601,6 +601,40 @@ fn r15_known_on_may_be_later_than_until() {
 }
 
 #[test]
+fn r15_the_responsibility_in_force_is_decided_in_one_place() {
+    use courtier_domain::bonus_malus::responsibility_in_force;
+    let first = d("2024-01-01");
+    // Claim of 1 June 2023 on a contract whose échéances fall on 1 January: following échéance
+    // 1 January 2024, limit 1 January 2026 included.
+    let claim = |on: &str| DatedClaim {
+        id: None,
+        date: d("2023-06-01"),
+        kind: ClaimKind::Accident,
+        responsibility: Responsibility::Full,
+        requalifications: vec![Requalification {
+            on: d(on),
+            responsibility: Responsibility::None,
+        }],
+    };
+    let today = d("2026-11-24");
+    assert_eq!(
+        responsibility_in_force(first, &claim("2026-01-01"), today),
+        Responsibility::None,
+        "exactly two years after the following échéance"
+    );
+    assert_eq!(
+        responsibility_in_force(first, &claim("2026-01-02"), today),
+        Responsibility::Full,
+        "one day late: the first qualification stands"
+    );
+    assert_eq!(
+        responsibility_in_force(first, &claim("2025-06-01"), d("2025-05-31")),
+        Responsibility::Full,
+        "not yet found"
+    );
+}
+
+#[test]
 fn r4_the_floor_is_its_own_step_after_truncation() {
     let out = run_periods(&Scenario {
         usage: Usage::Standard,

@@ -297,23 +297,45 @@ fn interruption(h: &DatedHistory, start: NaiveDate, end: NaiveDate) -> (u32, Opt
     ((days / 30) as u32, blocking)
 }
 
-/// The responsibility in force for the computation, per art. 8: a requalification counts when it
-/// was found within two years after the first échéance following the claim (and by
-/// `known_on`, which may be after `until`).
+/// The responsibility in force for the computation, per art. 8 (and by `known_on`, which may be
+/// after `until`).
 fn effective_responsibility(
     h: &DatedHistory,
     c: &DatedClaim,
 ) -> (Responsibility, Option<Responsibility>, Option<String>) {
+    requalification_outcome(h.first_echeance, c, h.known_on())
+}
+
+/// R15 (art. 8), decided in one place: a claim's responsibility **in force** as known on
+/// `known_on`. A requalification counts when it was found on or before `known_on` and within two
+/// years after the first échéance following the claim (the contract's échéances fall on
+/// `first_echeance`'s day each year); a later one is recorded but the earlier qualification
+/// stands. Everything that shows or uses a claim's responsibility goes through this.
+pub fn responsibility_in_force(
+    first_echeance: NaiveDate,
+    c: &DatedClaim,
+    known_on: NaiveDate,
+) -> Responsibility {
+    requalification_outcome(first_echeance, c, known_on).0
+}
+
+/// [`responsibility_in_force`], with the first qualification when requalified and what became
+/// of each requalification, in French, for the note.
+fn requalification_outcome(
+    first_echeance: NaiveDate,
+    c: &DatedClaim,
+    known_on: NaiveDate,
+) -> (Responsibility, Option<Responsibility>, Option<String>) {
     if c.requalifications.is_empty() {
         return (c.responsibility, None, None);
     }
-    let following = next_echeance(h.first_echeance, c.date);
+    let following = next_echeance(first_echeance, c.date);
     let deadline = following.and_then(|e| e.checked_add_months(Months::new(24)));
     let mut resp = c.responsibility;
     let mut notes = Vec::new();
     let mut reqs = c.requalifications.clone();
+    // Stable: requalifications found the same day keep the order they were recorded in.
     reqs.sort_by_key(|r| r.on);
-    let known_on = h.known_on();
     for r in reqs.iter().filter(|r| r.on <= known_on) {
         match deadline {
             Some(d) if r.on <= d => {
