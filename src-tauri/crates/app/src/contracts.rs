@@ -117,6 +117,26 @@ fn status_events(
     })
 }
 
+/// R17: the counters a new contract starts with (from the relevé; 0 for a first contract).
+struct StartCounters {
+    claim_free_streak: u32,
+    periods_at_floor: u32,
+}
+
+fn start_counters(d: &ContractDraft, start_coefficient: u32) -> Result<StartCounters, AppError> {
+    let periods_at_floor = d.start_periods_at_floor.unwrap_or(0);
+    if periods_at_floor > 0 && start_coefficient != Coefficient::FLOOR.hundredths() {
+        return Err(field(
+            "startPeriodsAtFloor",
+            "Des périodes à 0,50 ne se reprennent qu'avec un coefficient de départ de 0,50.",
+        ));
+    }
+    Ok(StartCounters {
+        claim_free_streak: d.start_claim_free_streak.unwrap_or(0),
+        periods_at_floor,
+    })
+}
+
 const TERMINATED_BY: [&str; 6] = [
     "client",
     "assureur",
@@ -268,6 +288,7 @@ impl Courtier {
     /// Records a contract and computes its coefficients.
     pub fn contract_create(&self, d: &ContractDraft) -> Result<ContractRecord, AppError> {
         let terms = checked_terms(d)?;
+        let counters = start_counters(d, terms.start_coefficient)?;
         let status = d.status.clone().unwrap_or_else(|| "en_cours".into());
         if !["en_cours", "devis"].contains(&status.as_str()) {
             return Err(field(
@@ -291,8 +312,8 @@ impl Courtier {
                     usage: terms.usage.clone(),
                     clause_applies: terms.clause_applies,
                     start_coefficient: terms.start_coefficient,
-                    start_periods_at_floor: 0,
-                    start_claim_free_streak: 0,
+                    start_periods_at_floor: counters.periods_at_floor,
+                    start_claim_free_streak: counters.claim_free_streak,
                     status: status.clone(),
                     premiums: premiums.clone(),
                 },
@@ -427,6 +448,8 @@ impl Courtier {
                         .clone()
                         .unwrap_or_else(|| Coefficient::clamped(c.start_coefficient).to_string()),
                 ),
+                start_claim_free_streak: None,
+                start_periods_at_floor: None,
                 status: None,
                 premiums: Vec::new(),
             };

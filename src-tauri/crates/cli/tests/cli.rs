@@ -426,6 +426,56 @@ fn a_terminated_contract_is_requalified_but_not_suspended() {
     assert_eq!(history(&shown), ["0.95", "0.90"]);
 }
 
+/// R17 (issue 9, item 5) through the command line: `releve add --json` gives the counters with
+/// the coefficient (`at_floor_since` read from the relevé), and `contract add` takes them.
+#[test]
+fn releve_counters_go_to_the_new_contract() {
+    let a = CliAgency::init();
+    let client = a.client("Martin", Some("Anne"));
+    let doc = r#"{ "issued_on": "2025-12-10", "issuer": "Assurances du Rhône", "contract_number": "RH-2",
+      "subscription_date": "2019-04-01", "registration": "AB-123-CD", "usage": "standard",
+      "policyholder": { "last_name": "Martin", "first_name": "Anne", "birth_date": "1980-05-02",
+                        "licence_number": "12AB34567", "licence_date": "1999-06-10" },
+      "drivers": [], "claims": [],
+      "coefficient": "0.50", "last_echeance": "2025-04-01", "stopped_on": "2025-11-30",
+      "at_floor_since": "2021-04-01", "termination_reason": "Loi Hamon" }"#;
+    let path = a.path().join("releve.json");
+    std::fs::write(&path, doc).unwrap();
+    let r = a.json(&[
+        "releve",
+        "add",
+        "--client",
+        client.trim(),
+        path.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(r["startCoefficient"], "0.50");
+    assert_eq!(r["startClaimFreeStreak"], 6);
+    assert_eq!(r["startPeriodsAtFloor"], 5);
+    let k = a.contract(
+        client.trim(),
+        "Mutuelle de l'Ouest",
+        "N-1",
+        ("2025-12-01", "2026-12-01"),
+        &[
+            "--start-coefficient",
+            "0,50",
+            "--start-claim-free-streak",
+            "6",
+            "--start-periods-at-floor",
+            "5",
+            "--premium",
+            "RC=300,00",
+        ],
+    );
+    let shown = a.json(&["contract", "show", k.trim(), "--json"]);
+    // The real clock: each claim-free échéance passed at 0.50 adds one to both counters.
+    let n = shown["coefficientHistory"].as_array().unwrap().len() as u64;
+    assert_eq!(shown["periodsAtFloor"], 5 + n);
+    assert_eq!(shown["claimFreeStreak"], 6 + n);
+    assert_eq!(shown["protectionActive"], true);
+}
+
 #[test]
 fn releve_gives_the_starting_coefficient_and_flags_what_is_wrong() {
     let a = CliAgency::init();

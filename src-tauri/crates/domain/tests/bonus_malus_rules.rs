@@ -724,6 +724,7 @@ fn r17_new_insurer_from_the_releve() {
         last_echeance: d("2025-04-01"),
         stopped_on: d("2025-12-31"),
         claims: vec![],
+        at_floor_since: None,
     };
     // Nine months of claim-free cover since 1 February 2025 (31 December ≥ 1 November): one
     // reduction.
@@ -782,6 +783,110 @@ fn r17_new_insurer_from_the_releve() {
     let out = start_coefficient_from_releve(&r, &RuleOptions::default());
     assert!(out.inconsistency.is_some());
     assert!(out.implied_min > c("0.50"));
+}
+
+/// R17 (issue 9, item 5): the counters come with the insured, and the R17 step is the yearly
+/// step of every period (truncation option, R6, R8, R9, R10).
+#[test]
+fn r17_the_counters_come_with_the_insured() {
+    let claim = |date: &str| ReleveClaim {
+        date: d(date),
+        kind: ClaimKind::Accident,
+        responsibility: Responsibility::Full,
+    };
+    // 1.12 on 1 April 2025; the claim of June 2023 is in the period closing in 2024, the last
+    // period (1 February 2024 – 31 January 2025) is claim-free: streak 1. Eleven claim-free
+    // months since 1 February 2025: the reduction 1.12 × 0.95 = 1.064 → 1.06 closes a second
+    // claim-free period, so R9 brings it to 1.00.
+    let r = Releve {
+        usage: Usage::Standard,
+        coefficient: c("1.12"),
+        last_echeance: d("2025-04-01"),
+        stopped_on: d("2025-12-31"),
+        claims: vec![claim("2023-06-01")],
+        at_floor_since: None,
+    };
+    let out = start_coefficient_from_releve(&r, &RuleOptions::default());
+    assert_eq!(out.start_coefficient, c("1.00"), "{:?}", out.steps);
+    assert_eq!(out.start_claim_free_streak, 2);
+    assert_eq!(out.start_periods_at_floor, 0);
+    assert!(
+        out.steps.iter().any(|s| s.contains("ramené à 1,00")),
+        "{:?}",
+        out.steps
+    );
+    // At 0.50 since 1 April 2020 with five claim-free periods: five years at the floor; the
+    // first claim after the relevé is forgiven (0.50, not 0.625 → 0.62).
+    let r = Releve {
+        coefficient: c("0.50"),
+        claims: vec![claim("2025-06-01")],
+        at_floor_since: Some(d("2020-04-01")),
+        ..r
+    };
+    let out = start_coefficient_from_releve(&r, &RuleOptions::default());
+    assert_eq!(out.start_coefficient, c("0.50"), "{:?}", out.steps);
+    assert_eq!(out.start_periods_at_floor, 0, "a counting claim resets it");
+    assert!(
+        out.steps.iter().any(|s| s.contains("art. 4 al. 2")),
+        "{:?}",
+        out.steps
+    );
+    // Without `at_floor_since` the relevé proves nothing: 0.62.
+    let no_date = Releve {
+        at_floor_since: None,
+        ..r.clone()
+    };
+    assert_eq!(
+        start_coefficient_from_releve(&no_date, &RuleOptions::default()).start_coefficient,
+        c("0.62")
+    );
+    // At 0.50 since 1 April 2023: two whole years, so no protection yet.
+    let two = Releve {
+        at_floor_since: Some(d("2023-04-01")),
+        ..r.clone()
+    };
+    assert_eq!(
+        start_coefficient_from_releve(&two, &RuleOptions::default()).start_coefficient,
+        c("0.62")
+    );
+    // Claim-free, at 0.50 for three years: the R17 reduction keeps 0.50 and adds a period at
+    // the floor.
+    let free = Releve {
+        claims: vec![],
+        at_floor_since: Some(d("2022-04-01")),
+        ..r.clone()
+    };
+    let out = start_coefficient_from_releve(&free, &RuleOptions::default());
+    assert_eq!(out.start_coefficient, c("0.50"));
+    assert_eq!(
+        (out.start_claim_free_streak, out.start_periods_at_floor),
+        (6, 4)
+    );
+    // The truncation option applies to the R17 step: four full claims from 1.00 give 2.43 per
+    // claim, 2.44 per period.
+    let four = Releve {
+        coefficient: c("1.00"),
+        claims: vec![
+            claim("2025-02-10"),
+            claim("2025-03-10"),
+            claim("2025-04-10"),
+            claim("2025-05-10"),
+        ],
+        at_floor_since: None,
+        ..r
+    };
+    assert_eq!(
+        start_coefficient_from_releve(&four, &RuleOptions::default()).start_coefficient,
+        c("2.43")
+    );
+    let per_period = RuleOptions {
+        truncation: Truncation::PerPeriod,
+        ..RuleOptions::default()
+    };
+    assert_eq!(
+        start_coefficient_from_releve(&four, &per_period).start_coefficient,
+        c("2.44")
+    );
 }
 
 // ----- JSON -------------------------------------------------------------------------------
@@ -914,6 +1019,7 @@ fn r18_releve_mandatory_fields() {
         coefficient: Some(c("0.80")),
         last_echeance: Some(d("2025-04-01")),
         stopped_on: Some(d("2025-12-31")),
+        at_floor_since: None,
         termination_reason: None,
     };
     // Before 24 July 2025: the French fields suffice.

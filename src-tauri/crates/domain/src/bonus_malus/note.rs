@@ -131,7 +131,7 @@ pub fn render(t: &Trace) -> String {
 }
 
 /// The arithmetic of one period, in one line.
-fn explain(p: &PeriodTrace) -> String {
+pub(crate) fn explain(p: &PeriodTrace) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut steps = p.steps.iter().peekable();
     while let Some(st) = steps.next() {
