@@ -390,6 +390,7 @@ export const fr = {
   'contract.history.echeance': 'Échéance',
   'contract.history.period': 'Période de référence',
   'contract.history.range': 'du {from} au {to}',
+  'contract.history.emptyPeriod': 'période vide (première échéance moins de deux mois après la souscription)',
   'contract.history.coefficient': 'Coefficient',
   'contract.declare': 'Déclarer un sinistre',
   'contract.claims.none': 'Aucun sinistre sur ce contrat.',

@@ -39,6 +39,12 @@ fn claim_line(c: &ClaimTrace) -> String {
 
 fn period_title(p: &PeriodTrace) -> String {
     match (p.start, p.end, p.echeance) {
+        // R13: a first échéance less than two months after the subscription.
+        (Some(s), Some(e), Some(ech)) if e <= s => format!(
+            "Première période vide (souscription le {}, échéance du {})",
+            d(s),
+            d(ech)
+        ),
         (Some(s), Some(e), Some(ech)) => format!(
             "Période du {} au {} (échéance du {})",
             d(s),
@@ -210,6 +216,9 @@ pub(crate) fn explain(p: &PeriodTrace) -> String {
             Step::Interruption { months, .. } => parts.push(format!(
                 "contrat interrompu {months} mois (plus de 3) : coefficient précédent maintenu, sans réduction (art. 9 al. 2)"
             )),
+            Step::ShortFirstPeriod { .. } if p.start.is_some() && p.start == p.end => parts.push(
+                "la première échéance suit la souscription de moins de deux mois : période vide, qui ne compte pas (art. 9 al. 3)".into(),
+            ),
             Step::ShortFirstPeriod {
                 months,
                 carried_forward,
