@@ -79,6 +79,35 @@ fn a_novice_after_anticipated_learning_pays_half_the_surcharge() {
     assert_eq!(p.total, "520.50");
 }
 
+/// Issue 9, item 6: the novice surcharge counts the claims that count (R11), by their
+/// responsibility in force (R15): a glass claim marked « responsable » and an accident
+/// requalified as not responsible do not end a claim-free year; a responsible accident does.
+#[test]
+fn only_counting_claims_end_a_novice_claim_free_year() {
+    let a = TempAgency::new();
+    let k = a.contract(a.client().id()).create();
+    a.driver(k.id)
+        .role("secondaire")
+        .name("Tom", "Bénard")
+        .licensed("2025-05-01")
+        .from("2025-06-01")
+        .add();
+    let rate = || {
+        a.contract_get(k.id)
+            .unwrap()
+            .next_premium
+            .unwrap()
+            .novice_rate
+    };
+    assert_eq!(rate(), "50");
+    a.claim(k.id).on("2026-02-01").kind("glass").full().record();
+    assert_eq!(rate(), "50", "a glass claim never counts (art. 7)");
+    let id = a.claim(k.id).on("2026-03-01").full().id();
+    assert_eq!(rate(), "100");
+    a.claim_requalify(id, "none", "2026-04-01", None).unwrap();
+    assert_eq!(rate(), "50", "requalified as not responsible");
+}
+
 #[test]
 fn a_driver_licensed_long_ago_adds_no_surcharge() {
     let a = TempAgency::new();

@@ -173,7 +173,7 @@ impl Courtier {
         let driver_rows = s.drivers_of_contract(id)?;
         let next_premium = projection.as_ref().map(|p| {
             let lines = premium_lines(&premiums_rows, p.next_echeance);
-            let novice = novice_at(&facts, &driver_rows, p.next_echeance);
+            let novice = novice_at(&facts, &h, &driver_rows, p.next_echeance);
             // The periods closed by the next échéance, for the claims counted in them.
             let events = outcome(&facts, p.next_echeance)
                 .map(|o| three_claims_events(&o.trace))

@@ -5,8 +5,8 @@ use crate::input::from_cents;
 use crate::AppError;
 use chrono::NaiveDate;
 use courtier_domain::bonus_malus::{
-    compute_dated, ClaimKind, DatedClaim, DatedHistory, DatedOutcome, Interruption,
-    Requalification, Responsibility, RuleOptions, Usage,
+    classify, compute_dated, responsibility_in_force, ClaimEffect, ClaimKind, DatedClaim,
+    DatedHistory, DatedOutcome, Interruption, Requalification, Responsibility, RuleOptions, Usage,
 };
 use courtier_domain::premium::{novice_surcharge, NamedDriver, PremiumLine};
 use courtier_domain::Coefficient;
@@ -95,10 +95,13 @@ pub(crate) fn coefficient_rows(
         .collect())
 }
 
-/// The novice surcharge on `on` for the contract's drivers (a responsible claim of theirs, or
-/// with an unknown driver, ends a claim-free year).
+/// The novice surcharge on `on` for the contract's drivers (a counting claim of theirs, or with
+/// an unknown driver, ends a claim-free year). `h` is the engine's history of `f` (its claims in
+/// the same order): a claim counts by its responsibility in force as known then (R15) and only
+/// if it counts under R11 (a glass, theft or fire claim never does, whatever its qualification).
 pub(crate) fn novice_at(
     f: &ContractFacts,
+    h: &DatedHistory,
     drivers: &[courtier_port::DriverRow],
     on: NaiveDate,
 ) -> Option<courtier_domain::premium::NoviceSurcharge> {
@@ -115,12 +118,12 @@ pub(crate) fn novice_at(
     let responsible: Vec<(NaiveDate, Option<i64>)> = f
         .claims
         .iter()
-        .filter(|c| {
-            c.qualifications
-                .last()
-                .is_some_and(|q| q.responsibility != "none")
+        .zip(&h.claims)
+        .filter(|(_, d)| {
+            let r = responsibility_in_force(h.first_echeance, d, h.known_on());
+            classify(d.kind, r) == ClaimEffect::Counts
         })
-        .map(|c| (c.occurred_on, c.driver_id))
+        .map(|(c, _)| (c.occurred_on, c.driver_id))
         .collect();
     novice_surcharge(
         &named,
