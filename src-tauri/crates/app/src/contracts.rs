@@ -254,8 +254,8 @@ impl Courtier {
                 .collect(),
             periods_at_floor: out.end.periods_at_floor,
             claim_free_streak: out.end.claim_free_streak,
-            protection_active: out.end.coefficient == Coefficient::FLOOR
-                && out.end.periods_at_floor >= 3,
+            // R10 decided by the engine (with its options), not re-derived here.
+            protection_active: out.end.protection_active(&RuleOptions::default()),
             projection: projection.map(|p| ProjectionDto {
                 next_echeance: iso(p.next_echeance),
                 if_nothing_happens: applicable_coefficient(clause, p.if_nothing_happens)

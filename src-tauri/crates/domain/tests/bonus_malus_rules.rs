@@ -635,6 +635,45 @@ fn r15_the_responsibility_in_force_is_decided_in_one_place() {
 }
 
 #[test]
+fn r10_whether_the_protection_is_active_is_the_engine_s_answer() {
+    let once = RuleOptions {
+        floor_protection: FloorProtection::Once,
+        ..RuleOptions::default()
+    };
+    let fresh = StartState {
+        periods_at_floor: 3,
+        ..StartState::new(c("0.50"))
+    };
+    assert!(fresh.protection_active(&RuleOptions::default()));
+    assert!(fresh.protection_active(&once));
+    let used = StartState {
+        protection_used: true,
+        ..fresh
+    };
+    assert!(used.protection_active(&RuleOptions::default()));
+    assert!(!used.protection_active(&once), "once: used already");
+    let two = StartState {
+        periods_at_floor: 2,
+        ..fresh
+    };
+    assert!(!two.protection_active(&RuleOptions::default()));
+    // The engine's end state after a forgiven claim then three claim-free years at 0.50.
+    let mut periods = vec![Period::year(vec![full()])];
+    periods.extend(years(3));
+    let run = |opts: RuleOptions| {
+        run_periods(&Scenario {
+            usage: Usage::Standard,
+            start: fresh,
+            options: opts,
+            periods: periods.clone(),
+        })
+        .end
+    };
+    assert!(run(RuleOptions::default()).protection_active(&RuleOptions::default()));
+    assert!(!run(once).protection_active(&once));
+}
+
+#[test]
 fn r4_the_floor_is_its_own_step_after_truncation() {
     let out = run_periods(&Scenario {
         usage: Usage::Standard,

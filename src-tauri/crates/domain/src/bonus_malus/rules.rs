@@ -22,6 +22,13 @@ pub struct StartState {
 }
 
 impl StartState {
+    /// R10 (art. 4 al. 2), the engine's own test: whether the first counting claim of the next
+    /// period would be forgiven (at 0.50 for at least three claim-free periods, and, with
+    /// `floor_protection: once`, the protection not used yet).
+    pub fn protection_active(&self, opts: &RuleOptions) -> bool {
+        State::from(*self).protected(opts)
+    }
+
     pub fn new(coefficient: Coefficient) -> Self {
         StartState {
             coefficient,
@@ -258,6 +265,14 @@ impl From<StartState> for State {
 }
 
 impl State {
+    /// R10: the first counting claim of the period is forgiven.
+    #[inline]
+    pub(crate) fn protected(&self, opts: &RuleOptions) -> bool {
+        self.c == 50
+            && self.paf >= 3
+            && (opts.floor_protection == FloorProtection::Renewable || !self.protection_used)
+    }
+
     pub fn to_start(self) -> StartState {
         StartState {
             coefficient: in_range(self.c),
@@ -320,9 +335,7 @@ pub(crate) fn step<C: ClaimLike, S: Sink>(
 
     if counting > 0 {
         // Art. 4 al. 2: protection of the first claim after three years at 0.50.
-        let protected = c0 == 50
-            && s.paf >= 3
-            && (opts.floor_protection == FloorProtection::Renewable || !s.protection_used);
+        let protected = s.protected(opts);
         let mut first = true;
         let mut c = u128::from(c0);
         let mut num = u128::from(c0);
