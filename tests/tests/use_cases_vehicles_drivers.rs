@@ -34,6 +34,37 @@ fn a_replaced_vehicle_ends_where_the_new_one_starts() {
         .is_none());
 }
 
+/// R16 (issue 9, item 6): a backdated replacement's note uses the coefficient in force on the
+/// replacement date (0.90 on 1 June 2024), not today's (0.80).
+#[test]
+fn a_backdated_replacement_notes_the_coefficient_in_force_on_its_date() {
+    let a = TempAgency::new();
+    let k = a.contract(a.client().id()).create();
+    assert_eq!(k.coefficient_in_force, "0.80");
+    let old = a.vehicle(k.id).from("2021-03-01").add();
+    a.vehicle_replace(
+        old.id,
+        &a.vehicle(k.id)
+            .registration("EF-456-GH")
+            .from("2024-06-01")
+            .draft(),
+        false,
+    )
+    .unwrap();
+    let list = a.vehicle_list(k.id).unwrap();
+    let note = list
+        .iter()
+        .find(|v| v.id == old.id)
+        .unwrap()
+        .transfer_note
+        .clone()
+        .unwrap();
+    assert!(
+        note.contains("Remplacement le 01/06/2024 : coefficient 0,90 → 1,00"),
+        "{note}"
+    );
+}
+
 #[test]
 fn a_bad_registration_is_refused_and_a_correction_with_one_changes_nothing() {
     let a = TempAgency::new();

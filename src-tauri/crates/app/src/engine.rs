@@ -5,8 +5,9 @@ use crate::input::from_cents;
 use crate::AppError;
 use chrono::NaiveDate;
 use courtier_domain::bonus_malus::{
-    classify, compute_dated, responsibility_in_force, ClaimEffect, ClaimKind, DatedClaim,
-    DatedHistory, DatedOutcome, Interruption, Requalification, Responsibility, RuleOptions, Usage,
+    applicable_coefficient, classify, coefficient_in_force, compute_dated, responsibility_in_force,
+    ClaimEffect, ClaimKind, DatedClaim, DatedHistory, DatedOutcome, Interruption, Requalification,
+    Responsibility, RuleOptions, Usage,
 };
 use courtier_domain::premium::{novice_surcharge, NamedDriver, PremiumLine};
 use courtier_domain::Coefficient;
@@ -70,6 +71,23 @@ pub(crate) fn history(f: &ContractFacts, known_on: NaiveDate) -> Result<DatedHis
             })
             .collect::<Result<_, AppError>>()?,
     })
+}
+
+/// The coefficient in force on `on` (a past date: a backdated vehicle replacement), as known
+/// today, with the R1 flag applied.
+pub(crate) fn coefficient_on(
+    f: &ContractFacts,
+    on: NaiveDate,
+    today: NaiveDate,
+) -> Result<Coefficient, AppError> {
+    let mut h = history(f, today)?;
+    h.until = h.until.min(on);
+    let out = compute_dated(&h, &RuleOptions::default())
+        .map_err(|e| AppError::new("invalid_operation", format!("Opération impossible : {e}")))?;
+    Ok(applicable_coefficient(
+        f.contract.clause_applies,
+        coefficient_in_force(&h, &out, h.until),
+    ))
 }
 
 pub(crate) fn outcome(f: &ContractFacts, today: NaiveDate) -> Result<DatedOutcome, AppError> {
