@@ -2,10 +2,11 @@
 //! many generated cases.
 #![allow(clippy::unwrap_used)]
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Duration, Months, NaiveDate};
 use courtier_domain::bonus_malus::{
     compute_dated, compute_dated_coefficients, run_periods, ClaimKind, DatedClaim, DatedHistory,
-    Period, PeriodClaim, Responsibility, RuleOptions, Scenario, StartState, Truncation, Usage,
+    FloorProtection, Interruption, Period, PeriodClaim, Requalification, Responsibility,
+    RuleOptions, Scenario, ShortFirstPeriodClaims, StartState, Truncation, Usage,
 };
 use courtier_domain::Coefficient;
 use proptest::prelude::*;
@@ -204,36 +205,165 @@ proptest! {
     }
 
     #[test]
-    fn fast_path_and_traced_path_agree(
-        u in usage(), start in 50u32..=350, sub_offset in 0i64..2000, first_gap in 60i64..366,
-        years in 1u32..22, claims in prop::collection::vec((0i64..8000, kind(), resp()), 0..12),
-        lost in prop::collection::vec(0i64..8000, 0..3),
-    ) {
-        let sub = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + Duration::days(sub_offset);
-        let first = sub + Duration::days(first_gap);
-        let h = DatedHistory {
-            usage: u,
-            start_coefficient: Coefficient::from_hundredths(start).unwrap(),
-            start_periods_at_floor: 0,
-            start_claim_free_streak: 0,
-            subscription_date: sub,
-            first_echeance: first,
-            until: first + Duration::days(366 * i64::from(years) - 1),
-            known_on: None,
-            interruptions: vec![],
-            reductions_lost: lost.iter().map(|o| sub + Duration::days(*o)).collect(),
-            claims: claims.iter().map(|(off, k, r)| DatedClaim {
-                id: None, date: sub + Duration::days(*off - 300), kind: *k, responsibility: *r, requalifications: vec![],
-            }).collect(),
-        };
-        let traced = compute_dated(&h, &RuleOptions::default());
+    fn fast_path_and_traced_path_agree(h in dated_history(), opts in options()) {
+        // Interruptions, requalifications with known_on, R16, short and empty first periods and
+        // every option are drawn: the fast path must give exactly the traced path's result.
+        let traced = compute_dated(&h, &opts);
         let mut fast = Vec::new();
-        let fast_res = compute_dated_coefficients(&h, &RuleOptions::default(), &mut fast);
+        let fast_res = compute_dated_coefficients(&h, &opts, &mut fast);
         match traced {
             Ok(t) => { prop_assert!(fast_res.is_ok()); prop_assert_eq!(t.coefficients, fast); }
             Err(_) => prop_assert!(fast_res.is_err()),
         }
     }
+
+    #[test]
+    fn periods_are_contiguous_and_never_inverted(h in dated_history()) {
+        // R12, R13: the first starts at the later of the subscription and E − 14 months (an
+        // empty one at the subscription), each later one where the one before ended.
+        if let Ok(out) = compute_dated(&h, &RuleOptions::default()) {
+            let mut prev: Option<NaiveDate> = None;
+            for e in &out.echeances {
+                prop_assert!(e.period_start <= e.period_end, "{:?}", e);
+                prop_assert!(e.period_end <= e.date);
+                match prev {
+                    None => prop_assert!(e.period_start >= h.subscription_date),
+                    Some(p) => prop_assert_eq!(e.period_start, p),
+                }
+                prev = Some(e.period_end);
+            }
+        }
+    }
+
+    #[test]
+    fn a_suspension_of_at_most_three_months_changes_nothing(
+        h in dated_history(), opts in options(), from_offset in 0i64..8000, days in 1i64..=92,
+    ) {
+        // R14: "sauf si l'interruption ou la suspension est au plus égale à trois mois". Each
+        // one is measured on itself, so adding one of at most three calendar months (clamped)
+        // to any history, however many others it has, leaves every coefficient as it was.
+        let from = h.subscription_date + Duration::days(from_offset - 300);
+        let to = from + Duration::days(days);
+        prop_assume!(to <= from.checked_add_months(Months::new(3)).unwrap());
+        let mut with = h.clone();
+        with.interruptions.push(Interruption { from, to });
+        match (compute_dated(&h, &opts), compute_dated(&with, &opts)) {
+            (Ok(a), Ok(b)) => prop_assert_eq!(a.coefficients, b.coefficients),
+            (a, b) => prop_assert_eq!(a.is_ok(), b.is_ok()),
+        }
+    }
+}
+
+/// Every option, drawn.
+fn options() -> impl Strategy<Value = RuleOptions> {
+    (
+        prop::bool::ANY,
+        prop::bool::ANY,
+        prop::bool::ANY,
+        prop::bool::weighted(0.2),
+    )
+        .prop_map(|(per_period, majorate, once, art6)| RuleOptions {
+            truncation: if per_period {
+                Truncation::PerPeriod
+            } else {
+                Truncation::PerClaim
+            },
+            short_first_period_claims: if majorate {
+                ShortFirstPeriodClaims::MajorateImmediately
+            } else {
+                ShortFirstPeriodClaims::CarryForward
+            },
+            floor_protection: if once {
+                FloorProtection::Once
+            } else {
+                FloorProtection::Renewable
+            },
+            art6_blocks_reduction: art6,
+            ..RuleOptions::default()
+        })
+}
+
+/// A dated history: a first échéance from one day to a year after the subscription (short and
+/// empty first periods included), claims before and after the subscription with requalifications,
+/// interruptions of any length, R16 losses, start counters and a `known_on` before or after
+/// `until`.
+fn dated_history() -> impl Strategy<Value = DatedHistory> {
+    (
+        (
+            usage(),
+            50u32..=350,
+            0u32..5,
+            0u32..3,
+            0i64..2000,
+            1i64..366,
+            1u32..22,
+        ),
+        prop::collection::vec(
+            (
+                0i64..8000,
+                kind(),
+                resp(),
+                prop::collection::vec((0i64..1200, resp()), 0..3),
+            ),
+            0..12,
+        ),
+        prop::collection::vec((0i64..8000, 1i64..250), 0..4),
+        prop::collection::vec(0i64..8000, 0..3),
+        prop::option::of(-400i64..1500),
+    )
+        .prop_map(
+            |(
+                (u, start, paf, streak, sub_offset, first_gap, years),
+                claims,
+                interruptions,
+                lost,
+                known,
+            )| {
+                let sub = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + Duration::days(sub_offset);
+                let first = sub + Duration::days(first_gap);
+                let until = first + Duration::days(366 * i64::from(years) - 1);
+                DatedHistory {
+                    usage: u,
+                    start_coefficient: Coefficient::from_hundredths(start).unwrap(),
+                    start_periods_at_floor: paf,
+                    start_claim_free_streak: streak,
+                    subscription_date: sub,
+                    first_echeance: first,
+                    until,
+                    known_on: known.map(|k| until + Duration::days(k)),
+                    interruptions: interruptions
+                        .iter()
+                        .map(|(off, len)| {
+                            let from = sub + Duration::days(*off - 300);
+                            Interruption {
+                                from,
+                                to: from + Duration::days(*len),
+                            }
+                        })
+                        .collect(),
+                    reductions_lost: lost.iter().map(|o| sub + Duration::days(*o)).collect(),
+                    claims: claims
+                        .iter()
+                        .map(|(off, k, r, reqs)| {
+                            let date = sub + Duration::days(*off - 300);
+                            DatedClaim {
+                                id: None,
+                                date,
+                                kind: *k,
+                                responsibility: *r,
+                                requalifications: reqs
+                                    .iter()
+                                    .map(|(after, r)| Requalification {
+                                        on: date + Duration::days(*after),
+                                        responsibility: *r,
+                                    })
+                                    .collect(),
+                            }
+                        })
+                        .collect(),
+                }
+            },
+        )
 }
 
 #[test]
