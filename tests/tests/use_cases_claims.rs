@@ -138,6 +138,27 @@ fn a_claim_found_too_late_to_requalify_is_shown_with_its_responsibility_in_force
     assert_eq!(r.claims[0].responsibility, "full");
 }
 
+/// R15 in the open-claims list too (issue 9, item 6): the responsibility in force, not the latest
+/// qualification recorded; one found in time does apply.
+#[test]
+fn the_open_claims_list_shows_the_responsibility_in_force() {
+    let (a, k, id) = claim_of_june_2023();
+    let _ = a.claim_requalify(id, "none", "2026-03-01", None);
+    let shown = |a: &TempAgency, id| {
+        a.open_claims(None)
+            .unwrap()
+            .into_iter()
+            .find(|c| c.claim_id == id)
+            .unwrap()
+            .responsibility
+    };
+    assert_eq!(shown(&a, id), "full", "found too late");
+    let late = a.claim(k).on("2026-06-01").full().id();
+    a.claim_requalify(late, "partial", "2026-07-01", None)
+        .unwrap();
+    assert_eq!(shown(&a, late), "partial");
+}
+
 #[test]
 fn requalifying_with_an_unknown_responsibility_or_date_is_refused_and_changes_nothing() {
     let (a, k) = agency_with_contract();

@@ -2,7 +2,7 @@
 //! amounts, statuses, parties and exchanges, and the portfolio's open claims. Every change is a
 //! new fact: a correction keeps the values it replaced; an amount is a new line.
 
-use crate::engine::coefficient_rows;
+use crate::engine::{coefficient_rows, responsibilities_in_force};
 use crate::input::{cents, date_field, field, iso, money, text};
 use crate::{
     AmountDto, AppError, ClaimDraft, ClaimPage, ClaimRecord, ClaimUpdate, CommunicationDto,
@@ -11,6 +11,7 @@ use crate::{
 use chrono::NaiveDate;
 use courtier_domain::bonus_malus::{ClaimKind, Responsibility};
 use courtier_port::{AmountRow, ClaimCorrection, NewClaim};
+use std::collections::hash_map::{Entry, HashMap};
 
 const AMOUNT_KINDS: [&str; 3] = ["estimation", "reglement", "franchise"];
 
@@ -363,7 +364,19 @@ impl Courtier {
     pub fn open_claims(&self, limit: Option<u32>) -> Result<Vec<OpenClaim>, AppError> {
         let today = self.today();
         self.with_store(|s| {
-            Ok(s.open_claims(limit.unwrap_or(500).clamp(1, 5_000))?
+            let rows = s.open_claims(limit.unwrap_or(500).clamp(1, 5_000))?;
+            // The responsibility in force (R15), not the latest qualification recorded: decided
+            // from each contract's dated facts, once per contract.
+            let mut in_force: HashMap<i64, Vec<(i64, Responsibility)>> = HashMap::new();
+            for r in &rows {
+                if let Entry::Vacant(e) = in_force.entry(r.contract_id) {
+                    e.insert(responsibilities_in_force(
+                        &s.contract_facts(r.contract_id)?,
+                        today,
+                    )?);
+                }
+            }
+            Ok(rows
                 .into_iter()
                 .map(|r| OpenClaim {
                     claim_id: r.claim_id,
@@ -374,7 +387,10 @@ impl Courtier {
                     contract_number: r.contract_number,
                     occurred_on: iso(r.occurred_on),
                     kind: r.kind,
-                    responsibility: r.responsibility,
+                    responsibility: in_force
+                        .get(&r.contract_id)
+                        .and_then(|v| v.iter().find(|(id, _)| *id == r.claim_id))
+                        .map_or(r.responsibility, |(_, x)| x.as_str().to_string()),
                     status: r.status,
                     status_since: iso(r.status_since),
                     age_days: (today - r.occurred_on).num_days(),

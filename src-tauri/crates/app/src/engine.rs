@@ -73,6 +73,25 @@ pub(crate) fn history(f: &ContractFacts, known_on: NaiveDate) -> Result<DatedHis
     })
 }
 
+/// The responsibility in force (R15) of each claim of `f`, by claim id, as known on `known_on`:
+/// what lists show, decided by `bonus_malus::responsibility_in_force`.
+pub(crate) fn responsibilities_in_force(
+    f: &ContractFacts,
+    known_on: NaiveDate,
+) -> Result<Vec<(i64, Responsibility)>, AppError> {
+    let h = history(f, known_on)?;
+    Ok(f.claims
+        .iter()
+        .zip(&h.claims)
+        .map(|(c, d)| {
+            (
+                c.id,
+                responsibility_in_force(h.first_echeance, d, h.known_on()),
+            )
+        })
+        .collect())
+}
+
 /// The coefficient in force on `on` (a past date: a backdated vehicle replacement), as known
 /// today, with the R1 flag applied.
 pub(crate) fn coefficient_on(
