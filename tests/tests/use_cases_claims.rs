@@ -153,6 +153,22 @@ fn the_open_claims_list_shows_the_responsibility_in_force() {
             .responsibility
     };
     assert_eq!(shown(&a, id), "full", "found too late");
+    // The timeline keeps it, marked as without effect.
+    let t = a
+        .contract_timeline(
+            k,
+            &courtier_app::TimelineQuery {
+                kinds: vec!["qualification".into()],
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(t.entries.len(), 1);
+    assert!(
+        t.entries[0].title.contains("écartée"),
+        "{}",
+        t.entries[0].title
+    );
     let late = a.claim(k).on("2026-06-01").full().id();
     a.claim_requalify(late, "partial", "2026-07-01", None)
         .unwrap();

@@ -319,6 +319,18 @@ pub fn responsibility_in_force(
     requalification_outcome(first_echeance, c, known_on).0
 }
 
+/// R15 (art. 8): whether a requalification of a claim of `claim_date`, found on `found_on`, can
+/// still correct it: found at most two years after the first échéance following the claim.
+pub fn requalification_in_time(
+    first_echeance: NaiveDate,
+    claim_date: NaiveDate,
+    found_on: NaiveDate,
+) -> bool {
+    next_echeance(first_echeance, claim_date)
+        .and_then(|e| e.checked_add_months(Months::new(24)))
+        .is_some_and(|deadline| found_on <= deadline)
+}
+
 /// [`responsibility_in_force`], with the first qualification when requalified and what became
 /// of each requalification, in French, for the note.
 fn requalification_outcome(
@@ -329,16 +341,14 @@ fn requalification_outcome(
     if c.requalifications.is_empty() {
         return (c.responsibility, None, None);
     }
-    let following = next_echeance(first_echeance, c.date);
-    let deadline = following.and_then(|e| e.checked_add_months(Months::new(24)));
     let mut resp = c.responsibility;
     let mut notes = Vec::new();
     let mut reqs = c.requalifications.clone();
     // Stable: requalifications found the same day keep the order they were recorded in.
     reqs.sort_by_key(|r| r.on);
     for r in reqs.iter().filter(|r| r.on <= known_on) {
-        match deadline {
-            Some(d) if r.on <= d => {
+        match requalification_in_time(first_echeance, c.date, r.on) {
+            true => {
                 notes.push(format!(
                     "requalifié « {} » le {} (art. 8)",
                     r.responsibility.fr(),
@@ -346,7 +356,7 @@ fn requalification_outcome(
                 ));
                 resp = r.responsibility;
             }
-            _ => notes.push(format!(
+            false => notes.push(format!(
                 "requalification « {} » du {} écartée : constatée plus de deux ans après l'échéance suivant le sinistre (art. 8)",
                 r.responsibility.fr(),
                 r.on.format("%d/%m/%Y")
