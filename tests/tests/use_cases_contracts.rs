@@ -26,7 +26,13 @@ fn outside_the_clause_the_premium_is_not_modulated() {
     assert_eq!(k.projection.clone().unwrap().if_nothing_happens, "1.00");
     assert_eq!(k.next_premium.unwrap().total, "545.50");
     let r = a.claim(k.id).on("2026-03-01").full().record();
-    assert_eq!(r.projection.unwrap().if_nothing_happens, "1.00");
+    assert_eq!(r.projection.clone().unwrap().if_nothing_happens, "1.00");
+    // Issue 9, item 9: the page and the note say so, instead of a history computed as if the
+    // clause applied (0.95, 0.90, …).
+    assert_eq!(coefficients(&r), ["1.00", "1.00", "1.00", "1.00", "1.00"]);
+    assert!(r.note.contains("hors de la clause"), "{}", r.note);
+    assert!(!r.note.contains("0,95"), "{}", r.note);
+    assert!(!r.protection_active);
 }
 
 #[test]

@@ -249,13 +249,15 @@ impl Courtier {
                     echeance: iso(e.date),
                     period_start: iso(e.period_start),
                     period_end: iso(e.period_end),
-                    coefficient: e.coefficient.to_string(),
+                    // R1: outside the clause, 1.00, not a history computed as if it applied.
+                    coefficient: applicable_coefficient(clause, e.coefficient).to_string(),
                 })
                 .collect(),
             periods_at_floor: out.end.periods_at_floor,
             claim_free_streak: out.end.claim_free_streak,
-            // R10 decided by the engine (with its options), not re-derived here.
-            protection_active: out.end.protection_active(&RuleOptions::default()),
+            // R10 decided by the engine (with its options), not re-derived here; outside the
+            // clause (R1) there is nothing to protect.
+            protection_active: clause && out.end.protection_active(&RuleOptions::default()),
             projection: projection.map(|p| ProjectionDto {
                 next_echeance: iso(p.next_echeance),
                 if_nothing_happens: applicable_coefficient(clause, p.if_nothing_happens)
@@ -281,7 +283,11 @@ impl Courtier {
             revisions: revision_dtos(&s.revisions(Entity::Contract, id)?),
             vehicles: vehicles_with_revisions(s, id)?,
             drivers: drivers_with_revisions(s, id, today)?,
-            note: courtier_domain::bonus_malus::note::render(&out.trace),
+            note: if clause {
+                courtier_domain::bonus_malus::note::render(&out.trace)
+            } else {
+                courtier_domain::bonus_malus::note::render_outside_clause()
+            },
         })
     }
 

@@ -122,12 +122,14 @@ pub(crate) fn coefficient_rows(
     today: NaiveDate,
 ) -> Result<Vec<EcheanceRow>, DeriveError> {
     let out = outcome(f, today)?;
+    // R1: outside the clause no coefficient modulates the premium: 1.00 at every échéance.
     Ok(out
         .echeances
         .iter()
         .map(|e| EcheanceRow {
             echeance: e.date,
-            coefficient: e.coefficient.hundredths(),
+            coefficient: applicable_coefficient(f.contract.clause_applies, e.coefficient)
+                .hundredths(),
         })
         .collect())
 }

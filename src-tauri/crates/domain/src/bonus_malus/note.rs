@@ -85,6 +85,17 @@ fn length_fr(months: u32, days: u32) -> String {
     }
 }
 
+/// The note of a contract outside the clause (R1, A121-1 and A121-2): no history is computed
+/// as if it applied.
+pub fn render_outside_clause() -> String {
+    "Note de calcul du coefficient de réduction-majoration\n\
+     (clause type, annexe à l'article A121-1 du Code des assurances)\n\n\
+     Ce contrat est hors de la clause de réduction-majoration (art. A121-1 et A121-2 du Code des \
+     assurances) : aucun coefficient ne module la prime, qui reste au coefficient 1,00 à chaque \
+     échéance.\n"
+        .to_string()
+}
+
 /// Renders a trace as the French calculation note.
 pub fn render(t: &Trace) -> String {
     let mut s = String::new();
