@@ -6,7 +6,7 @@ use chrono::{Duration, Months, NaiveDate};
 use courtier_domain::bonus_malus::{
     compute_dated, compute_dated_coefficients, run_periods, ClaimKind, DatedClaim, DatedHistory,
     FloorProtection, Interruption, Period, PeriodClaim, Requalification, Responsibility,
-    RuleOptions, Scenario, ShortFirstPeriodClaims, StartState, Truncation, Usage,
+    RuleOptions, Scenario, ShortFirstPeriodClaims, StartState, Step, Truncation, Usage,
 };
 use courtier_domain::Coefficient;
 use proptest::prelude::*;
@@ -73,6 +73,12 @@ fn scenario(
             })
             .collect(),
     }
+}
+
+/// "0.48" → 48.
+fn hundredths_of(s: &str) -> u32 {
+    let (int, dec) = s.split_once('.').unwrap();
+    int.parse::<u32>().unwrap() * 100 + dec.parse::<u32>().unwrap()
 }
 
 fn hundredths(sc: &Scenario) -> Vec<u32> {
@@ -158,6 +164,28 @@ proptest! {
         let a = run_periods(&sc);
         let b = run_periods(&sc);
         prop_assert_eq!(&a, &b);
+        // The coefficients are not clamped into range (the engine's `in_range` asserts it in
+        // the tests): out-of-range values can only appear inside the trace, each followed by
+        // the floor or the ceiling as its own step.
+        for p in &a.trace.periods {
+            for (i, st) in p.steps.iter().enumerate() {
+                let next = p.steps.get(i + 1);
+                match st {
+                    Step::Reduction { after, .. } if hundredths_of(after) < 50 => {
+                        prop_assert!(matches!(next, Some(Step::Floor { .. })), "{:?}", p.steps);
+                    }
+                    Step::Majoration { after, .. } | Step::MajorationPerPeriod { after, .. }
+                        if hundredths_of(after) > 350 =>
+                    {
+                        prop_assert!(
+                            p.steps[i + 1..].iter().any(|s| matches!(s, Step::Ceiling { .. })),
+                            "{:?}", p.steps
+                        );
+                    }
+                    _ => {}
+                }
+            }
+        }
         for c in &a.coefficients {
             prop_assert!((50..=350).contains(&c.hundredths()));
         }
