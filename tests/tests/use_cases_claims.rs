@@ -1,6 +1,6 @@
 //! Use cases of claims on a temp agency whose clock says 24 November 2026. The default contract
 //! (see `courtier_journeys`) has 0.80 in force, 0.76 projected at 1 January 2027 and a next
-//! premium of 500 × c + 45,50 €. Figures worked out by hand from `shared/spec/bonus-malus.md`.
+//! premium of 500 × c + 45,50 €. Figures worked out by hand from `docs/bonus-malus.md`.
 #![allow(clippy::unwrap_used)]
 
 use courtier_journeys::{coefficients, TempAgency};

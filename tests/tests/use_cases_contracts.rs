@@ -1,5 +1,5 @@
 //! Use cases of contracts on a temp agency whose clock says 24 November 2026. Figures worked out
-//! by hand from `shared/spec/bonus-malus.md` (0.95 a claim-free year, 0.93 for tournées, each
+//! by hand from `docs/bonus-malus.md` (0.95 a claim-free year, 0.93 for tournées, each
 //! truncated to two decimals).
 #![allow(clippy::unwrap_used)]
 

@@ -1,4 +1,4 @@
-//! The rules of `shared/spec/bonus-malus.md`, one by one, and its published figures.
+//! The rules of `docs/bonus-malus.md`, one by one, and its published figures.
 #![allow(clippy::unwrap_used)]
 
 use chrono::NaiveDate;

@@ -76,3 +76,51 @@ fn every_golden_case_gives_its_expected_result() {
         }
     }
 }
+
+/// The worked examples of `docs/bonus-malus.md`, generated from the golden cases.
+fn examples_section() -> String {
+    let mut s = String::new();
+    for (name, case) in cases() {
+        let input = serde_json::to_string(&case["input"]).unwrap();
+        let out = simulate_json(&input).unwrap();
+        let coefficients: Vec<&str> = out["coefficients"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap())
+            .collect();
+        let note = simulate_note(&input).unwrap();
+        let body: Vec<&str> = note
+            .lines()
+            .skip_while(|l| !(l.starts_with("Période") || l.starts_with("Première période")))
+            .collect();
+        s.push_str(&format!(
+            "\n### {}\n\n{}\n\n```json\n{input}\n```\n\nCoefficients: {}.\n\n```text\n{}\n```\n",
+            name.trim_end_matches(".json"),
+            case["rule"].as_str().unwrap_or(""),
+            coefficients.join(", "),
+            body.join("\n").trim_end()
+        ));
+    }
+    s
+}
+
+#[test]
+fn the_rules_document_shows_the_engine_s_examples() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../docs/bonus-malus.md");
+    let doc = std::fs::read_to_string(&path).expect("docs/bonus-malus.md");
+    let (begin, end) = ("<!-- examples:begin -->\n", "<!-- examples:end -->");
+    let from = doc.find(begin).expect("examples:begin marker") + begin.len();
+    let to = doc.find(end).expect("examples:end marker");
+    let generated = examples_section();
+    if std::env::var_os("COURTIER_BLESS").is_some() {
+        let updated = format!("{}{}{}", &doc[..from], generated, &doc[to..]);
+        std::fs::write(&path, updated).unwrap();
+        return;
+    }
+    assert!(
+        doc[from..to] == generated,
+        "docs/bonus-malus.md's worked examples differ from the engine: run \
+         COURTIER_BLESS=1 cargo test -p courtier-domain --test golden"
+    );
+}

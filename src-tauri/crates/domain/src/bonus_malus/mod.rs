@@ -1,5 +1,5 @@
 //! The French bonus-malus: the clause type de réduction-majoration (annex to article A121-1 of
-//! the Code des assurances), as decided point by point in `shared/spec/bonus-malus.md`.
+//! the Code des assurances), as decided point by point in `docs/bonus-malus.md`.
 //!
 //! Pure: no clock, no IO. Coefficients are integer hundredths; every product is computed exactly
 //! in integers and truncated ("arrêté à la deuxième décimale et arrondi par défaut").
