@@ -175,6 +175,48 @@ fn the_open_claims_list_shows_the_responsibility_in_force() {
     assert_eq!(shown(&a, late), "partial");
 }
 
+/// Issue 9, item 8: a claim on the parked vehicle by an unidentified third party is without
+/// liability of the insured (art. 7): « responsable » is an impossible qualification, refused at
+/// declaration, at requalification and when a correction changes the kind.
+#[test]
+fn a_parked_unidentified_claim_cannot_be_responsible() {
+    let (a, k) = agency_with_contract();
+    let e = a
+        .claim(k)
+        .on("2026-03-10")
+        .kind("parked_unidentified")
+        .full()
+        .try_record()
+        .unwrap_err();
+    assert_eq!(e.code, "invalid:responsibility");
+    assert!(e.message.contains("tiers non identifié"), "{}", e.message);
+    let id = a
+        .claim(k)
+        .on("2026-03-10")
+        .kind("parked_unidentified")
+        .not_responsible()
+        .id();
+    let e = a
+        .claim_requalify(id, "partial", "2026-04-01", None)
+        .unwrap_err();
+    assert_eq!(e.code, "invalid:responsibility");
+    let accident = a.claim(k).on("2026-03-12").full().id();
+    let e = a
+        .claim_update(
+            accident,
+            &courtier_app::ClaimUpdate {
+                kind: Some("parked_unidentified".into()),
+                reason: Some("Erreur de nature".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
+    assert_eq!(e.code, "invalid:kind");
+    let r = a.contract_get(k).unwrap();
+    assert_eq!(r.claims.len(), 2);
+    assert!(r.claims.iter().all(|c| c.qualifications.len() == 1));
+}
+
 #[test]
 fn requalifying_with_an_unknown_responsibility_or_date_is_refused_and_changes_nothing() {
     let (a, k) = agency_with_contract();

@@ -9,7 +9,7 @@ use crate::{
     ContractRecord, Courtier, OpenClaim, PartyDto,
 };
 use chrono::NaiveDate;
-use courtier_domain::bonus_malus::{ClaimKind, Responsibility};
+use courtier_domain::bonus_malus::{check_qualification, ClaimKind, Responsibility};
 use courtier_port::{AmountRow, ClaimCorrection, NewClaim};
 use std::collections::hash_map::{Entry, HashMap};
 
@@ -69,7 +69,7 @@ impl Courtier {
         let today = self.today();
         let (occurred, declared) =
             checked_claim_dates(&d.occurred_on, d.declared_on.as_deref(), &d.kind, today)?;
-        if Responsibility::parse(&d.responsibility).is_none() {
+        let Some(responsibility) = Responsibility::parse(&d.responsibility) else {
             return Err(field(
                 "responsibility",
                 format!(
@@ -77,6 +77,10 @@ impl Courtier {
                     d.responsibility
                 ),
             ));
+        };
+        if let Some(kind) = ClaimKind::parse(&d.kind) {
+            check_qualification(kind, responsibility)
+                .map_err(|e| field("responsibility", e.to_string()))?;
         }
         let estimated = match d.estimated.as_deref().map(str::trim) {
             None | Some("") => None,
@@ -121,16 +125,26 @@ impl Courtier {
         found_on: &str,
         note: Option<&str>,
     ) -> Result<ContractRecord, AppError> {
-        if Responsibility::parse(responsibility).is_none() {
+        let Some(parsed) = Responsibility::parse(responsibility) else {
             return Err(field(
                 "responsibility",
                 format!("Responsabilité inconnue « {responsibility} » (full, partial, none)."),
             ));
-        }
+        };
         let on = date_field(found_on, "foundOn", "Date du constat")?;
         let now = self.now();
         let today = self.today();
         self.with_store(|s| {
+            let facts = s.contract_facts(s.claim_contract(claim_id)?)?;
+            if let Some(kind) = facts
+                .claims
+                .iter()
+                .find(|c| c.id == claim_id)
+                .and_then(|c| ClaimKind::parse(&c.kind))
+            {
+                check_qualification(kind, parsed)
+                    .map_err(|e| field("responsibility", e.to_string()))?;
+            }
             let contract_id =
                 s.requalify_claim(claim_id, responsibility, on, note, &now, &|f| {
                     coefficient_rows(f, today)
@@ -215,6 +229,13 @@ impl Courtier {
         let kind = u.kind.clone().unwrap_or_else(|| c.kind.clone());
         let (occurred, declared) =
             checked_claim_dates(&occurred_on, declared_on.as_deref(), &kind, today)?;
+        // The claim's responsibility in force must stay possible for its (new) kind.
+        if let (Some(k), Some(r)) = (
+            ClaimKind::parse(&kind),
+            Responsibility::parse(&c.responsibility),
+        ) {
+            check_qualification(k, r).map_err(|e| field("kind", e.to_string()))?;
+        }
         let keep = |new: &Option<String>, old: &Option<String>| match new {
             Some(_) => text(new),
             None => old.clone(),

@@ -199,6 +199,28 @@ pub enum ClaimEffect {
     NeutralArt6,
 }
 
+/// A qualification that cannot be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum QualificationError {
+    /// Art. 7: a claim on the parked vehicle by an unidentified third party is, by definition,
+    /// without liability of the insured.
+    #[error("Un sinistre sur le véhicule en stationnement par un tiers non identifié est sans responsabilité de l'assuré (art. 7) : il ne peut pas être qualifié « {} ».", .0.fr())]
+    ParkedUnidentifiedResponsible(Responsibility),
+}
+
+/// Whether a claim of `kind` can be qualified `responsibility`.
+pub fn check_qualification(
+    kind: ClaimKind,
+    responsibility: Responsibility,
+) -> Result<(), QualificationError> {
+    match (kind, responsibility) {
+        (ClaimKind::ParkedUnidentified, Responsibility::Full | Responsibility::Partial) => Err(
+            QualificationError::ParkedUnidentifiedResponsible(responsibility),
+        ),
+        _ => Ok(()),
+    }
+}
+
 /// Which rule decides a claim (R11).
 pub fn classify(kind: ClaimKind, responsibility: Responsibility) -> ClaimEffect {
     match kind {
