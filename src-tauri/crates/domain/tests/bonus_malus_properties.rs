@@ -441,3 +441,183 @@ fn wrong_web_values_never_come_out_under_the_defaults() {
     );
     assert_eq!(hundredths(&from_two), [225]);
 }
+
+/// The dated form of the spec read plainly, every option: a second implementation written
+/// from `docs/bonus-malus.md` (R9–R16, the dated form), not from the engine's code. `None` when
+/// the history cannot be computed.
+fn dated_reference(h: &DatedHistory, o: &RuleOptions) -> Option<Vec<u32>> {
+    let months = |d: NaiveDate, m: u32| d.checked_add_months(Months::new(m));
+    let back = |d: NaiveDate, m: u32| d.checked_sub_months(Months::new(m));
+    if h.first_echeance <= h.subscription_date
+        || h.first_echeance > months(h.subscription_date, 12)?
+    {
+        return None;
+    }
+    if h.interruptions.iter().any(|i| i.to <= i.from) {
+        return None;
+    }
+    // Échéances and their periods.
+    let mut echeances = Vec::new();
+    let mut k = 0;
+    while let Some(e) = months(h.first_echeance, 12 * k) {
+        if e > h.until {
+            break;
+        }
+        echeances.push(e);
+        k += 1;
+    }
+    let mut bounds: Vec<(NaiveDate, NaiveDate, bool)> = Vec::new();
+    for (i, e) in echeances.iter().enumerate() {
+        let end = back(*e, 2)?;
+        if i == 0 {
+            let start = h.subscription_date.max(back(*e, 14)?);
+            if end <= start {
+                bounds.push((h.subscription_date, h.subscription_date, false));
+            } else {
+                bounds.push((start, end, months(start, 9)? <= end));
+            }
+        } else {
+            bounds.push((bounds[i - 1].1, end, true));
+        }
+    }
+    let known_on = h.known_on.unwrap_or(h.until);
+    let in_force = |c: &DatedClaim| {
+        let following = echeances_after(h.first_echeance, c.date);
+        let limit = following.and_then(|e| months(e, 24));
+        let mut reqs = c.requalifications.clone();
+        reqs.sort_by_key(|r| r.on);
+        let mut r = c.responsibility;
+        for q in reqs {
+            if q.on <= known_on && limit.is_some_and(|l| q.on <= l) {
+                r = q.responsibility;
+            }
+        }
+        r
+    };
+    let counts =
+        |k: ClaimKind, r: Responsibility| k == ClaimKind::Accident && r != Responsibility::None;
+    let art6 = |k: ClaimKind, r: Responsibility| {
+        matches!(
+            k,
+            ClaimKind::ForceMajeure | ClaimKind::NaturalDisaster | ClaimKind::DrivenWithoutConsent
+        ) || (k == ClaimKind::Accident && r == Responsibility::None)
+    };
+    let mut sorted: Vec<&DatedClaim> = h.claims.iter().collect();
+    sorted.sort_by_key(|c| c.date);
+    let (mut c, mut paf, mut streak, mut used) = (
+        h.start_coefficient.hundredths() as u64,
+        h.start_periods_at_floor,
+        h.start_claim_free_streak,
+        false,
+    );
+    let mut carried: Vec<(ClaimKind, Responsibility)> = Vec::new();
+    let mut out = Vec::new();
+    for (i, (start, end, year)) in bounds.iter().enumerate() {
+        let mut claims = std::mem::take(&mut carried);
+        claims.extend(
+            sorted
+                .iter()
+                .filter(|x| x.date >= h.subscription_date && x.date >= *start && x.date < *end)
+                .map(|x| (x.kind, in_force(x))),
+        );
+        // R16: a reduction lost since the previous échéance (the subscription for the first).
+        let since = if i == 0 {
+            h.subscription_date
+        } else {
+            echeances[i - 1]
+        };
+        if h.reductions_lost
+            .iter()
+            .any(|d| *d >= since && *d < echeances[i])
+            && c < 100
+        {
+            c = 100;
+            paf = 0;
+            streak = 0;
+        }
+        if !year && o.short_first_period_claims == ShortFirstPeriodClaims::CarryForward {
+            carried = claims;
+            out.push(c as u32);
+            continue;
+        }
+        let counting: Vec<Responsibility> = claims
+            .iter()
+            .filter(|(k, r)| counts(*k, *r))
+            .map(|(_, r)| *r)
+            .collect();
+        if !counting.is_empty() {
+            let protected =
+                c == 50 && paf >= 3 && (o.floor_protection == FloorProtection::Renewable || !used);
+            let factors: Vec<(u64, u64)> = counting
+                .iter()
+                .skip(usize::from(protected))
+                .map(|r| match (h.usage, *r == Responsibility::Partial) {
+                    (Usage::Standard, false) => (125, 100),
+                    (Usage::Standard, true) => (1125, 1000),
+                    (Usage::Tournees, false) => (120, 100),
+                    (Usage::Tournees, true) => (110, 100),
+                })
+                .collect();
+            if protected {
+                used = true;
+            }
+            match o.truncation {
+                Truncation::PerClaim => {
+                    for (n, d) in factors {
+                        c = (c * n / d).min(350);
+                    }
+                }
+                Truncation::PerPeriod => {
+                    let (mut n, mut d) = (c as u128, 1u128);
+                    for (fnum, fden) in factors {
+                        n *= u128::from(fnum);
+                        d *= u128::from(fden);
+                        if n / d >= 350 {
+                            break;
+                        }
+                    }
+                    c = ((n / d) as u64).min(350);
+                }
+            }
+            paf = 0;
+            streak = 0;
+        } else if *year {
+            // R14: a suspension longer than three months, measured on itself, overlapping.
+            let interrupted = h.interruptions.iter().any(|x| {
+                x.from < *end && x.to > *start && months(x.from, 3).map_or(true, |l| x.to > l)
+            });
+            let art6_blocks = o.art6_blocks_reduction && claims.iter().any(|(k, r)| art6(*k, *r));
+            if !interrupted && !art6_blocks {
+                let r = if h.usage == Usage::Standard { 95 } else { 93 };
+                let before = c;
+                c = (c * r / 100).max(50);
+                paf = if before == 50 { paf + 1 } else { 0 };
+                streak += 1;
+                if streak >= 2 {
+                    c = c.min(100);
+                }
+            }
+        }
+        out.push(c as u32);
+    }
+    Some(out)
+}
+
+/// The first échéance strictly after `date`.
+fn echeances_after(first: NaiveDate, date: NaiveDate) -> Option<NaiveDate> {
+    (0..)
+        .map_while(|k| first.checked_add_months(Months::new(12 * k)))
+        .find(|e| *e > date)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_dated_engine_agrees_with_the_dated_reference(h in dated_history(), o in options()) {
+        let engine = compute_dated(&h, &o)
+            .ok()
+            .map(|out| out.coefficients.iter().map(|c| c.hundredths()).collect::<Vec<_>>());
+        prop_assert_eq!(engine, dated_reference(&h, &o));
+    }
+}
