@@ -383,6 +383,17 @@ fn r14_interruption() {
         ),
         ["1.18", "1.18", "1.00"]
     );
+    // The boundary decided by the engine, not by the test: the period form's JSON, where
+    // `interruption_months` over 3 blocks the reduction.
+    let json = |months: u32| {
+        simulate_json(&format!(
+            r#"{{"usage":"standard","start_coefficient":"1.00","periods":[{{"interruption_months":{months},"claims":[]}}]}}"#
+        ))
+        .unwrap()["coefficients"]
+            .clone()
+    };
+    assert_eq!(json(3), serde_json::json!(["0.95"]));
+    assert_eq!(json(4), serde_json::json!(["1.00"]));
 }
 
 // ----- dates (R12, R13, R15) --------------------------------------------------------------
