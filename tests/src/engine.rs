@@ -18,6 +18,7 @@ pub fn history_of(subscription: &str, first: &str, start: &str, until: &str) -> 
         subscription_date: d(subscription),
         first_echeance: d(first),
         until: d(until),
+        known_on: None,
         interruptions: vec![],
         reductions_lost: vec![],
         claims: vec![],

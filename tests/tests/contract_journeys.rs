@@ -58,7 +58,7 @@ fn a_responsible_claim_changes_the_coefficient_and_the_next_premium_at_once() {
     assert_eq!(q.len(), 2);
     assert_eq!(q[0].responsibility.as_str(), "full");
     assert_eq!(q[1].responsibility.as_str(), "partial");
-    assert_eq!(re.claims[0].responsibility, "partial");
+    assert_eq!(re.claims[0].responsibility.as_str(), "partial");
 
     // One source of truth: the engine on the same dated history gives the same coefficients.
     let engine = engine_coefficients(&DatedHistory {

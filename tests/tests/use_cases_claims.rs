@@ -1,6 +1,6 @@
 //! Use cases of claims on a temp agency whose clock says 24 November 2026. The default contract
 //! (see `courtier_journeys`) has 0.80 in force, 0.76 projected at 1 January 2027 and a next
-//! premium of 500 × c + 45,50 €. Figures worked out by hand from `shared/spec/bonus-malus.md`.
+//! premium of 500 × c + 45,50 €. Figures worked out by hand from `docs/bonus-malus.md`.
 #![allow(clippy::unwrap_used)]
 
 use courtier_journeys::{coefficients, TempAgency};
@@ -93,7 +93,7 @@ fn requalified_not_responsible_within_two_years_gives_the_reduction_back() {
         .claim_requalify(id, "none", "2026-11-01", Some("Tiers reconnu responsable"))
         .unwrap();
     assert_eq!(r.projection.unwrap().if_nothing_happens, "0.76");
-    assert_eq!(r.claims[0].responsibility, "none");
+    assert_eq!(r.claims[0].responsibility.as_str(), "none");
     assert_eq!(r.claims[0].qualifications.len(), 2);
 }
 
@@ -124,19 +124,97 @@ fn a_requalification_found_on_the_last_day_of_the_limit_applies() {
     let (a, _, id) = claim_of_june_2023();
     let r = a.claim_requalify(id, "none", "2025-12-31", None).unwrap();
     assert_eq!(coefficients(&r), ["1.00", "0.95", "0.90", "0.85", "0.80"]);
-    assert_eq!(r.claims[0].responsibility, "none");
+    assert_eq!(r.claims[0].responsibility.as_str(), "none");
 }
 
 /// R15: "everywhere the application shows or uses a claim's responsibility it is the
-/// responsibility in force". Today `claim_record` shows the last qualification recorded, even
-/// one found too late to count, while the coefficients rightly ignore it.
+/// responsibility in force": the claim record shows the qualification that stands, not one found
+/// too late to count (which the coefficients rightly ignore).
 #[test]
-#[ignore = "app bug: ClaimRecord.responsibility ignores the R15 two-year limit"]
 fn a_claim_found_too_late_to_requalify_is_shown_with_its_responsibility_in_force() {
     let (a, k, id) = claim_of_june_2023();
     let _ = a.claim_requalify(id, "none", "2026-03-01", None);
     let r = a.contract_get(k).unwrap();
-    assert_eq!(r.claims[0].responsibility, "full");
+    assert_eq!(r.claims[0].responsibility.as_str(), "full");
+}
+
+/// R15 in the open-claims list too (issue 9, item 6): the responsibility in force, not the latest
+/// qualification recorded; one found in time does apply.
+#[test]
+fn the_open_claims_list_shows_the_responsibility_in_force() {
+    let (a, k, id) = claim_of_june_2023();
+    let _ = a.claim_requalify(id, "none", "2026-03-01", None);
+    let shown = |a: &TempAgency, id| {
+        a.open_claims(None)
+            .unwrap()
+            .into_iter()
+            .find(|c| c.claim_id == id)
+            .unwrap()
+            .responsibility
+    };
+    assert_eq!(shown(&a, id).as_str(), "full", "found too late");
+    // The timeline keeps it, marked as without effect.
+    let t = a
+        .contract_timeline(
+            k,
+            &courtier_app::TimelineQuery {
+                kinds: vec!["qualification".into()],
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(t.entries.len(), 1);
+    assert!(
+        t.entries[0].title.contains("écartée"),
+        "{}",
+        t.entries[0].title
+    );
+    let late = a.claim(k).on("2026-06-01").full().id();
+    a.claim_requalify(late, "partial", "2026-07-01", None)
+        .unwrap();
+    assert_eq!(shown(&a, late).as_str(), "partial");
+}
+
+/// Issue 9, item 8: a claim on the parked vehicle by an unidentified third party is without
+/// liability of the insured (art. 7): « responsable » is an impossible qualification, refused at
+/// declaration, at requalification and when a correction changes the kind.
+#[test]
+fn a_parked_unidentified_claim_cannot_be_responsible() {
+    let (a, k) = agency_with_contract();
+    let e = a
+        .claim(k)
+        .on("2026-03-10")
+        .kind("parked_unidentified")
+        .full()
+        .try_record()
+        .unwrap_err();
+    assert_eq!(e.code, "invalid:responsibility");
+    assert!(e.message.contains("tiers non identifié"), "{}", e.message);
+    let id = a
+        .claim(k)
+        .on("2026-03-10")
+        .kind("parked_unidentified")
+        .not_responsible()
+        .id();
+    let e = a
+        .claim_requalify(id, "partial", "2026-04-01", None)
+        .unwrap_err();
+    assert_eq!(e.code, "invalid:responsibility");
+    let accident = a.claim(k).on("2026-03-12").full().id();
+    let e = a
+        .claim_update(
+            accident,
+            &courtier_app::ClaimUpdate {
+                kind: Some("parked_unidentified".into()),
+                reason: Some("Erreur de nature".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
+    assert_eq!(e.code, "invalid:kind");
+    let r = a.contract_get(k).unwrap();
+    assert_eq!(r.claims.len(), 2);
+    assert!(r.claims.iter().all(|c| c.qualifications.len() == 1));
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! Use cases of contracts on a temp agency whose clock says 24 November 2026. Figures worked out
-//! by hand from `shared/spec/bonus-malus.md` (0.95 a claim-free year, 0.93 for tournées, each
+//! by hand from `docs/bonus-malus.md` (0.95 a claim-free year, 0.93 for tournées, each
 //! truncated to two decimals).
 #![allow(clippy::unwrap_used)]
 
@@ -26,7 +26,13 @@ fn outside_the_clause_the_premium_is_not_modulated() {
     assert_eq!(k.projection.clone().unwrap().if_nothing_happens, "1.00");
     assert_eq!(k.next_premium.unwrap().total, "545.50");
     let r = a.claim(k.id).on("2026-03-01").full().record();
-    assert_eq!(r.projection.unwrap().if_nothing_happens, "1.00");
+    assert_eq!(r.projection.clone().unwrap().if_nothing_happens, "1.00");
+    // Issue 9, item 9: the page and the note say so, instead of a history computed as if the
+    // clause applied (0.95, 0.90, …).
+    assert_eq!(coefficients(&r), ["1.00", "1.00", "1.00", "1.00", "1.00"]);
+    assert!(r.note.contains("hors de la clause"), "{}", r.note);
+    assert!(!r.note.contains("0,95"), "{}", r.note);
+    assert!(!r.protection_active);
 }
 
 #[test]
@@ -89,11 +95,9 @@ fn a_suspension_of_exactly_three_months_keeps_the_reduction() {
 }
 
 /// R14: each interruption is measured on itself, from its first day: 1 February → 2 May 2024
-/// is longer than `from + 3 months`. The domain (`dated::interruption`) measures three months
-/// from the start of the reference period (92 days from 1 November 2023) and sums the days of
-/// all the period's interruptions, so these 91 days pass as short.
+/// is longer than `from + 3 months` (1 May), so the period 1 November 2023 – 31 October 2024
+/// gets no reduction.
 #[test]
-#[ignore = "domain bug: R14 three months measured from the period start, not the interruption's"]
 fn a_suspension_of_three_months_and_a_day_loses_the_reduction() {
     let a = TempAgency::new();
     let k = a.contract(a.client().id()).create();
@@ -103,9 +107,8 @@ fn a_suspension_of_three_months_and_a_day_loses_the_reduction() {
     assert_eq!(coefficients(&s), ["1.00", "0.95", "0.90", "0.90", "0.85"]);
 }
 
-/// R14: "two short ones are not added together" (same domain bug as above: they are summed).
+/// R14: "two short ones are not added together".
 #[test]
-#[ignore = "domain bug: R14 sums the period's interruptions"]
 fn two_short_suspensions_in_one_period_keep_the_reduction() {
     let a = TempAgency::new();
     let k = a.contract(a.client().id()).create();
@@ -142,6 +145,94 @@ fn a_claim_recorded_after_termination_still_corrects_the_history_up_to_the_end()
     assert_eq!(r.coefficient_in_force, "1.12");
     assert!(r.projection.is_none());
     assert_eq!(r.status.as_str(), "resilie");
+}
+
+/// Issue 9's reproduction: contract from 2020-01-01 (first échéance 2021-01-01), full claim on
+/// 2021-03-01, terminated 2022-02-01.
+fn terminated_with_a_claim() -> (TempAgency, i64, i64) {
+    let a = TempAgency::new();
+    let k = a
+        .contract(a.client().id())
+        .dates("2020-01-01", "2021-01-01")
+        .create()
+        .id;
+    let claim = a.claim(k).on("2021-03-01").full().id();
+    let r = a
+        .contract_terminate(k, "2022-02-01", "client", None)
+        .unwrap();
+    // 0.95, then 0.95 × 1.25 = 1.1875 → 1.18; nothing after the termination.
+    assert_eq!(coefficients(&r), ["0.95", "1.18"]);
+    (a, k, claim)
+}
+
+/// R15: the requalification found on 2022-06-01, after the termination but within two years of
+/// the échéance that followed the claim (2022-01-01), corrects the history up to the end: the
+/// app computes `until` the termination, `known_on` today.
+#[test]
+fn a_requalification_found_after_the_termination_corrects_the_history() {
+    let (a, k, claim) = terminated_with_a_claim();
+    let r = a
+        .claim_requalify(claim, "none", "2022-06-01", None)
+        .unwrap();
+    assert_eq!(coefficients(&r), ["0.95", "0.90"]);
+    assert_eq!(r.coefficient_in_force, "0.90");
+    assert_eq!(r.status.as_str(), "resilie");
+    assert!(
+        r.note
+            .contains("requalifié « non responsable » le 01/06/2022"),
+        "{}",
+        r.note
+    );
+    assert_eq!(coefficients(&a.contract_get(k).unwrap()), ["0.95", "0.90"]);
+}
+
+/// A terminated contract stays terminated: a suspension after the termination is refused, with
+/// the field it is about, and changes nothing (before: status « en cours » again and six
+/// échéances up to today).
+#[test]
+fn a_suspension_after_the_termination_is_refused() {
+    let (a, k, _) = terminated_with_a_claim();
+    let e = a
+        .contract_suspend(k, "2022-03-01", "2022-09-01")
+        .unwrap_err();
+    assert_eq!(e.code, "invalid:from");
+    assert!(
+        e.message.contains("résilié depuis le 01/02/2022"),
+        "{}",
+        e.message
+    );
+    // One that would run past the termination neither.
+    let e = a
+        .contract_suspend(k, "2022-01-10", "2022-03-01")
+        .unwrap_err();
+    assert_eq!(e.code, "invalid:to");
+    let r = a.contract_get(k).unwrap();
+    assert_eq!(r.status.as_str(), "resilie");
+    assert_eq!(coefficients(&r), ["0.95", "1.18"]);
+    assert!(r
+        .events
+        .iter()
+        .all(|e| e.status.map(|s| s.as_str()) != Some("suspendu")));
+    // One that ends by the termination is recorded; the contract stays terminated.
+    let r = a.contract_suspend(k, "2022-01-10", "2022-02-01").unwrap();
+    assert_eq!(r.status.as_str(), "resilie");
+    assert_eq!(coefficients(&r), ["0.95", "1.18"]);
+}
+
+/// A contract terminated while suspended: the suspension's return to « en cours », dated after
+/// the termination, does not revive it (the status comes from all the dated events).
+#[test]
+fn a_contract_terminated_during_a_suspension_stays_terminated() {
+    let a = TempAgency::new();
+    let k = a.contract(a.client().id()).create().id;
+    a.contract_suspend(k, "2025-03-01", "2025-09-01").unwrap();
+    let r = a
+        .contract_terminate(k, "2025-05-01", "client", None)
+        .unwrap();
+    assert_eq!(r.status.as_str(), "resilie");
+    // Échéances up to the termination only: 2022 to 2025.
+    assert_eq!(coefficients(&r), ["1.00", "0.95", "0.90", "0.85"]);
+    assert!(r.projection.is_none());
 }
 
 #[test]

@@ -93,3 +93,80 @@ fn an_unreadable_relevé_is_refused_with_its_own_code() {
     assert_eq!(e.code, "invalid:releve");
     assert!(e.message.contains("Relevé illisible"), "{}", e.message);
 }
+
+/// R17 (issue 9, item 5): a relevé at 1.12 whose last period was claim-free, then eleven
+/// claim-free months: the reduction 1.12 × 0.95 → 1.06 closes a second claim-free period, so the
+/// two-year rule gives 1.00 (before: 1.06, the streak was lost). The contract created from it
+/// starts with the coefficient and the counters.
+#[test]
+fn the_claim_free_streak_comes_with_the_insured() {
+    let a = TempAgency::new();
+    let c = a.client().id();
+    let claims = r#"[ { "date": "2023-06-01", "kind": "accident", "responsibility": "full", "driver": "Anne Martin", "open": false } ]"#;
+    let r = a
+        .releve_record(
+            c,
+            &releve("2026-01-10", "1.12", "2025-04-01", "2025-12-31", claims),
+        )
+        .unwrap();
+    assert_eq!(
+        r.start_coefficient.as_deref(),
+        Some("1.00"),
+        "{:?}",
+        r.steps
+    );
+    assert_eq!(r.start_claim_free_streak, Some(2));
+    assert_eq!(r.start_periods_at_floor, Some(0));
+    let mut d = a
+        .contract(c)
+        .dates("2026-01-01", "2027-01-01")
+        .start_coefficient(r.start_coefficient.as_deref().unwrap())
+        .draft();
+    d.start_claim_free_streak = r.start_claim_free_streak;
+    d.start_periods_at_floor = r.start_periods_at_floor;
+    let k = a.contract_create(&d).unwrap();
+    assert_eq!(k.start_coefficient, "1.00");
+    assert_eq!(k.claim_free_streak, 2);
+}
+
+/// R17: a relevé at 0.50 that states since when (`at_floor_since`) brings the periods at 0.50
+/// it proves, so the first claim on the new contract is forgiven (0.50, not 0.62).
+#[test]
+fn a_releve_at_the_floor_since_a_date_protects_the_first_claim() {
+    let a = TempAgency::new();
+    let c = a.client().id();
+    let doc = releve("2025-12-10", "0.50", "2025-04-01", "2025-11-30", "[]").replace(
+        r#""termination_reason""#,
+        r#""at_floor_since": "2021-04-01", "termination_reason""#,
+    );
+    let r = a.releve_record(c, &doc).unwrap();
+    // Four years at 0.50, claim-free, then the R17 step (9 months claim-free) adds a fifth.
+    assert_eq!(r.start_coefficient.as_deref(), Some("0.50"));
+    assert_eq!(r.start_periods_at_floor, Some(5), "{:?}", r.steps);
+    assert_eq!(r.start_claim_free_streak, Some(6));
+    let draft = |paf: Option<u32>| {
+        let mut d = a
+            .contract(c)
+            .dates("2025-12-01", "2026-12-01")
+            .start_coefficient("0,50")
+            .draft();
+        d.start_claim_free_streak = r.start_claim_free_streak;
+        d.start_periods_at_floor = paf;
+        d
+    };
+    let k = a.contract_create(&draft(r.start_periods_at_floor)).unwrap();
+    assert!(k.protection_active);
+    let after = a.claim(k.id).on("2026-03-01").full().record();
+    assert_eq!(after.projection.unwrap().if_nothing_happens, "0.50");
+    // Without the counters: 0.50 × 1.25 = 0.625 → 0.62.
+    let k = a.contract_create(&draft(None)).unwrap();
+    let after = a.claim(k.id).on("2026-03-01").full().record();
+    assert_eq!(after.projection.unwrap().if_nothing_happens, "0.62");
+    // Periods at 0.50 with another start coefficient are refused.
+    let mut bad = draft(Some(3));
+    bad.start_coefficient = Some("0,80".into());
+    assert_eq!(
+        a.contract_create(&bad).unwrap_err().code,
+        "invalid:startPeriodsAtFloor"
+    );
+}

@@ -34,6 +34,37 @@ fn a_replaced_vehicle_ends_where_the_new_one_starts() {
         .is_none());
 }
 
+/// R16 (issue 9, item 6): a backdated replacement's note uses the coefficient in force on the
+/// replacement date (0.90 on 1 June 2024), not today's (0.80).
+#[test]
+fn a_backdated_replacement_notes_the_coefficient_in_force_on_its_date() {
+    let a = TempAgency::new();
+    let k = a.contract(a.client().id()).create();
+    assert_eq!(k.coefficient_in_force, "0.80");
+    let old = a.vehicle(k.id).from("2021-03-01").add();
+    a.vehicle_replace(
+        old.id,
+        &a.vehicle(k.id)
+            .registration("EF-456-GH")
+            .from("2024-06-01")
+            .draft(),
+        false,
+    )
+    .unwrap();
+    let list = a.vehicle_list(k.id).unwrap();
+    let note = list
+        .iter()
+        .find(|v| v.id == old.id)
+        .unwrap()
+        .transfer_note
+        .clone()
+        .unwrap();
+    assert!(
+        note.contains("Remplacement le 01/06/2024 : coefficient 0,90 → 1,00"),
+        "{note}"
+    );
+}
+
 #[test]
 fn a_bad_registration_is_refused_and_a_correction_with_one_changes_nothing() {
     let a = TempAgency::new();
@@ -77,6 +108,35 @@ fn a_novice_after_anticipated_learning_pays_half_the_surcharge() {
     assert_eq!(p.novice_rate, "25");
     assert_eq!(p.novice_amount, "125.00");
     assert_eq!(p.total, "520.50");
+}
+
+/// Issue 9, item 6: the novice surcharge counts the claims that count (R11), by their
+/// responsibility in force (R15): a glass claim marked « responsable » and an accident
+/// requalified as not responsible do not end a claim-free year; a responsible accident does.
+#[test]
+fn only_counting_claims_end_a_novice_claim_free_year() {
+    let a = TempAgency::new();
+    let k = a.contract(a.client().id()).create();
+    a.driver(k.id)
+        .role("secondaire")
+        .name("Tom", "Bénard")
+        .licensed("2025-05-01")
+        .from("2025-06-01")
+        .add();
+    let rate = || {
+        a.contract_get(k.id)
+            .unwrap()
+            .next_premium
+            .unwrap()
+            .novice_rate
+    };
+    assert_eq!(rate(), "50");
+    a.claim(k.id).on("2026-02-01").kind("glass").full().record();
+    assert_eq!(rate(), "50", "a glass claim never counts (art. 7)");
+    let id = a.claim(k.id).on("2026-03-01").full().id();
+    assert_eq!(rate(), "100");
+    a.claim_requalify(id, "none", "2026-04-01", None).unwrap();
+    assert_eq!(rate(), "50", "requalified as not responsible");
 }
 
 #[test]

@@ -212,14 +212,23 @@ test('a relevé: the snake_case JSON of ReleveDocument, ISO dates, nulls, blank 
     coefficient: '0.85',
     last_echeance: '2025-09-01',
     stopped_on: '2026-01-10',
+    at_floor_since: null,
     termination_reason: 'néant',
   });
   assert.deepEqual(rows, { claims: [1, 2, 3], drivers: [1] });
   // Every key of the Rust struct is present.
   assert.deepEqual(Object.keys(document).sort(), [
-    'claims', 'coefficient', 'contract_number', 'drivers', 'issued_on', 'issuer', 'last_echeance', 'policyholder',
-    'registration', 'stopped_on', 'subscription_date', 'termination_reason', 'usage',
+    'at_floor_since', 'claims', 'coefficient', 'contract_number', 'drivers', 'issued_on', 'issuer', 'last_echeance',
+    'policyholder', 'registration', 'stopped_on', 'subscription_date', 'termination_reason', 'usage',
   ]);
+});
+
+test('R17: a relevé may state since when the coefficient has been 0,50', () => {
+  const f = { ...emptyReleveFields('2026-03-15'), coefficient: '0,50', atFloorSince: '01/04/2020' };
+  assert.equal(releveFieldsToDocument(f).document.at_floor_since, '2020-04-01');
+  const bad = releveFieldsToDocument({ ...f, atFloorSince: '31/02/2020' });
+  assert.ok(bad.problems.some((p) => p.field === 'atFloorSince'));
+  assert.ok(has('releveForm.atFloorSince'));
 });
 
 test('a relevé that does not state its usage sends null', () => {
@@ -366,4 +375,14 @@ test('driver correction: prefilled; unchanged → {}; cleared optional → ""; e
   const ended = /** @type {any} */ (driverRecord({ toDate: '2026-06-30' }));
   assert.deepEqual(driverUpdateOf(ended, { ...driverCorrectionFieldsOf(ended), toDate: '' }), { toDate: '' }, 'designated again');
   assert.deepEqual(driverUpdateOf(d, { ...f, fromDate: '31/02/2026' }), { fromDate: '31/02/2026' }, 'unreadable date sent as typed');
+});
+
+test('R17: the counters carried from a relevé are sent with the new contract, only when given', () => {
+  const f = { ...emptyContractFields('2026-03-15'), insurer: 'MAAF', number: 'N-1', startCoefficient: '0,50', premiums: [] };
+  assert.equal('startClaimFreeStreak' in contractFieldsToInput(1, f).input, false);
+  const { input } = contractFieldsToInput(1, { ...f, startClaimFreeStreak: 6, startPeriodsAtFloor: 5 });
+  assert.equal(input.startCoefficient, '0.50');
+  assert.equal(input.startClaimFreeStreak, 6);
+  assert.equal(input.startPeriodsAtFloor, 5);
+  assert.ok(has('contractForm.startCounters'));
 });

@@ -43,6 +43,8 @@ import { putChanged } from './fieldDiff.js';
  * @property {string} usage
  * @property {boolean} clauseApplies
  * @property {string} startCoefficient "1,00"
+ * @property {number} [startClaimFreeStreak] R17: carried from the relevé (not typed)
+ * @property {number} [startPeriodsAtFloor] R17: carried from the relevé (not typed)
  * @property {string} status
  * @property {PremiumFields[]} premiums
  *
@@ -90,6 +92,7 @@ import { putChanged } from './fieldDiff.js';
  * @property {string} coefficient "0,85"
  * @property {string} lastEcheance
  * @property {string} stoppedOn
+ * @property {string} atFloorSince R17: since when the coefficient has been 0,50; '' when not stated
  * @property {string} terminationReason
  *
  * @typedef {object} ContractCorrectionFields The "Corriger le contrat" form, as typed (the
@@ -277,22 +280,24 @@ export function contractFieldsToInput(clientId, f) {
   const subscriptionDate = dateText(f.subscriptionDate) ?? '';
   const firstEcheance = dateText(f.firstEcheance) ?? addOneYear(subscriptionDate) ?? '';
   const { premiums, rows } = premiumsToInput(f.premiums);
-  return {
-    input: {
-      clientId,
-      insurer: f.insurer.trim(),
-      number: f.number.trim(),
-      product: /** @type {ContractInput['product']} */ (f.product),
-      subscriptionDate,
-      firstEcheance,
-      usage: /** @type {ContractInput['usage']} */ (f.usage),
-      clauseApplies: f.clauseApplies,
-      startCoefficient: decimalText(f.startCoefficient),
-      status: /** @type {ContractInput['status']} */ (f.status),
-      premiums,
-    },
-    rows,
+  /** @type {ContractInput} */
+  const input = {
+    clientId,
+    insurer: f.insurer.trim(),
+    number: f.number.trim(),
+    product: /** @type {ContractInput['product']} */ (f.product),
+    subscriptionDate,
+    firstEcheance,
+    usage: /** @type {ContractInput['usage']} */ (f.usage),
+    clauseApplies: f.clauseApplies,
+    startCoefficient: decimalText(f.startCoefficient),
+    status: /** @type {ContractInput['status']} */ (f.status),
+    premiums,
   };
+  // R17: the counters that come with the insured, when the form was opened from a relevé.
+  if (f.startClaimFreeStreak !== undefined) input.startClaimFreeStreak = f.startClaimFreeStreak;
+  if (f.startPeriodsAtFloor !== undefined) input.startPeriodsAtFloor = f.startPeriodsAtFloor;
+  return { input, rows };
 }
 
 /**
@@ -384,6 +389,7 @@ export function emptyReleveFields(today) {
     coefficient: '',
     lastEcheance: '',
     stoppedOn: '',
+    atFloorSince: '',
     terminationReason: '',
   };
 }
@@ -488,6 +494,7 @@ export function releveFieldsToDocument(f) {
       coefficient: coefficient !== null ? decimalText(coefficient) : null,
       last_echeance: isoDate(f.lastEcheance, 'lastEcheance'),
       stopped_on: isoDate(f.stoppedOn, 'stoppedOn'),
+      at_floor_since: isoDate(f.atFloorSince, 'atFloorSince'),
       termination_reason: textOrNull(f.terminationReason),
     },
     rows,

@@ -320,6 +320,8 @@
  * @property {Usage} usage
  * @property {boolean} clauseApplies
  * @property {string | null} startCoefficient "0.85"; null: 1.00
+ * @property {number | null} [startClaimFreeStreak] R17: claim-free periods carried from the relevé; null: 0
+ * @property {number | null} [startPeriodsAtFloor] R17: periods at 0.50 carried from the relevé (start 0.50 only); null: 0
  * @property {'en_cours' | 'devis'} status
  * @property {PremiumLineInput[]} premiums
  *
@@ -401,11 +403,14 @@
  * @property {string | null} coefficient "0.85": the coefficient at the last échéance
  * @property {string | null} last_echeance
  * @property {string | null} stopped_on the date the information was stopped
+ * @property {string | null} at_floor_since R17: since when the coefficient has been 0.50, when the relevé states it
  * @property {string | null} termination_reason EU template: why the contract ended, or "néant"
  *
  * @typedef {object} ReleveResult What Courtier makes of a relevé (R17, R18).
  * @property {number} id
  * @property {string | null} startCoefficient the new contract's starting coefficient, "0.85"
+ * @property {number | null} startClaimFreeStreak R17: the claim-free periods the new contract starts with
+ * @property {number | null} startPeriodsAtFloor R17: the periods at 0.50 the new contract starts with
  * @property {string[]} steps how it was reached, in French
  * @property {string | null} inconsistency set when the stated coefficient is outside what the listed claims allow
  * @property {string | null} impliedMin

@@ -81,7 +81,10 @@ function historyChart(history) {
     h('thead', null, h('tr', null, h('th', null, t('contract.history.echeance')), h('th', null, t('contract.history.period')), h('th', { class: 'num' }, t('contract.history.coefficient')))),
     h('tbody', null, [...history].reverse().map((e) => h('tr', null,
       h('td', null, formatDate(e.echeance)),
-      h('td', null, t('contract.history.range', { from: formatDate(e.periodStart), to: formatDate(dayBefore(e.periodEnd)) })),
+      // R13: an empty first period (first échéance within two months of the subscription).
+      h('td', null, e.periodStart === e.periodEnd
+        ? t('contract.history.emptyPeriod')
+        : t('contract.history.range', { from: formatDate(e.periodStart), to: formatDate(dayBefore(e.periodEnd)) })),
       h('td', { class: 'num' }, formatCoefficient(e.coefficient))))));
   return h('div', null, chart, h('details', { class: 'coef-table' }, h('summary', null, t('contract.history.table')), table));
 }

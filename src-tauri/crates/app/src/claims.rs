@@ -2,17 +2,19 @@
 //! amounts, statuses, parties and exchanges, and the portfolio's open claims. Every change is a
 //! new fact: a correction keeps the values it replaced; an amount is a new line.
 
-use crate::engine::coefficient_rows;
+use crate::engine::{coefficient_rows, responsibilities_in_force};
 use crate::input::{date_field, field, iso, money, text};
 use crate::{
     AmountDto, AppError, ClaimDraft, ClaimPage, ClaimRecord, ClaimUpdate, CommunicationDto,
     ContractRecord, Courtier, OpenClaim, PartyDto,
 };
 use chrono::NaiveDate;
+use courtier_domain::bonus_malus::check_qualification;
 use courtier_domain::vocabulary::{
     AmountKind, Channel, ClaimKind, ClaimStatus, Direction, PartyRole, Responsibility,
 };
 use courtier_port::{AmountRow, ClaimCorrection, NewClaim};
+use std::collections::hash_map::{Entry, HashMap};
 
 /// The checks every claim's declared facts pass, at creation and at each correction.
 pub(crate) fn checked_claim_dates(
@@ -66,6 +68,8 @@ impl Courtier {
         let (occurred, declared, kind) =
             checked_claim_dates(&d.occurred_on, d.declared_on.as_deref(), &d.kind, today)?;
         let responsibility = responsibility(&d.responsibility)?;
+        check_qualification(kind, responsibility)
+            .map_err(|e| field("responsibility", e.to_string()))?;
         let estimated = match d.estimated.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(s) => Some(money(s, "estimated")?.cents()),
@@ -114,6 +118,11 @@ impl Courtier {
         let now = self.now();
         let today = self.today();
         self.with_store(|s| {
+            let facts = s.contract_facts(s.claim_contract(claim_id)?)?;
+            if let Some(c) = facts.claims.iter().find(|c| c.id == claim_id) {
+                check_qualification(c.kind, responsibility)
+                    .map_err(|e| field("responsibility", e.to_string()))?;
+            }
             let contract_id =
                 s.requalify_claim(claim_id, responsibility, on, note, &now, &|f| {
                     coefficient_rows(f, today)
@@ -201,6 +210,8 @@ impl Courtier {
             .unwrap_or_else(|| c.kind.as_str().to_string());
         let (occurred, declared, kind) =
             checked_claim_dates(&occurred_on, declared_on.as_deref(), &kind, today)?;
+        // The claim's responsibility in force must stay possible for its (new) kind.
+        check_qualification(kind, c.responsibility).map_err(|e| field("kind", e.to_string()))?;
         let keep = |new: &Option<String>, old: &Option<String>| match new {
             Some(_) => text(new),
             None => old.clone(),
@@ -348,7 +359,19 @@ impl Courtier {
     pub fn open_claims(&self, limit: Option<u32>) -> Result<Vec<OpenClaim>, AppError> {
         let today = self.today();
         self.with_store(|s| {
-            Ok(s.open_claims(limit.unwrap_or(500).clamp(1, 5_000))?
+            let rows = s.open_claims(limit.unwrap_or(500).clamp(1, 5_000))?;
+            // The responsibility in force (R15), not the latest qualification recorded: decided
+            // from each contract's dated facts, once per contract.
+            let mut in_force: HashMap<i64, Vec<(i64, Responsibility)>> = HashMap::new();
+            for r in &rows {
+                if let Entry::Vacant(e) = in_force.entry(r.contract_id) {
+                    e.insert(responsibilities_in_force(
+                        &s.contract_facts(r.contract_id)?,
+                        today,
+                    )?);
+                }
+            }
+            Ok(rows
                 .into_iter()
                 .map(|r| OpenClaim {
                     claim_id: r.claim_id,
@@ -359,7 +382,10 @@ impl Courtier {
                     contract_number: r.contract_number,
                     occurred_on: iso(r.occurred_on),
                     kind: r.kind,
-                    responsibility: r.responsibility,
+                    responsibility: in_force
+                        .get(&r.contract_id)
+                        .and_then(|v| v.iter().find(|(id, _)| *id == r.claim_id))
+                        .map_or(r.responsibility, |(_, x)| *x),
                     status: r.status,
                     status_since: iso(r.status_since),
                     age_days: (today - r.occurred_on).num_days(),

@@ -12,8 +12,9 @@ use crate::{
 };
 use chrono::NaiveDate;
 use courtier_domain::bonus_malus::{
-    applicable_coefficient, coefficient_in_force, project, RuleOptions,
+    applicable_coefficient, coefficient_in_force, project, responsibility_in_force, RuleOptions,
 };
+use courtier_domain::contract::{check_suspension, status_on, terminated_on};
 use courtier_domain::premium::{premium_notice, surcharges_in_force, three_claims_events};
 use courtier_domain::vocabulary::{ContractStatus, Product, TerminatedBy, Usage};
 use courtier_domain::Coefficient;
@@ -109,6 +110,32 @@ fn checked_terms(d: &ContractDraft) -> Result<courtier_port::ContractCorrection,
     })
 }
 
+/// The dated status events of a contract, as the domain reads them.
+fn status_events(
+    events: &[courtier_port::ContractEventRow],
+) -> impl Iterator<Item = (NaiveDate, ContractStatus)> + '_ {
+    events.iter().filter_map(|e| Some((e.on_date, e.status?)))
+}
+
+/// R17: the counters a new contract starts with (from the relevé; 0 for a first contract).
+struct StartCounters {
+    claim_free_streak: u32,
+    periods_at_floor: u32,
+}
+
+fn start_counters(d: &ContractDraft, start_coefficient: u32) -> Result<StartCounters, AppError> {
+    let periods_at_floor = d.start_periods_at_floor.unwrap_or(0);
+    if periods_at_floor > 0 && start_coefficient != Coefficient::FLOOR.hundredths() {
+        return Err(field(
+            "startPeriodsAtFloor",
+            "Des périodes à 0,50 ne se reprennent qu'avec un coefficient de départ de 0,50.",
+        ));
+    }
+    Ok(StartCounters {
+        claim_free_streak: d.start_claim_free_streak.unwrap_or(0),
+        periods_at_floor,
+    })
+}
 impl Courtier {
     pub(crate) fn contract_record(
         &self,
@@ -136,7 +163,7 @@ impl Courtier {
         let driver_rows = s.drivers_of_contract(id)?;
         let next_premium = projection.as_ref().map(|p| {
             let lines = premium_lines(&premiums_rows, p.next_echeance);
-            let novice = novice_at(&facts, &driver_rows, p.next_echeance);
+            let novice = novice_at(&facts, &h, &driver_rows, p.next_echeance);
             // The periods closed by the next échéance, for the claims counted in them.
             let events = outcome(&facts, p.next_echeance)
                 .map(|o| three_claims_events(&o.trace))
@@ -169,12 +196,8 @@ impl Courtier {
             }
         });
         let events = s.contract_events(id)?;
-        let status = events
-            .iter()
-            .filter(|e| e.on_date <= today)
-            .filter_map(|e| e.status)
-            .next_back()
-            .unwrap_or(ContractStatus::EnCours);
+        // Derived from all the dated events: a termination is final (domain::contract).
+        let status = status_on(status_events(&events), today);
         Ok(ContractRecord {
             id,
             client_id: c.client_id,
@@ -214,13 +237,15 @@ impl Courtier {
                     echeance: iso(e.date),
                     period_start: iso(e.period_start),
                     period_end: iso(e.period_end),
-                    coefficient: e.coefficient.to_string(),
+                    // R1: outside the clause, 1.00, not a history computed as if it applied.
+                    coefficient: applicable_coefficient(clause, e.coefficient).to_string(),
                 })
                 .collect(),
             periods_at_floor: out.end.periods_at_floor,
             claim_free_streak: out.end.claim_free_streak,
-            protection_active: out.end.coefficient == Coefficient::FLOOR
-                && out.end.periods_at_floor >= 3,
+            // R10 decided by the engine (with its options), not re-derived here; outside the
+            // clause (R1) there is nothing to protect.
+            protection_active: clause && out.end.protection_active(&RuleOptions::default()),
             projection: projection.map(|p| ProjectionDto {
                 next_echeance: iso(p.next_echeance),
                 if_nothing_happens: applicable_coefficient(clause, p.if_nothing_happens)
@@ -231,17 +256,33 @@ impl Courtier {
                     .to_string(),
             }),
             next_premium,
-            claims: facts.claims.iter().map(claim_record).collect(),
+            // The engine's history lists the claims in the same order as the facts.
+            claims: facts
+                .claims
+                .iter()
+                .zip(&h.claims)
+                .map(|(c, d)| {
+                    claim_record(
+                        c,
+                        responsibility_in_force(h.first_echeance, d, h.known_on()),
+                    )
+                })
+                .collect(),
             revisions: revision_dtos(&s.revisions(Entity::Contract, id)?),
             vehicles: vehicles_with_revisions(s, id)?,
             drivers: drivers_with_revisions(s, id, today)?,
-            note: courtier_domain::bonus_malus::note::render(&out.trace),
+            note: if clause {
+                courtier_domain::bonus_malus::note::render(&out.trace)
+            } else {
+                courtier_domain::bonus_malus::note::render_outside_clause()
+            },
         })
     }
 
     /// Records a contract and computes its coefficients.
     pub fn contract_create(&self, d: &ContractDraft) -> Result<ContractRecord, AppError> {
         let terms = checked_terms(d)?;
+        let counters = start_counters(d, terms.start_coefficient)?;
         let status = match d.status.as_deref() {
             None => ContractStatus::EnCours,
             Some(s) => ContractStatus::parse(s)
@@ -265,8 +306,8 @@ impl Courtier {
                     usage: terms.usage,
                     clause_applies: terms.clause_applies,
                     start_coefficient: terms.start_coefficient,
-                    start_periods_at_floor: 0,
-                    start_claim_free_streak: 0,
+                    start_periods_at_floor: counters.periods_at_floor,
+                    start_claim_free_streak: counters.claim_free_streak,
                     status,
                     premiums: premiums.clone(),
                 },
@@ -312,6 +353,9 @@ impl Courtier {
         let now = self.now();
         let today = self.today();
         self.with_store(|s| {
+            // A terminated contract stays terminated: no suspension after (or past) its end.
+            let terminated = terminated_on(status_events(&s.contract_events(id)?));
+            check_suspension(terminated, f, t).map_err(|e| field(e.field(), e.to_string()))?;
             s.add_interruption(id, f, t, None, &now, &|facts| {
                 coefficient_rows(facts, today)
             })?;
@@ -406,6 +450,8 @@ impl Courtier {
                         .clone()
                         .unwrap_or_else(|| Coefficient::clamped(c.start_coefficient).to_string()),
                 ),
+                start_claim_free_streak: None,
+                start_periods_at_floor: None,
                 status: None,
                 premiums: Vec::new(),
             };

@@ -6,18 +6,22 @@ use crate::AppError;
 use crate::ErrorCode;
 use chrono::NaiveDate;
 use courtier_domain::bonus_malus::{
-    compute_dated, DatedClaim, DatedHistory, DatedOutcome, Interruption, Requalification,
+    applicable_coefficient, classify, coefficient_in_force, compute_dated, responsibility_in_force,
+    ClaimEffect, DatedClaim, DatedHistory, DatedOutcome, Interruption, Requalification,
     Responsibility, RuleOptions,
 };
 use courtier_domain::premium::{novice_surcharge, NamedDriver, PremiumLine};
 use courtier_domain::Coefficient;
 use courtier_port::{ContractFacts, DeriveError, EcheanceRow, PremiumLineRow};
 
-/// The engine's history from the stored facts, as known on `until`.
-pub(crate) fn history(f: &ContractFacts, until: NaiveDate) -> Result<DatedHistory, AppError> {
+/// The engine's history from the stored facts, as known on `known_on` (the app's today, or a
+/// later échéance for a projection).
+pub(crate) fn history(f: &ContractFacts, known_on: NaiveDate) -> Result<DatedHistory, AppError> {
     let c = &f.contract;
-    // A terminated contract has no échéance after its termination.
-    let until = f.terminated_on.map_or(until, |t| until.min(t));
+    // A terminated contract has no échéance after its termination, but a requalification found
+    // since (within art. 8's two years) still corrects its history (R15): the engine computes
+    // `until` the termination with what is known today.
+    let until = f.terminated_on.map_or(known_on, |t| known_on.min(t));
     let bad = |what: &str| {
         AppError::new(
             ErrorCode::Corrupt,
@@ -33,6 +37,7 @@ pub(crate) fn history(f: &ContractFacts, until: NaiveDate) -> Result<DatedHistor
         subscription_date: c.subscription_date,
         first_echeance: c.first_echeance,
         until,
+        known_on: Some(known_on),
         reductions_lost: f.reductions_lost.clone(),
         interruptions: f
             .interruptions
@@ -65,6 +70,46 @@ pub(crate) fn history(f: &ContractFacts, until: NaiveDate) -> Result<DatedHistor
     })
 }
 
+/// The responsibility in force (R15) of each claim of `f`, by claim id, as known on `known_on`:
+/// what lists show, decided by `bonus_malus::responsibility_in_force`.
+pub(crate) fn responsibilities_in_force(
+    f: &ContractFacts,
+    known_on: NaiveDate,
+) -> Result<Vec<(i64, Responsibility)>, AppError> {
+    let h = history(f, known_on)?;
+    Ok(f.claims
+        .iter()
+        .zip(&h.claims)
+        .map(|(c, d)| {
+            (
+                c.id,
+                responsibility_in_force(h.first_echeance, d, h.known_on()),
+            )
+        })
+        .collect())
+}
+
+/// The coefficient in force on `on` (a past date: a backdated vehicle replacement), as known
+/// today, with the R1 flag applied.
+pub(crate) fn coefficient_on(
+    f: &ContractFacts,
+    on: NaiveDate,
+    today: NaiveDate,
+) -> Result<Coefficient, AppError> {
+    let mut h = history(f, today)?;
+    h.until = h.until.min(on);
+    let out = compute_dated(&h, &RuleOptions::default()).map_err(|e| {
+        AppError::new(
+            ErrorCode::InvalidOperation,
+            format!("Opération impossible : {e}"),
+        )
+    })?;
+    Ok(applicable_coefficient(
+        f.contract.clause_applies,
+        coefficient_in_force(&h, &out, h.until),
+    ))
+}
+
 pub(crate) fn outcome(f: &ContractFacts, today: NaiveDate) -> Result<DatedOutcome, AppError> {
     compute_dated(&history(f, today)?, &RuleOptions::default()).map_err(|e| {
         AppError::new(
@@ -82,20 +127,25 @@ pub(crate) fn coefficient_rows(
     today: NaiveDate,
 ) -> Result<Vec<EcheanceRow>, DeriveError> {
     let out = outcome(f, today)?;
+    // R1: outside the clause no coefficient modulates the premium: 1.00 at every échéance.
     Ok(out
         .echeances
         .iter()
         .map(|e| EcheanceRow {
             echeance: e.date,
-            coefficient: e.coefficient.hundredths(),
+            coefficient: applicable_coefficient(f.contract.clause_applies, e.coefficient)
+                .hundredths(),
         })
         .collect())
 }
 
-/// The novice surcharge on `on` for the contract's drivers (a responsible claim of theirs, or
-/// with an unknown driver, ends a claim-free year).
+/// The novice surcharge on `on` for the contract's drivers (a counting claim of theirs, or with
+/// an unknown driver, ends a claim-free year). `h` is the engine's history of `f` (its claims in
+/// the same order): a claim counts by its responsibility in force as known then (R15) and only
+/// if it counts under R11 (a glass, theft or fire claim never does, whatever its qualification).
 pub(crate) fn novice_at(
     f: &ContractFacts,
+    h: &DatedHistory,
     drivers: &[courtier_port::DriverRow],
     on: NaiveDate,
 ) -> Option<courtier_domain::premium::NoviceSurcharge> {
@@ -112,12 +162,12 @@ pub(crate) fn novice_at(
     let responsible: Vec<(NaiveDate, Option<i64>)> = f
         .claims
         .iter()
-        .filter(|c| {
-            c.qualifications
-                .last()
-                .is_some_and(|q| q.responsibility != Responsibility::None)
+        .zip(&h.claims)
+        .filter(|(_, d)| {
+            let r = responsibility_in_force(h.first_echeance, d, h.known_on());
+            classify(d.kind, r) == ClaimEffect::Counts
         })
-        .map(|c| (c.occurred_on, c.driver_id))
+        .map(|(c, _)| (c.occurred_on, c.driver_id))
         .collect();
     novice_surcharge(
         &named,

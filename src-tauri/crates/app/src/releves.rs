@@ -32,6 +32,8 @@ impl Courtier {
             Ok(ReleveResult {
                 id,
                 start_coefficient: outcome.as_ref().map(|o| o.start_coefficient.to_string()),
+                start_claim_free_streak: outcome.as_ref().map(|o| o.start_claim_free_streak),
+                start_periods_at_floor: outcome.as_ref().map(|o| o.start_periods_at_floor),
                 steps: outcome
                     .as_ref()
                     .map(|o| o.steps.clone())

@@ -5,6 +5,8 @@
 
 use crate::dto::{ClaimRecord, ContractRecord};
 use crate::{AppError, Courtier};
+use chrono::NaiveDate;
+use courtier_domain::bonus_malus::requalification_in_time;
 use courtier_domain::vocabulary::{
     AmountKind, Channel, ClaimStatus, ContractEventKind, ContractStatus, Direction, Responsibility,
     TerminatedBy,
@@ -221,16 +223,23 @@ fn contract_entries(k: &ContractRecord, out: &mut Vec<TimelineEntry>) {
         previous = e.coefficient.clone();
         out.push(x);
     }
+    let first_echeance = NaiveDate::parse_from_str(&k.first_echeance, "%Y-%m-%d").ok();
     for c in &k.claims {
-        claim_entries(c, &entry, out);
+        claim_entries(c, first_echeance, &entry, out);
     }
 }
 
 /// Makes an entry of a contract: date, kind, claim, title.
 type MakeEntry<'a> = &'a dyn Fn(&str, &str, Option<i64>, String) -> TimelineEntry;
 
-fn claim_entries(c: &ClaimRecord, entry: MakeEntry<'_>, out: &mut Vec<TimelineEntry>) {
+fn claim_entries(
+    c: &ClaimRecord,
+    first_echeance: Option<NaiveDate>,
+    entry: MakeEntry<'_>,
+    out: &mut Vec<TimelineEntry>,
+) {
     let id = Some(c.id);
+    let occurred = NaiveDate::parse_from_str(&c.occurred_on, "%Y-%m-%d").ok();
     let first = c.qualifications.first();
     let mut x = entry(
         &c.occurred_on,
@@ -247,21 +256,35 @@ fn claim_entries(c: &ClaimRecord, entry: MakeEntry<'_>, out: &mut Vec<TimelineEn
     out.push(x);
     let mut before = first.map(|q| q.responsibility);
     for q in c.qualifications.iter().skip(1) {
+        // R15: one found too late is on the timeline, marked, and changes nothing.
+        let found = NaiveDate::parse_from_str(&q.found_on, "%Y-%m-%d").ok();
+        let in_time = match (first_echeance, occurred, found) {
+            (Some(e), Some(o), Some(f)) => requalification_in_time(e, o, f),
+            _ => true,
+        };
+        let title = format!(
+            "Requalification : {} → {}",
+            before.map_or("", Responsibility::fr),
+            q.responsibility.fr()
+        );
         let mut x = entry(
             &q.found_on,
             "qualification",
             id,
-            format!(
-                "Requalification : {} → {}",
-                before.map_or("", Responsibility::fr),
-                q.responsibility.fr()
-            ),
+            if in_time {
+                title
+            } else {
+                format!("{title} (écartée : constatée plus de deux ans après l'échéance suivant le sinistre, art. 8)")
+            },
         );
         x.detail = q.note.clone();
         x.code = Some(q.responsibility.as_str().to_string());
-        x.previous = before
-            .replace(q.responsibility)
-            .map(|r| r.as_str().to_string());
+        x.previous = if in_time {
+            before.replace(q.responsibility)
+        } else {
+            before
+        }
+        .map(|r| r.as_str().to_string());
         out.push(x);
     }
     // The first status is the declaration itself.

@@ -1,11 +1,10 @@
 //! Vehicles of a contract: adding, replacing (R16), listing and correcting them.
 
-use crate::engine::coefficient_rows;
+use crate::engine::{coefficient_on, coefficient_rows};
 use crate::input::{date_field, field, merge, opt_date_field, reason};
 use crate::{
     dto::vehicles_with_revisions, AppError, Courtier, VehicleDraft, VehicleDto, VehicleUpdate,
 };
-use courtier_domain::Coefficient;
 
 impl Courtier {
     fn vehicle_row(&self, d: &VehicleDraft) -> Result<courtier_port::VehicleRow, AppError> {
@@ -67,8 +66,11 @@ impl Courtier {
     ) -> Result<VehicleDto, AppError> {
         let mut row = self.vehicle_row(d)?;
         row.other_drivers = !same_or_fewer_drivers;
-        let record = self.contract_get(d.contract_id)?;
-        let c = Coefficient::parse(&record.coefficient_in_force).map_err(AppError::internal)?;
+        let today = self.today();
+        // The coefficient in force on the replacement date, which may be in the past (R16).
+        let c = self.with_store(|s| {
+            coefficient_on(&s.contract_facts(d.contract_id)?, row.from_date, today)
+        })?;
         let (after, why) =
             courtier_domain::bonus_malus::transfer_on_replacement(c, same_or_fewer_drivers);
         let note = format!(
@@ -78,7 +80,6 @@ impl Courtier {
             after.fr()
         );
         let now = self.now();
-        let today = self.today();
         let id = self.with_store(|s| {
             Ok(
                 s.insert_vehicle(&row, Some((old_vehicle_id, &note)), &now, &|f| {

@@ -2,7 +2,7 @@
 
 use courtier_app::AppError;
 use courtier_domain::client::ClientStatus;
-use courtier_domain::vocabulary::{AmountKind, Channel, Direction, PartyRole, Responsibility};
+use courtier_domain::vocabulary::{AmountKind, Channel, Direction, PartyRole};
 use courtier_domain::{Coefficient, Money};
 
 // The French words for the codes the app sends, from the domain's vocabulary. A code that is not
@@ -21,11 +21,6 @@ pub fn money(s: &str) -> String {
 /// "former" → "Ancien client", as the UI says.
 pub fn client_status(code: &str) -> &str {
     ClientStatus::parse(code).map_or(code, |x| x.label())
-}
-
-/// "full" → "responsable".
-pub fn responsibility(code: &str) -> &str {
-    Responsibility::parse(code).map_or(code, |x| x.fr())
 }
 
 /// "reglement" → "Règlement".
@@ -190,7 +185,7 @@ pub fn print_contract(k: &courtier_app::ContractRecord) {
             c.id,
             c.occurred_on,
             c.kind.fr(),
-            responsibility(&c.responsibility),
+            c.responsibility.fr(),
             history.join(" → "),
             c.status.in_sentence()
         );

@@ -74,6 +74,7 @@ fn histories(n: usize) -> Vec<DatedHistory> {
                 subscription_date: sub,
                 first_echeance: first,
                 until,
+                known_on: None,
                 interruptions: vec![],
                 reductions_lost: vec![],
                 claims,

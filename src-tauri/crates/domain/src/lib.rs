@@ -4,6 +4,7 @@
 pub mod bonus_malus;
 pub mod client;
 mod coefficient;
+pub mod contract;
 pub mod fields;
 pub mod money;
 pub mod premium;

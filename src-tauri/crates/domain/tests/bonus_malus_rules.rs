@@ -1,4 +1,4 @@
-//! The rules of `shared/spec/bonus-malus.md`, one by one, and its published figures.
+//! The rules of `docs/bonus-malus.md`, one by one, and its published figures.
 #![allow(clippy::unwrap_used)]
 
 use chrono::NaiveDate;
@@ -6,7 +6,7 @@ use courtier_domain::bonus_malus::{
     compute_dated, run_periods, simulate_json, start_coefficient_from_releve,
     transfer_on_replacement, ClaimKind, DatedClaim, DatedHistory, FloorProtection, Interruption,
     Period, PeriodClaim, Releve, ReleveClaim, Requalification, Responsibility, RuleOptions,
-    Scenario, ShortFirstPeriodClaims, StartState, Truncation, Usage,
+    Scenario, ShortFirstPeriodClaims, StartState, Step, Truncation, Usage,
 };
 use courtier_domain::Coefficient;
 
@@ -383,6 +383,17 @@ fn r14_interruption() {
         ),
         ["1.18", "1.18", "1.00"]
     );
+    // The boundary decided by the engine, not by the test: the period form's JSON, where
+    // `interruption_months` over 3 blocks the reduction.
+    let json = |months: u32| {
+        simulate_json(&format!(
+            r#"{{"usage":"standard","start_coefficient":"1.00","periods":[{{"interruption_months":{months},"claims":[]}}]}}"#
+        ))
+        .unwrap()["coefficients"]
+            .clone()
+    };
+    assert_eq!(json(3), serde_json::json!(["0.95"]));
+    assert_eq!(json(4), serde_json::json!(["1.00"]));
 }
 
 // ----- dates (R12, R13, R15) --------------------------------------------------------------
@@ -401,6 +412,7 @@ fn history(
         subscription_date: d(sub),
         first_echeance: d(first),
         until: d(until),
+        known_on: None,
         interruptions: vec![],
         reductions_lost: vec![],
         claims: claims
@@ -527,6 +539,183 @@ fn r14_interruption_from_dates() {
 }
 
 #[test]
+fn r14_each_interruption_measured_on_itself_in_calendar_months() {
+    use courtier_domain::bonus_malus::{interruption_length, longer_than_three_months};
+    let i = |from: &str, to: &str| Interruption {
+        from: d(from),
+        to: d(to),
+    };
+    // Exactly three months is not longer; one day more is.
+    assert!(!longer_than_three_months(&i("2024-06-01", "2024-09-01")));
+    assert!(longer_than_three_months(&i("2024-06-01", "2024-09-02")));
+    // Clamped to the month's end: 30 November + 3 months = 28 February 2025.
+    assert!(!longer_than_three_months(&i("2024-11-30", "2025-02-28")));
+    assert!(longer_than_three_months(&i("2024-11-30", "2025-03-01")));
+    // 29 February + 3 months = 29 May.
+    assert!(!longer_than_three_months(&i("2024-02-29", "2024-05-29")));
+    assert!(longer_than_three_months(&i("2024-02-29", "2024-05-30")));
+    assert_eq!(interruption_length(&i("2024-02-01", "2024-05-03")), (3, 2));
+    assert_eq!(interruption_length(&i("2024-09-01", "2025-02-01")), (5, 0));
+    // A long one that ends on the first day of a period does not overlap it.
+    let mut h = history("2023-01-01", "2024-01-01", "2026-01-01", vec![]);
+    h.interruptions = vec![i("2024-07-01", "2024-11-01")];
+    assert_eq!(coefs(&h), ["0.95", "0.95", "0.90"]);
+    // One that starts on the last day of a period blocks it, and the next.
+    h.interruptions = vec![i("2024-10-31", "2025-03-01")];
+    assert_eq!(coefs(&h), ["0.95", "0.95", "0.95"]);
+}
+
+#[test]
+fn r13_a_first_period_is_never_inverted() {
+    // First échéance one day, one month and two months after the subscription.
+    for (sub, first) in [
+        ("2024-12-31", "2025-01-01"),
+        ("2024-12-01", "2025-01-01"),
+        ("2024-11-01", "2025-01-01"),
+    ] {
+        let h = history(sub, first, "2027-01-01", vec![]);
+        let out = compute_dated(&h, &RuleOptions::default()).unwrap();
+        let e = &out.echeances;
+        assert_eq!(
+            (e[0].period_start, e[0].period_end),
+            (d(sub), d(sub)),
+            "{sub}"
+        );
+        assert_eq!(e[1].period_start, d(sub), "{sub}");
+        assert_eq!(coefs(&h), ["1.00", "0.95", "0.90"], "{sub}");
+    }
+}
+
+#[test]
+fn r15_known_on_may_be_later_than_until() {
+    let mut h = history(
+        "2020-01-01",
+        "2021-01-01",
+        "2022-02-01",
+        vec![("2021-03-01", Responsibility::Full)],
+    );
+    h.claims[0].requalifications = vec![Requalification {
+        on: d("2022-06-01"),
+        responsibility: Responsibility::None,
+    }];
+    assert_eq!(coefs(&h), ["0.95", "1.18"], "known on until");
+    h.known_on = Some(d("2022-06-01"));
+    assert_eq!(coefs(&h), ["0.95", "0.90"]);
+    // Art. 8's limit still holds: following échéance 1 January 2022, limit 1 January 2024.
+    h.claims[0].requalifications[0].on = d("2024-01-02");
+    h.known_on = Some(d("2026-11-24"));
+    assert_eq!(coefs(&h), ["0.95", "1.18"]);
+    // Known earlier than until: not yet found.
+    h.claims[0].requalifications[0].on = d("2022-01-15");
+    h.known_on = Some(d("2022-01-10"));
+    assert_eq!(coefs(&h), ["0.95", "1.18"]);
+}
+
+#[test]
+fn r15_the_responsibility_in_force_is_decided_in_one_place() {
+    use courtier_domain::bonus_malus::responsibility_in_force;
+    let first = d("2024-01-01");
+    // Claim of 1 June 2023 on a contract whose échéances fall on 1 January: following échéance
+    // 1 January 2024, limit 1 January 2026 included.
+    let claim = |on: &str| DatedClaim {
+        id: None,
+        date: d("2023-06-01"),
+        kind: ClaimKind::Accident,
+        responsibility: Responsibility::Full,
+        requalifications: vec![Requalification {
+            on: d(on),
+            responsibility: Responsibility::None,
+        }],
+    };
+    let today = d("2026-11-24");
+    assert_eq!(
+        responsibility_in_force(first, &claim("2026-01-01"), today),
+        Responsibility::None,
+        "exactly two years after the following échéance"
+    );
+    assert_eq!(
+        responsibility_in_force(first, &claim("2026-01-02"), today),
+        Responsibility::Full,
+        "one day late: the first qualification stands"
+    );
+    assert_eq!(
+        responsibility_in_force(first, &claim("2025-06-01"), d("2025-05-31")),
+        Responsibility::Full,
+        "not yet found"
+    );
+}
+
+#[test]
+fn r10_whether_the_protection_is_active_is_the_engine_s_answer() {
+    let once = RuleOptions {
+        floor_protection: FloorProtection::Once,
+        ..RuleOptions::default()
+    };
+    let fresh = StartState {
+        periods_at_floor: 3,
+        ..StartState::new(c("0.50"))
+    };
+    assert!(fresh.protection_active(&RuleOptions::default()));
+    assert!(fresh.protection_active(&once));
+    let used = StartState {
+        protection_used: true,
+        ..fresh
+    };
+    assert!(used.protection_active(&RuleOptions::default()));
+    assert!(!used.protection_active(&once), "once: used already");
+    let two = StartState {
+        periods_at_floor: 2,
+        ..fresh
+    };
+    assert!(!two.protection_active(&RuleOptions::default()));
+    // The engine's end state after a forgiven claim then three claim-free years at 0.50.
+    let mut periods = vec![Period::year(vec![full()])];
+    periods.extend(years(3));
+    let run = |opts: RuleOptions| {
+        run_periods(&Scenario {
+            usage: Usage::Standard,
+            start: fresh,
+            options: opts,
+            periods: periods.clone(),
+        })
+        .end
+    };
+    assert!(run(RuleOptions::default()).protection_active(&RuleOptions::default()));
+    assert!(!run(once).protection_active(&once));
+}
+
+#[test]
+fn r4_the_floor_is_its_own_step_after_truncation() {
+    let out = run_periods(&Scenario {
+        usage: Usage::Standard,
+        start: StartState::new(c("0.51")),
+        options: RuleOptions::default(),
+        periods: years(1),
+    });
+    assert_eq!(
+        out.trace.periods[0].steps,
+        [
+            Step::Reduction {
+                factor: "0,95".into(),
+                before: c("0.51"),
+                exact: "0.4845".into(),
+                after: "0.48".into(),
+            },
+            Step::Floor {
+                exact: "0.48".into()
+            },
+        ]
+    );
+    let note = courtier_domain::bonus_malus::note::render(&out.trace);
+    assert!(
+        note.contains(
+            "0,51 × 0,95 = 0,4845, arrondi par défaut à 0,48, porté au plancher de 0,50 (art. 4)"
+        ),
+        "{note}"
+    );
+}
+
+#[test]
 fn r15_requalification_within_two_years_or_not() {
     let mut h = history(
         "2024-01-01",
@@ -585,6 +774,7 @@ fn r17_new_insurer_from_the_releve() {
         last_echeance: d("2025-04-01"),
         stopped_on: d("2025-12-31"),
         claims: vec![],
+        at_floor_since: None,
     };
     // Nine months of claim-free cover since 1 February 2025 (31 December ≥ 1 November): one
     // reduction.
@@ -643,6 +833,110 @@ fn r17_new_insurer_from_the_releve() {
     let out = start_coefficient_from_releve(&r, &RuleOptions::default());
     assert!(out.inconsistency.is_some());
     assert!(out.implied_min > c("0.50"));
+}
+
+/// R17 (issue 9, item 5): the counters come with the insured, and the R17 step is the yearly
+/// step of every period (truncation option, R6, R8, R9, R10).
+#[test]
+fn r17_the_counters_come_with_the_insured() {
+    let claim = |date: &str| ReleveClaim {
+        date: d(date),
+        kind: ClaimKind::Accident,
+        responsibility: Responsibility::Full,
+    };
+    // 1.12 on 1 April 2025; the claim of June 2023 is in the period closing in 2024, the last
+    // period (1 February 2024 – 31 January 2025) is claim-free: streak 1. Eleven claim-free
+    // months since 1 February 2025: the reduction 1.12 × 0.95 = 1.064 → 1.06 closes a second
+    // claim-free period, so R9 brings it to 1.00.
+    let r = Releve {
+        usage: Usage::Standard,
+        coefficient: c("1.12"),
+        last_echeance: d("2025-04-01"),
+        stopped_on: d("2025-12-31"),
+        claims: vec![claim("2023-06-01")],
+        at_floor_since: None,
+    };
+    let out = start_coefficient_from_releve(&r, &RuleOptions::default());
+    assert_eq!(out.start_coefficient, c("1.00"), "{:?}", out.steps);
+    assert_eq!(out.start_claim_free_streak, 2);
+    assert_eq!(out.start_periods_at_floor, 0);
+    assert!(
+        out.steps.iter().any(|s| s.contains("ramené à 1,00")),
+        "{:?}",
+        out.steps
+    );
+    // At 0.50 since 1 April 2020 with five claim-free periods: five years at the floor; the
+    // first claim after the relevé is forgiven (0.50, not 0.625 → 0.62).
+    let r = Releve {
+        coefficient: c("0.50"),
+        claims: vec![claim("2025-06-01")],
+        at_floor_since: Some(d("2020-04-01")),
+        ..r
+    };
+    let out = start_coefficient_from_releve(&r, &RuleOptions::default());
+    assert_eq!(out.start_coefficient, c("0.50"), "{:?}", out.steps);
+    assert_eq!(out.start_periods_at_floor, 0, "a counting claim resets it");
+    assert!(
+        out.steps.iter().any(|s| s.contains("art. 4 al. 2")),
+        "{:?}",
+        out.steps
+    );
+    // Without `at_floor_since` the relevé proves nothing: 0.62.
+    let no_date = Releve {
+        at_floor_since: None,
+        ..r.clone()
+    };
+    assert_eq!(
+        start_coefficient_from_releve(&no_date, &RuleOptions::default()).start_coefficient,
+        c("0.62")
+    );
+    // At 0.50 since 1 April 2023: two whole years, so no protection yet.
+    let two = Releve {
+        at_floor_since: Some(d("2023-04-01")),
+        ..r.clone()
+    };
+    assert_eq!(
+        start_coefficient_from_releve(&two, &RuleOptions::default()).start_coefficient,
+        c("0.62")
+    );
+    // Claim-free, at 0.50 for three years: the R17 reduction keeps 0.50 and adds a period at
+    // the floor.
+    let free = Releve {
+        claims: vec![],
+        at_floor_since: Some(d("2022-04-01")),
+        ..r.clone()
+    };
+    let out = start_coefficient_from_releve(&free, &RuleOptions::default());
+    assert_eq!(out.start_coefficient, c("0.50"));
+    assert_eq!(
+        (out.start_claim_free_streak, out.start_periods_at_floor),
+        (6, 4)
+    );
+    // The truncation option applies to the R17 step: four full claims from 1.00 give 2.43 per
+    // claim, 2.44 per period.
+    let four = Releve {
+        coefficient: c("1.00"),
+        claims: vec![
+            claim("2025-02-10"),
+            claim("2025-03-10"),
+            claim("2025-04-10"),
+            claim("2025-05-10"),
+        ],
+        at_floor_since: None,
+        ..r
+    };
+    assert_eq!(
+        start_coefficient_from_releve(&four, &RuleOptions::default()).start_coefficient,
+        c("2.43")
+    );
+    let per_period = RuleOptions {
+        truncation: Truncation::PerPeriod,
+        ..RuleOptions::default()
+    };
+    assert_eq!(
+        start_coefficient_from_releve(&four, &per_period).start_coefficient,
+        c("2.44")
+    );
 }
 
 // ----- JSON -------------------------------------------------------------------------------
@@ -775,6 +1069,7 @@ fn r18_releve_mandatory_fields() {
         coefficient: Some(c("0.80")),
         last_echeance: Some(d("2025-04-01")),
         stopped_on: Some(d("2025-12-31")),
+        at_floor_since: None,
         termination_reason: None,
     };
     // Before 24 July 2025: the French fields suffice.

@@ -48,6 +48,12 @@ fn render(cases: &[(String, Value)]) -> String {
             .map(|c| c.as_str().unwrap().replace('.', ","))
             .collect();
         let note = simulate_note(&input).unwrap();
+        // The note without its heading (the clause and the options, the same for every case).
+        let note: String = note
+            .lines()
+            .skip_while(|l| !(l.starts_with("Période") || l.starts_with("Première période")))
+            .map(|l| format!("{l}\n"))
+            .collect();
         let _ = writeln!(s);
         let _ = writeln!(s, "### `{name}`");
         let _ = writeln!(s);

@@ -18,19 +18,15 @@ pub(crate) fn facts_tx(
     let interruptions = st
         .query_map([contract_id], |r| Ok((date(r.get(0)?)?, date(r.get(1)?)?)))?
         .collect::<Result<_, _>>()?;
-    // The contract's latest status event decides whether it is terminated.
-    let last: Option<(String, String)> = tx
-        .query_row(
-            "SELECT status, on_date FROM contract_events
-             WHERE contract_id = ?1 AND kind = 'status' ORDER BY on_date DESC, seq DESC LIMIT 1",
-            [contract_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    let terminated_on = match last {
-        Some((status, on)) if status == "resilie" => Some(date(on)?),
-        _ => None,
-    };
+    // A termination is final (`courtier_domain::contract`): the earliest one decides, whatever
+    // status events are dated after it; not the latest row.
+    let first: Option<String> = tx.query_row(
+        "SELECT MIN(on_date) FROM contract_events
+         WHERE contract_id = ?1 AND kind = 'status' AND status = 'resilie'",
+        [contract_id],
+        |r| r.get(0),
+    )?;
+    let terminated_on = first.map(date).transpose()?;
     let reductions_lost = query_vec(
         tx,
         "SELECT from_date FROM vehicles WHERE contract_id = ?1 AND other_drivers = 1 ORDER BY from_date",

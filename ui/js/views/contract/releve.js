@@ -101,6 +101,7 @@ export async function releveDialog(api, clientId, onDone, policyholder = {}, onC
   const coefficient = textInput(init.coefficient, 'releve-coefficient', { inputmode: 'decimal', placeholder: '0,85' });
   const lastEcheance = dateInput(init.lastEcheance, 'releve-last-echeance');
   const stoppedOn = dateInput(init.stoppedOn, 'releve-stopped-on');
+  const atFloorSince = dateInput(init.atFloorSince, 'releve-at-floor-since');
   const terminationReason = textInput(init.terminationReason, 'releve-termination-reason');
   const holder = personControls({ ...emptyPerson(), ...policyholder }, 'releve-holder');
 
@@ -209,6 +210,7 @@ export async function releveDialog(api, clientId, onDone, policyholder = {}, onC
     h('div', { class: 'field-row' },
       field(t('releveForm.stoppedOn'), stoppedOn),
       field(t('releveForm.terminationReason'), terminationReason, { hint: t('releveForm.terminationReason.hint') })),
+    field(t('releveForm.atFloorSince'), atFloorSince, { hint: t('releveForm.atFloorSince.hint') }),
     h('h3', { class: 'card-subtitle' }, t('releveForm.section.claims')),
     h('p', { class: 'hint' }, t('releveForm.claims.hint')),
     claimsBox,
@@ -221,7 +223,7 @@ export async function releveDialog(api, clientId, onDone, policyholder = {}, onC
     line);
 
   /** @type {Record<string, HTMLElement>} */
-  const named = { issuedOn, issuer, contractNumber, subscriptionDate, registration, usage, coefficient, lastEcheance, stoppedOn, terminationReason };
+  const named = { issuedOn, issuer, contractNumber, subscriptionDate, registration, usage, coefficient, lastEcheance, stoppedOn, atFloorSince, terminationReason };
   /**
    * A form path (`coefficient`, `claims.1.date`, `drivers.0.birthDate`, `policyholder.licenceDate`) → its control.
    * @param {string} path
@@ -266,6 +268,7 @@ export async function releveDialog(api, clientId, onDone, policyholder = {}, onC
         coefficient: coefficient.value,
         lastEcheance: lastEcheance.value,
         stoppedOn: stoppedOn.value,
+        atFloorSince: atFloorSince.value,
         terminationReason: terminationReason.value,
       });
       if (built.problems.length > 0) {
@@ -282,7 +285,11 @@ export async function releveDialog(api, clientId, onDone, policyholder = {}, onC
   const next = await showReleveResult(r, onContract !== undefined);
   onDone(r);
   if (next === 'contract' && onContract && r.startCoefficient !== null) {
-    await newContractDialog(api, clientId, onContract, { startCoefficient: r.startCoefficient.replace('.', ',') });
+    await newContractDialog(api, clientId, onContract, {
+      startCoefficient: r.startCoefficient.replace('.', ','),
+      startClaimFreeStreak: r.startClaimFreeStreak ?? 0,
+      startPeriodsAtFloor: r.startPeriodsAtFloor ?? 0,
+    });
   }
   return true;
 }

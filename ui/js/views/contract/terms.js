@@ -90,7 +90,7 @@ function termsControls(init, prefix) {
  * @param {number} clientId
  * @param {(contract: ContractRecord) => void} onDone
  * @param {Partial<import('../../contractInput.js').ContractFields>} [defaults] prefilled values (the
- *   start coefficient computed from a relevé)
+ *   start coefficient computed from a relevé, and the counters that come with it, R17)
  * @returns {Promise<boolean>}
  */
 export function newContractDialog(api, clientId, onDone, defaults = {}) {
@@ -133,6 +133,10 @@ export function newContractDialog(api, clientId, onDone, defaults = {}) {
       field(t('contractForm.status'), status, { size: 'sm' })),
     check(t('contractForm.clauseApplies'), clause),
     field(t('contractForm.startCoefficient'), startCoefficient, { hint: t('contractForm.startCoefficient.hint'), size: 'sm' }),
+    init.startClaimFreeStreak !== undefined || init.startPeriodsAtFloor !== undefined
+      ? h('p', { class: 'hint', dataset: { testid: 'contract-start-counters' } },
+        t('contractForm.startCounters', { streak: String(init.startClaimFreeStreak ?? 0), floor: String(init.startPeriodsAtFloor ?? 0) }))
+      : null,
     h('h3', { class: 'card-subtitle' }, t('contractForm.premiums')),
     rowsBox,
     h('p', null, addButton),
@@ -154,6 +158,8 @@ export function newContractDialog(api, clientId, onDone, defaults = {}) {
       const built = contractFieldsToInput(clientId, {
         insurer: insurer.value,
         ...terms.values(),
+        startClaimFreeStreak: init.startClaimFreeStreak,
+        startPeriodsAtFloor: init.startPeriodsAtFloor,
         status: status.value,
         premiums: premiumValues(),
       });

@@ -50,9 +50,9 @@ pub struct ClaimRecord {
     pub occurred_on: String,
     pub declared_on: Option<String>,
     pub kind: ClaimKind,
-    /// The qualification in force (the last one recorded); empty only if the file lost the
-    /// first qualification the store writes with every claim.
-    pub responsibility: String,
+    /// The qualification in force (R15: a requalification found more than two years after the
+    /// échéance following the claim is kept in `qualifications` but not in force).
+    pub responsibility: Responsibility,
     /// Every qualification, the first being the one recorded at declaration.
     pub qualifications: Vec<QualificationDto>,
     pub status: ClaimStatus,
@@ -174,18 +174,16 @@ pub struct ClaimUpdate {
     pub reason: Option<String>,
 }
 
-pub(crate) fn claim_record(c: &ClaimRow) -> ClaimRecord {
+/// A claim as shown; `responsibility` is the one in force (R15, decided by
+/// `bonus_malus::responsibility_in_force`), not the latest qualification recorded.
+pub(crate) fn claim_record(c: &ClaimRow, responsibility: Responsibility) -> ClaimRecord {
     ClaimRecord {
         id: c.id,
         contract_id: c.contract_id,
         occurred_on: iso(c.occurred_on),
         declared_on: c.declared_on.map(iso),
         kind: c.kind,
-        responsibility: c
-            .qualifications
-            .last()
-            .map(|q| q.responsibility.as_str().to_string())
-            .unwrap_or_default(),
+        responsibility,
         qualifications: c
             .qualifications
             .iter()

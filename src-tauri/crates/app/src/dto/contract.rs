@@ -24,6 +24,11 @@ pub struct ContractDraft {
     /// The coefficient applied during the first period (1.00 for a first contract; from the
     /// relevé otherwise).
     pub start_coefficient: Option<String>,
+    /// R17: the counters that come with the insured from the relevé (default 0): consecutive
+    /// claim-free periods (R9) and completed claim-free periods at 0.50 (R10, only with a start
+    /// coefficient of 0.50).
+    pub start_claim_free_streak: Option<u32>,
+    pub start_periods_at_floor: Option<u32>,
     /// `en_cours` (default) or `devis`.
     pub status: Option<String>,
     pub premiums: Vec<PremiumDraft>,

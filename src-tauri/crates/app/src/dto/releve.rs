@@ -9,6 +9,9 @@ pub struct ReleveResult {
     pub id: i64,
     /// The starting coefficient of the new contract, when the relevé gives what it needs.
     pub start_coefficient: Option<String>,
+    /// R17: the counters the new contract starts with, with that coefficient.
+    pub start_claim_free_streak: Option<u32>,
+    pub start_periods_at_floor: Option<u32>,
     /// How it was reached, in French.
     pub steps: Vec<String>,
     /// The stated coefficient is outside what the listed claims allow.

@@ -116,6 +116,12 @@ pub struct ContractArgs {
     /// Coefficient de départ (relevé d'information), 1,00 par défaut.
     #[arg(long)]
     pub start_coefficient: Option<String>,
+    /// Périodes consécutives sans sinistre reprises du relevé (règle des deux ans), 0 par défaut.
+    #[arg(long)]
+    pub start_claim_free_streak: Option<u32>,
+    /// Périodes sans sinistre à 0,50 reprises du relevé (protection à 0,50), 0 par défaut.
+    #[arg(long)]
+    pub start_periods_at_floor: Option<u32>,
     /// Le contrat est hors de la clause de réduction-majoration (R1).
     #[arg(long)]
     pub outside_clause: bool,

@@ -4,7 +4,7 @@ use crate::args::claim::ClaimCommand;
 use crate::args::ById;
 use crate::output::{
     amount_kind, channel, coef, direction, driver_line, money, party_role, print_contract,
-    print_json, print_list, print_revisions, responsibility, vehicle_line,
+    print_json, print_list, print_revisions, vehicle_line,
 };
 use courtier_app::{
     AmountDto, AppError, ClaimDraft, ClaimUpdate, CommunicationDto, Courtier, PartyDto,
@@ -53,7 +53,7 @@ pub fn run(app: &Courtier, c: ClaimCommand) -> Result<(), AppError> {
                         c.occurred_on,
                         c.contract_id,
                         c.kind.fr(),
-                        responsibility(&c.responsibility),
+                        c.responsibility.fr(),
                         c.status.in_sentence()
                     )
                 },
@@ -250,7 +250,7 @@ fn show_claim(p: &courtier_app::ClaimPage, json: bool) -> Result<(), AppError> {
         .collect();
     println!(
         "  Responsabilité : {} ({})",
-        responsibility(&c.responsibility),
+        c.responsibility.fr(),
         history.join(" → ")
     );
     let states: Vec<String> = c

@@ -18,6 +18,8 @@ pub fn run(app: &Courtier, c: ContractCommand) -> Result<(), AppError> {
                 usage: a.usage.clone(),
                 clause_applies: Some(!a.outside_clause),
                 start_coefficient: a.start_coefficient.clone(),
+                start_claim_free_streak: a.start_claim_free_streak,
+                start_periods_at_floor: a.start_periods_at_floor,
                 status: None,
                 premiums: premium_lines(&a.premium, &a.premium_fixed)?,
             })?;

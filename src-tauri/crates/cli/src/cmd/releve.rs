@@ -21,7 +21,12 @@ fn add(app: &Courtier, client: i64, file: &str, json: bool) -> Result<(), AppErr
         println!("  {s}");
     }
     match &r.start_coefficient {
-        Some(c) => println!("Coefficient de départ du nouveau contrat : {}", coef(c)),
+        Some(c) => println!(
+            "Coefficient de départ du nouveau contrat : {} (compteurs : {} période(s) sans sinistre, {} à 0,50 ; contract add --start-claim-free-streak, --start-periods-at-floor)",
+            coef(c),
+            r.start_claim_free_streak.unwrap_or(0),
+            r.start_periods_at_floor.unwrap_or(0)
+        ),
         None => {
             println!("Le relevé ne donne pas de quoi calculer un coefficient de départ.")
         }

@@ -7,8 +7,8 @@
 //! half-open `[start, end)`.
 
 use super::rules::{
-    lose_reduction, run_periods, step, NoSink, Period, PeriodClaim, PeriodFlags, Scenario,
-    StartState, State,
+    in_range, lose_reduction, run_periods, step, InterruptionSpan, NoSink, Period, PeriodClaim,
+    PeriodFlags, Scenario, StartState, State,
 };
 use super::trace::{ClaimTrace, Trace};
 use super::{ClaimKind, Responsibility, RuleOptions, ShortFirstPeriodClaims, Usage};
@@ -54,6 +54,10 @@ pub struct DatedHistory {
     pub first_echeance: NaiveDate,
     /// Every échéance on or before this date is computed.
     pub until: NaiveDate,
+    /// The date the history is known at (R15): requalifications found by then apply. `None`
+    /// means `until`; it may be later than `until`, e.g. for a terminated contract whose
+    /// claim is requalified after the termination (within art. 8's two years).
+    pub known_on: Option<NaiveDate>,
     pub interruptions: Vec<Interruption>,
     /// R16 (art. 10): the dates a vehicle was replaced or added with other usual drivers; a
     /// reduction in force then is lost (back to 1.00) for the next échéance's computation.
@@ -78,6 +82,13 @@ pub struct DatedOutcome {
     pub trace: Trace,
     /// The counters after the last computed échéance.
     pub end: StartState,
+}
+
+impl DatedHistory {
+    /// The date the history is known at: `known_on`, or `until` when not given.
+    pub fn known_on(&self) -> NaiveDate {
+        self.known_on.unwrap_or(self.until)
+    }
 }
 
 /// A history that cannot be computed.
@@ -186,14 +197,20 @@ impl Iterator for BoundsIter<'_> {
             let end = sub_months(e, 2)?;
             let (start, counts_as_year) = match self.prev_end {
                 None => {
+                    // R13: a first échéance less than two months after the subscription gives
+                    // an empty first period `[subscription, subscription)`, never an inverted one.
                     let start = self.h.subscription_date.max(sub_months(e, 14)?);
-                    (start, add_months(start, 9)? <= end)
+                    if end <= start {
+                        (self.h.subscription_date, false)
+                    } else {
+                        (start, add_months(start, 9)? <= end)
+                    }
                 }
                 Some(p) => (p, true),
             };
             Ok(Some(Bounds {
                 start,
-                end,
+                end: end.max(start),
                 echeance: e,
                 counts_as_year,
             }))
@@ -233,8 +250,35 @@ fn reduction_lost(
         .any(|d| *d < k_echeance && prev_echeance.map_or(*d >= h.subscription_date, |p| *d >= p))
 }
 
-/// Days of interruption inside `[start, end)`, and whether they exceed three months (R14).
-fn interruption(h: &DatedHistory, start: NaiveDate, end: NaiveDate) -> (u32, bool) {
+/// R14 (art. 9 al. 2), as decided: each interruption is measured on itself, in calendar months
+/// from its first day (clamped to month ends): with half-open `[from, to)` it is longer than
+/// three months when `to > from + 3 months`. Two short ones are not added together.
+pub fn longer_than_three_months(i: &Interruption) -> bool {
+    // A date past the calendar's end: the interruption cannot end before it, so it is long.
+    i.from
+        .checked_add_months(Months::new(3))
+        .map_or(true, |limit| i.to > limit)
+}
+
+/// An interruption's own length: whole calendar months from its first day, then days.
+pub fn interruption_length(i: &Interruption) -> (u32, u32) {
+    let mut m = 0u32;
+    while let Some(d) = i.from.checked_add_months(Months::new(m + 1)) {
+        if d > i.to {
+            break;
+        }
+        m += 1;
+    }
+    let base = i.from.checked_add_months(Months::new(m)).unwrap_or(i.from);
+    let days = u32::try_from((i.to - base).num_days().max(0)).unwrap_or(u32::MAX);
+    (m, days)
+}
+
+/// What R14 decides for the reference period `[start, end)`: the longest interruption longer
+/// than three months that overlaps it (even by a day, also when it straddles the period's end)
+/// blocks the period's reduction. Returns the months of interruption inside the period (whole
+/// months of 30 days, for the trace) and the blocking interruption, if any.
+fn interruption(h: &DatedHistory, start: NaiveDate, end: NaiveDate) -> (u32, Option<Interruption>) {
     let days: i64 = h
         .interruptions
         .iter()
@@ -244,31 +288,67 @@ fn interruption(h: &DatedHistory, start: NaiveDate, end: NaiveDate) -> (u32, boo
             (to - from).num_days().max(0)
         })
         .sum();
-    let three_months = start
-        .checked_add_months(Months::new(3))
-        .map_or(92, |d| (d - start).num_days());
-    // Months shown in the trace: whole months of 30 days.
-    ((days / 30) as u32, days > three_months)
+    let blocking = h
+        .interruptions
+        .iter()
+        .filter(|i| i.from < end && i.to > start && longer_than_three_months(i))
+        .max_by_key(|i| (i.to - i.from, std::cmp::Reverse(i.from)))
+        .copied();
+    ((days / 30) as u32, blocking)
 }
 
-/// The responsibility in force for the computation, per art. 8: a requalification counts when it
-/// was found within two years after the first échéance following the claim (and by `until`).
+/// The responsibility in force for the computation, per art. 8 (and by `known_on`, which may be
+/// after `until`).
 fn effective_responsibility(
     h: &DatedHistory,
     c: &DatedClaim,
 ) -> (Responsibility, Option<Responsibility>, Option<String>) {
+    requalification_outcome(h.first_echeance, c, h.known_on())
+}
+
+/// R15 (art. 8), decided in one place: a claim's responsibility **in force** as known on
+/// `known_on`. A requalification counts when it was found on or before `known_on` and within two
+/// years after the first échéance following the claim (the contract's échéances fall on
+/// `first_echeance`'s day each year); a later one is recorded but the earlier qualification
+/// stands. Everything that shows or uses a claim's responsibility goes through this.
+pub fn responsibility_in_force(
+    first_echeance: NaiveDate,
+    c: &DatedClaim,
+    known_on: NaiveDate,
+) -> Responsibility {
+    requalification_outcome(first_echeance, c, known_on).0
+}
+
+/// R15 (art. 8): whether a requalification of a claim of `claim_date`, found on `found_on`, can
+/// still correct it: found at most two years after the first échéance following the claim.
+pub fn requalification_in_time(
+    first_echeance: NaiveDate,
+    claim_date: NaiveDate,
+    found_on: NaiveDate,
+) -> bool {
+    next_echeance(first_echeance, claim_date)
+        .and_then(|e| e.checked_add_months(Months::new(24)))
+        .is_some_and(|deadline| found_on <= deadline)
+}
+
+/// [`responsibility_in_force`], with the first qualification when requalified and what became
+/// of each requalification, in French, for the note.
+fn requalification_outcome(
+    first_echeance: NaiveDate,
+    c: &DatedClaim,
+    known_on: NaiveDate,
+) -> (Responsibility, Option<Responsibility>, Option<String>) {
     if c.requalifications.is_empty() {
         return (c.responsibility, None, None);
     }
-    let following = next_echeance(h.first_echeance, c.date);
-    let deadline = following.and_then(|e| e.checked_add_months(Months::new(24)));
     let mut resp = c.responsibility;
     let mut notes = Vec::new();
     let mut reqs = c.requalifications.clone();
+    // Stable: requalifications found the same day keep the order they were recorded in.
     reqs.sort_by_key(|r| r.on);
-    for r in reqs.iter().filter(|r| r.on <= h.until) {
-        match deadline {
-            Some(d) if r.on <= d => {
+    for r in reqs.iter().filter(|r| r.on <= known_on) {
+        match requalification_in_time(first_echeance, c.date, r.on) {
+            true => {
                 notes.push(format!(
                     "requalifié « {} » le {} (art. 8)",
                     r.responsibility.fr(),
@@ -276,7 +356,7 @@ fn effective_responsibility(
                 ));
                 resp = r.responsibility;
             }
-            _ => notes.push(format!(
+            false => notes.push(format!(
                 "requalification « {} » du {} écartée : constatée plus de deux ans après l'échéance suivant le sinistre (art. 8)",
                 r.responsibility.fr(),
                 r.on.format("%d/%m/%Y")
@@ -368,11 +448,20 @@ pub fn compute_dated(h: &DatedHistory, opts: &RuleOptions) -> Result<DatedOutcom
             .zip(periods)
             .zip(lost)
             .map(|((b, claims), reduction_lost)| {
-                let (interruption_months, interrupted) = interruption(h, b.start, b.end);
+                let (interruption_months, blocking) = interruption(h, b.start, b.end);
                 Period {
                     months: month_span(b.start, b.end),
                     interruption_months,
-                    interrupted,
+                    interrupted: blocking.is_some(),
+                    interruption: blocking.map(|i| {
+                        let (months, days) = interruption_length(&i);
+                        InterruptionSpan {
+                            from: i.from,
+                            to: i.to,
+                            months,
+                            days,
+                        }
+                    }),
                     counts_as_year: b.counts_as_year,
                     claims,
                     start: Some(b.start),
@@ -496,7 +585,8 @@ pub fn compute_dated_coefficients(
         let (interruption_months, interrupted) = if h.interruptions.is_empty() {
             (0, false)
         } else {
-            interruption(h, start, end)
+            let (m, blocking) = interruption(h, start, end);
+            (m, blocking.is_some())
         };
         if !counts_as_year && opts.short_first_period_claims == ShortFirstPeriodClaims::CarryForward
         {
@@ -511,12 +601,13 @@ pub fn compute_dated_coefficients(
                     counts_as_year,
                     interrupted,
                     interruption_months,
+                    interruption: None,
                 },
                 &buf,
                 &mut NoSink,
             );
         }
-        out.push(Coefficient::clamped(state.c));
+        out.push(in_range(state.c));
     }
     Ok(())
 }

@@ -1,7 +1,8 @@
 //! The two JSON forms of the spec, as `courtier bonus-malus simulate` reads them.
 //!
 //! Input: either the **period form** (`periods`: one object per reference period) or the **dated
-//! form** (`subscription_date`, `first_echeance`, `until`, `interruptions`, dated `claims`), both
+//! form** (`subscription_date`, `first_echeance`, `until`, optional `known_on` (R15: the date the
+//! history is known at, default `until`), `interruptions`, dated `claims`), both
 //! with `usage`, `start_coefficient`, optional `start_periods_at_floor`,
 //! `start_claim_free_streak` and `options`. Unknown fields are refused.
 //!
@@ -247,6 +248,7 @@ pub fn parse(input: &str) -> Result<Input, SimulateError> {
                 months,
                 interruption_months,
                 interrupted: interruption_months > 3,
+                interruption: None,
                 counts_as_year: months >= 9,
                 claims,
                 start: None,
@@ -267,6 +269,7 @@ pub fn parse(input: &str) -> Result<Input, SimulateError> {
             "subscription_date",
             "first_echeance",
             "until",
+            "known_on",
             "interruptions",
             "reductions_lost",
             "claims",
@@ -330,6 +333,10 @@ pub fn parse(input: &str) -> Result<Input, SimulateError> {
                 subscription_date: date(m, "", "subscription_date")?,
                 first_echeance: date(m, "", "first_echeance")?,
                 until: date(m, "", "until")?,
+                known_on: match m.get("known_on") {
+                    None | Some(Value::Null) => None,
+                    Some(_) => Some(date(m, "", "known_on")?),
+                },
                 interruptions,
                 reductions_lost,
                 claims,

@@ -1,5 +1,5 @@
 //! The French bonus-malus: the clause type de réduction-majoration (annex to article A121-1 of
-//! the Code des assurances), as decided point by point in `shared/spec/bonus-malus.md`.
+//! the Code des assurances), as decided point by point in `docs/bonus-malus.md`.
 //!
 //! Pure: no clock, no IO. Coefficients are integer hundredths; every product is computed exactly
 //! in integers and truncated ("arrêté à la deuxième décimale et arrondi par défaut").
@@ -20,9 +20,10 @@ pub mod rules;
 pub mod trace;
 
 pub use dated::{
-    coefficient_in_force, compute_dated, compute_dated_coefficients, echeance_dates, next_echeance,
-    DatedClaim, DatedHistory, DatedOutcome, EcheanceResult, HistoryError, Interruption,
-    Requalification,
+    coefficient_in_force, compute_dated, compute_dated_coefficients, echeance_dates,
+    interruption_length, longer_than_three_months, next_echeance, requalification_in_time,
+    responsibility_in_force, DatedClaim, DatedHistory, DatedOutcome, EcheanceResult, HistoryError,
+    Interruption, Requalification,
 };
 pub use json::{simulate_json, simulate_note, SimulateError};
 pub use projection::{project, Projection};
@@ -30,7 +31,9 @@ pub use releve::{
     start_coefficient_from_releve, transfer_on_replacement, Releve, ReleveClaim, ReleveDocument,
     ReleveDocumentClaim, ReleveOutcome, RelevePerson,
 };
-pub use rules::{run_periods, Period, PeriodClaim, PeriodOutcome, Scenario, StartState};
+pub use rules::{
+    run_periods, InterruptionSpan, Period, PeriodClaim, PeriodOutcome, Scenario, StartState,
+};
 pub use trace::{ClaimTrace, PeriodTrace, Step, Trace};
 
 use serde::{Deserialize, Serialize};
@@ -194,6 +197,28 @@ pub enum ClaimEffect {
     /// Never majorated (art. 6): driven without consent, force majeure (natural disasters
     /// included), cause entirely attributable to a third party (not responsible).
     NeutralArt6,
+}
+
+/// A qualification that cannot be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum QualificationError {
+    /// Art. 7: a claim on the parked vehicle by an unidentified third party is, by definition,
+    /// without liability of the insured.
+    #[error("Un sinistre sur le véhicule en stationnement par un tiers non identifié est sans responsabilité de l'assuré (art. 7) : il ne peut pas être qualifié « {} ».", .0.fr())]
+    ParkedUnidentifiedResponsible(Responsibility),
+}
+
+/// Whether a claim of `kind` can be qualified `responsibility`.
+pub fn check_qualification(
+    kind: ClaimKind,
+    responsibility: Responsibility,
+) -> Result<(), QualificationError> {
+    match (kind, responsibility) {
+        (ClaimKind::ParkedUnidentified, Responsibility::Full | Responsibility::Partial) => Err(
+            QualificationError::ParkedUnidentifiedResponsible(responsibility),
+        ),
+        _ => Ok(()),
+    }
 }
 
 /// Which rule decides a claim (R11).

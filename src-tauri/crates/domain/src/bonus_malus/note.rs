@@ -39,6 +39,12 @@ fn claim_line(c: &ClaimTrace) -> String {
 
 fn period_title(p: &PeriodTrace) -> String {
     match (p.start, p.end, p.echeance) {
+        // R13: a first échéance less than two months after the subscription.
+        (Some(s), Some(e), Some(ech)) if e <= s => format!(
+            "Première période vide (souscription le {}, échéance du {})",
+            d(s),
+            d(ech)
+        ),
         (Some(s), Some(e), Some(ech)) => format!(
             "Période du {} au {} (échéance du {})",
             d(s),
@@ -67,6 +73,27 @@ fn counted_summary(p: &PeriodTrace) -> String {
             }
         }
     }
+}
+
+/// "3 mois et 2 jours", "5 mois".
+fn length_fr(months: u32, days: u32) -> String {
+    let m = format!("{months} mois");
+    match days {
+        0 => m,
+        1 => format!("{m} et 1 jour"),
+        n => format!("{m} et {n} jours"),
+    }
+}
+
+/// The note of a contract outside the clause (R1, A121-1 and A121-2): no history is computed
+/// as if it applied.
+pub fn render_outside_clause() -> String {
+    "Note de calcul du coefficient de réduction-majoration\n\
+     (clause type, annexe à l'article A121-1 du Code des assurances)\n\n\
+     Ce contrat est hors de la clause de réduction-majoration (art. A121-1 et A121-2 du Code des \
+     assurances) : aucun coefficient ne module la prime, qui reste au coefficient 1,00 à chaque \
+     échéance.\n"
+        .to_string()
 }
 
 /// Renders a trace as the French calculation note.
@@ -121,23 +148,38 @@ pub fn render(t: &Trace) -> String {
 }
 
 /// The arithmetic of one period, in one line.
-fn explain(p: &PeriodTrace) -> String {
+pub(crate) fn explain(p: &PeriodTrace) -> String {
     let mut parts: Vec<String> = Vec::new();
-    for st in &p.steps {
+    let mut steps = p.steps.iter().peekable();
+    while let Some(st) = steps.next() {
         match st {
             Step::Reduction {
                 factor,
                 before,
                 exact,
                 after,
-            } => parts.push(format!(
-                "{} × {} = {}, arrondi par défaut à {} (art. 4)",
-                before.fr(),
-                factor,
-                fr(exact),
-                after.fr()
+            } => {
+                let floor = matches!(steps.peek(), Some(Step::Floor { .. }));
+                if floor {
+                    steps.next();
+                }
+                parts.push(format!(
+                    "{} × {} = {}, arrondi par défaut à {}{}",
+                    before.fr(),
+                    factor,
+                    fr(exact),
+                    fr(after),
+                    if floor {
+                        ", porté au plancher de 0,50 (art. 4)"
+                    } else {
+                        " (art. 4)"
+                    }
+                ))
+            }
+            Step::Floor { exact } => parts.push(format!(
+                "{} porté au plancher de 0,50 (art. 4)",
+                fr(exact)
             )),
-            Step::Floor { .. } => parts.push("plancher de 0,50 (art. 4 al. 2)".into()),
             Step::Majoration {
                 factor,
                 before,
@@ -173,9 +215,21 @@ fn explain(p: &PeriodTrace) -> String {
                 "{} ramené à 1,00 après deux années consécutives sans sinistre (art. 5 al. 6)",
                 before.fr()
             )),
-            Step::Interruption { months } => parts.push(format!(
-                "contrat interrompu environ {months} mois (plus de 3) : coefficient précédent maintenu, sans réduction (art. 9 al. 2)"
+            Step::Interruption {
+                suspension: Some(i),
+                ..
+            } => parts.push(format!(
+                "contrat suspendu du {} au {} ({}, plus de trois mois) : coefficient précédent maintenu, sans réduction (art. 9 al. 2)",
+                d(i.from),
+                d(i.to - chrono::Duration::days(1)),
+                length_fr(i.months, i.days)
             )),
+            Step::Interruption { months, .. } => parts.push(format!(
+                "contrat interrompu {months} mois (plus de 3) : coefficient précédent maintenu, sans réduction (art. 9 al. 2)"
+            )),
+            Step::ShortFirstPeriod { .. } if p.start.is_some() && p.start == p.end => parts.push(
+                "la première échéance suit la souscription de moins de deux mois : période vide, qui ne compte pas (art. 9 al. 3)".into(),
+            ),
             Step::ShortFirstPeriod {
                 months,
                 carried_forward,

@@ -1,8 +1,9 @@
 //! Coming from another insurer (R16, R17, R18): the starting coefficient from a relevé
 //! d'information, its consistency, and the transfer on vehicle replacement.
 
-use super::rules::{step, NoSink, PeriodFlags, State};
-use super::trace::exact;
+use super::note::explain;
+use super::rules::{in_range, step, NoSink, PeriodClaim, PeriodFlags, State, TraceSink};
+use super::trace::PeriodTrace;
 use super::{classify, ClaimEffect, ClaimKind, Responsibility, RuleOptions, Usage};
 use crate::Coefficient;
 use chrono::{Months, NaiveDate};
@@ -29,12 +30,18 @@ pub struct Releve {
     pub stopped_on: NaiveDate,
     /// The claims of the five annual periods before the relevé.
     pub claims: Vec<ReleveClaim>,
+    /// Since when the coefficient has been 0.50, when the relevé states it (R17: the periods at
+    /// 0.50 it proves, for the protection of art. 4 al. 2).
+    pub at_floor_since: Option<NaiveDate>,
 }
 
 /// The starting coefficient of a new contract and the French explanation of each step.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReleveOutcome {
     pub start_coefficient: Coefficient,
+    /// The counters the new contract starts with (R17: they come with the insured).
+    pub start_claim_free_streak: u32,
+    pub start_periods_at_floor: u32,
     pub steps: Vec<String>,
     /// Whether the stated coefficient cannot be reached from the listed claims.
     pub inconsistency: Option<String>,
@@ -43,25 +50,99 @@ pub struct ReleveOutcome {
     pub implied_max: Coefficient,
 }
 
+/// The relevé's five annual reference periods (0 = oldest), each `[last_echeance − 14 − 12 × (4 − k)
+/// months, last_echeance − 2 − 12 × (4 − k) months)`, with their claims in order of occurrence.
+fn releve_periods(r: &Releve) -> Vec<Vec<(ClaimKind, Responsibility)>> {
+    let mut periods: Vec<Vec<(ClaimKind, Responsibility)>> = vec![Vec::new(); 5];
+    let mut sorted = r.claims.clone();
+    sorted.sort_by_key(|c| c.date);
+    for cl in &sorted {
+        for (k, p) in periods.iter_mut().enumerate() {
+            let back = 12 * (4 - k as u32);
+            let end = r.last_echeance.checked_sub_months(Months::new(2 + back));
+            let start = r.last_echeance.checked_sub_months(Months::new(14 + back));
+            if let (Some(s), Some(e)) = (start, end) {
+                if cl.date >= s && cl.date < e {
+                    p.push((cl.kind, cl.responsibility));
+                }
+            }
+        }
+    }
+    periods
+}
+
+/// Whole years from `since` to `until` (0 when `since` is not before it).
+fn whole_years(since: NaiveDate, until: NaiveDate) -> u32 {
+    let mut n = 0;
+    while since
+        .checked_add_months(Months::new(12 * (n + 1)))
+        .is_some_and(|d| d <= until)
+    {
+        n += 1;
+    }
+    n
+}
+
+fn plural(n: u32, one: &str, many: &str) -> String {
+    if n <= 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// R17: majorate for each counting claim after the end of the relevé's last reference period
 /// (its last échéance − 2 months); grant one reduction only if at least 9 months of claim-free
 /// cover have passed since that end; never count a claim twice (earlier claims are already in the
-/// stated coefficient).
+/// stated coefficient). That step is the yearly step of every period ([`step`]: the truncation
+/// option, R6, R8, R9, R10), run from the insured's counters: the claim-free streak at the end of
+/// the relevé's five periods, and the periods at 0.50 it proves (`at_floor_since`). The new
+/// contract starts from the coefficient **and** the counters it gives.
 pub fn start_coefficient_from_releve(r: &Releve, opts: &RuleOptions) -> ReleveOutcome {
     let mut steps = Vec::new();
     let period_end = r
         .last_echeance
         .checked_sub_months(Months::new(2))
         .unwrap_or(r.last_echeance);
-    let mut c = u128::from(r.coefficient.hundredths());
     steps.push(format!(
         "Coefficient du relevé à l'échéance du {} : {}.",
         r.last_echeance.format("%d/%m/%Y"),
         r.coefficient.fr()
     ));
+    let periods = releve_periods(r);
+    let claim_free = |p: &Vec<(ClaimKind, Responsibility)>| {
+        p.iter()
+            .all(|(k, resp)| classify(*k, *resp) != ClaimEffect::Counts)
+    };
+    let streak = periods.iter().rev().take_while(|p| claim_free(p)).count() as u32;
+    steps.push(format!(
+        "Périodes annuelles consécutives sans sinistre responsable à la fin du relevé : {streak}, reprises pour la règle des deux ans (art. 5 al. 6)."
+    ));
+    let periods_at_floor = match r.at_floor_since {
+        Some(since) if r.coefficient == Coefficient::FLOOR => {
+            let years = whole_years(since, r.last_echeance);
+            let paf = years.min(streak);
+            steps.push(format!(
+                "Au coefficient 0,50 depuis le {} : {} jusqu'à l'échéance du {}, dont {} sans sinistre : repris pour la protection à 0,50 (art. 4 al. 2).",
+                since.format("%d/%m/%Y"),
+                plural(years, "année entière", "années entières"),
+                r.last_echeance.format("%d/%m/%Y"),
+                plural(paf, "période", "périodes")
+            ));
+            paf
+        }
+        Some(since) => {
+            steps.push(format!(
+                "« À 0,50 depuis le {} » non retenu : le coefficient du relevé n'est pas 0,50.",
+                since.format("%d/%m/%Y")
+            ));
+            0
+        }
+        None => 0,
+    };
     let mut sorted = r.claims.clone();
     sorted.sort_by_key(|c| c.date);
-    let mut after_period = 0;
+    let mut after: Vec<PeriodClaim> = Vec::new();
     for cl in &sorted {
         if cl.date < period_end {
             if classify(cl.kind, cl.responsibility) == ClaimEffect::Counts {
@@ -75,56 +156,99 @@ pub fn start_coefficient_from_releve(r: &Releve, opts: &RuleOptions) -> ReleveOu
         if cl.date > r.stopped_on {
             continue;
         }
-        if classify(cl.kind, cl.responsibility) != ClaimEffect::Counts {
+        let mut pc = PeriodClaim::new(cl.kind, cl.responsibility);
+        pc.date = Some(cl.date);
+        after.push(pc);
+    }
+    let mut state = State {
+        c: r.coefficient.hundredths(),
+        paf: periods_at_floor,
+        streak,
+        protection_used: false,
+    };
+    let counting = after
+        .iter()
+        .any(|c| classify(c.kind, c.responsibility) == ClaimEffect::Counts);
+    let nine = period_end
+        .checked_add_months(Months::new(9))
+        .is_some_and(|n| n <= r.stopped_on);
+    if counting || nine {
+        let mut pt = PeriodTrace {
+            index: 1,
+            start: Some(period_end),
+            end: r.stopped_on.succ_opt(),
+            echeance: None,
+            months: whole_years(period_end, r.stopped_on) * 12,
+            interruption_months: 0,
+            before: r.coefficient,
+            after: r.coefficient,
+            claims: Vec::new(),
+            steps: Vec::new(),
+            periods_at_floor: 0,
+            claim_free_streak: 0,
+        };
+        step(
+            &mut state,
+            r.usage,
+            opts,
+            PeriodFlags {
+                counts_as_year: true,
+                interrupted: false,
+                interruption_months: 0,
+                interruption: None,
+            },
+            &after,
+            &mut TraceSink {
+                trace: &mut pt,
+                claims: &after,
+            },
+        );
+        pt.after = in_range(state.c);
+        for c in &pt.claims {
+            steps.push(format!(
+                "Sinistre du {} ({}, {}), après la dernière période de référence du relevé : {} : {} ({}).",
+                c.date.map_or(String::new(), |d| d.format("%d/%m/%Y").to_string()),
+                c.kind.fr(),
+                c.responsibility.fr(),
+                if c.counted { "pris en compte" } else { "non pris en compte" },
+                c.reason,
+                c.rule
+            ));
+        }
+        steps.push(format!(
+            "Du {} au {}, {} : {} ; art. 11 et 13, pratique des assureurs.",
+            period_end.format("%d/%m/%Y"),
+            r.stopped_on.format("%d/%m/%Y"),
+            if counting {
+                "sinistre(s) après la dernière période du relevé"
+            } else {
+                "au moins 9 mois d'assurance sans sinistre"
+            },
+            explain(&pt)
+        ));
+    } else {
+        for c in &after {
             steps.push(format!(
                 "Sinistre du {} ({}, {}) : neutre (art. 6 ou 7).",
-                cl.date.format("%d/%m/%Y"),
-                cl.kind.fr(),
-                cl.responsibility.fr()
+                c.date
+                    .map_or(String::new(), |d| d.format("%d/%m/%Y").to_string()),
+                c.kind.fr(),
+                c.responsibility.fr()
             ));
-            continue;
         }
-        after_period += 1;
-        let (num, den, label) = match (r.usage, cl.responsibility == Responsibility::Partial) {
-            (Usage::Standard, false) => (5, 4, "1,25"),
-            (Usage::Standard, true) => (9, 8, "1,125"),
-            (Usage::Tournees, false) => (6, 5, "1,20"),
-            (Usage::Tournees, true) => (11, 10, "1,10"),
-        };
-        let before = c;
-        c = (c * num / den).min(350);
         steps.push(format!(
-            "Sinistre {} du {}, après la dernière période de référence du relevé : {} × {} = {}, arrondi par défaut à {} (art. 5, art. 11 et 13).",
-            cl.responsibility.fr(),
-            cl.date.format("%d/%m/%Y"),
-            Coefficient::clamped(before as u32).fr(),
-            label,
-            exact(before * num, den * 100).replace('.', ","),
-            Coefficient::clamped(c as u32).fr()
+            "Moins de 9 mois d'assurance depuis le {} : pas de réduction.",
+            period_end.format("%d/%m/%Y")
         ));
     }
-    if after_period == 0 {
-        let nine = period_end.checked_add_months(Months::new(9));
-        if nine.is_some_and(|n| n <= r.stopped_on) {
-            let red = u128::from(r.usage.reduction());
-            let before = c;
-            c = (c * red / 100).max(50);
-            steps.push(format!(
-                "Au moins 9 mois d'assurance sans sinistre depuis le {} : une réduction, {} × 0,{} = {} → {} (art. 4, pratique des assureurs).",
-                period_end.format("%d/%m/%Y"),
-                Coefficient::clamped(before as u32).fr(),
-                red,
-                exact(before * red, 10_000).replace('.', ","),
-                Coefficient::clamped(c as u32).fr()
-            ));
-        } else {
-            steps.push(format!(
-                "Moins de 9 mois d'assurance depuis le {} : pas de réduction.",
-                period_end.format("%d/%m/%Y")
-            ));
-        }
-    }
-    let (implied_min, implied_max) = implied_range(r, opts);
+    let start = in_range(state.c);
+    steps.push(format!(
+        "Le nouveau contrat part de {} avec les compteurs de l'assuré : périodes sans sinistre {}, périodes à 0,50 {}.",
+        start.fr(),
+        state.streak,
+        state.paf
+    ));
+    let (implied_min, implied_max) = implied_range(&periods, r.usage, opts);
     let inconsistency = if r.coefficient < implied_min || r.coefficient > implied_max {
         Some(format!(
             "Le relevé indique {} alors que les sinistres qu'il liste sur cinq ans donnent un coefficient entre {} et {} : à vérifier auprès de l'assureur.",
@@ -136,7 +260,9 @@ pub fn start_coefficient_from_releve(r: &Releve, opts: &RuleOptions) -> ReleveOu
         None
     };
     ReleveOutcome {
-        start_coefficient: Coefficient::clamped(c as u32),
+        start_coefficient: start,
+        start_claim_free_streak: state.streak,
+        start_periods_at_floor: state.paf,
         steps,
         inconsistency,
         implied_min,
@@ -148,42 +274,28 @@ pub fn start_coefficient_from_releve(r: &Releve, opts: &RuleOptions) -> ReleveOu
 /// coefficient five years before: every rule is monotone in the starting coefficient and in the
 /// counters, so the lowest comes from 0.50 with full counters and the highest from 3.50 with
 /// none.
-fn implied_range(r: &Releve, opts: &RuleOptions) -> (Coefficient, Coefficient) {
-    let mut periods: Vec<Vec<(ClaimKind, Responsibility)>> = vec![Vec::new(); 5];
-    let mut sorted = r.claims.clone();
-    sorted.sort_by_key(|c| c.date);
-    for cl in &sorted {
-        for (k, p) in periods.iter_mut().enumerate() {
-            // Period k (0 = oldest) ends at last_echeance − 2 months − 12 × (4 − k) months.
-            let end = r
-                .last_echeance
-                .checked_sub_months(Months::new(2 + 12 * (4 - k as u32)));
-            let start = r
-                .last_echeance
-                .checked_sub_months(Months::new(14 + 12 * (4 - k as u32)));
-            if let (Some(s), Some(e)) = (start, end) {
-                if cl.date >= s && cl.date < e {
-                    p.push((cl.kind, cl.responsibility));
-                }
-            }
-        }
-    }
+fn implied_range(
+    periods: &[Vec<(ClaimKind, Responsibility)>],
+    usage: Usage,
+    opts: &RuleOptions,
+) -> (Coefficient, Coefficient) {
     let run = |mut s: State| {
-        for p in &periods {
+        for p in periods {
             step(
                 &mut s,
-                r.usage,
+                usage,
                 opts,
                 PeriodFlags {
                     counts_as_year: true,
                     interrupted: false,
                     interruption_months: 0,
+                    interruption: None,
                 },
                 p,
                 &mut NoSink,
             );
         }
-        Coefficient::clamped(s.c)
+        in_range(s.c)
     };
     let low = run(State {
         c: 50,
@@ -267,6 +379,9 @@ pub struct ReleveDocument {
     pub last_echeance: Option<NaiveDate>,
     /// The date the information was stopped.
     pub stopped_on: Option<NaiveDate>,
+    /// Since when the coefficient has been 0.50, when the relevé states it (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_floor_since: Option<NaiveDate>,
     /// EU template: why the contract ended, or "néant".
     pub termination_reason: Option<String>,
 }
@@ -359,6 +474,7 @@ impl ReleveDocument {
                     responsibility: c.responsibility,
                 })
                 .collect(),
+            at_floor_since: self.at_floor_since,
         })
     }
 }

@@ -22,6 +22,13 @@ pub struct StartState {
 }
 
 impl StartState {
+    /// R10 (art. 4 al. 2), the engine's own test: whether the first counting claim of the next
+    /// period would be forgiven (at 0.50 for at least three claim-free periods, and, with
+    /// `floor_protection: once`, the protection not used yet).
+    pub fn protection_active(&self, opts: &RuleOptions) -> bool {
+        State::from(*self).protected(opts)
+    }
+
     pub fn new(coefficient: Coefficient) -> Self {
         StartState {
             coefficient,
@@ -66,8 +73,11 @@ pub struct Period {
     pub months: u32,
     /// Months of interruption or suspension in the period (R14: over 3 blocks the reduction).
     pub interruption_months: u32,
-    /// More than 3 months of interruption (computed from dates in the dated form).
+    /// R14: an interruption longer than three months overlaps the period (computed from dates
+    /// in the dated form, from `interruption_months > 3` in the period form).
     pub interrupted: bool,
+    /// The dated form: the interruption that blocks the reduction, for the note.
+    pub interruption: Option<InterruptionSpan>,
     /// Whether it counts as a year (R13: false for a first period under 9 months).
     pub counts_as_year: bool,
     /// In order of occurrence.
@@ -88,6 +98,7 @@ impl Period {
             months: 12,
             interruption_months: 0,
             interrupted: false,
+            interruption: None,
             counts_as_year: true,
             claims,
             start: None,
@@ -177,12 +188,23 @@ impl Sink for TraceSink<'_> {
     }
 }
 
+/// A suspension or interruption longer than three months, measured on itself (R14): half-open
+/// `[from, to)`, its length in whole calendar months from `from` then days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct InterruptionSpan {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub months: u32,
+    pub days: u32,
+}
+
 /// What the step needs of a period besides its claims.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct PeriodFlags {
     pub counts_as_year: bool,
     pub interrupted: bool,
     pub interruption_months: u32,
+    pub interruption: Option<InterruptionSpan>,
 }
 
 impl Period {
@@ -191,6 +213,7 @@ impl Period {
             counts_as_year: self.counts_as_year,
             interrupted: self.interrupted,
             interruption_months: self.interruption_months,
+            interruption: self.interruption,
         }
     }
 }
@@ -202,11 +225,23 @@ pub(crate) fn lose_reduction(s: &mut State) -> Option<Coefficient> {
     if s.c >= 100 {
         return None;
     }
-    let before = Coefficient::clamped(s.c);
+    let before = in_range(s.c);
     s.c = 100;
     s.paf = 0;
     s.streak = 0;
     Some(before)
+}
+
+/// A coefficient of the running state. Every step ends within 0.50–3.50 (the floor and the
+/// ceiling are steps of their own, shown in the trace), so nothing is clamped here: a value out
+/// of range is a bug of the step, caught by the debug assertion in the tests.
+#[inline]
+pub(crate) fn in_range(h: u32) -> Coefficient {
+    debug_assert!(
+        (50..=350).contains(&h),
+        "coefficient hors bornes dans le moteur : {h} centièmes"
+    );
+    Coefficient::clamped(h)
 }
 
 /// The running state, in hundredths.
@@ -230,9 +265,17 @@ impl From<StartState> for State {
 }
 
 impl State {
+    /// R10: the first counting claim of the period is forgiven.
+    #[inline]
+    pub(crate) fn protected(&self, opts: &RuleOptions) -> bool {
+        self.c == 50
+            && self.paf >= 3
+            && (opts.floor_protection == FloorProtection::Renewable || !self.protection_used)
+    }
+
     pub fn to_start(self) -> StartState {
         StartState {
-            coefficient: Coefficient::clamped(self.c),
+            coefficient: in_range(self.c),
             periods_at_floor: self.paf,
             claim_free_streak: self.streak,
             protection_used: self.protection_used,
@@ -292,9 +335,7 @@ pub(crate) fn step<C: ClaimLike, S: Sink>(
 
     if counting > 0 {
         // Art. 4 al. 2: protection of the first claim after three years at 0.50.
-        let protected = c0 == 50
-            && s.paf >= 3
-            && (opts.floor_protection == FloorProtection::Renewable || !s.protection_used);
+        let protected = s.protected(opts);
         let mut first = true;
         let mut c = u128::from(c0);
         let mut num = u128::from(c0);
@@ -342,7 +383,7 @@ pub(crate) fn step<C: ClaimLike, S: Sink>(
                     sink.step(|| Step::Majoration {
                         claim: i + 1,
                         factor: flabel.to_string(),
-                        before: Coefficient::clamped(before as u32),
+                        before: in_range(before as u32),
                         exact: exact(before * fnum, fden * 100),
                         after: hundredths_str(after as u64),
                     });
@@ -363,7 +404,7 @@ pub(crate) fn step<C: ClaimLike, S: Sink>(
             c = num / den;
             sink.step(|| Step::MajorationPerPeriod {
                 factors: factors.iter().map(|f| f.to_string()).collect(),
-                before: Coefficient::clamped(c0),
+                before: in_range(c0),
                 exact: exact(num, den * 100),
                 after: hundredths_str(c as u64),
             });
@@ -387,7 +428,10 @@ pub(crate) fn step<C: ClaimLike, S: Sink>(
     }
     if period.interrupted {
         sink.step(|| Step::Interruption {
-            months: period.interruption_months,
+            months: period
+                .interruption
+                .map_or(period.interruption_months, |i| i.months),
+            suspension: period.interruption,
         });
         return;
     }
@@ -399,9 +443,10 @@ pub(crate) fn step<C: ClaimLike, S: Sink>(
     let reduced = c0 * r / 100;
     sink.step(|| Step::Reduction {
         factor: format!("0,{r}"),
-        before: Coefficient::clamped(c0),
+        before: in_range(c0),
         exact: exact(u128::from(c0) * u128::from(r), 10_000),
-        after: Coefficient::clamped(reduced),
+        // The value after truncation, even under the floor: the floor is its own step.
+        after: hundredths_str(u64::from(reduced)),
     });
     let mut c = reduced;
     if c < 50 {
@@ -414,7 +459,7 @@ pub(crate) fn step<C: ClaimLike, S: Sink>(
     s.streak += 1;
     if s.streak >= 2 && c > 100 {
         sink.step(|| Step::TwoYearRule {
-            before: Coefficient::clamped(c),
+            before: in_range(c),
         });
         c = 100;
     }
@@ -428,7 +473,7 @@ pub fn run_periods(sc: &Scenario) -> PeriodOutcome {
     let mut traces = Vec::with_capacity(sc.periods.len());
     let mut carried: Vec<PeriodClaim> = Vec::new();
     for (i, p) in sc.periods.iter().enumerate() {
-        let before = Coefficient::clamped(state.c);
+        let before = in_range(state.c);
         let mut pt = PeriodTrace {
             index: i + 1,
             start: p.start,
@@ -482,7 +527,7 @@ pub fn run_periods(sc: &Scenario) -> PeriodOutcome {
                 },
             );
         }
-        let after = Coefficient::clamped(state.c);
+        let after = in_range(state.c);
         pt.after = after;
         pt.periods_at_floor = state.paf;
         pt.claim_free_streak = state.streak;

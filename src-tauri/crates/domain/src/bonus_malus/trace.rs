@@ -3,6 +3,7 @@
 //! ceiling, two-year and protection events. Serialisable for the UI; rendered as a French note
 //! by [`crate::bonus_malus::note`].
 
+use super::rules::InterruptionSpan;
 use super::{ClaimKind, Responsibility, RuleOptions, Usage};
 use crate::Coefficient;
 use chrono::NaiveDate;
@@ -61,14 +62,16 @@ pub struct ClaimTrace {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Step {
-    /// Art. 4: a claim-free period. `exact` is the product before truncation.
+    /// Art. 4: a claim-free period. `exact` is the product before truncation, `after` the value
+    /// after truncation (it may be under 0.50: the floor follows as its own step).
     Reduction {
         factor: String,
         before: Coefficient,
         exact: String,
-        after: Coefficient,
+        after: String,
     },
-    /// Art. 4 al. 2: the coefficient may not go under 0.50.
+    /// Art. 4 al. 2: the coefficient may not go under 0.50. `exact`: the truncated value it
+    /// raises to 0.50.
     Floor { exact: String },
     /// Art. 5: one claim's majoration (per-claim truncation).
     Majoration {
@@ -91,8 +94,13 @@ pub enum Step {
     Ceiling { before: String },
     /// Art. 5 al. 6: two claim-free periods in a row bring it back to 1.00 at most.
     TwoYearRule { before: Coefficient },
-    /// Art. 9 al. 2: interrupted more than 3 months, the previous coefficient is kept.
-    Interruption { months: u32 },
+    /// Art. 9 al. 2: an interruption longer than three months overlaps the period: no new
+    /// reduction, the previous coefficient is kept. `months`: the interruption's whole months
+    /// (the dated form: of the interruption itself, `suspension`; the period form: as given).
+    Interruption {
+        months: u32,
+        suspension: Option<InterruptionSpan>,
+    },
     /// Art. 9 al. 3: a first period under 9 months does not count as a year.
     ShortFirstPeriod { months: u32, carried_forward: usize },
     /// Claims carried from a short first period (art. 9 al. 3).
