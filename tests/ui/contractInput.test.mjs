@@ -10,6 +10,7 @@ import {
   contractFieldsToInput,
   contractUpdateOf,
   dateText,
+  amountText,
   decimalText,
   driverCorrectionFieldsOf,
   driverFieldsToInput,
@@ -103,7 +104,7 @@ test('a contract: every key of ContractDraft, French decimals converted, blank l
     startCoefficient: '0.85',
     status: 'en_cours',
     premiums: [
-      { guarantee: 'Responsabilité civile', amount: '350.00', modulated: true },
+      { guarantee: 'Responsabilité civile', amount: '350,00', modulated: true },
       { guarantee: 'Assistance', amount: '45', modulated: false },
     ],
   });
@@ -274,7 +275,7 @@ test('an amendment keeps its non-blank premium lines and where they came from', 
     ],
   });
   assert.deepEqual(r, {
-    input: { onDate: '2026-06-01', details: 'Ajout bris de glace', premiums: [{ guarantee: 'Bris de glace', amount: '1060.5', modulated: true }] },
+    input: { onDate: '2026-06-01', details: 'Ajout bris de glace', premiums: [{ guarantee: 'Bris de glace', amount: '1 060,5', modulated: true }] },
     rows: [1],
   });
 });
@@ -366,4 +367,11 @@ test('driver correction: prefilled; unchanged → {}; cleared optional → ""; e
   const ended = /** @type {any} */ (driverRecord({ toDate: '2026-06-30' }));
   assert.deepEqual(driverUpdateOf(ended, { ...driverCorrectionFieldsOf(ended), toDate: '' }), { toDate: '' }, 'designated again');
   assert.deepEqual(driverUpdateOf(d, { ...f, fromDate: '31/02/2026' }), { fromDate: '31/02/2026' }, 'unreadable date sent as typed');
+});
+
+test('an amount is sent as typed, so its refusal echoes exactly what the broker wrote', () => {
+  const f = { ...emptyContractFields('2026-03-15'), premiums: [{ guarantee: 'Vol', amount: ' 12,3,4 ', modulated: true }] };
+  assert.deepEqual(contractFieldsToInput(1, f).input.premiums, [{ guarantee: 'Vol', amount: '12,3,4', modulated: true }]);
+  assert.equal(amountText(' 1 234,56 € '), '1 234,56 €');
+  assert.equal(amountText('  '), null);
 });

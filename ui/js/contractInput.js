@@ -179,6 +179,16 @@ export function decimalText(v) {
 }
 
 /**
+ * An amount as typed, trimmed (`Money::parse` reads « 1 234,56 € » on the Rust side): sent, and
+ * echoed in its error, exactly as the broker wrote it (« 12,3,4 » stays « 12,3,4 »). Empty → null.
+ * @param {string | null | undefined} v
+ * @returns {string | null}
+ */
+export function amountText(v) {
+  return textOrNull(v);
+}
+
+/**
  * A date as typed (or from a date input) → `YYYY-MM-DD`; an unreadable one is kept as typed;
  * empty → null.
  * @param {string | null | undefined} v
@@ -251,7 +261,7 @@ export function premiumsToInput(lines) {
   lines.forEach((p, i) => {
     if (isEmptyPremium(p)) return;
     rows.push(i);
-    premiums.push({ guarantee: p.guarantee.trim(), amount: decimalText(p.amount) ?? '', modulated: p.modulated });
+    premiums.push({ guarantee: p.guarantee.trim(), amount: amountText(p.amount) ?? '', modulated: p.modulated });
   });
   return { premiums, rows };
 }

@@ -9,6 +9,8 @@ import { h, replace, setTitle } from '../dom.js';
 import { t } from '../i18n/index.js';
 import { icon } from '../components/icons.js';
 import { href, navigate } from '../router.js';
+import { setLeaveGuard } from '../leaveGuard.js';
+import { dateField, nodeOf, problemOf } from '../components/dateField.js';
 import {
   controlId,
   emptyAddress,
@@ -74,7 +76,7 @@ function field(o) {
     'div',
     { class: o.className ? `field ${o.className}` : 'field' },
     h('label', { for: o.id }, o.label, o.required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null),
-    o.control,
+    nodeOf(o.control),
     hint,
   );
 }
@@ -87,6 +89,9 @@ function field(o) {
  */
 export function mountClientEdit(el, route, api) {
   let alive = true;
+  /** Saved: leaving asks nothing. */
+  let saved = false;
+  let dropGuard = () => {};
   const editing = route.name === 'client-edit';
   const id = editing ? Number(route.params.id) : null;
   /** The version loaded, so a concurrent change is refused rather than overwritten. @type {number | undefined} */
@@ -163,7 +168,7 @@ export function mountClientEdit(el, route, api) {
       field({ id: controlId('civility'), label: t('form.civility'), className: 'field-xs',
         control: select(initial.civility, CIVILITIES, { id: controlId('civility'), dataset: { testid: 'field-civility' } }) }),
       field({ id: controlId('birthDate'), label: t('form.birthDate'), hint: t('form.birthDate.hint'), className: 'field-sm',
-        control: h('input', { id: controlId('birthDate'), type: 'date', value: initial.birthDate, placeholder: t('form.datePlaceholder'), min: '1900-01-01', max: '2100-12-31', dataset: { testid: 'field-birthDate' } }) }));
+        control: dateField(initial.birthDate, 'field-birthDate', { id: controlId('birthDate'), min: '1900-01-01', max: '2100-12-31' }) }));
     const companyOnly = h('div', { class: 'field-row only-company' },
       field({ id: controlId('companyName'), label: t('form.companyName'), required: true, className: 'field-lg',
         control: text(controlId('companyName'), initial.companyName, { autocomplete: 'organization', dataset: { testid: 'field-companyName' } }) }),
@@ -425,9 +430,10 @@ export function mountClientEdit(el, route, api) {
       if (saving) return;
       clearErrors();
       const birth = /** @type {HTMLInputElement} */ (document.getElementById(controlId('birthDate')));
-      if (!kindCompany.checked && birth.validity?.badInput) {
-        // A date input holding a partial date reports '' : say so rather than send nothing.
-        showError(new ApiError('invalid:birthDate', t('form.birthDate.incomplete')), { addresses: [], phones: [], emails: [] });
+      const birthProblem = kindCompany.checked ? null : problemOf(birth);
+      if (birthProblem) {
+        // An impossible or unreadable date is said here, in French, and nothing is sent.
+        showError(new ApiError('invalid:birthDate', birthProblem), { addresses: [], phones: [], emails: [] });
         return;
       }
       const { input, rows } = fieldsToInput(readFields());
@@ -436,9 +442,10 @@ export function mountClientEdit(el, route, api) {
       form.setAttribute('aria-busy', 'true');
       try {
         const reason = /** @type {HTMLInputElement | null} */ (document.getElementById(controlId('reason')))?.value.trim() || undefined;
-        const saved = editing && id !== null ? await api.clientUpdate(id, input, version, reason) : await api.clientCreate(input);
+        const record = editing && id !== null ? await api.clientUpdate(id, input, version, reason) : await api.clientCreate(input);
         if (!alive) return;
-        navigate(href('client', { id: saved.id }));
+        saved = true;
+        navigate(href('client', { id: record.id }));
       } catch (e) {
         if (!alive) return;
         showError(/** @type {ApiError} */ (e), rows);
@@ -469,10 +476,17 @@ export function mountClientEdit(el, route, api) {
     renderList('phones');
     renderList('emails');
     applyKind();
+    // Leaving with changes asks first (the shell asks `wouldLoseChanges`). What is compared is
+    // what would be sent (empty rows left out) and the reason: adding an empty line is no change.
+    const typed = () => JSON.stringify([fieldsToInput(readFields()).input, val(controlId('reason'))]);
+    const shown = typed();
+    dropGuard();
+    dropGuard = setLeaveGuard(() => !saved && typed() !== shown);
     (kindCompany.checked ? /** @type {HTMLElement | null} */ (document.getElementById(controlId('companyName'))) : lastName)?.focus();
   }
 
   return () => {
     alive = false;
+    dropGuard();
   };
 }
