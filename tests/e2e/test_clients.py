@@ -506,8 +506,14 @@ class FormsAtSize(ClientJourney):
         self.assertEqual(self.driver.execute_script("return [window.innerWidth, window.innerHeight]"), [w, h])
 
     def open_agency(self, size):
-        self.new_agency(demo=False)
+        """A new, empty agency, in a window of `size` from its first screen on (a screenshot
+        taken just after a resize may show the frame from before it)."""
+        self.launch()
+        self.visible("recovery-key", timeout=40)
         self.resize(size)
+        self.acknowledge_recovery_key()
+        self.clickable("start-empty").click()
+        self.visible("search-input", timeout=40)
 
     def focused_testid(self):
         return self.driver.execute_script("return document.activeElement && document.activeElement.dataset.testid")
@@ -621,7 +627,9 @@ class FormsAtSize(ClientJourney):
         sub = self.visible("contract-subscription-date")
         sub.click()
         sub.send_keys(Keys.ALT, Keys.ARROW_DOWN)
-        self.visible("date-calendar")
+        self.wait().until(lambda drv: drv.execute_script(
+            "const p = document.querySelector('.date-popup:not([hidden])');"
+            "return p !== null && p.parentElement.contains(document.activeElement);"))
         time.sleep(0.2)
         self.shot(f"dialog-date-calendar-{w}x{h}.png")
 

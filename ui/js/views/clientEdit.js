@@ -10,6 +10,7 @@ import { t } from '../i18n/index.js';
 import { icon } from '../components/icons.js';
 import { href, navigate } from '../router.js';
 import { setLeaveGuard } from '../leaveGuard.js';
+import { stripColon } from '../formState.js';
 import { dateField, nodeOf, problemOf } from '../components/dateField.js';
 import {
   controlId,
@@ -363,8 +364,23 @@ export function mountClientEdit(el, route, api) {
         control.setAttribute('aria-invalid', 'true');
         const d = (control.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
         control.setAttribute('aria-describedby', [errId, ...d].join(' '));
-        banner.replaceChildren(icon('alert'), h('span', null, t('form.error.field')));
+        // The banner at the top names the field and says what is wrong, as the field does.
+        const label = stripColon(document.querySelector(`label[for="${CSS.escape(fid ?? '')}"]`)?.textContent || '');
+        banner.replaceChildren(icon('alert'), h('div', null,
+          h('p', { class: 'form-summary-title' }, t('form.error.field')),
+          h('ul', null, h('li', null,
+            label ? h('a', { href: `#${fid}`, onclick: (/** @type {Event} */ ev) => { ev.preventDefault(); control.focus(); } }, label) : null,
+            label ? ` : ${e.message}` : e.message))));
         banner.hidden = false;
+        // Corrected (typed in again): its error goes, the banner with it.
+        const fixed = () => {
+          control.removeEventListener('input', fixed);
+          control.removeEventListener('change', fixed);
+          if (control.getAttribute('aria-invalid') !== 'true') return;
+          clearErrors();
+        };
+        control.addEventListener('input', fixed);
+        control.addEventListener('change', fixed);
         control.focus();
         control.scrollIntoView({ block: 'center' });
       } else {
