@@ -567,6 +567,7 @@ class FormsAtSize(ClientJourney):
         self.assertIn("14/06/1988", self.driver.find_element(By.CSS_SELECTOR, '[aria-labelledby="sec-identity"]').text)
 
     def check_impossible_date_refused(self, size):
+        w, h = size
         self.open_agency(size)
         self.new_client_form(last="Impossible", first="Date")
         birth = self.visible("field-birthDate")
@@ -581,6 +582,8 @@ class FormsAtSize(ClientJourney):
         self.assertEqual(birth.get_attribute("aria-invalid"), "true")
         self.assertEqual(self.focused_testid(), "field-birthDate")
         self.assertIn("#/clients/new", self.driver.current_url)
+        time.sleep(0.2)
+        self.shot(f"client-form-impossible-date-{w}x{h}.png")
         found = self.invoke("client_search", {"text": "Impossible", "limit": 10})
         self.assertNotIn("error", found if isinstance(found, dict) else {}, found)
         self.assertEqual(found if isinstance(found, list) else found.get("items", found.get("rows")), [], found)
@@ -659,6 +662,29 @@ class FormsAtSize(ClientJourney):
         self.wait().until(lambda drv: drv.find_elements(By.CSS_SELECTOR, "dialog[open]") == [])
         self.assertEqual(self.focused_testid(), "new-contract")
 
+    def check_leaving_modified_form_asks(self, size):
+        self.open_agency(size)
+        # Untouched: the sidebar leaves at once.
+        self.clickable("new-client").click()
+        self.visible("field-lastName")
+        self.clickable("nav-clients").click()
+        self.visible("search-input")
+        self.assertEqual(self.driver.find_elements(*tid("leave-dialog")), [])
+        # Modified: it asks; staying keeps what was typed.
+        self.new_client_form(last="Moreau", first="Inès")
+        self.clickable("nav-claims").click()
+        self.assertIn("Quitter la fiche sans enregistrer ?", self.visible("leave-dialog").text)
+        self.clickable("confirm-cancel").click()
+        self.wait().until(lambda drv: drv.find_elements(*tid("leave-dialog")) == [])
+        self.assertIn("#/clients/new", self.driver.current_url)
+        self.assertEqual(self.visible("field-lastName").get_attribute("value"), "Moreau")
+        # Leaving for good: the list, and the client was not saved.
+        self.clickable("nav-clients").click()
+        self.visible("leave-dialog")
+        self.clickable("confirm-ok").click()
+        self.visible("search-input")
+        self.assertEqual(self.invoke("client_search", {"text": "Moreau", "limit": 10}), [])
+
 
 def _per_size(name, check):
     for w, h in SIZES:
@@ -668,7 +694,8 @@ def _per_size(name, check):
         setattr(FormsAtSize, test.__name__, test)
 
 
-for _name in ("date_without_separators", "impossible_date_refused", "contract_required_field", "escape_asks_first"):
+for _name in ("date_without_separators", "impossible_date_refused", "contract_required_field", "escape_asks_first",
+              "leaving_modified_form_asks"):
     _per_size(_name, f"check_{_name}")
 
 # The journeys of ClientJourney are not run a second time under FormsAtSize.

@@ -286,6 +286,15 @@ function calendarIcon() {
 }
 
 /**
+ * The years a two-digit year is read in today (`[1937, 2036]` in 2026), for a field's help.
+ * @returns {{ from: string, to: string }}
+ */
+export function twoDigitYears() {
+  const [from, to] = twoDigitYearWindow(Number(today().slice(0, 4)));
+  return { from: String(from), to: String(to) };
+}
+
+/**
  * Is this control a date field?
  * @param {Element | null | undefined} el
  * @returns {el is HTMLInputElement}

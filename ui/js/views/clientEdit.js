@@ -11,7 +11,7 @@ import { icon } from '../components/icons.js';
 import { href, navigate } from '../router.js';
 import { setLeaveGuard } from '../leaveGuard.js';
 import { stripColon } from '../formState.js';
-import { dateField, nodeOf, problemOf } from '../components/dateField.js';
+import { dateField, nodeOf, problemOf, twoDigitYears } from '../components/dateField.js';
 import {
   controlId,
   emptyAddress,
@@ -168,7 +168,7 @@ export function mountClientEdit(el, route, api) {
     const personOnly = h('div', { class: 'field-row only-person' },
       field({ id: controlId('civility'), label: t('form.civility'), className: 'field-xs',
         control: select(initial.civility, CIVILITIES, { id: controlId('civility'), dataset: { testid: 'field-civility' } }) }),
-      field({ id: controlId('birthDate'), label: t('form.birthDate'), hint: t('form.birthDate.hint'), className: 'field-sm',
+      field({ id: controlId('birthDate'), label: t('form.birthDate'), hint: t('form.birthDate.hint', twoDigitYears()), className: 'field-md',
         control: dateField(initial.birthDate, 'field-birthDate', { id: controlId('birthDate'), min: '1900-01-01', max: '2100-12-31' }) }));
     const companyOnly = h('div', { class: 'field-row only-company' },
       field({ id: controlId('companyName'), label: t('form.companyName'), required: true, className: 'field-lg',
