@@ -635,6 +635,27 @@ class FormsAtSize(ClientJourney):
             "return p !== null && p.parentElement.contains(document.activeElement);"))
         time.sleep(0.2)
         self.shot(f"dialog-date-calendar-{w}x{h}.png")
+        # Escape closes the calendar only: the dialog stays, nothing is asked.
+        self.driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+        self.wait().until(lambda drv: drv.execute_script("return document.querySelector('.date-popup:not([hidden])') === null"))
+        self.assertEqual(self.driver.find_elements(*tid("discard-dialog")), [])
+        self.assertEqual(self.focused_testid(), "contract-subscription-date")
+        # An impossible date typed over the prefilled one: kept as typed, refused with its
+        # message, and the first échéance does not follow it.
+        echeance_before = self.shown("contract-first-echeance")
+        sub.send_keys(Keys.CONTROL, "a")
+        sub.send_keys("31022024")
+        sub.send_keys(Keys.TAB)
+        self.assertEqual(self.shown("contract-subscription-date"), "31022024")
+        self.assertEqual(self.shown("contract-first-echeance"), echeance_before)
+        self.clickable("submit-contract").click()
+        self.wait().until(lambda _: "date impossible" in self.visible("form-error").text)
+        self.assertEqual(self.focused_testid(), "contract-subscription-date")
+        self.assertEqual(self.shown("contract-subscription-date"), "31022024")
+        # A valid one: the first échéance follows, one year later.
+        sub.send_keys(Keys.CONTROL, "a")
+        sub.send_keys("15032026")
+        self.assertEqual(self.shown("contract-first-echeance"), "15/03/2027")
 
     def check_escape_asks_first(self, size):
         self.open_agency(size)

@@ -330,7 +330,11 @@ export function dateState(input) {
  */
 export function problemOf(input) {
   const p = dateProblem(dateState(input));
-  return p ? t(p.key, { ...p.params, typed: rawOf(input).trim() }) : null;
+  if (!p) return null;
+  // « 31022024 » is said « 31/02/2024 » in the message; the field keeps what was typed.
+  const raw = rawOf(input).trim();
+  const m = /^(\d{2})(\d{2})(\d{4}|\d{2})$/.exec(raw);
+  return t(p.key, { ...p.params, typed: m ? `${m[1]}/${m[2]}/${m[3]}` : raw });
 }
 
 /**
