@@ -104,7 +104,7 @@ test('a contract: every key of ContractDraft, French decimals converted, blank l
     startCoefficient: '0.85',
     status: 'en_cours',
     premiums: [
-      { guarantee: 'Responsabilité civile', amount: '350,00', modulated: true },
+      { guarantee: 'Responsabilité civile', amount: '350.00', modulated: true },
       { guarantee: 'Assistance', amount: '45', modulated: false },
     ],
   });
@@ -275,7 +275,7 @@ test('an amendment keeps its non-blank premium lines and where they came from', 
     ],
   });
   assert.deepEqual(r, {
-    input: { onDate: '2026-06-01', details: 'Ajout bris de glace', premiums: [{ guarantee: 'Bris de glace', amount: '1 060,5', modulated: true }] },
+    input: { onDate: '2026-06-01', details: 'Ajout bris de glace', premiums: [{ guarantee: 'Bris de glace', amount: '1060.5', modulated: true }] },
     rows: [1],
   });
 });
@@ -369,9 +369,13 @@ test('driver correction: prefilled; unchanged → {}; cleared optional → ""; e
   assert.deepEqual(driverUpdateOf(d, { ...f, fromDate: '31/02/2026' }), { fromDate: '31/02/2026' }, 'unreadable date sent as typed');
 });
 
-test('an amount is sent as typed, so its refusal echoes exactly what the broker wrote', () => {
-  const f = { ...emptyContractFields('2026-03-15'), premiums: [{ guarantee: 'Vol', amount: ' 12,3,4 ', modulated: true }] };
-  assert.deepEqual(contractFieldsToInput(1, f).input.premiums, [{ guarantee: 'Vol', amount: '12,3,4', modulated: true }]);
-  assert.equal(amountText(' 1 234,56 € '), '1 234,56 €');
+test('a malformed amount or coefficient is sent as typed, so its refusal echoes what the broker wrote', () => {
+  const f = { ...emptyContractFields('2026-03-15'), startCoefficient: ' 0,8,5 ', premiums: [{ guarantee: 'Vol', amount: ' 12,3,4 ', modulated: true }] };
+  const { input } = contractFieldsToInput(1, f);
+  assert.deepEqual(input.premiums, [{ guarantee: 'Vol', amount: '12,3,4', modulated: true }]);
+  assert.equal(input.startCoefficient, '0,8,5');
+  assert.equal(amountText(' 1 234,56 € '), '1234.56');
+  assert.equal(amountText('12.3,4'), '12.3,4');
+  assert.equal(amountText('-5'), '-5');
   assert.equal(amountText('  '), null);
 });

@@ -179,13 +179,17 @@ export function decimalText(v) {
 }
 
 /**
- * An amount as typed, trimmed (`Money::parse` reads « 1 234,56 € » on the Rust side): sent, and
- * echoed in its error, exactly as the broker wrote it (« 12,3,4 » stays « 12,3,4 »). Empty → null.
+ * A number as the broker typed it → what is sent: a well-formed French decimal (« 1 234,56 € »,
+ * « 0,85 ») goes with a dot (`decimalText`), anything else as typed, trimmed, so that the
+ * backend's refusal echoes exactly what the broker wrote (« 12,3,4 » stays « 12,3,4 », never
+ * « 12.3,4 »). Empty → null.
  * @param {string | null | undefined} v
  * @returns {string | null}
  */
 export function amountText(v) {
-  return textOrNull(v);
+  const d = decimalText(v);
+  if (d === null) return null;
+  return /^\d+(\.\d+)?$/.test(d) ? d : (v ?? '').trim();
 }
 
 /**
@@ -297,7 +301,7 @@ export function contractFieldsToInput(clientId, f) {
       firstEcheance,
       usage: /** @type {ContractInput['usage']} */ (f.usage),
       clauseApplies: f.clauseApplies,
-      startCoefficient: decimalText(f.startCoefficient),
+      startCoefficient: amountText(f.startCoefficient),
       status: /** @type {ContractInput['status']} */ (f.status),
       premiums,
     },
@@ -545,7 +549,7 @@ export function contractUpdateOf(k, f) {
   const typed = decimalText(f.startCoefficient);
   const typedHundredths = typed === null ? 100 : parseHundredths(typed);
   if (typedHundredths === null || typedHundredths !== parseHundredths(k.startCoefficient)) {
-    update.startCoefficient = typed ?? '';
+    update.startCoefficient = amountText(f.startCoefficient) ?? '';
   }
   return update;
 }
