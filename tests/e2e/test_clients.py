@@ -706,6 +706,23 @@ class FormsAtSize(ClientJourney):
         self.visible("search-input")
         self.assertEqual(self.invoke("client_search", {"text": "Moreau", "limit": 10}), [])
 
+    def check_focus_and_toast_after_an_action(self, size):
+        self.open_agency(size)
+        self.client_with_record()
+        self.clickable("archive-client").click()
+        self.clickable("confirm-ok").click()
+        # The page is drawn again without the button that was used: the focus goes to its heading,
+        # not to the page body.
+        self.visible("restore-client")
+        self.wait(5).until(lambda _: self.focused_testid() == "record-name")
+        toast = self.visible("toast")
+        self.assertTrue(toast.text.strip())
+        # The toast belongs to its page: gone once the broker moves on.
+        self.clickable("nav-claims").click()
+        self.wait(5).until(lambda drv: drv.execute_script(
+            "const t = document.querySelector('[data-testid=\"toast\"]');"
+            "return !t || (!t.classList.contains('toast-visible') && t.textContent === '');"))
+
 
 def _per_size(name, check):
     for w, h in SIZES:
@@ -716,7 +733,7 @@ def _per_size(name, check):
 
 
 for _name in ("date_without_separators", "impossible_date_refused", "contract_required_field", "escape_asks_first",
-              "leaving_modified_form_asks"):
+              "leaving_modified_form_asks", "focus_and_toast_after_an_action"):
     _per_size(_name, f"check_{_name}")
 
 # The journeys of ClientJourney are not run a second time under FormsAtSize.

@@ -43,30 +43,35 @@ export function watchChanges(root) {
 }
 
 /**
- * Gives the focus back after a dialog: to `previous` if still on the page, else to the control
- * with the same test id once the page is drawn again, else to the page's heading. Does nothing
- * if something else already took the focus.
+ * Gives the focus back after a dialog: to `previous`; when the page is drawn again after the
+ * dialog's command (and `previous` with it), to the control with the same test id on the new
+ * page, else to the page's heading. Watches for two seconds, and stops as soon as the focus is
+ * somewhere else on purpose.
  * @param {HTMLElement | null} previous
  */
 export function returnFocus(previous) {
   const testid = previous?.dataset.testid;
-  let tries = 20;
+  /** @type {Element | null} */
+  let placed = previous;
+  let ticks = 40;
   const lost = () => !document.activeElement || document.activeElement === document.body || !document.activeElement.isConnected;
-  const attempt = () => {
+  const tick = () => {
     if (document.querySelector('dialog[open]')) return;
-    if (!lost()) return;
-    if (previous?.isConnected) { previous.focus(); return; }
-    const same = testid ? document.querySelector(`[data-testid="${CSS.escape(testid)}"]`) : null;
-    if (same instanceof HTMLElement) { same.focus(); return; }
-    if (--tries > 0) { setTimeout(attempt, 50); return; }
-    const heading = /** @type {HTMLElement | null} */ (document.querySelector('main h1'));
-    if (heading) {
-      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-      heading.focus();
+    if (!lost() && document.activeElement !== placed) return;
+    if (lost()) {
+      const same = testid ? document.querySelector(`[data-testid="${CSS.escape(testid)}"]`) : null;
+      const heading = /** @type {HTMLElement | null} */ (document.querySelector('main h1'));
+      const target = same instanceof HTMLElement ? same : heading;
+      if (target) {
+        if (target === heading && !heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+        target.focus();
+        placed = target;
+      }
     }
+    if (--ticks > 0) setTimeout(tick, 50);
   };
   previous?.focus();
-  setTimeout(attempt, 0);
+  setTimeout(tick, 0);
 }
 
 /**
