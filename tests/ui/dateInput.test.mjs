@@ -49,6 +49,18 @@ test('two-digit years: the 100 years ending ten years after the current one', ()
   assert.equal(expandTwoDigitYear(6, 2095), 2006);
 });
 
+test('two-digit years of a date of the past (birth, licence): the last 100 years', () => {
+  assert.deepEqual(twoDigitYearWindow(2026, true), [1927, 2026]);
+  assert.deepEqual(p('14/06/36', { past: true }), valid('1936-06-14'));
+  assert.deepEqual(p('140636', { past: true }), valid('1936-06-14'));
+  assert.deepEqual(p('01/01/26', { past: true }), valid('2026-01-01'));
+  assert.deepEqual(p('01/01/27', { past: true }), valid('1927-01-01'));
+  assert.deepEqual(p('14.06.88', { past: true }), valid('1988-06-14'));
+  assert.equal(expandTwoDigitYear(30, 2026, true), 1930);
+  // Four digits are taken as they are.
+  assert.deepEqual(p('14/06/2030', { past: true }), valid('2030-06-14'));
+});
+
 test('29 February: a date in leap years only', () => {
   assert.deepEqual(p('29/02/2024'), valid('2024-02-29'));
   assert.deepEqual(p('29022000'), valid('2000-02-29'));

@@ -9,8 +9,10 @@
  *
  * Century rule for two-digit years: « AA » is read as the year ending in AA among the 100 years
  * that end ten years after the current year. In 2026 that is 1937 … 2036: « 88 » → 1988,
- * « 05 » → 2005, « 30 » → 2030 (a renewal date), « 36 » → 2036, « 37 » → 1937. A year outside
- * that window is typed with four digits. `twoDigitYearWindow` gives the window for the help text.
+ * « 05 » → 2005, « 30 » → 2030 (a renewal date), « 36 » → 2036, « 37 » → 1937. For a date that
+ * can only be in the past (a birth date, a licence date: `past: true`), the window is the last
+ * 100 years, ending with the current one: in 2026, 1927 … 2026, so « 36 » → 1936. A year outside
+ * the window is typed with four digits. `twoDigitYearWindow` gives the window for the help text.
  *
  * Results: `empty`; `valid` with the ISO date; `invalid` with why: `format` (not a date one can
  * read: incomplete, letters…), `impossible` (30/02/2023, 31/04, 00/01, 32/01, month 13),
@@ -44,12 +46,14 @@ export function daysInMonth(y, m) {
 }
 
 /**
- * The years a two-digit year can mean, given today's year: `[2026 - 89, 2026 + 10]`.
+ * The years a two-digit year can mean, given today's year: `[2026 - 89, 2026 + 10]`, or for a
+ * date of the past `[2026 - 99, 2026]`.
  * @param {number} currentYear
+ * @param {boolean} [past]
  * @returns {[number, number]}
  */
-export function twoDigitYearWindow(currentYear) {
-  const last = currentYear + TWO_DIGIT_YEARS_AHEAD;
+export function twoDigitYearWindow(currentYear, past = false) {
+  const last = currentYear + (past ? 0 : TWO_DIGIT_YEARS_AHEAD);
   return [last - 99, last];
 }
 
@@ -57,9 +61,10 @@ export function twoDigitYearWindow(currentYear) {
  * « 88 » → 1988 (in 2026), by the century rule above.
  * @param {number} yy 0–99
  * @param {number} currentYear
+ * @param {boolean} [past]
  */
-export function expandTwoDigitYear(yy, currentYear) {
-  const [, last] = twoDigitYearWindow(currentYear);
+export function expandTwoDigitYear(yy, currentYear, past = false) {
+  const [, last] = twoDigitYearWindow(currentYear, past);
   let y = Math.floor(last / 100) * 100 + yy;
   if (y > last) y -= 100;
   return y;
@@ -67,9 +72,10 @@ export function expandTwoDigitYear(yy, currentYear) {
 
 /**
  * Reads what was typed. `today` is `YYYY-MM-DD` (for the two-digit years); `min` / `max` are ISO
- * bounds, inclusive, when the field has them.
+ * bounds, inclusive, when the field has them; `past`: a date that can only be in the past (the
+ * two-digit years' window ends with the current year).
  * @param {string | null | undefined} text
- * @param {{ today: string, min?: string, max?: string }} opts
+ * @param {{ today: string, min?: string, max?: string, past?: boolean }} opts
  * @returns {DateState}
  */
 export function parseDate(text, opts) {
@@ -84,11 +90,11 @@ export function parseDate(text, opts) {
   } else if ((m = /^(\d{2})(\d{2})(\d{4})$/.exec(s))) {
     [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
   } else if ((m = /^(\d{2})(\d{2})(\d{2})$/.exec(s))) {
-    [d, mo, y] = [Number(m[1]), Number(m[2]), expandTwoDigitYear(Number(m[3]), currentYear)];
+    [d, mo, y] = [Number(m[1]), Number(m[2]), expandTwoDigitYear(Number(m[3]), currentYear, opts.past)];
   } else if ((m = /^(\d{1,2})\s*[/.\- ]\s*(\d{1,2})\s*[/.\- ]\s*(\d{4}|\d{2})$/.exec(s))) {
     d = Number(m[1]);
     mo = Number(m[2]);
-    y = m[3].length === 2 ? expandTwoDigitYear(Number(m[3]), currentYear) : Number(m[3]);
+    y = m[3].length === 2 ? expandTwoDigitYear(Number(m[3]), currentYear, opts.past) : Number(m[3]);
   } else {
     return { kind: 'invalid', reason: 'format' };
   }

@@ -30,6 +30,7 @@ const setRaw = (el, v) => nativeValue.set?.call(el, v);
  * @property {HTMLElement} node the field and its button (what goes in the form)
  * @property {string | undefined} min
  * @property {string | undefined} max
+ * @property {boolean} past a date of the past (birth, licence): two-digit years up to this year
  * @property {boolean} typed whether the broker typed since the value was last set
  * @property {() => void} open the calendar
  * @property {() => void} close
@@ -42,15 +43,17 @@ const fields = new WeakMap();
 const today = () => isoDateOf(new Date());
 
 /**
- * A date field. `value`: ISO or ''. Options: `required`, `min`/`max` (ISO, inclusive), `id`,
- * `label` (for the calendar's name).
+ * A date field. `value`: ISO or ''. Options: `required`, `min`/`max` (ISO, inclusive), `past`
+ * (a birth or licence date: a two-digit year is read up to the current year), `id`, `label`
+ * (for the calendar's name).
  * @param {string} value
  * @param {string | undefined} testid
- * @param {{ required?: boolean, min?: string, max?: string, id?: string, label?: string }} [opts]
+ * @param {{ required?: boolean, min?: string, max?: string, past?: boolean, id?: string, label?: string }} [opts]
  * @returns {HTMLInputElement}
  */
 export function dateField(value, testid, opts = {}) {
-  const [from, to] = twoDigitYearWindow(Number(today().slice(0, 4)));
+  const past = opts.past ?? false;
+  const [from, to] = twoDigitYearWindow(Number(today().slice(0, 4)), past);
   const input = h('input', {
     type: 'text',
     id: opts.id,
@@ -78,13 +81,13 @@ export function dateField(value, testid, opts = {}) {
   const node = h('span', { class: 'date-field' }, input, button, popup);
 
   /** @type {DateFieldState} */
-  const state = { node, min: opts.min, max: opts.max, typed: false, open, close };
+  const state = { node, min: opts.min, max: opts.max, past, typed: false, open, close };
   fields.set(input, state);
 
   Object.defineProperty(input, 'value', {
     configurable: true,
     get() {
-      const s = parseDate(rawOf(input), { today: today() });
+      const s = parseDate(rawOf(input), { today: today(), past });
       if (s.kind === 'valid') return s.iso;
       return rawOf(input).trim();
     },
@@ -100,7 +103,7 @@ export function dateField(value, testid, opts = {}) {
     // Only what the broker typed is rewritten, and only a real date (even outside the bounds,
     // which are said in the message): « 14.06.88 » → « 14/06/1988 »; « 30/02/2023 » stays.
     if (!state.typed) return;
-    const s = parseDate(rawOf(input), { today: today() });
+    const s = parseDate(rawOf(input), { today: today(), past });
     if (s.kind === 'valid' && displayDate(s.iso) !== rawOf(input)) setRaw(input, displayDate(s.iso));
   });
   input.addEventListener('keydown', (e) => {
@@ -286,11 +289,13 @@ function calendarIcon() {
 }
 
 /**
- * The years a two-digit year is read in today (`[1937, 2036]` in 2026), for a field's help.
+ * The years a two-digit year is read in today (`[1937, 2036]` in 2026; for a date of the past
+ * `[1927, 2026]`), for a field's help.
+ * @param {boolean} [past]
  * @returns {{ from: string, to: string }}
  */
-export function twoDigitYears() {
-  const [from, to] = twoDigitYearWindow(Number(today().slice(0, 4)));
+export function twoDigitYears(past = false) {
+  const [from, to] = twoDigitYearWindow(Number(today().slice(0, 4)), past);
   return { from: String(from), to: String(to) };
 }
 
@@ -321,7 +326,7 @@ export function nodeOf(control) {
  */
 export function dateState(input) {
   const f = fields.get(input);
-  return parseDate(rawOf(input), { today: today(), min: f?.min, max: f?.max });
+  return parseDate(rawOf(input), { today: today(), min: f?.min, max: f?.max, past: f?.past });
 }
 
 /**

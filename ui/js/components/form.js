@@ -52,7 +52,7 @@ export function select(options, selected, testid) {
  * A date field (`dateField.js`): typed JJ/MM/AAAA, a calendar on demand; its `value` is ISO.
  * @param {string} value ISO or ''
  * @param {string} testid
- * @param {{ required?: boolean, min?: string, max?: string }} [opts]
+ * @param {{ required?: boolean, min?: string, max?: string, past?: boolean }} [opts]
  */
 export function dateInput(value, testid, opts = {}) {
   return dateField(value, testid, opts);

@@ -168,8 +168,8 @@ export function mountClientEdit(el, route, api) {
     const personOnly = h('div', { class: 'field-row only-person' },
       field({ id: controlId('civility'), label: t('form.civility'), className: 'field-xs',
         control: select(initial.civility, CIVILITIES, { id: controlId('civility'), dataset: { testid: 'field-civility' } }) }),
-      field({ id: controlId('birthDate'), label: t('form.birthDate'), hint: t('form.birthDate.hint', twoDigitYears()), className: 'field-md',
-        control: dateField(initial.birthDate, 'field-birthDate', { id: controlId('birthDate'), min: '1900-01-01', max: '2100-12-31' }) }));
+      field({ id: controlId('birthDate'), label: t('form.birthDate'), hint: t('form.birthDate.hint', twoDigitYears(true)), className: 'field-md',
+        control: dateField(initial.birthDate, 'field-birthDate', { id: controlId('birthDate'), min: '1900-01-01', max: '2100-12-31', past: true }) }));
     const companyOnly = h('div', { class: 'field-row only-company' },
       field({ id: controlId('companyName'), label: t('form.companyName'), required: true, className: 'field-lg',
         control: text(controlId('companyName'), initial.companyName, { autocomplete: 'organization', dataset: { testid: 'field-companyName' } }) }),
