@@ -10,6 +10,9 @@ The journeys: the recovery key is shown, the demo portfolio is loaded, a client 
 the form, found with the search box (accent-insensitive prefix), and its record opened; a second
 launch opens the same file silently from the keychain; a claim changes the coefficient and the
 premium; the timeline and the claim page; a relevé then a new contract; the insurers' list.
+The forms, at 1024×700 and at 1280×800 (`FormsAtSize`): a date typed without separators, an
+impossible date refused with its message, a required field of the contract dialog left empty,
+Escape on a filled dialog.
 
 Run through tests/e2e/run.sh, which builds the app, starts a session bus, an unlocked
 gnome-keyring and tauri-driver under Xvfb.
@@ -476,6 +479,266 @@ class ClientJourney(unittest.TestCase):
         self.assertIn("Annie", changes)
         self.assertIn("Anne-Marie", changes)
         self.shot("client-revisions.png")
+
+
+# The window sizes the form tests run at: the smallest a broker's laptop gives, and a usual one.
+SIZES = [(1024, 700), (1280, 800)]
+
+
+class FormsAtSize(ClientJourney):
+    """The date field and the dialogs, in the real window at each size of SIZES: one test method
+    per journey and size (`test_date_without_separators_1024x700`…), each from its own agency."""
+
+    size = (1280, 800)
+
+    def resize(self, size):
+        """The window's inner size set to `size` (what the page lays out in)."""
+        w, h = size
+        self.driver.set_window_size(w, h)
+        # The outer frame (title bar) is the window manager's: adjust until the page gets `size`.
+        for _ in range(3):
+            iw, ih = self.driver.execute_script("return [window.innerWidth, window.innerHeight]")
+            if (iw, ih) == (w, h):
+                break
+            r = self.driver.get_window_size()
+            self.driver.set_window_size(r["width"] + (w - iw), r["height"] + (h - ih))
+            time.sleep(0.2)
+        self.assertEqual(self.driver.execute_script("return [window.innerWidth, window.innerHeight]"), [w, h])
+
+    def open_agency(self, size):
+        """A new, empty agency, in a window of `size` from its first screen on (a screenshot
+        taken just after a resize may show the frame from before it)."""
+        self.launch()
+        self.visible("recovery-key", timeout=40)
+        self.resize(size)
+        self.acknowledge_recovery_key()
+        self.clickable("start-empty").click()
+        self.visible("search-input", timeout=40)
+
+    def focused_testid(self):
+        return self.driver.execute_script("return document.activeElement && document.activeElement.dataset.testid")
+
+    def shown(self, name):
+        """What a date field shows (its `value` is the ISO date the forms read)."""
+        return self.driver.execute_script(
+            "const d = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value');"
+            "return d.get.call(arguments[0]);", self.visible(name))
+
+    def new_client_form(self, last="Durand", first="Paul"):
+        self.clickable("new-client").click()
+        self.visible("field-lastName").send_keys(last)
+        self.visible("field-firstName").send_keys(first)
+
+    def client_with_record(self):
+        created = self.invoke("client_create", {"input": {"kind": "person", "lastName": "Garnier",
+                                                          "firstName": "Lucie", "status": "client"}})
+        self.assertNotIn("error", created, created)
+        self.driver.execute_script("window.location.hash = '#/clients/' + arguments[0]", created["id"])
+        self.visible("record-name")
+        return created["id"]
+
+    # ---- the journeys, each run at every size -------------------------------------------------
+
+    def check_date_without_separators(self, size):
+        w, h = size
+        self.open_agency(size)
+        self.new_client_form()
+        birth = self.visible("field-birthDate")
+        birth.send_keys("14061988")
+        # The calendar on demand (Alt+↓), on the month typed; Escape closes it, back to the field.
+        birth.send_keys(Keys.ALT, Keys.ARROW_DOWN)
+        cal = self.visible("date-calendar")
+        self.assertIn("1988", cal.find_element(*tid("date-calendar-year")).get_attribute("value"))
+        selected = self.driver.execute_script(
+            "return document.querySelector('[data-testid=\"date-calendar\"] [aria-selected=\"true\"]').dataset.date")
+        self.assertEqual(selected, "1988-06-14")
+        self.assertEqual(self.driver.execute_script("return document.activeElement.dataset.date"), "1988-06-14")
+        time.sleep(0.2)
+        self.shot(f"date-field-calendar-{w}x{h}.png")
+        self.driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+        self.wait().until(lambda _: not self.driver.find_element(*tid("date-calendar")).is_displayed())
+        self.assertEqual(self.focused_testid(), "field-birthDate")
+        # Leaving the field writes what was typed the usual way.
+        birth.send_keys(Keys.TAB)
+        self.assertEqual(self.shown("field-birthDate"), "14/06/1988")
+        self.clickable("submit-client").click()
+        name = self.visible("record-name")
+        self.wait().until(lambda _: "Paul Durand" in name.text)
+        self.assertIn("14/06/1988", self.driver.find_element(By.CSS_SELECTOR, '[aria-labelledby="sec-identity"]').text)
+
+    def check_impossible_date_refused(self, size):
+        w, h = size
+        self.open_agency(size)
+        self.new_client_form(last="Impossible", first="Date")
+        birth = self.visible("field-birthDate")
+        birth.send_keys("30/02/2023")
+        birth.send_keys(Keys.TAB)
+        self.clickable("submit-client").click()
+        err = self.visible("field-error")
+        self.assertIn("date impossible", err.text)
+        self.assertIn("date impossible", self.visible("form-error").text)
+        # Kept as typed, never turned into another date; focused; nothing saved.
+        self.assertEqual(self.shown("field-birthDate"), "30/02/2023")
+        self.assertEqual(birth.get_attribute("aria-invalid"), "true")
+        self.assertEqual(self.focused_testid(), "field-birthDate")
+        self.assertIn("#/clients/new", self.driver.current_url)
+        time.sleep(0.2)
+        self.shot(f"client-form-impossible-date-{w}x{h}.png")
+        found = self.invoke("client_search", {"text": "Impossible", "limit": 10})
+        self.assertNotIn("error", found if isinstance(found, dict) else {}, found)
+        self.assertEqual(found if isinstance(found, list) else found.get("items", found.get("rows")), [], found)
+        # Corrected, the error goes, and the client is saved with that date.
+        birth.send_keys(Keys.CONTROL, "a")
+        birth.send_keys("28.02.23")
+        self.wait().until(lambda drv: drv.find_elements(*tid("field-error")) == [])
+        self.clickable("submit-client").click()
+        self.wait().until(lambda _: "Date Impossible" in self.visible("record-name").text)
+        self.assertIn("28/02/2023", self.driver.find_element(By.CSS_SELECTOR, '[aria-labelledby="sec-identity"]').text)
+
+    def check_contract_required_field(self, size):
+        w, h = size
+        self.open_agency(size)
+        self.client_with_record()
+        self.clickable("new-contract").click()
+        self.visible("contract-number").send_keys("AUTO-VIDE-1")
+        self.clickable("submit-contract").click()
+        # Shown next to the field and in the summary at the top, the field focused and in view.
+        summary = self.visible("form-error")
+        self.assertIn("obligatoire", summary.text)
+        self.assertIn("Assureur", summary.text)
+        insurer = self.visible("contract-insurer")
+        self.assertEqual(insurer.get_attribute("aria-invalid"), "true")
+        self.assertEqual(self.focused_testid(), "contract-insurer")
+        field_error = self.driver.execute_script(
+            "return arguments[0].closest('.field').querySelector('[data-testid=\"field-error\"]').textContent", insurer)
+        self.assertIn("obligatoire", field_error)
+        in_view = self.driver.execute_script(
+            "const r = arguments[0].getBoundingClientRect(); const d = arguments[0].closest('dialog').getBoundingClientRect();"
+            "return r.top >= d.top && r.bottom <= d.bottom && r.bottom <= window.innerHeight;", insurer)
+        self.assertTrue(in_view)
+        summary_top = self.driver.execute_script(
+            "const s = arguments[0].getBoundingClientRect(); const d = arguments[0].closest('dialog').getBoundingClientRect();"
+            "return s.top - d.top;", summary)
+        self.assertLess(summary_top, 120)
+        time.sleep(0.2)
+        self.shot(f"dialog-error-summary-{w}x{h}.png")
+        # Corrected, its error goes at once.
+        insurer.send_keys("Mutuelle de l'Ouest")
+        self.wait().until(lambda _: insurer.get_attribute("aria-invalid") is None)
+        self.wait().until(lambda drv: not drv.find_element(*tid("form-error")).is_displayed())
+        # The subscription date's calendar, inside the dialog.
+        sub = self.visible("contract-subscription-date")
+        sub.click()
+        sub.send_keys(Keys.ALT, Keys.ARROW_DOWN)
+        self.wait().until(lambda drv: drv.execute_script(
+            "const p = document.querySelector('.date-popup:not([hidden])');"
+            "return p !== null && p.parentElement.contains(document.activeElement);"))
+        time.sleep(0.2)
+        self.shot(f"dialog-date-calendar-{w}x{h}.png")
+        # Escape closes the calendar only: the dialog stays, nothing is asked.
+        self.driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+        self.wait().until(lambda drv: drv.execute_script("return document.querySelector('.date-popup:not([hidden])') === null"))
+        self.assertEqual(self.driver.find_elements(*tid("discard-dialog")), [])
+        self.assertEqual(self.focused_testid(), "contract-subscription-date")
+        # An impossible date typed over the prefilled one: kept as typed, refused with its
+        # message, and the first échéance does not follow it.
+        echeance_before = self.shown("contract-first-echeance")
+        sub.send_keys(Keys.CONTROL, "a")
+        sub.send_keys("31022024")
+        sub.send_keys(Keys.TAB)
+        self.assertEqual(self.shown("contract-subscription-date"), "31022024")
+        self.assertEqual(self.shown("contract-first-echeance"), echeance_before)
+        self.clickable("submit-contract").click()
+        self.wait().until(lambda _: "date impossible" in self.visible("form-error").text)
+        self.assertEqual(self.focused_testid(), "contract-subscription-date")
+        self.assertEqual(self.shown("contract-subscription-date"), "31022024")
+        # A valid one: the first échéance follows, one year later.
+        sub.send_keys(Keys.CONTROL, "a")
+        sub.send_keys("15032026")
+        self.assertEqual(self.shown("contract-first-echeance"), "15/03/2027")
+
+    def check_escape_asks_first(self, size):
+        self.open_agency(size)
+        self.client_with_record()
+        # Nothing typed: Escape closes at once, focus back on the button.
+        self.clickable("new-contract").click()
+        self.visible("contract-number")
+        self.driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+        self.wait().until(lambda drv: drv.find_elements(By.CSS_SELECTOR, "dialog[open]") == [])
+        self.assertEqual(self.focused_testid(), "new-contract")
+        # Typed: Escape asks; « Continuer la saisie » keeps what was typed.
+        self.clickable("new-contract").click()
+        number = self.visible("contract-number")
+        number.send_keys("AUTO-2026-ESC")
+        number.send_keys(Keys.ESCAPE)
+        ask = self.visible("discard-dialog")
+        self.assertIn("Abandonner la saisie ?", ask.text)
+        self.clickable("confirm-cancel").click()
+        self.wait().until(lambda drv: drv.find_elements(*tid("discard-dialog")) == [])
+        self.assertEqual(self.visible("contract-number").get_attribute("value"), "AUTO-2026-ESC")
+        # The close button asks too; confirming discards.
+        self.clickable("dialog-cancel").click()
+        self.visible("discard-dialog")
+        self.clickable("confirm-ok").click()
+        self.wait().until(lambda drv: drv.find_elements(By.CSS_SELECTOR, "dialog[open]") == [])
+        self.assertEqual(self.focused_testid(), "new-contract")
+
+    def check_leaving_modified_form_asks(self, size):
+        self.open_agency(size)
+        # Untouched: the sidebar leaves at once.
+        self.clickable("new-client").click()
+        self.visible("field-lastName")
+        self.clickable("nav-clients").click()
+        self.visible("search-input")
+        self.assertEqual(self.driver.find_elements(*tid("leave-dialog")), [])
+        # Modified: it asks; staying keeps what was typed.
+        self.new_client_form(last="Moreau", first="Inès")
+        self.clickable("nav-claims").click()
+        self.assertIn("Quitter la fiche sans enregistrer ?", self.visible("leave-dialog").text)
+        self.clickable("confirm-cancel").click()
+        self.wait().until(lambda drv: drv.find_elements(*tid("leave-dialog")) == [])
+        self.assertIn("#/clients/new", self.driver.current_url)
+        self.assertEqual(self.visible("field-lastName").get_attribute("value"), "Moreau")
+        # Leaving for good: the list, and the client was not saved.
+        self.clickable("nav-clients").click()
+        self.visible("leave-dialog")
+        self.clickable("confirm-ok").click()
+        self.visible("search-input")
+        self.assertEqual(self.invoke("client_search", {"text": "Moreau", "limit": 10}), [])
+
+    def check_focus_and_toast_after_an_action(self, size):
+        self.open_agency(size)
+        self.client_with_record()
+        self.clickable("archive-client").click()
+        self.clickable("confirm-ok").click()
+        # The page is drawn again without the button that was used: the focus goes to its heading,
+        # not to the page body.
+        self.visible("restore-client")
+        self.wait(5).until(lambda _: self.focused_testid() == "record-name")
+        toast = self.visible("toast")
+        self.assertTrue(toast.text.strip())
+        # The toast belongs to its page: gone once the broker moves on.
+        self.clickable("nav-claims").click()
+        self.wait(5).until(lambda drv: drv.execute_script(
+            "const t = document.querySelector('[data-testid=\"toast\"]');"
+            "return !t || (!t.classList.contains('toast-visible') && t.textContent === '');"))
+
+
+def _per_size(name, check):
+    for w, h in SIZES:
+        def test(self, check=check, size=(w, h)):
+            getattr(self, check)(size)
+        test.__name__ = f"test_{name}_{w}x{h}"
+        setattr(FormsAtSize, test.__name__, test)
+
+
+for _name in ("date_without_separators", "impossible_date_refused", "contract_required_field", "escape_asks_first",
+              "leaving_modified_form_asks", "focus_and_toast_after_an_action"):
+    _per_size(_name, f"check_{_name}")
+
+# The journeys of ClientJourney are not run a second time under FormsAtSize.
+for _attr in [a for a in dir(ClientJourney) if a.startswith("test_")]:
+    setattr(FormsAtSize, _attr, None)
 
 
 if __name__ == "__main__":

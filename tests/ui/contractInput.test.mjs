@@ -10,6 +10,7 @@ import {
   contractFieldsToInput,
   contractUpdateOf,
   dateText,
+  amountText,
   decimalText,
   driverCorrectionFieldsOf,
   driverFieldsToInput,
@@ -385,4 +386,15 @@ test('R17: the counters carried from a relevé are sent with the new contract, o
   assert.equal(input.startClaimFreeStreak, 6);
   assert.equal(input.startPeriodsAtFloor, 5);
   assert.ok(has('contractForm.startCounters'));
+});
+
+test('a malformed amount or coefficient is sent as typed, so its refusal echoes what the broker wrote', () => {
+  const f = { ...emptyContractFields('2026-03-15'), startCoefficient: ' 0,8,5 ', premiums: [{ guarantee: 'Vol', amount: ' 12,3,4 ', modulated: true }] };
+  const { input } = contractFieldsToInput(1, f);
+  assert.deepEqual(input.premiums, [{ guarantee: 'Vol', amount: '12,3,4', modulated: true }]);
+  assert.equal(input.startCoefficient, '0,8,5');
+  assert.equal(amountText(' 1 234,56 € '), '1234.56');
+  assert.equal(amountText('12.3,4'), '12.3,4');
+  assert.equal(amountText('-5'), '-5');
+  assert.equal(amountText('  '), null);
 });

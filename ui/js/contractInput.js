@@ -182,6 +182,20 @@ export function decimalText(v) {
 }
 
 /**
+ * A number as the broker typed it → what is sent: a well-formed French decimal (« 1 234,56 € »,
+ * « 0,85 ») goes with a dot (`decimalText`), anything else as typed, trimmed, so that the
+ * backend's refusal echoes exactly what the broker wrote (« 12,3,4 » stays « 12,3,4 », never
+ * « 12.3,4 »). Empty → null.
+ * @param {string | null | undefined} v
+ * @returns {string | null}
+ */
+export function amountText(v) {
+  const d = decimalText(v);
+  if (d === null) return null;
+  return /^\d+(\.\d+)?$/.test(d) ? d : (v ?? '').trim();
+}
+
+/**
  * A date as typed (or from a date input) → `YYYY-MM-DD`; an unreadable one is kept as typed;
  * empty → null.
  * @param {string | null | undefined} v
@@ -254,7 +268,7 @@ export function premiumsToInput(lines) {
   lines.forEach((p, i) => {
     if (isEmptyPremium(p)) return;
     rows.push(i);
-    premiums.push({ guarantee: p.guarantee.trim(), amount: decimalText(p.amount) ?? '', modulated: p.modulated });
+    premiums.push({ guarantee: p.guarantee.trim(), amount: amountText(p.amount) ?? '', modulated: p.modulated });
   });
   return { premiums, rows };
 }
@@ -290,7 +304,7 @@ export function contractFieldsToInput(clientId, f) {
     firstEcheance,
     usage: /** @type {ContractInput['usage']} */ (f.usage),
     clauseApplies: f.clauseApplies,
-    startCoefficient: decimalText(f.startCoefficient),
+    startCoefficient: amountText(f.startCoefficient),
     status: /** @type {ContractInput['status']} */ (f.status),
     premiums,
   };
@@ -542,7 +556,7 @@ export function contractUpdateOf(k, f) {
   const typed = decimalText(f.startCoefficient);
   const typedHundredths = typed === null ? 100 : parseHundredths(typed);
   if (typedHundredths === null || typedHundredths !== parseHundredths(k.startCoefficient)) {
-    update.startCoefficient = typed ?? '';
+    update.startCoefficient = amountText(f.startCoefficient) ?? '';
   }
   return update;
 }

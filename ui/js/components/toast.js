@@ -24,3 +24,15 @@ export function toast(message) {
   clearTimeout(timer);
   timer = setTimeout(() => region?.classList.remove('toast-visible'), 4000);
 }
+
+/**
+ * Takes the message down at once: a toast belongs to the page that raised it, and the shell
+ * calls this on every navigation.
+ */
+export function clearToast() {
+  clearTimeout(timer);
+  if (region) {
+    region.classList.remove('toast-visible');
+    region.textContent = '';
+  }
+}

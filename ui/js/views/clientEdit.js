@@ -9,6 +9,9 @@ import { h, replace, setTitle } from '../dom.js';
 import { t } from '../i18n/index.js';
 import { icon } from '../components/icons.js';
 import { href, navigate } from '../router.js';
+import { setLeaveGuard } from '../leaveGuard.js';
+import { stripColon } from '../formState.js';
+import { dateField, nodeOf, problemOf, twoDigitYears } from '../components/dateField.js';
 import {
   controlId,
   emptyAddress,
@@ -74,7 +77,7 @@ function field(o) {
     'div',
     { class: o.className ? `field ${o.className}` : 'field' },
     h('label', { for: o.id }, o.label, o.required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null),
-    o.control,
+    nodeOf(o.control),
     hint,
   );
 }
@@ -87,6 +90,9 @@ function field(o) {
  */
 export function mountClientEdit(el, route, api) {
   let alive = true;
+  /** Saved: leaving asks nothing. */
+  let saved = false;
+  let dropGuard = () => {};
   const editing = route.name === 'client-edit';
   const id = editing ? Number(route.params.id) : null;
   /** The version loaded, so a concurrent change is refused rather than overwritten. @type {number | undefined} */
@@ -162,8 +168,8 @@ export function mountClientEdit(el, route, api) {
     const personOnly = h('div', { class: 'field-row only-person' },
       field({ id: controlId('civility'), label: t('form.civility'), className: 'field-xs',
         control: select(initial.civility, CIVILITIES, { id: controlId('civility'), dataset: { testid: 'field-civility' } }) }),
-      field({ id: controlId('birthDate'), label: t('form.birthDate'), hint: t('form.birthDate.hint'), className: 'field-sm',
-        control: h('input', { id: controlId('birthDate'), type: 'date', value: initial.birthDate, placeholder: t('form.datePlaceholder'), min: '1900-01-01', max: '2100-12-31', dataset: { testid: 'field-birthDate' } }) }));
+      field({ id: controlId('birthDate'), label: t('form.birthDate'), hint: t('form.birthDate.hint', twoDigitYears(true)), className: 'field-md',
+        control: dateField(initial.birthDate, 'field-birthDate', { id: controlId('birthDate'), min: '1900-01-01', max: '2100-12-31', past: true }) }));
     const companyOnly = h('div', { class: 'field-row only-company' },
       field({ id: controlId('companyName'), label: t('form.companyName'), required: true, className: 'field-lg',
         control: text(controlId('companyName'), initial.companyName, { autocomplete: 'organization', dataset: { testid: 'field-companyName' } }) }),
@@ -358,8 +364,23 @@ export function mountClientEdit(el, route, api) {
         control.setAttribute('aria-invalid', 'true');
         const d = (control.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
         control.setAttribute('aria-describedby', [errId, ...d].join(' '));
-        banner.replaceChildren(icon('alert'), h('span', null, t('form.error.field')));
+        // The banner at the top names the field and says what is wrong, as the field does.
+        const label = stripColon(document.querySelector(`label[for="${CSS.escape(fid ?? '')}"]`)?.textContent || '');
+        banner.replaceChildren(icon('alert'), h('div', null,
+          h('p', { class: 'form-summary-title' }, t('form.error.field')),
+          h('ul', null, h('li', null,
+            label ? h('a', { href: `#${fid}`, onclick: (/** @type {Event} */ ev) => { ev.preventDefault(); control.focus(); } }, label) : null,
+            label ? ` : ${e.message}` : e.message))));
         banner.hidden = false;
+        // Corrected (typed in again): its error goes, the banner with it.
+        const fixed = () => {
+          control.removeEventListener('input', fixed);
+          control.removeEventListener('change', fixed);
+          if (control.getAttribute('aria-invalid') !== 'true') return;
+          clearErrors();
+        };
+        control.addEventListener('input', fixed);
+        control.addEventListener('change', fixed);
         control.focus();
         control.scrollIntoView({ block: 'center' });
       } else {
@@ -425,9 +446,10 @@ export function mountClientEdit(el, route, api) {
       if (saving) return;
       clearErrors();
       const birth = /** @type {HTMLInputElement} */ (document.getElementById(controlId('birthDate')));
-      if (!kindCompany.checked && birth.validity?.badInput) {
-        // A date input holding a partial date reports '' : say so rather than send nothing.
-        showError(new ApiError('invalid:birthDate', t('form.birthDate.incomplete')), { addresses: [], phones: [], emails: [] });
+      const birthProblem = kindCompany.checked ? null : problemOf(birth);
+      if (birthProblem) {
+        // An impossible or unreadable date is said here, in French, and nothing is sent.
+        showError(new ApiError('invalid:birthDate', birthProblem), { addresses: [], phones: [], emails: [] });
         return;
       }
       const { input, rows } = fieldsToInput(readFields());
@@ -436,9 +458,10 @@ export function mountClientEdit(el, route, api) {
       form.setAttribute('aria-busy', 'true');
       try {
         const reason = /** @type {HTMLInputElement | null} */ (document.getElementById(controlId('reason')))?.value.trim() || undefined;
-        const saved = editing && id !== null ? await api.clientUpdate(id, input, version, reason) : await api.clientCreate(input);
+        const record = editing && id !== null ? await api.clientUpdate(id, input, version, reason) : await api.clientCreate(input);
         if (!alive) return;
-        navigate(href('client', { id: saved.id }));
+        saved = true;
+        navigate(href('client', { id: record.id }));
       } catch (e) {
         if (!alive) return;
         showError(/** @type {ApiError} */ (e), rows);
@@ -469,10 +492,17 @@ export function mountClientEdit(el, route, api) {
     renderList('phones');
     renderList('emails');
     applyKind();
+    // Leaving with changes asks first (the shell asks `wouldLoseChanges`). What is compared is
+    // what would be sent (empty rows left out) and the reason: adding an empty line is no change.
+    const typed = () => JSON.stringify([fieldsToInput(readFields()).input, val(controlId('reason'))]);
+    const shown = typed();
+    dropGuard();
+    dropGuard = setLeaveGuard(() => !saved && typed() !== shown);
     (kindCompany.checked ? /** @type {HTMLElement | null} */ (document.getElementById(controlId('companyName'))) : lastName)?.focus();
   }
 
   return () => {
     alive = false;
+    dropGuard();
   };
 }

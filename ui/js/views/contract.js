@@ -16,6 +16,9 @@ import { formatAmount, formatCoefficient, formatDate, isoDateOf } from '../forma
 import { t, tn } from '../i18n/index.js';
 import { icon } from '../components/icons.js';
 import { formDialog } from '../components/dialog.js';
+import { dateField, nodeOf } from '../components/dateField.js';
+import { errorLine, showError, uid } from '../components/form.js';
+import { invalidField } from '../fieldError.js';
 import { toast } from '../components/toast.js';
 import { href } from '../router.js';
 import { contractUpdateDialog } from './contract/terms.js';
@@ -295,7 +298,8 @@ export function mountContract(el, route, api) {
    * @param {HTMLElement} control
    */
   function field(label, control) {
-    return h('label', { class: 'field' }, h('span', { class: 'field-label' }, label), control);
+    if (!control.id) control.id = uid('c');
+    return h('div', { class: 'field' }, h('label', { class: 'field-label', for: control.id }, label), nodeOf(control));
   }
 
   /**
@@ -309,11 +313,11 @@ export function mountContract(el, route, api) {
 
   /** @param {ContractRecord} k */
   function declareClaim(k) {
-    const date = h('input', { type: 'date', required: true, value: isoDateOf(new Date()), dataset: { testid: 'claim-date' } });
+    const date = dateField(isoDateOf(new Date()), 'claim-date', { required: true });
     const kind = select(CLAIM_KIND_LABEL, 'accident', { dataset: { testid: 'claim-kind' } });
     const resp = select(RESPONSIBILITY_LABEL, 'full', { dataset: { testid: 'claim-responsibility' } });
     const description = h('input', { type: 'text', dataset: { testid: 'claim-description' } });
-    const error = h('p', { class: 'field-error', role: 'alert', hidden: true });
+    const error = errorLine();
     formDialog({
       title: t('contract.declare'),
       body: h('div', { class: 'form-stack' },
@@ -334,8 +338,9 @@ export function mountContract(el, route, api) {
           toast(t('claim.recorded'));
           return true;
         } catch (e) {
-          error.textContent = /** @type {ApiError} */ (e).message;
-          error.hidden = false;
+          const err = /** @type {ApiError} */ (e);
+          const f = invalidField(err.code)?.name;
+          showError(error, err.message, f === 'occurredOn' ? date : f === 'kind' ? kind : f === 'responsibility' ? resp : f === 'description' ? description : null);
           return false;
         }
       },
@@ -345,9 +350,9 @@ export function mountContract(el, route, api) {
   /** @param {number} claimId */
   function requalify(claimId) {
     const resp = select(RESPONSIBILITY_LABEL, 'partial');
-    const on = h('input', { type: 'date', required: true, value: isoDateOf(new Date()) });
+    const on = dateField(isoDateOf(new Date()), 'requalify-date', { required: true });
     const note = h('input', { type: 'text' });
-    const error = h('p', { class: 'field-error', role: 'alert', hidden: true });
+    const error = errorLine();
     formDialog({
       title: t('claim.requalify'),
       body: h('div', { class: 'form-stack' },
@@ -360,8 +365,9 @@ export function mountContract(el, route, api) {
           if (alive) render(updated);
           return true;
         } catch (e) {
-          error.textContent = /** @type {ApiError} */ (e).message;
-          error.hidden = false;
+          const err = /** @type {ApiError} */ (e);
+          const f = invalidField(err.code)?.name;
+          showError(error, err.message, f === 'onDate' || f === 'foundOn' ? on : f === 'responsibility' ? resp : f === 'note' ? note : null);
           return false;
         }
       },

@@ -8,6 +8,9 @@ import { h, isTyping, replace } from '../dom.js';
 import { t } from '../i18n/index.js';
 import { icon } from '../components/icons.js';
 import { href, navigate, sectionOf, startRouter } from '../router.js';
+import { confirmDialog } from '../components/dialog.js';
+import { clearToast } from '../components/toast.js';
+import { releaseLeaveGuard, wouldLoseChanges } from '../leaveGuard.js';
 import { mountClientList } from './clientList.js';
 import { mountClientRecord } from './clientRecord.js';
 import { mountClientEdit } from './clientEdit.js';
@@ -91,7 +94,32 @@ export function mountShell(el, _params, api) {
   /** @type {(() => void) | void} */
   let cleanup;
   let first = true;
+  let currentHash = window.location.hash;
+  let asking = false;
   const stop = startRouter((route) => {
+    const target = window.location.hash;
+    if (!first && wouldLoseChanges()) {
+      // A modified form: put the address back and ask before leaving it.
+      window.history.replaceState(null, '', currentHash || href('clients'));
+      if (asking) return;
+      asking = true;
+      confirmDialog({
+        title: t('common.leave.title'),
+        message: t('common.leave.message'),
+        confirmLabel: t('common.leave.confirm'),
+        cancelLabel: t('common.discard.keep'),
+        danger: true,
+        testid: 'leave-dialog',
+      }).then((sure) => {
+        asking = false;
+        if (!sure) return;
+        releaseLeaveGuard();
+        navigate(target);
+      });
+      return;
+    }
+    currentHash = target;
+    clearToast();
     if (typeof cleanup === 'function') cleanup();
     cleanup = undefined;
     const section = sectionOf(route.name);

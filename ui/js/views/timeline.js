@@ -7,6 +7,7 @@
 import { h, replace } from '../dom.js';
 import { t, tn } from '../i18n/index.js';
 import { href } from '../router.js';
+import { dateField, dateState, nodeOf, problemOf } from '../components/dateField.js';
 import { TIMELINE_KINDS, TIMELINE_KIND_LABEL, byYear, defaultFilter, entryDate, timelineQuery } from '../timeline.js';
 
 /** @typedef {import('../api/types.js').Timeline} Timeline */
@@ -86,8 +87,28 @@ export function timelineSection({ load, perClient, isAlive }) {
       }));
       return h('label', { class: 'check' }, box, h('span', null, t(TIMELINE_KIND_LABEL[k])));
     }));
-  const from = /** @type {HTMLInputElement} */ (h('input', { type: 'date', dataset: { testid: 'timeline-from' }, onchange: () => { filter.from = from.value; refresh(); } }));
-  const to = /** @type {HTMLInputElement} */ (h('input', { type: 'date', dataset: { testid: 'timeline-to' }, onchange: () => { filter.to = to.value; refresh(); } }));
+  // Empty, they look empty (a placeholder, not a greyed date); a date is applied once it can be
+  // read, and one that cannot says so under the field.
+  const from = dateField('', 'timeline-from', { id: 'timeline-from', label: t('timeline.from') });
+  const to = dateField('', 'timeline-to', { id: 'timeline-to', label: t('timeline.to') });
+  /** @param {HTMLInputElement} input @param {'from' | 'to'} key */
+  const apply = (input, key) => {
+    const s = dateState(input);
+    const box = nodeOf(input).parentElement;
+    box?.querySelector('.field-error')?.remove();
+    input.removeAttribute('aria-invalid');
+    if (s.kind === 'invalid') {
+      input.setAttribute('aria-invalid', 'true');
+      box?.append(h('span', { class: 'field-error', dataset: { testid: 'field-error' } }, problemOf(input)));
+      return;
+    }
+    const v = s.kind === 'valid' ? s.iso : '';
+    if (filter[key] === v) return;
+    filter[key] = v;
+    refresh();
+  };
+  from.addEventListener('change', () => apply(from, 'from'));
+  to.addEventListener('change', () => apply(to, 'to'));
   const order = /** @type {HTMLSelectElement} */ (h('select', {
     dataset: { testid: 'timeline-order' },
     onchange: () => { filter.newestFirst = order.value === 'desc'; refresh(); },
@@ -100,8 +121,8 @@ export function timelineSection({ load, perClient, isAlive }) {
       kinds,
       h('div', { class: 'timeline-filter-row' },
         contractField,
-        h('label', { class: 'field' }, h('span', { class: 'field-label' }, t('timeline.from')), from),
-        h('label', { class: 'field' }, h('span', { class: 'field-label' }, t('timeline.to')), to),
+        h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'timeline-from' }, t('timeline.from')), nodeOf(from)),
+        h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'timeline-to' }, t('timeline.to')), nodeOf(to)),
         h('label', { class: 'field' }, h('span', { class: 'field-label' }, t('timeline.order')), order))),
     count,
     list);

@@ -9,7 +9,7 @@ import { formatAmount, formatDate } from '../../format.js';
 import { t } from '../../i18n/index.js';
 import { dateInput, errorLine, field, select, textInput } from '../../components/form.js';
 import { toast } from '../../components/toast.js';
-import { decimalText, textOrNull } from '../../contractInput.js';
+import { amountText, textOrNull } from '../../contractInput.js';
 import { AMOUNT_KIND_LABEL, labelOf } from '../../claimView.js';
 
 import { actionButton, card, optionsOf, runDialog, today } from './kit.js';
@@ -79,7 +79,7 @@ export async function amountDialog(ctx) {
     controls: (p) => named[p],
     send: () => ctx.api.claimAmountAdd(ctx.id, {
       kind: /** @type {AmountKind} */ (kind.value),
-      amount: decimalText(amount.value) ?? '',
+      amount: amountText(amount.value) ?? '',
       onDate: onDate.value,
       note: textOrNull(note.value),
     }),

@@ -63,9 +63,9 @@ export function driverControls(init, prefix) {
   const role = select(DRIVER_ROLES, init.role, `${prefix}-role`);
   const lastName = textInput(init.lastName, `${prefix}-last-name`, { required: true });
   const firstName = textInput(init.firstName, `${prefix}-first-name`);
-  const birthDate = dateInput(init.birthDate, `${prefix}-birth-date`);
+  const birthDate = dateInput(init.birthDate, `${prefix}-birth-date`, { past: true });
   const licenceNumber = textInput(init.licenceNumber, `${prefix}-licence-number`);
-  const licenceDate = dateInput(init.licenceDate, `${prefix}-licence-date`);
+  const licenceDate = dateInput(init.licenceDate, `${prefix}-licence-date`, { past: true });
   const aac = h('input', { type: 'checkbox', checked: init.aac, dataset: { testid: `${prefix}-aac` } });
   const fromDate = dateInput(init.fromDate, `${prefix}-from-date`, { required: true });
   const nodes = [

@@ -56,9 +56,9 @@ function personControls(init, prefix) {
   const c = {
     lastName: textInput(init.lastName, `${prefix}-last-name`),
     firstName: textInput(init.firstName, `${prefix}-first-name`),
-    birthDate: dateInput(init.birthDate, `${prefix}-birth-date`),
+    birthDate: dateInput(init.birthDate, `${prefix}-birth-date`, { past: true }),
     licenceNumber: textInput(init.licenceNumber, `${prefix}-licence-number`),
-    licenceDate: dateInput(init.licenceDate, `${prefix}-licence-date`),
+    licenceDate: dateInput(init.licenceDate, `${prefix}-licence-date`, { past: true }),
   };
   const nodes = [
     h('div', { class: 'field-row' }, field(t('releveForm.person.lastName'), c.lastName), field(t('releveForm.person.firstName'), c.firstName)),

@@ -27,6 +27,7 @@ import {
   emptyContractFields,
 } from '../../contractInput.js';
 import { insurerSuggestions } from '../../insurerInput.js';
+import { dateState } from '../../components/dateField.js';
 
 import { GUARANTEES, premiumEditor } from './premiums.js';
 import { reasonInput, run, select, submit, submitCorrection, today } from './kit.js';
@@ -104,8 +105,13 @@ export function newContractDialog(api, clientId, onDone, defaults = {}) {
 
   let echeanceEdited = false;
   firstEcheance.addEventListener('input', () => { echeanceEdited = true; });
+  // It follows only a date that can be read: while the subscription date is being typed, or is
+  // impossible (« 31022024 »), the first échéance keeps what it shows.
   subscription.addEventListener('input', () => {
-    if (!echeanceEdited) firstEcheance.value = addOneYear(subscription.value) ?? '';
+    if (echeanceEdited) return;
+    const s = dateState(subscription);
+    const next = s.kind === 'valid' ? addOneYear(s.iso) : null;
+    if (next) firstEcheance.value = next;
   });
   let clauseEdited = false;
   clause.addEventListener('change', () => { clauseEdited = true; });
@@ -127,7 +133,7 @@ export function newContractDialog(api, clientId, onDone, defaults = {}) {
       field(t('contractForm.product'), product, { size: 'sm' })),
     h('div', { class: 'field-row' },
       field(t('contractForm.subscriptionDate'), subscription),
-      field(t('contractForm.firstEcheance'), firstEcheance)),
+      field(t('contractForm.firstEcheance'), firstEcheance, { hint: t('contractForm.firstEcheance.follows') })),
     h('div', { class: 'field-row' },
       field(t('contractForm.usage'), usage),
       field(t('contractForm.status'), status, { size: 'sm' })),
