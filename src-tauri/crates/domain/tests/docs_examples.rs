@@ -9,30 +9,12 @@
 use courtier_domain::bonus_malus::{simulate_json, simulate_note};
 use serde_json::Value;
 use std::fmt::Write;
-use std::path::{Path, PathBuf};
+
+mod common;
+use common::{cases, root};
 
 const BEGIN: &str = "<!-- worked examples: generated from src-tauri/tests/data by src-tauri/crates/domain/tests/docs_examples.rs, do not edit by hand -->";
 const END: &str = "<!-- end of the worked examples -->";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../..")
-}
-
-fn cases(dir: &Path) -> Vec<(String, Value)> {
-    let mut v: Vec<(String, Value)> = std::fs::read_dir(dir)
-        .expect("src-tauri/tests/data")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).unwrap();
-            let case: Value =
-                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-            (p.file_stem().unwrap().to_string_lossy().into_owned(), case)
-        })
-        .collect();
-    v.sort_by(|a, b| a.0.cmp(&b.0));
-    v
-}
 
 /// The examples section, between its markers.
 fn render(cases: &[(String, Value)]) -> String {
@@ -84,7 +66,7 @@ fn render(cases: &[(String, Value)]) -> String {
 #[test]
 fn the_rules_page_shows_the_engine_s_own_results_for_every_golden_case() {
     let root = root();
-    let cases = cases(&root.join("src-tauri/tests/data"));
+    let cases = cases();
     assert!(!cases.is_empty());
     let page_path = root.join("docs/bonus-malus.md");
     let page = std::fs::read_to_string(&page_path).unwrap();

@@ -7,27 +7,9 @@
 use courtier_domain::bonus_malus::json::{parse, Input};
 use courtier_domain::bonus_malus::{compute_dated_coefficients, simulate_json, simulate_note};
 use serde_json::Value;
-use std::path::PathBuf;
 
-fn data_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/data")
-}
-
-fn cases() -> Vec<(String, Value)> {
-    let mut v: Vec<(String, Value)> = std::fs::read_dir(data_dir())
-        .expect("src-tauri/tests/data")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).unwrap();
-            let case: Value =
-                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-            (p.file_name().unwrap().to_string_lossy().into_owned(), case)
-        })
-        .collect();
-    v.sort_by(|a, b| a.0.cmp(&b.0));
-    v
-}
+mod common;
+use common::cases;
 
 #[test]
 fn every_golden_case_gives_its_expected_result() {
