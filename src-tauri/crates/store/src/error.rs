@@ -56,8 +56,68 @@ impl From<DbError> for StoreError {
             DbError::Open(s) => StoreError::Open(s),
             DbError::Missing { entity, id } => StoreError::Missing { entity, id },
             DbError::Invalid(s) => StoreError::Invalid(s),
-            DbError::Sqlite(e) => StoreError::Database(e.to_string()),
+            DbError::Sqlite(e) => sqlite_in_french(&e),
             DbError::Derive(d) => StoreError::Derive(d),
         }
+    }
+}
+
+/// SQLite's errors in French for the broker: the common ones by their code, with what to do;
+/// the others with SQLite's own text (in English) after a French sentence, so that nothing
+/// reaches the window untranslated but a detail a support person may need.
+fn sqlite_in_french(e: &rusqlite::Error) -> StoreError {
+    use rusqlite::ErrorCode as C;
+    let code = match e {
+        rusqlite::Error::SqliteFailure(f, _) => Some(f.code),
+        _ => None,
+    };
+    let text = match code {
+        Some(C::DatabaseBusy | C::DatabaseLocked) => {
+            "le fichier d'agence est occupé par un autre programme (une autre fenêtre de Courtier,              une commande en cours) depuis plus de 5 secondes ; rien n'a été enregistré, réessayez"
+        }
+        Some(C::DiskFull) => {
+            "le disque est plein : rien n'a été enregistré ; libérez de la place puis réessayez"
+        }
+        Some(C::ReadOnly) => {
+            "le fichier d'agence n'est accessible qu'en lecture (droits du fichier ou du dossier,              support protégé) : rien n'a été enregistré"
+        }
+        Some(C::DatabaseCorrupt | C::NotADatabase) => {
+            "le fichier d'agence est endommagé : rien n'a été enregistré ; restaurez une sauvegarde"
+        }
+        Some(C::SystemIoFailure) => {
+            "le disque a refusé une lecture ou une écriture : rien n'a été enregistré"
+        }
+        Some(C::CannotOpen) => "le fichier d'agence ne peut pas être ouvert (dossier absent ou droits)",
+        Some(C::OutOfMemory) => "mémoire insuffisante pour cette opération : rien n'a été enregistré",
+        _ => return StoreError::Database(format!("opération refusée par SQLite ({e})")),
+    };
+    StoreError::Database(text.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_errors_reach_the_broker_in_french() {
+        let busy = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+            Some("database is locked".into()),
+        );
+        let m = StoreError::from(DbError::Sqlite(busy)).to_string();
+        assert!(m.contains("occupé par un autre programme"), "{m}");
+        assert!(!m.contains("database is locked"), "{m}");
+        let full = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_FULL),
+            None,
+        );
+        assert!(StoreError::from(DbError::Sqlite(full))
+            .to_string()
+            .contains("le disque est plein"));
+        let other = StoreError::from(DbError::Sqlite(rusqlite::Error::InvalidQuery)).to_string();
+        assert!(
+            other.starts_with("Erreur de la base de données : opération refusée par SQLite"),
+            "{other}"
+        );
     }
 }
