@@ -4,7 +4,7 @@
 
 use crate::ErrorCode;
 use crate::{AgencyOpened, AgencyStatus, AppError, Courtier};
-use courtier_port::AgencyStore;
+use courtier_port::{AgencyStore, StoreError};
 use courtier_store::{OpenMode, Store, DATABASE_FILE};
 use courtier_vault::{Protection, RecoveryKey, Unlock};
 use std::path::PathBuf;
@@ -149,6 +149,14 @@ impl Courtier {
                 self.config.env_key.clone(),
                 how,
             )?;
+            if !self.db_path().exists() {
+                // The key file is there, the data is not: a lost or moved file, never a new agency.
+                return Err(StoreError::Damaged {
+                    path: self.db_path(),
+                    detail: "il a disparu alors que son fichier de clés agency.json est là".into(),
+                }
+                .into());
+            }
             let store = Store::open(&self.db_path(), &key, OpenMode::Existing)?;
             let reader = Store::open_reader(&self.db_path(), &key)?;
             if by_recovery && storage == "keychain" {

@@ -55,6 +55,8 @@ error_codes! {
     /// Input that is not what the command takes (unreadable JSON, an unknown option value).
     InvalidInput = "invalid_input",
     Database = "database",
+    /// The agency file is damaged (empty, cut short, missing while its key file remains).
+    Damaged = "damaged",
     /// The file holds something this version cannot read.
     Corrupt = "corrupt",
     KeychainUnavailable = "keychain_unavailable",
@@ -236,6 +238,10 @@ mod tests {
             StoreError::Invalid("x".into()),
             StoreError::Database("x".into()),
             StoreError::Corrupt("x".into()),
+            StoreError::Damaged {
+                path: "x".into(),
+                detail: "x".into(),
+            },
         ];
         for e in store {
             assert!(ErrorCode::parse(e.code()).is_some(), "{}", e.code());

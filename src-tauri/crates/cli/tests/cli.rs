@@ -1271,3 +1271,58 @@ fn chrono_like_date(n: u32) -> String {
         }
     }
 }
+
+/// A damaged agency file is never taken for a new one: emptied, cut short in the middle of a
+/// page, or gone while `agency.json` remains, every command says « endommagé » in French (code
+/// `damaged`) and nothing is written to it.
+#[test]
+fn a_damaged_agency_file_is_refused_and_left_as_it_is() {
+    let a = CliAgency::init();
+    a.client("Martin", Some("Léa"));
+    let db = a.path().join("agence.courtier");
+    let whole = std::fs::read(&db).unwrap();
+    assert!(whole.len() >= 4096, "{}", whole.len());
+    // Recent writes may still be in the write-ahead log: it is left as it is too.
+    let wal = a.path().join("agence.courtier-wal");
+    let wal_before = std::fs::read(&wal).ok();
+    let refused = |what: &str| {
+        for args in [
+            &["client", "list"][..],
+            &["client", "add", "--last-name", "Nouveau"],
+            &["check"],
+        ] {
+            let out = a.run(args);
+            assert_eq!(out.status.code(), Some(1), "{what}: {args:?}");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                err.contains("endommagé") && err.contains("(code : damaged)"),
+                "{what}: {err}"
+            );
+        }
+    };
+    std::fs::write(&db, b"").unwrap();
+    refused("vide");
+    assert_eq!(
+        std::fs::metadata(&db).unwrap().len(),
+        0,
+        "nothing written to the empty file"
+    );
+    let half = &whole[..whole.len() / 2 + 100];
+    std::fs::write(&db, half).unwrap();
+    refused("tronqué");
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        half,
+        "nothing written to the cut file"
+    );
+    assert_eq!(
+        std::fs::read(&wal).ok(),
+        wal_before,
+        "nothing written to the log"
+    );
+    std::fs::remove_file(&db).unwrap();
+    refused("disparu");
+    assert!(!db.exists(), "no new agency file made in its place");
+    std::fs::write(&db, &whole).unwrap();
+    assert!(a.ok(&["client", "list"]).contains("Martin"));
+}

@@ -30,6 +30,10 @@ pub enum StoreError {
     Invalid(String),
     #[error("Erreur de la base de données : {0}")]
     Database(String),
+    /// The agency file is there but cannot be what Courtier wrote (empty, cut short, or gone
+    /// while its key file remains): never taken for a new agency, nothing written to it.
+    #[error("Le fichier d'agence {} est endommagé ({detail}). Courtier n'y a rien écrit et n'en crée pas un nouveau à sa place : restaurez-le depuis une sauvegarde, ou gardez-le tel quel pour un examen.", path.display())]
+    Damaged { path: PathBuf, detail: String },
     #[error("Donnée illisible dans la base ({0}).")]
     Corrupt(String),
     /// The derived state could not be computed from the facts (the caller's rule refused them):
@@ -63,6 +67,7 @@ impl StoreError {
             StoreError::Missing { .. } => "not_found",
             StoreError::Invalid(_) => "invalid_operation",
             StoreError::Database(_) => "database",
+            StoreError::Damaged { .. } => "damaged",
             StoreError::Corrupt(_) => "corrupt",
             StoreError::Derive(d) => &d.code,
         }

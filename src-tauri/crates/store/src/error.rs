@@ -30,6 +30,8 @@ pub(crate) enum DbError {
     Invalid(String),
     #[error("Erreur de la base de données : {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("fichier d'agence {} endommagé : {detail}", path.display())]
+    Damaged { path: PathBuf, detail: String },
     #[error("{}", .0.message)]
     Derive(DeriveError),
 }
@@ -58,6 +60,7 @@ impl From<DbError> for StoreError {
             DbError::Invalid(s) => StoreError::Invalid(s),
             DbError::Sqlite(e) => sqlite_in_french(&e),
             DbError::Derive(d) => StoreError::Derive(d),
+            DbError::Damaged { path, detail } => StoreError::Damaged { path, detail },
         }
     }
 }

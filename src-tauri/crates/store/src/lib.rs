@@ -141,6 +141,7 @@ impl Store {
                     path: path.to_path_buf(),
                 })
             }
+            OpenMode::Existing => check_size(path)?,
             _ => {}
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -265,6 +266,31 @@ fn is_not_a_database(e: &rusqlite::Error) -> bool {
         e,
         rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase
     )
+}
+
+/// The page size of every agency file (SQLCipher 4's default, never changed by Courtier).
+const PAGE_SIZE: u64 = 4096;
+
+/// An existing agency file is whole pages, at least one: an empty file (SQLite would take it for
+/// a new database and write a fresh schema into it) or one cut in the middle of a page is
+/// damaged, and refused before anything is written.
+fn check_size(path: &Path) -> Result<(), DbError> {
+    let len = std::fs::metadata(path)
+        .map_err(|e| DbError::Open(format!("{} : {e}", path.display())))?
+        .len();
+    let damaged = |detail: String| DbError::Damaged {
+        path: path.to_path_buf(),
+        detail,
+    };
+    if len == 0 {
+        return Err(damaged("il est vide".into()));
+    }
+    if len < PAGE_SIZE || len % PAGE_SIZE != 0 {
+        return Err(damaged(format!(
+            "sa taille, {len} octets, n'est pas un nombre entier de pages de {PAGE_SIZE} octets : il a été tronqué"
+        )));
+    }
+    Ok(())
 }
 
 fn configure(conn: &Connection) -> Result<(), DbError> {
