@@ -79,9 +79,11 @@ impl Store {
             }
             ClientSort::City => format!("c.city_sort IS NULL, c.city_sort {dir}, c.sort_key, c.id"),
         };
+        // The total from the counts kept by triggers (migration 9), not by counting the rows.
         let total: i64 = self.conn.query_row(
-            &format!("SELECT count(*) FROM clients c {where_clause}"),
-            [],
+            "SELECT coalesce(sum(n), 0) FROM client_counts
+             WHERE (?1 OR archived = 0) AND (?2 IS NULL OR status = ?2)",
+            params![q.include_archived, q.status.map(|s| s.as_str())],
             |r| r.get(0),
         )?;
         // Ids first (cheap to skip over), then the summaries of that page only.

@@ -362,12 +362,11 @@ impl Store {
 
     /// Number of clients (archived ones included or not).
     pub(crate) fn count_clients(&self, include_archived: bool) -> Result<u64, DbError> {
-        let sql = if include_archived {
-            "SELECT count(*) FROM clients"
-        } else {
-            "SELECT count(*) FROM clients WHERE archived_at IS NULL"
-        };
-        let n: i64 = self.conn.query_row(sql, [], |r| r.get(0))?;
+        let n: i64 = self.conn.query_row(
+            "SELECT coalesce(sum(n), 0) FROM client_counts WHERE ?1 OR archived = 0",
+            [include_archived],
+            |r| r.get(0),
+        )?;
         Ok(u64::try_from(n).unwrap_or(0))
     }
 }

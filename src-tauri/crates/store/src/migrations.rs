@@ -45,6 +45,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 8,
         sql: include_str!("../migrations/0008_compact_facts.sql"),
     },
+    Migration {
+        version: 9,
+        sql: include_str!("../migrations/0009_client_counts.sql"),
+    },
 ];
 
 /// Brings the schema to the last version of `migrations`, all pending steps in one transaction:
@@ -516,7 +520,13 @@ mod tests {
             schema_7_reads(&s)
         };
         let mut s = Store::open(&path, &key, OpenMode::Existing).unwrap();
-        assert_eq!(s.schema_version().unwrap(), 8);
+        assert_eq!(s.schema_version().unwrap() as usize, MIGRATIONS.len());
+        // The client counts of migration 9 start from the rows there are.
+        let rows: i64 = s
+            .conn
+            .query_row("SELECT count(*) FROM clients", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(s.count_clients(true).unwrap(), rows as u64);
         let after = reads(&s);
         assert_eq!(before, after);
         // Nothing was lost on the way: the facts the reads show are all there, in order.

@@ -540,3 +540,58 @@ fn the_city_sort_follows_every_correction_of_the_first_address() {
         revisions[0].previous
     );
 }
+
+/// The list's total comes from counts kept by triggers (migration 9): they follow every insert,
+/// status change, archive and restore, and match a count of the rows for every filter.
+#[test]
+fn the_list_total_follows_every_change_of_status_and_archive() {
+    use courtier_port::ClientQuery;
+    let dir = tempfile::tempdir().unwrap();
+    let key = DbKey::generate();
+    let mut s = new_store(dir.path(), &key);
+    let mut ids = Vec::new();
+    for (i, status) in [
+        ClientStatus::Prospect,
+        ClientStatus::Client,
+        ClientStatus::Former,
+    ]
+    .into_iter()
+    .cycle()
+    .take(9)
+    .enumerate()
+    {
+        let mut c = client(&format!("Nom{i}"), "Prénom");
+        c.status = status;
+        ids.push(port(&mut s).insert_client(&c, NOW).unwrap());
+    }
+    let total = |s: &Store, status: Option<ClientStatus>, include_archived: bool| {
+        port_ref(s)
+            .list_clients(&ClientQuery {
+                status,
+                include_archived,
+                ..Default::default()
+            })
+            .unwrap()
+            .total
+    };
+    assert_eq!(total(&s, None, false), 9);
+    assert_eq!(total(&s, Some(ClientStatus::Client), false), 3);
+    port(&mut s).set_client_archived(ids[0], true, NOW).unwrap();
+    port(&mut s).set_client_archived(ids[1], true, NOW).unwrap();
+    let mut promoted = port_ref(&s).get_client(ids[3]).unwrap().client;
+    promoted.status = ClientStatus::Client;
+    port(&mut s)
+        .update_client(ids[3], &promoted, None, None, NOW)
+        .unwrap();
+    port(&mut s)
+        .set_client_archived(ids[1], false, NOW)
+        .unwrap();
+    assert_eq!(total(&s, None, false), 8);
+    assert_eq!(total(&s, None, true), 9);
+    assert_eq!(total(&s, Some(ClientStatus::Prospect), false), 1);
+    assert_eq!(total(&s, Some(ClientStatus::Prospect), true), 2);
+    assert_eq!(total(&s, Some(ClientStatus::Client), false), 4);
+    assert_eq!(total(&s, Some(ClientStatus::Former), true), 3);
+    assert_eq!(port_ref(&s).count_clients(false).unwrap(), 8);
+    assert_eq!(port_ref(&s).count_clients(true).unwrap(), 9);
+}
