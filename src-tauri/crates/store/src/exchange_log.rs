@@ -278,4 +278,36 @@ mod tests {
             "{problems:?}"
         );
     }
+
+    /// A forged exchange inserted without a hash (no trigger dropped) is never given one: the
+    /// next opening leaves it as it is and the log's check names it (it used to chain it, and
+    /// the backdated letter then passed `courtier check`).
+    #[test]
+    fn an_exchange_inserted_without_a_hash_is_reported_not_chained() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = DbKey::generate();
+        let path = dir.path().join("agence.courtier");
+        schema_two(&path, &key);
+        let s = Store::open(&path, &key, OpenMode::Existing).unwrap();
+        assert!(s.verify_exchange_log(None).unwrap().is_empty());
+        s.conn
+            .execute_batch(
+                "INSERT INTO claim_communications (claim_id, at, channel, direction, summary, recorded_at)
+                     VALUES (1, '2024-05-02', 'courrier', 'sortant', 'Lettre antidatée', 'x');",
+            )
+            .unwrap();
+        drop(s);
+        let s = Store::open(&path, &key, OpenMode::Existing).unwrap();
+        let hash: Option<String> = s
+            .conn
+            .query_row(
+                "SELECT hash FROM claim_communications WHERE summary = 'Lettre antidatée'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(hash, None, "the opening gave the forged entry a hash");
+        let problems = s.verify_exchange_log(None).unwrap();
+        assert!(problems.iter().any(|p| p.contains("n° 3")), "{problems:?}");
+    }
 }
