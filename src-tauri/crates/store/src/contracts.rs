@@ -183,23 +183,14 @@ impl Store {
         details: Option<&str>,
         now: &str,
     ) -> Result<(), DbError> {
-        let tx = self.write_tx()?;
-        contract_tx(&tx, contract_id)?;
-        let act = act(&tx, now)?;
-        insert_event_tx(
-            &tx,
-            contract_id,
-            &Event {
-                on,
-                kind: ContractEventKind::Status,
-                status: Some(status),
-                terminated_by,
-                details,
-            },
-            act,
-        )?;
-        tx.commit()?;
-        Ok(())
+        let event = Event {
+            on,
+            kind: ContractEventKind::Status,
+            status: Some(status),
+            terminated_by,
+            details,
+        };
+        self.status_event(contract_id, &event, now, None)
     }
 
     /// Terminates a contract on `on` (résiliation: who and why) and recomputes its coefficients,
@@ -213,22 +204,32 @@ impl Store {
         now: &str,
         recompute: Recompute<'_>,
     ) -> Result<(), DbError> {
+        let event = Event {
+            on,
+            kind: ContractEventKind::Status,
+            status: Some(ContractStatus::Resilie),
+            terminated_by: Some(terminated_by),
+            details,
+        };
+        self.status_event(contract_id, &event, now, Some(recompute))
+    }
+
+    /// Appends a status event in one transaction, with the recomputation when the status
+    /// changes what the coefficients depend on.
+    fn status_event(
+        &mut self,
+        contract_id: i64,
+        event: &Event<'_>,
+        now: &str,
+        recompute: Option<Recompute<'_>>,
+    ) -> Result<(), DbError> {
         let tx = self.write_tx()?;
         contract_tx(&tx, contract_id)?;
         let act = act(&tx, now)?;
-        insert_event_tx(
-            &tx,
-            contract_id,
-            &Event {
-                on,
-                kind: ContractEventKind::Status,
-                status: Some(ContractStatus::Resilie),
-                terminated_by: Some(terminated_by),
-                details,
-            },
-            act,
-        )?;
-        recompute_tx(&tx, contract_id, recompute, now)?;
+        insert_event_tx(&tx, contract_id, event, act)?;
+        if let Some(recompute) = recompute {
+            recompute_tx(&tx, contract_id, recompute, now)?;
+        }
         tx.commit()?;
         Ok(())
     }
