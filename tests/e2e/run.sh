@@ -21,11 +21,17 @@ fi
 work=$(mktemp -d)
 export COURTIER_E2E_WORK="$work"
 unset COURTIER_DATA_DIR COURTIER_DB_KEY COURTIER_KEYCHAIN
-port=4444
-while (echo >/dev/tcp/127.0.0.1/$port) 2>/dev/null; do port=$((port + 1)); done
+# Free ports for tauri-driver and the WebKitWebDriver behind it, so two runs can share a machine.
+free_port() {
+  local p=$1
+  while (echo >/dev/tcp/127.0.0.1/$p) 2>/dev/null; do p=$((p + 2)); done
+  echo "$p"
+}
+port=$(free_port 4444)
+native_port=$(free_port $((port + 1)))
 export COURTIER_E2E_DRIVER="http://127.0.0.1:$port"
 
-tauri-driver --port "$port" --native-driver /usr/bin/WebKitWebDriver >"$work/tauri-driver.log" 2>&1 &
+tauri-driver --port "$port" --native-port "$native_port" --native-driver /usr/bin/WebKitWebDriver >"$work/tauri-driver.log" 2>&1 &
 driver=$!
 trap 'kill $driver 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do
