@@ -3,6 +3,8 @@
 //! (`docs_examples.rs`).
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
+pub mod rules;
+
 use serde_json::Value;
 use std::path::PathBuf;
 
