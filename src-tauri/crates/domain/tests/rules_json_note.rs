@@ -83,6 +83,37 @@ fn projection_next_echeance_and_simulated_claims() {
 }
 
 #[test]
+fn projection_of_a_claim_in_a_short_first_period() {
+    use courtier_domain::bonus_malus::{project, ShortFirstPeriodClaims};
+    // Subscribed 1 June 2024, first échéance 1 January 2025: a first period of five months
+    // (to 1 November 2024), not a year. A claim on 1 July 2024 is carried into the next period
+    // (R13): it counts at 1 January 2026, not at the first échéance.
+    let h = history("2024-06-01", "2025-01-01", "2024-07-01", vec![]);
+    let p = project(
+        &h,
+        &RuleOptions::default(),
+        d("2024-07-01"),
+        d("2024-07-01"),
+    )
+    .unwrap();
+    assert_eq!(p.next_echeance, d("2025-01-01"));
+    assert_eq!(p.if_nothing_happens, c("1.00"));
+    assert_eq!(p.claim_counts_at, d("2026-01-01"));
+    assert_eq!(p.at_that_echeance_without, c("0.95"));
+    assert_eq!(p.with_full_claim, c("1.25"));
+    assert_eq!(p.with_partial_claim, c("1.12"));
+    // With `majorate_immediately` it counts at the first échéance.
+    let now = RuleOptions {
+        short_first_period_claims: ShortFirstPeriodClaims::MajorateImmediately,
+        ..RuleOptions::default()
+    };
+    let p = project(&h, &now, d("2024-07-01"), d("2024-07-01")).unwrap();
+    assert_eq!(p.claim_counts_at, d("2025-01-01"));
+    assert_eq!(p.at_that_echeance_without, c("1.00"));
+    assert_eq!(p.with_full_claim, c("1.25"));
+}
+
+#[test]
 fn the_note_explains_each_step_in_french() {
     use courtier_domain::bonus_malus::simulate_note;
     let note = simulate_note(

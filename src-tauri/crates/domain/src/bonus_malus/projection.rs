@@ -2,7 +2,8 @@
 //! claim would make it ("simulation").
 
 use super::dated::{compute_dated, echeance, DatedClaim, DatedHistory, HistoryError};
-use super::{ClaimKind, Responsibility, RuleOptions};
+use super::trace::Step;
+use super::{ClaimKind, Responsibility, RuleOptions, ShortFirstPeriodClaims};
 use crate::Coefficient;
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
@@ -74,6 +75,25 @@ pub fn project(
         j += 1;
         counts_at =
             echeance(h.first_echeance, j).ok_or(HistoryError::DateOutOfRange(claim_date))?;
+    }
+    // R13: a claim in a first period under 9 months counts at the next échéance when its
+    // claims are carried forward (the default): the engine's own decision, read off its trace.
+    if j == 0 && opts.short_first_period_claims == ShortFirstPeriodClaims::CarryForward {
+        let mut first = h.clone();
+        first.until = counts_at;
+        let short = compute_dated(&first, opts)?
+            .trace
+            .periods
+            .first()
+            .is_some_and(|p| {
+                p.steps
+                    .iter()
+                    .any(|s| matches!(s, Step::ShortFirstPeriod { .. }))
+            });
+        if short {
+            counts_at =
+                echeance(h.first_echeance, 1).ok_or(HistoryError::DateOutOfRange(claim_date))?;
+        }
     }
     Ok(Projection {
         next_echeance: next,
