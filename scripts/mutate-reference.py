@@ -46,6 +46,11 @@ muts = [
  ("R17 at floor without 0.50", R+'releve.rs', "Some(since) if r.coefficient.hundredths() == 50 =>", "Some(since) =>", "the_start_from"),
  ("R17 claim on period end already counted", R+'releve.rs', "c.date >= end && c.date <= r.stopped_on", "c.date > end && c.date <= r.stopped_on", "the_start_from"),
  ("R17 streak of four periods", R+'releve.rs', "for j in 0..5u32", "for j in 0..4u32", "the_start_from"),
+ ("projection: the carried claim counts at the first échéance", R+'dated.rs', "let carried = k == 0", "let carried = false && k == 0", "the_projection"),
+ ("projection: a claim in the two months before counts at the next", R+'dated.rs', ".position(|b| claim_date >= b.start && claim_date < b.end)?;", ".position(|b| claim_date < b.echeance)?;", "the_projection"),
+ ("R16 in force: replaced on until", R+'dated.rs', "*d >= since && *d <= h.until", "*d >= since && *d < h.until", "the_coefficient_in_force"),
+ ("R16 in force: replaced on the last échéance", R+'dated.rs', "*d >= since && *d <= h.until", "*d > since && *d <= h.until", "the_coefficient_in_force"),
+ ("R16 transfer: same drivers lose it", R+'mod.rs', "if c < 100 && !same_or_fewer_drivers {", "if c < 100 {", "the_transfer"),
  ("novice three steps 2 years", R+'novice.rs', "claim_free_years >= 3", "claim_free_years >= 2", "the_novice"),
 ]
 only = sys.argv[1:] 

@@ -8,9 +8,10 @@ mod strategies;
 
 use chrono::{Duration, Months, NaiveDate};
 use courtier_domain::bonus_malus::{
-    compute_dated, compute_dated_coefficients, run_periods, simulate_json,
-    start_coefficient_from_releve, ClaimKind, Interruption, NoviceSchedule, Period, PeriodClaim,
-    Responsibility, RuleOptions, Scenario, StartState, Step, Truncation, Usage,
+    coefficient_in_force, compute_dated, compute_dated_coefficients, project, run_periods,
+    simulate_json, start_coefficient_from_releve, transfer_on_replacement, ClaimKind, Interruption,
+    NoviceSchedule, Period, PeriodClaim, Responsibility, RuleOptions, Scenario, StartState, Step,
+    Truncation, Usage,
 };
 use courtier_domain::Coefficient;
 use proptest::prelude::*;
@@ -98,6 +99,35 @@ proptest! {
     }
 
     #[test]
+    fn the_projection_agrees_with_the_dated_reference(
+        h in dated_history(), o in options(), today_at in 0i64..8000, later in 0i64..400,
+    ) {
+        // What the contract page shows: the next échéance, and what one more accident on a
+        // date would make the échéance it counts at.
+        let today = h.subscription_date + Duration::days(today_at % (h.until - h.subscription_date).num_days().max(1));
+        let claim_date = today + Duration::days(later);
+        let engine = project(&h, &o, today, claim_date).ok().map(|p| (
+            p.next_echeance,
+            p.if_nothing_happens.hundredths(),
+            p.claim_counts_at,
+            p.at_that_echeance_without.hundredths(),
+            p.with_full_claim.hundredths(),
+            p.with_partial_claim.hundredths(),
+        ));
+        prop_assert_eq!(engine, reference::dated::projection(&h, &o, today, claim_date));
+    }
+
+    #[test]
+    fn the_coefficient_in_force_agrees_with_the_dated_reference(h in dated_history(), o in options()) {
+        // R16: from the day of a replacement with other usual drivers, not only from the next
+        // échéance.
+        let engine = compute_dated(&h, &o)
+            .ok()
+            .map(|out| coefficient_in_force(&h, &out, h.until).hundredths());
+        prop_assert_eq!(engine, reference::dated::in_force_on_until(&h, &o));
+    }
+
+    #[test]
     fn the_start_from_a_releve_agrees_with_the_releve_reference(r in releve(), o in options()) {
         // R17: the coefficient and the counters the new contract starts with.
         let out = start_coefficient_from_releve(&r, &o);
@@ -107,6 +137,20 @@ proptest! {
             out.start_periods_at_floor,
         );
         prop_assert_eq!(Some(engine), reference::releve::start(&r, &o), "{:?}", out.steps);
+    }
+}
+
+#[test]
+fn the_transfer_on_replacement_agrees_with_the_reference() {
+    for h in 50..=350 {
+        for same in [false, true] {
+            let c = Coefficient::from_hundredths(h).unwrap();
+            assert_eq!(
+                transfer_on_replacement(c, same).0.hundredths(),
+                reference::transfer(h, same),
+                "{h}, same drivers {same}"
+            );
+        }
     }
 }
 

@@ -144,3 +144,82 @@ pub fn coefficients(h: &DatedHistory, o: &RuleOptions) -> Option<Vec<u32>> {
     }
     Some(out)
 }
+
+/// The coefficient set at the last échéance on or before `until` (the start coefficient
+/// before the first).
+fn coefficient_at(h: &DatedHistory, o: &RuleOptions, until: NaiveDate) -> Option<u32> {
+    let mut h = h.clone();
+    h.until = until;
+    let c = coefficients(&h, o)?;
+    Some(
+        c.last()
+            .copied()
+            .unwrap_or(h.start_coefficient.hundredths()),
+    )
+}
+
+/// What the contract page projects on `today` (the engine's `project`): the next échéance and
+/// its coefficient; the échéance at which one more accident on `claim_date` would count (that of
+/// the period holding the date, R12, or the next one when that period is a short first period
+/// whose claims are carried forward, R13) and the coefficient there without it, with it fully
+/// and partly responsible.
+pub fn projection(
+    h: &DatedHistory,
+    o: &RuleOptions,
+    today: NaiveDate,
+    claim_date: NaiveDate,
+) -> Option<(NaiveDate, u32, NaiveDate, u32, u32, u32)> {
+    let next = (0u32..)
+        .map_while(|k| plus(h.first_echeance, 12 * k))
+        .find(|e| *e > today)?;
+    let mut far = h.clone();
+    far.until = plus(claim_date, 26)?;
+    let bounds = periods(&far)?;
+    let k = bounds
+        .iter()
+        .position(|b| claim_date >= b.start && claim_date < b.end)?;
+    let carried = k == 0
+        && !bounds[0].year
+        && o.short_first_period_claims == ShortFirstPeriodClaims::CarryForward;
+    let at = bounds.get(k + usize::from(carried))?.echeance;
+    let with = |r: Responsibility| {
+        let mut w = h.clone();
+        w.claims.push(DatedClaim {
+            id: None,
+            date: claim_date,
+            kind: ClaimKind::Accident,
+            responsibility: r,
+            requalifications: vec![],
+        });
+        coefficient_at(&w, o, at)
+    };
+    Some((
+        next,
+        coefficient_at(h, o, next)?,
+        at,
+        coefficient_at(h, o, at)?,
+        with(Responsibility::Full)?,
+        with(Responsibility::Partial)?,
+    ))
+}
+
+/// R16: the coefficient in force on `until`: the one set at the last échéance (the start
+/// coefficient before the first), or 1.00 from the day of a replacement with other usual drivers
+/// since then when it was a reduction.
+pub fn in_force_on_until(h: &DatedHistory, o: &RuleOptions) -> Option<u32> {
+    let c = coefficients(h, o)?;
+    let last = c
+        .last()
+        .copied()
+        .unwrap_or(h.start_coefficient.hundredths());
+    let since = (0u32..)
+        .map_while(|k| plus(h.first_echeance, 12 * k))
+        .take_while(|e| *e <= h.until)
+        .last()
+        .unwrap_or(h.subscription_date);
+    let replaced = h
+        .reductions_lost
+        .iter()
+        .any(|d| *d >= since && *d <= h.until);
+    Some(if replaced && last < 100 { 100 } else { last })
+}

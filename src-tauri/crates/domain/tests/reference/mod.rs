@@ -176,3 +176,13 @@ impl Insured {
 pub fn fmt(h: u32) -> String {
     format!("{}.{:02}", h / 100, h % 100)
 }
+
+/// R16 (art. 10): the coefficient after a vehicle is replaced or one added: a reduction follows
+/// only with the same usual drivers (or fewer), a malus always.
+pub fn transfer(c: u32, same_or_fewer_drivers: bool) -> u32 {
+    if c < 100 && !same_or_fewer_drivers {
+        100
+    } else {
+        c
+    }
+}
