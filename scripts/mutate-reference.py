@@ -51,6 +51,8 @@ muts = [
  ("R16 in force: replaced on until", R+'dated.rs', "*d >= since && *d <= h.until", "*d >= since && *d < h.until", "the_coefficient_in_force"),
  ("R16 in force: replaced on the last échéance", R+'dated.rs', "*d >= since && *d <= h.until", "*d > since && *d <= h.until", "the_coefficient_in_force"),
  ("R16 transfer: same drivers lose it", R+'mod.rs', "if c < 100 && !same_or_fewer_drivers {", "if c < 100 {", "the_transfer"),
+ ("dated JSON: known_on not written", R+'dated.rs', "v[\"known_on\"] = json!(k.to_string());", "let _ = k;", "the_dated_engine"),
+ ("dated JSON: a period's end a day later", R+'dated.rs', "                    b.end.to_string(),", "                    b.end.succ_opt().unwrap().to_string(),", "the_dated_engine"),
  ("novice three steps 2 years", R+'novice.rs', "claim_free_years >= 3", "claim_free_years >= 2", "the_novice"),
 ]
 only = sys.argv[1:] 

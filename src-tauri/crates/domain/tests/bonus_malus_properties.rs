@@ -95,7 +95,29 @@ proptest! {
         let engine = compute_dated(&h, &o)
             .ok()
             .map(|out| out.coefficients.iter().map(|c| c.hundredths()).collect::<Vec<_>>());
-        prop_assert_eq!(engine, reference::dated::coefficients(&h, &o));
+        let expected = reference::dated::coefficients(&h, &o);
+        prop_assert_eq!(engine, expected.clone());
+        // And through the spec's dated JSON, with the échéances and their periods.
+        let json = reference::dated::to_json(&h, &o);
+        let via_json = simulate_json(&json.to_string()).ok().map(|v| {
+            let text = |x: &serde_json::Value| x.as_str().unwrap().to_string();
+            let coefficients: Vec<String> =
+                v["coefficients"].as_array().unwrap().iter().map(text).collect();
+            let echeances: Vec<(String, String, String)> = v["echeances"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| (text(&e["date"]), text(&e["period_start"]), text(&e["period_end"])))
+                .collect();
+            (coefficients, echeances)
+        });
+        let expected = expected.map(|c| {
+            (
+                c.into_iter().map(reference::fmt).collect::<Vec<_>>(),
+                reference::dated::echeances(&h).unwrap(),
+            )
+        });
+        prop_assert_eq!(via_json, expected, "{}", json);
     }
 
     #[test]

@@ -223,3 +223,55 @@ pub fn in_force_on_until(h: &DatedHistory, o: &RuleOptions) -> Option<u32> {
         .any(|d| *d >= since && *d <= h.until);
     Some(if replaced && last < 100 { 100 } else { last })
 }
+
+/// Each échéance on or before `until` with its reference period, as the JSON writes them:
+/// `(date, period_start, period_end)`.
+pub fn echeances(h: &DatedHistory) -> Option<Vec<(String, String, String)>> {
+    Some(
+        periods(h)?
+            .iter()
+            .map(|b| {
+                (
+                    b.echeance.to_string(),
+                    b.start.to_string(),
+                    b.end.to_string(),
+                )
+            })
+            .collect(),
+    )
+}
+
+/// The spec's dated-history JSON for `h` and `o`.
+pub fn to_json(h: &DatedHistory, o: &RuleOptions) -> serde_json::Value {
+    use super::period::{kind_name, options_json, resp_name};
+    use serde_json::json;
+    let mut v = json!({
+        "usage": match h.usage {
+            courtier_domain::bonus_malus::Usage::Standard => "standard",
+            courtier_domain::bonus_malus::Usage::Tournees => "tournees",
+        },
+        "start_coefficient": super::fmt(h.start_coefficient.hundredths()),
+        "start_periods_at_floor": h.start_periods_at_floor,
+        "start_claim_free_streak": h.start_claim_free_streak,
+        "options": options_json(o),
+        "subscription_date": h.subscription_date.to_string(),
+        "first_echeance": h.first_echeance.to_string(),
+        "until": h.until.to_string(),
+        "interruptions": h.interruptions.iter().map(|i| json!({
+            "from": i.from.to_string(), "to": i.to.to_string(),
+        })).collect::<Vec<_>>(),
+        "reductions_lost": h.reductions_lost.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+        "claims": h.claims.iter().map(|c| json!({
+            "date": c.date.to_string(),
+            "kind": kind_name(c.kind),
+            "responsibility": resp_name(c.responsibility),
+            "requalifications": c.requalifications.iter().map(|q| json!({
+                "on": q.on.to_string(), "responsibility": resp_name(q.responsibility),
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    });
+    if let Some(k) = h.known_on {
+        v["known_on"] = json!(k.to_string());
+    }
+    v
+}

@@ -41,7 +41,7 @@ pub struct Scenario {
     pub periods: Vec<Period>,
 }
 
-fn kind_name(k: ClaimKind) -> &'static str {
+pub fn kind_name(k: ClaimKind) -> &'static str {
     match k {
         ClaimKind::Accident => "accident",
         ClaimKind::Theft => "theft",
@@ -54,7 +54,7 @@ fn kind_name(k: ClaimKind) -> &'static str {
     }
 }
 
-fn resp_name(r: Responsibility) -> &'static str {
+pub fn resp_name(r: Responsibility) -> &'static str {
     match r {
         Responsibility::Full => "full",
         Responsibility::Partial => "partial",
