@@ -1,6 +1,8 @@
 //! Properties of the engine, and its agreement with a second implementation of the rules
-//! (`reference/`, written from the spec) on many generated histories, in the period form, the
-//! dated form and from a relevé; the generators are in `strategies/`.
+//! (`reference/`, written from the spec) on many generated histories: the period form and the
+//! dated form (both through the spec's JSON), the coefficient in force, the projection, the start
+//! from a relevé, the transfer on replacement and the novice schedules. The generators are in
+//! `strategies/`; `bonus_malus_generators.rs` checks that they reach every rule.
 #![allow(clippy::unwrap_used)]
 
 mod reference;
@@ -17,6 +19,7 @@ use courtier_domain::Coefficient;
 use proptest::prelude::*;
 use strategies::{dated_history, kind, options, period_scenario, releve, resp, usage};
 
+/// The plain period form of the older properties: 12-month periods, interrupted or not.
 fn claims() -> impl Strategy<Value = Vec<(ClaimKind, Responsibility)>> {
     prop_oneof![
         4 => Just(vec![]),
