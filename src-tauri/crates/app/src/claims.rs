@@ -163,6 +163,11 @@ impl Courtier {
             next_coefficient: k.projection.map(|p| p.if_nothing_happens),
             vehicles: k.vehicles,
             drivers: k.drivers,
+            aggravations: k
+                .aggravations
+                .into_iter()
+                .filter(|a| a.claim_id == Some(claim_id))
+                .collect(),
         })
     }
 

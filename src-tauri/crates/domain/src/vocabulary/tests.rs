@@ -280,3 +280,34 @@ fn json_inside_a_struct_is_the_code() {
     );
     assert_eq!(serde_json::from_str::<Row>(&json).unwrap(), r);
 }
+
+#[test]
+fn aggravation_fact() {
+    check_family(
+        AggravationFact::ALL,
+        &[
+            "alcohol",
+            "hit_and_run",
+            "suspension",
+            "cancellation",
+            "multiple_suspensions",
+            "non_declaration",
+        ],
+        &[
+            "Alcool ou stupéfiants",
+            "Délit de fuite",
+            "Suspension du permis",
+            "Annulation du permis",
+            "Plusieurs suspensions de plus de deux mois dans la période",
+            "Non-déclaration à la souscription",
+        ],
+    );
+    let on_claim: Vec<_> = AggravationFact::ALL
+        .iter()
+        .filter(|f| f.on_claim())
+        .collect();
+    assert_eq!(
+        on_claim,
+        [&AggravationFact::Alcohol, &AggravationFact::HitAndRun]
+    );
+}
