@@ -4,6 +4,7 @@
 use clap::Args;
 
 pub mod agency;
+pub mod aggravation;
 pub mod claim;
 pub mod client;
 pub mod contract;
