@@ -742,4 +742,7 @@ for _attr in [a for a in dir(ClientJourney) if a.startswith("test_")]:
 
 
 if __name__ == "__main__":
+    # The aggravating circumstances' journey, in its own file (this one is long).
+    from test_aggravations import AggravationJourney  # noqa: F401
+
     unittest.main(verbosity=2)
