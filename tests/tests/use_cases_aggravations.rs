@@ -291,6 +291,39 @@ fn a_requalified_claim_no_longer_carries_its_alcohol_surcharge() {
 }
 
 #[test]
+fn a_claim_cannot_be_moved_after_its_aggravating_fact() {
+    let a = TempAgency::new();
+    let k = a.contract(a.client().id()).create().id;
+    let claim = a.claim(k).on("2026-03-10").full().id();
+    a.claim_aggravation_add(claim, &draft("hit_and_run"))
+        .unwrap();
+    let before = a.contract_get(k).unwrap();
+    let e = a
+        .claim_update(
+            claim,
+            &courtier_app::ClaimUpdate {
+                occurred_on: Some("2026-03-12".into()),
+                reason: Some("Date erronée".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
+    assert_eq!(e.code, "invalid:occurredOn");
+    assert!(e.message.contains("10/03/2026"), "{}", e.message);
+    assert_eq!(a.contract_get(k).unwrap(), before);
+    // Earlier is fine.
+    a.claim_update(
+        claim,
+        &courtier_app::ClaimUpdate {
+            occurred_on: Some("2026-03-09".into()),
+            reason: Some("Date erronée".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+}
+
+#[test]
 fn a_fact_after_the_termination_is_refused() {
     let a = TempAgency::new();
     let k = a.contract(a.client().id()).create().id;

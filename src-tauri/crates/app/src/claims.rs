@@ -244,6 +244,18 @@ impl Courtier {
                     "Le sinistre précède la souscription du contrat : il relève du relevé d'information de l'assureur précédent.",
                 ));
             }
+            // An aggravating fact of the claim cannot come before the claim.
+            if let Some(a) = s.aggravations_of_contract(page.contract_id)?.iter().find(|a| {
+                a.claim_id == Some(claim_id) && a.withdrawal.is_none() && a.event_date < occurred
+            }) {
+                return Err(field(
+                    "occurredOn",
+                    format!(
+                        "Une circonstance aggravante de ce sinistre est datée du {} : le sinistre ne peut la suivre (retirez-la d'abord si elle est erronée).",
+                        a.event_date.format("%d/%m/%Y")
+                    ),
+                ));
+            }
             s.correct_claim(
                 claim_id,
                 &correction,
