@@ -38,6 +38,7 @@ import {
   RESPONSIBILITY_LABEL,
   chartGeometry,
   qualificationHistory,
+  restrictResponsibility,
 } from '../coefficient.js';
 
 /** @typedef {import('../api/types.js').ContractRecord} ContractRecord */
@@ -337,6 +338,8 @@ export function mountContract(el, route, api) {
     const date = dateField(isoDateOf(new Date()), 'claim-date', { required: true });
     const kind = select(CLAIM_KIND_LABEL, 'accident', { dataset: { testid: 'claim-kind' } });
     const resp = select(RESPONSIBILITY_LABEL, 'full', { dataset: { testid: 'claim-responsibility' } });
+    // Art. 7: a parked vehicle hit by an unidentified third party is « non responsable » only.
+    kind.addEventListener('change', () => restrictResponsibility(/** @type {HTMLSelectElement} */ (resp), kind.value));
     const description = h('input', { type: 'text', dataset: { testid: 'claim-description' } });
     const error = errorLine();
     formDialog({
