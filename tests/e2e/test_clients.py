@@ -342,7 +342,7 @@ class ClientJourney(unittest.TestCase):
         time.sleep(0.3)
         self.shot("client-timeline.png")
         # Keep only the claims: untick every other kind.
-        for k in ["qualification", "etat", "montant", "echange", "correction", "contrat", "coefficient"]:
+        for k in ["qualification", "aggravation", "etat", "montant", "echange", "correction", "contrat", "coefficient"]:
             self.clickable(f"timeline-kind-{k}").click()
         self.wait().until(
             lambda drv: set(drv.execute_script(

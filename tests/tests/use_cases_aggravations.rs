@@ -342,3 +342,51 @@ fn a_fact_after_the_termination_is_refused() {
     assert_eq!(e.code, "invalid:onDate");
     assert!(e.message.contains("résilié"), "{}", e.message);
 }
+
+#[test]
+fn the_timeline_shows_each_fact_and_its_withdrawal() {
+    let a = TempAgency::new();
+    let c = a.client().id();
+    let k = a.contract(c).create().id;
+    let driver = a
+        .driver(k)
+        .name("Luc", "Morel")
+        .licensed("2001-09-01")
+        .add()
+        .id;
+    let r = a
+        .driver_aggravation_add(
+            driver,
+            &AggravationDraft {
+                on_date: Some("2026-05-01".into()),
+                note: Some("Décision préfectorale".into()),
+                ..draft("cancellation")
+            },
+        )
+        .unwrap();
+    a.aggravation_withdraw(r.aggravations[0].id, "Jugement annulé")
+        .unwrap();
+    let t = a
+        .client_timeline(
+            c,
+            &courtier_app::TimelineQuery {
+                kinds: vec!["aggravation".into()],
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let titles: Vec<_> = t.entries.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Circonstance aggravante : Annulation du permis (conducteur Luc Morel), 200 %",
+            "Circonstance aggravante retirée : Annulation du permis (conducteur Luc Morel)",
+        ]
+    );
+    assert_eq!(t.entries[0].date, "2026-05-01");
+    assert_eq!(
+        t.entries[0].detail.as_deref(),
+        Some("Décision préfectorale")
+    );
+    assert_eq!(t.entries[1].detail.as_deref(), Some("Jugement annulé"));
+}

@@ -387,6 +387,7 @@ export const fr = {
   'timeline.kind.contrat': 'Contrat',
   'timeline.kind.sinistre': 'Sinistre',
   'timeline.kind.qualification': 'Requalification',
+  'timeline.kind.aggravation': 'Circonstance aggravante',
   'timeline.kind.etat': 'Suivi',
   'timeline.kind.montant': 'Montant',
   'timeline.kind.correction': 'Correction',

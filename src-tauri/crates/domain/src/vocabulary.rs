@@ -323,6 +323,7 @@ vocabulary! {
         Contrat = "contrat" => "Contrat",
         Sinistre = "sinistre" => "Sinistre",
         Qualification = "qualification" => "Requalification",
+        Aggravation = "aggravation" => "Circonstance aggravante",
         Etat = "etat" => "Suivi",
         Montant = "montant" => "Montant",
         Correction = "correction" => "Correction",
@@ -330,10 +331,6 @@ vocabulary! {
         Coefficient = "coefficient" => "Coefficient",
     }
 }
-
-#[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests;
 
 vocabulary! {
     /// An aggravating circumstance (A121-1-2) as the broker records it (`aggravations.kind`):
@@ -355,3 +352,7 @@ impl AggravationFact {
         matches!(self, AggravationFact::Alcohol | AggravationFact::HitAndRun)
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests;
