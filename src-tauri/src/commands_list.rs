@@ -47,4 +47,7 @@ pub const COMMANDS: &[&str] = &[
     "insurer_list",
     "insurer_create",
     "insurer_update",
+    "claim_aggravation_add",
+    "driver_aggravation_add",
+    "aggravation_withdraw",
 ];

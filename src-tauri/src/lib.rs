@@ -9,11 +9,12 @@ mod commands_list;
 pub use commands_list::COMMANDS;
 
 use courtier_app::{
-    AgencyOpened, AgencyStatus, AmountDto, AppError, AvenantDraft, ClaimDraft, ClaimPage,
-    ClaimRecord, ClaimUpdate, ClientListPage, ClientListQuery, ClientRecord, ClientSummary,
-    CommunicationDto, Config, ContractDraft, ContractRecord, ContractUpdate, Courtier, DemoLoaded,
-    DriverDraft, DriverDto, DriverUpdate, InsurerDraft, InsurerDto, OpenClaim, PartyDto,
-    ReleveResult, Timeline, TimelineQuery, VehicleDraft, VehicleDto, VehicleUpdate,
+    AgencyOpened, AgencyStatus, AggravationDraft, AmountDto, AppError, AvenantDraft, ClaimDraft,
+    ClaimPage, ClaimRecord, ClaimUpdate, ClientListPage, ClientListQuery, ClientRecord,
+    ClientSummary, CommunicationDto, Config, ContractDraft, ContractRecord, ContractUpdate,
+    Courtier, DemoLoaded, DriverDraft, DriverDto, DriverUpdate, InsurerDraft, InsurerDto,
+    OpenClaim, PartyDto, ReleveResult, Timeline, TimelineQuery, VehicleDraft, VehicleDto,
+    VehicleUpdate,
 };
 use courtier_domain::client::ClientDraft;
 use std::sync::Arc;
@@ -198,6 +199,36 @@ async fn claim_requalify(
         c.claim_requalify(claim_id, &responsibility, &found_on, note.as_deref())
     })
     .await
+}
+
+/// Records alcohol or drugs, or a hit-and-run, on a claim (A121-1-2).
+#[tauri::command]
+async fn claim_aggravation_add(
+    state: State<'_, Shared>,
+    claim_id: i64,
+    input: AggravationDraft,
+) -> Result<ClaimPage, AppError> {
+    blocking(state, move |c| c.claim_aggravation_add(claim_id, &input)).await
+}
+
+/// Records a suspension, a cancellation, several suspensions or a non-declaration on a driver.
+#[tauri::command]
+async fn driver_aggravation_add(
+    state: State<'_, Shared>,
+    driver_id: i64,
+    input: AggravationDraft,
+) -> Result<ContractRecord, AppError> {
+    blocking(state, move |c| c.driver_aggravation_add(driver_id, &input)).await
+}
+
+/// Withdraws an aggravating fact recorded by mistake, with the reason.
+#[tauri::command]
+async fn aggravation_withdraw(
+    state: State<'_, Shared>,
+    id: i64,
+    reason: String,
+) -> Result<ContractRecord, AppError> {
+    blocking(state, move |c| c.aggravation_withdraw(id, &reason)).await
 }
 
 #[tauri::command]
@@ -452,6 +483,9 @@ pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R>
             contract_suspend,
             claim_create,
             claim_requalify,
+            claim_aggravation_add,
+            driver_aggravation_add,
+            aggravation_withdraw,
             vehicle_add,
             vehicle_replace,
             driver_add,

@@ -454,3 +454,71 @@ fn claim_page_timeline_and_amendment_commands() {
         "A and Assurances du Rhône"
     );
 }
+
+#[test]
+fn aggravation_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = window(dir.path());
+    invoke(&w, "agency_open", json!({})).unwrap();
+    let client = invoke(
+        &w,
+        "client_create",
+        json!({ "input": { "kind": "person", "lastName": "Faure", "status": "client" } }),
+    )
+    .unwrap();
+    let k = invoke(
+        &w,
+        "contract_create",
+        json!({ "input": { "clientId": client["id"], "insurer": "A", "number": "F-1",
+            "subscriptionDate": "2025-03-01", "firstEcheance": "2026-01-01",
+            "premiums": [{ "guarantee": "RC", "amount": "500", "modulated": true }] } }),
+    )
+    .unwrap();
+    let d = invoke(
+        &w,
+        "driver_add",
+        json!({ "input": { "contractId": k["id"], "role": "principal", "lastName": "Faure",
+                "licenceDate": "2001-01-01", "fromDate": "2025-03-01" } }),
+    )
+    .unwrap();
+    let c = invoke(
+        &w,
+        "claim_create",
+        json!({ "input": { "contractId": k["id"], "occurredOn": "2026-03-10", "kind": "accident",
+            "responsibility": "full", "driverId": d["id"] } }),
+    )
+    .unwrap();
+    let page = invoke(
+        &w,
+        "claim_aggravation_add",
+        json!({ "claimId": c["claims"][0]["id"], "input": { "fact": "hit_and_run" } }),
+    )
+    .unwrap();
+    assert_eq!(page["aggravations"][0]["until"], "2029-01-01");
+    let r = invoke(
+        &w,
+        "driver_aggravation_add",
+        json!({ "driverId": d["id"], "input": { "fact": "suspension", "onDate": "2026-04-01",
+            "suspensionMonths": 4, "causedBy": page["aggravations"][0]["id"] } }),
+    )
+    .unwrap();
+    let s = &r["nextPremium"]["surcharges"];
+    assert_eq!(s.as_array().unwrap().len(), 1);
+    assert_eq!(s[0]["rate"], "100");
+    assert_eq!(s[0]["until"], "2029-01-01");
+    assert_eq!(r["nextPremium"]["surchargesCapped"], false);
+    let err = invoke(
+        &w,
+        "aggravation_withdraw",
+        json!({ "id": page["aggravations"][0]["id"], "reason": "" }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid:reason");
+    let r = invoke(
+        &w,
+        "aggravation_withdraw",
+        json!({ "id": page["aggravations"][0]["id"], "reason": "Erreur" }),
+    )
+    .unwrap();
+    assert_eq!(r["nextPremium"]["surcharges"][0]["rate"], "50");
+}

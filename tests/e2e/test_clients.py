@@ -342,7 +342,7 @@ class ClientJourney(unittest.TestCase):
         time.sleep(0.3)
         self.shot("client-timeline.png")
         # Keep only the claims: untick every other kind.
-        for k in ["qualification", "etat", "montant", "echange", "correction", "contrat", "coefficient"]:
+        for k in ["qualification", "aggravation", "etat", "montant", "echange", "correction", "contrat", "coefficient"]:
             self.clickable(f"timeline-kind-{k}").click()
         self.wait().until(
             lambda drv: set(drv.execute_script(
@@ -742,4 +742,7 @@ for _attr in [a for a in dir(ClientJourney) if a.startswith("test_")]:
 
 
 if __name__ == "__main__":
+    # The aggravating circumstances' journey, in its own file (this one is long).
+    from test_aggravations import AggravationJourney  # noqa: F401
+
     unittest.main(verbosity=2)

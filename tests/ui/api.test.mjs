@@ -121,6 +121,20 @@ test('claim page commands: names and camelCase argument keys', async () => {
   ]);
 });
 
+test('aggravation commands: names and camelCase argument keys', async () => {
+  const { calls, api: a } = fake();
+  const onClaim = { fact: 'alcohol', onDate: null, suspensionMonths: null, suspensionFrom: null, suspensionTo: null, causedBy: null, note: 'PV' };
+  const onDriver = { ...onClaim, fact: 'suspension', onDate: '2026-04-01', suspensionMonths: 8, causedBy: 3, note: null };
+  await a.claimAggravationAdd(12, onClaim);
+  await a.driverAggravationAdd(8, onDriver);
+  await a.aggravationWithdraw(3, 'Erreur de saisie');
+  assert.deepEqual(calls, [
+    ['claim_aggravation_add', { claimId: 12, input: onClaim }],
+    ['driver_aggravation_add', { driverId: 8, input: onDriver }],
+    ['aggravation_withdraw', { id: 3, reason: 'Erreur de saisie' }],
+  ]);
+});
+
 test('correction commands: names, { id, update } arguments, only the fields given', async () => {
   const { calls, api: a } = fake();
   const contract = { number: 'AU-779', startCoefficient: '0.85', clauseApplies: false, reason: 'Erreur de saisie' };

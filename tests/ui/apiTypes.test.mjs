@@ -181,5 +181,6 @@ test('the samples cover the main records, nested ones included', () => {
     'ContractRecord', 'ContractEvent', 'RevisionRecord', 'ClaimRecord', 'ClaimPage', 'Qualification',
     'ClaimStatusEntry', 'AmountRecord', 'PartyRecord', 'CommunicationRecord', 'VehicleRecord',
     'DriverRecord', 'OpenClaim', 'InsurerRecord', 'Timeline', 'TimelineEntry', 'ReleveResult',
+    'AggravationRecord', 'Surcharge',
   ]) assert.ok(seen.has(name), `no sample reached ${name}: add one to refresh.sh`);
 });

@@ -1,7 +1,7 @@
 // The bonus-malus screens' pure helpers, and the contract and claim commands of api.js.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chartGeometry, hundredths, qualificationHistory } from '../../ui/js/coefficient.js';
+import { chartGeometry, hundredths, possibleResponsibilities, qualificationHistory, restrictResponsibility } from '../../ui/js/coefficient.js';
 import { createApi } from '../../ui/js/api.js';
 
 test('coefficients are read as integer hundredths, never floats', () => {
@@ -68,4 +68,16 @@ test('open claims of the portfolio', async () => {
   await a.claimsOpen(100);
   await a.claimsOpen();
   assert.deepEqual(calls, [['claims_open', { limit: 100 }], ['claims_open', { limit: null }]]);
+});
+
+test('a parked vehicle hit by an unidentified third party is « non responsable » only (art. 7)', () => {
+  assert.deepEqual(possibleResponsibilities('parked_unidentified'), ['none']);
+  assert.deepEqual(possibleResponsibilities('accident'), ['full', 'partial', 'none']);
+  const select = { value: 'full', options: ['full', 'partial', 'none'].map((value) => ({ value, disabled: false })) };
+  restrictResponsibility(/** @type {any} */ (select), 'parked_unidentified');
+  assert.equal(select.value, 'none');
+  assert.deepEqual(select.options.map((o) => o.disabled), [true, true, false]);
+  restrictResponsibility(/** @type {any} */ (select), 'accident');
+  assert.equal(select.value, 'none', 'a value allowed is kept');
+  assert.deepEqual(select.options.map((o) => o.disabled), [false, false, false]);
 });

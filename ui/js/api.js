@@ -47,6 +47,7 @@ import { t } from './i18n/index.js';
  * @typedef {import('./api/types.js').AvenantInput} AvenantInput
  * @typedef {import('./api/types.js').TimelineQuery} TimelineQuery
  * @typedef {import('./api/types.js').Timeline} Timeline
+ * @typedef {import('./api/types.js').AggravationInput} AggravationInput
  *
  * @typedef {(cmd: string, args?: Record<string, unknown>) => Promise<unknown>} InvokeFn
  */
@@ -176,6 +177,22 @@ export function createApi(invoke) {
      */
     claimRequalify: (claimId, responsibility, foundOn, note) =>
       call('claim_requalify', { claimId, responsibility, foundOn, note }),
+    /**
+     * Records alcohol or drugs, or a hit-and-run, on a claim (A121-1-2).
+     * @param {number} claimId @param {AggravationInput} input @returns {Promise<ClaimPage>}
+     */
+    claimAggravationAdd: (claimId, input) => call('claim_aggravation_add', { claimId, input }),
+    /**
+     * Records a suspension, a cancellation, several suspensions or a non-declaration on a driver.
+     * @param {number} driverId @param {AggravationInput} input @returns {Promise<ContractRecord>}
+     */
+    driverAggravationAdd: (driverId, input) => call('driver_aggravation_add', { driverId, input }),
+    /**
+     * Withdraws an aggravating fact recorded by mistake (the reason is required; it stays in the
+     * history).
+     * @param {number} id @param {string} reason @returns {Promise<ContractRecord>}
+     */
+    aggravationWithdraw: (id, reason) => call('aggravation_withdraw', { id, reason }),
     /** @param {ContractInput} input @returns {Promise<ContractRecord>} */
     contractCreate: (input) => call('contract_create', { input }),
     /**

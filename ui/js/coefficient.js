@@ -25,6 +25,29 @@ export const RESPONSIBILITY_LABEL = {
   none: 'claim.resp.none',
 };
 
+/**
+ * The responsibilities a claim of `kind` may be qualified with: a claim on the parked vehicle by
+ * an unidentified third party is without liability of the insured (art. 7), « non responsable »
+ * only — the backend refuses the others (`bonus_malus::check_qualification`).
+ * @param {string} kind
+ * @returns {string[]}
+ */
+export function possibleResponsibilities(kind) {
+  return kind === 'parked_unidentified' ? ['none'] : Object.keys(RESPONSIBILITY_LABEL);
+}
+
+/**
+ * Keeps a responsibility select to what `kind` allows: the others disabled, the value moved to
+ * the first allowed one when it is not.
+ * @param {HTMLSelectElement} select
+ * @param {string} kind
+ */
+export function restrictResponsibility(select, kind) {
+  const allowed = possibleResponsibilities(kind);
+  for (const o of Array.from(select.options)) o.disabled = !allowed.includes(o.value);
+  if (!allowed.includes(select.value)) select.value = allowed[0];
+}
+
 /** @type {Record<string, string>} */
 export const CLAIM_STATUS_LABEL = {
   declare: 'claim.status.declare',

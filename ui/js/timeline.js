@@ -8,6 +8,7 @@
 export const TIMELINE_KINDS = /** @type {const} */ ([
   'sinistre',
   'qualification',
+  'aggravation',
   'etat',
   'montant',
   'echange',
@@ -21,6 +22,7 @@ export const TIMELINE_KIND_LABEL = {
   contrat: 'timeline.kind.contrat',
   sinistre: 'timeline.kind.sinistre',
   qualification: 'timeline.kind.qualification',
+  aggravation: 'timeline.kind.aggravation',
   etat: 'timeline.kind.etat',
   montant: 'timeline.kind.montant',
   correction: 'timeline.kind.correction',

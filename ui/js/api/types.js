@@ -160,6 +160,49 @@
  * @property {string | null} nextCoefficient at the next échéance if nothing else happens
  * @property {VehicleRecord[]} vehicles the contract's, current and past
  * @property {DriverRecord[]} drivers the contract's
+ * @property {AggravationRecord[]} aggravations the facts recorded on this claim (A121-1-2)
+ *
+ * @typedef {object} AggravationRecord `AggravationDto`: an aggravating fact (A121-1-2),
+ *   recorded on a claim (`claimId`) or on a driver (`driverId`), withdrawn or not.
+ * @property {number} id
+ * @property {number} contractId
+ * @property {number | null} claimId
+ * @property {number | null} driverId
+ * @property {AggravationFact} fact
+ * @property {string} eventDate
+ * @property {number | null} suspensionMonths
+ * @property {string | null} suspensionFrom
+ * @property {string | null} suspensionTo the day the licence is given back
+ * @property {number | null} causedBy the alcohol or hit-and-run fact that caused it
+ * @property {string | null} note
+ * @property {string} recordedAt RFC 3339
+ * @property {string} surcharge the surcharge it brings, in French
+ * @property {string} rate percent of the reference premium, "150"
+ * @property {string | null} until the échéance its surcharge stops at
+ * @property {{ reason: string, recordedAt: string } | null} withdrawn
+ *
+ * @typedef {'alcohol' | 'hit_and_run' | 'suspension' | 'cancellation' | 'multiple_suspensions' | 'non_declaration'} AggravationFact
+ *
+ * @typedef {object} AggravationInput `AggravationDraft`: a fact to record.
+ * @property {string} fact
+ * @property {string | null} onDate for a claim, the claim's date when null
+ * @property {number | null} suspensionMonths
+ * @property {string | null} suspensionFrom
+ * @property {string | null} suspensionTo
+ * @property {number | null} causedBy
+ * @property {string | null} note
+ *
+ * @typedef {object} Surcharge A surcharge of the next premium (A121-1-2).
+ * @property {string} label in French
+ * @property {string} rate charged, after the cap
+ * @property {string} fullRate the article's
+ * @property {string} amount
+ * @property {string | null} fact the recorded fact it comes from, in French
+ * @property {number | null} aggravationId
+ * @property {string} eventDate
+ * @property {string} until the échéance it stops at
+ * @property {boolean} capped reduced by the 400 % cap
+ * @property {string | null} note the higher-path rule or the cap
  *
  * @typedef {object} ClaimUpdate A correction of the declared facts: only the fields given
  *   change; an empty text clears an optional field; `vehicleId`/`driverId` 0 clears the link.
@@ -191,13 +234,14 @@
  * @property {number} claimFreeStreak
  * @property {boolean} protectionActive
  * @property {{ nextEcheance: string, ifNothingHappens: string, claimCountsAt: string, withFullClaim: string, withPartialClaim: string } | null} projection
- * @property {{ referenceModulated: string, notModulated: string, noviceRate: string, noviceAmount: string, coefficient: string, afterCoefficient: string, surcharges: { label: string, rate: string, amount: string, note: string | null }[], total: string } | null} nextPremium
+ * @property {{ referenceModulated: string, notModulated: string, noviceRate: string, noviceAmount: string, coefficient: string, afterCoefficient: string, surcharges: Surcharge[], surchargesCapped: boolean, total: string } | null} nextPremium
  * @property {ClaimRecord[]} claims
  * @property {string} startCoefficient
  * @property {ContractEvent[]} events status changes and amendments, in date order
  * @property {RevisionRecord[]} revisions the terms each correction replaced, oldest first
  * @property {VehicleRecord[]} vehicles
  * @property {DriverRecord[]} drivers
+ * @property {AggravationRecord[]} aggravations facts recorded on its claims and drivers
  * @property {string} note the French calculation note
  *
  * @typedef {object} ContractEvent

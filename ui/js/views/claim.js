@@ -22,7 +22,8 @@
  * Read-only parts: `claim-heading`, `claim-coefficient`, `claim-facts`, `claim-revision`,
  * `claim-qualification`, `claim-stepper` (items carry `data-status` and `data-state`),
  * `claim-status-entry`, `claim-estimated`, `claim-paid`, `claim-franchise`, `claim-amount-row`,
- * `claim-party`, `claim-contact-row`.
+ * `claim-party`, `claim-contact-row`; the aggravating circumstances `claim-aggravations` (see
+ * `claim/aggravations.js`).
  */
 import { h, replace, setTitle } from '../dom.js';
 import { formatDate } from '../format.js';
@@ -38,6 +39,7 @@ import { statusCard } from './claim/status.js';
 import { amountsCard } from './claim/amounts.js';
 import { partiesCard } from './claim/parties.js';
 import { contactsCard } from './claim/exchanges.js';
+import { aggravationsCard } from './claim/aggravations.js';
 
 /** @typedef {import('../api.js').ApiError} ApiError */
 /** @typedef {import('../api/types.js').ClaimPage} ClaimPage */
@@ -98,6 +100,7 @@ export function mountClaim(el, route, api) {
       h('div', { class: 'record-grid' },
         declarationCard(page, ctx),
         responsibilityCard(c, ctx),
+        aggravationsCard(page, ctx),
         statusCard(c, ctx),
         amountsCard(c, ctx),
         partiesCard(c, ctx),

@@ -24,6 +24,8 @@ import { href } from '../router.js';
 import { contractUpdateDialog } from './contract/terms.js';
 import { replaceVehicleDialog, vehicleDialog, vehicleUpdateDialog } from './contract/vehicle.js';
 import { driverDialog, driverUpdateDialog } from './contract/driver.js';
+import { aggravationList, driverAggravationDialog, withdrawAggravationDialog } from './contract/aggravation.js';
+import { surchargeText } from '../aggravationView.js';
 import { avenantDialog, suspendDialog, terminateDialog } from './contract/lifecycle.js';
 import { driverLabel, vehicleLabel } from '../claimView.js';
 import { contractRevisionViews, driverRevisionViews, vehicleRevisionViews } from '../revisions.js';
@@ -36,6 +38,7 @@ import {
   RESPONSIBILITY_LABEL,
   chartGeometry,
   qualificationHistory,
+  restrictResponsibility,
 } from '../coefficient.js';
 
 /** @typedef {import('../api/types.js').ContractRecord} ContractRecord */
@@ -205,9 +208,12 @@ export function mountContract(el, route, api) {
                   fixed: formatAmount(k.nextPremium.notModulated),
                 })),
               k.nextPremium.surcharges.length > 0
-                ? h('ul', { class: 'plain', dataset: { testid: 'premium-surcharges' } }, k.nextPremium.surcharges.map((x) => h('li', null,
-                  t('contract.premium.surcharge', { label: x.label, rate: x.rate, amount: formatAmount(x.amount) }),
-                  x.note ? ` (${x.note})` : '')))
+                ? h('ul', { class: 'plain', dataset: { testid: 'premium-surcharges' } }, k.nextPremium.surcharges.map((x) => h('li', { dataset: { testid: 'premium-surcharge', capped: x.capped ? 'true' : null } },
+                  surchargeText(x),
+                  x.note ? h('div', { class: 'muted' }, x.note) : null)))
+                : null,
+              k.nextPremium.surchargesCapped
+                ? h('p', { class: 'pill pill-warn', dataset: { testid: 'premium-capped' } }, t('contract.premium.capped'))
                 : null,
               h('ul', { class: 'plain' }, k.premiums.map((l) => h('li', null,
                 `${l.guarantee} : ${formatAmount(l.amount)}`, l.modulated ? '' : ` (${t('contract.premium.notModulated')})`))))
@@ -289,8 +295,24 @@ export function mountContract(el, route, api) {
               type: 'button', class: 'btn btn-small no-print', onclick: () => driverUpdateDialog(api, d, reload),
               'aria-label': t('correction.driver.aria', { driver: driverLabel(d) }), dataset: { testid: 'driver-correct' },
             }, t('correction.action')),
-            revisionNotes(driverRevisionViews(d), 'driver'));
+            h('button', {
+              type: 'button', class: 'btn btn-small no-print', onclick: () => driverAggravationDialog(api, k, d, (r) => { if (alive) render(r); }),
+              'aria-label': t('aggravation.add.driverAria', { driver: driverLabel(d) }), dataset: { testid: 'driver-aggravation' },
+            }, t('aggravation.add.driver')),
+            revisionNotes(driverRevisionViews(d), 'driver'),
+            ...driverAggravations(k, d.id));
         })));
+  }
+
+  /**
+   * The aggravating facts recorded on a driver, each with « Retirer ».
+   * @param {ContractRecord} k
+   * @param {number} driverId
+   */
+  function driverAggravations(k, driverId) {
+    const mine = k.aggravations.filter((a) => a.driverId === driverId);
+    if (mine.length === 0) return [];
+    return [aggravationList(mine, (a) => withdrawAggravationDialog(api, a, (r) => { if (alive) render(r); }))];
   }
 
   /**
@@ -316,6 +338,8 @@ export function mountContract(el, route, api) {
     const date = dateField(isoDateOf(new Date()), 'claim-date', { required: true });
     const kind = select(CLAIM_KIND_LABEL, 'accident', { dataset: { testid: 'claim-kind' } });
     const resp = select(RESPONSIBILITY_LABEL, 'full', { dataset: { testid: 'claim-responsibility' } });
+    // Art. 7: a parked vehicle hit by an unidentified third party is « non responsable » only.
+    kind.addEventListener('change', () => restrictResponsibility(/** @type {HTMLSelectElement} */ (resp), kind.value));
     const description = h('input', { type: 'text', dataset: { testid: 'claim-description' } });
     const error = errorLine();
     formDialog({

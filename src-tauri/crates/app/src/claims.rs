@@ -163,6 +163,11 @@ impl Courtier {
             next_coefficient: k.projection.map(|p| p.if_nothing_happens),
             vehicles: k.vehicles,
             drivers: k.drivers,
+            aggravations: k
+                .aggravations
+                .into_iter()
+                .filter(|a| a.claim_id == Some(claim_id))
+                .collect(),
         })
     }
 
@@ -237,6 +242,18 @@ impl Courtier {
                 return Err(field(
                     "occurredOn",
                     "Le sinistre précède la souscription du contrat : il relève du relevé d'information de l'assureur précédent.",
+                ));
+            }
+            // An aggravating fact of the claim cannot come before the claim.
+            if let Some(a) = s.aggravations_of_contract(page.contract_id)?.iter().find(|a| {
+                a.claim_id == Some(claim_id) && a.withdrawal.is_none() && a.event_date < occurred
+            }) {
+                return Err(field(
+                    "occurredOn",
+                    format!(
+                        "Une circonstance aggravante de ce sinistre est datée du {} : le sinistre ne peut la suivre (retirez-la d'abord si elle est erronée).",
+                        a.event_date.format("%d/%m/%Y")
+                    ),
                 ));
             }
             s.correct_claim(

@@ -2,6 +2,7 @@
 //! of truth: the engine of `courtier_domain`), corrections of their terms, suspensions,
 //! terminations and amendments (avenants).
 
+use crate::aggravations::{aggravation_dto, surcharges_at};
 use crate::engine::{coefficient_rows, history, novice_at, outcome, premium_lines};
 use crate::input::{date_field, field, from_cents, iso, money, reason};
 use crate::{
@@ -15,7 +16,7 @@ use courtier_domain::bonus_malus::{
     applicable_coefficient, coefficient_in_force, project, responsibility_in_force, RuleOptions,
 };
 use courtier_domain::contract::{check_suspension, status_on, terminated_on};
-use courtier_domain::premium::{premium_notice, surcharges_in_force, three_claims_events};
+use courtier_domain::premium::{premium_notice, surcharges_note, three_claims_events};
 use courtier_domain::vocabulary::{ContractStatus, Product, TerminatedBy, Usage};
 use courtier_domain::Coefficient;
 use courtier_port::{AgencyStore, ContractRow, Entity, NewContract, PremiumLineRow};
@@ -161,19 +162,43 @@ impl Courtier {
         };
         let premiums_rows = s.contract_premiums(id)?;
         let driver_rows = s.drivers_of_contract(id)?;
+        let aggravation_rows = s.aggravations_of_contract(id)?;
+        // The responsibility in force of each claim (R15), as known today.
+        let responsibilities: Vec<_> = facts
+            .claims
+            .iter()
+            .zip(&h.claims)
+            .map(|(c, d)| {
+                (
+                    c.id,
+                    responsibility_in_force(h.first_echeance, d, h.known_on()),
+                )
+            })
+            .collect();
+        let mut surcharge_note = String::new();
         let next_premium = projection.as_ref().map(|p| {
             let lines = premium_lines(&premiums_rows, p.next_echeance);
             let novice = novice_at(&facts, &h, &driver_rows, p.next_echeance);
             // The periods closed by the next échéance, for the claims counted in them.
-            let events = outcome(&facts, p.next_echeance)
+            let three = outcome(&facts, p.next_echeance)
                 .map(|o| three_claims_events(&o.trace))
                 .unwrap_or_default();
-            let surcharges = surcharges_in_force(&events, c.first_echeance, p.next_echeance);
+            let sur = surcharges_at(
+                three,
+                &aggravation_rows,
+                &facts.claims,
+                &responsibilities,
+                &driver_rows,
+                c.first_echeance,
+                p.next_echeance,
+            );
+            surcharge_note =
+                surcharges_note(&sur.items, p.next_echeance, &|i| sur.fact(i).map(|f| f.1));
             let n = premium_notice(
                 &lines,
                 applicable_coefficient(clause, p.if_nothing_happens),
                 novice.map_or(Decimal::ZERO, |x| x.rate),
-                &surcharges,
+                &sur.items,
             );
             PremiumDto {
                 reference_modulated: n.reference_modulated.to_string(),
@@ -185,13 +210,24 @@ impl Courtier {
                 surcharges: n
                     .surcharges
                     .iter()
-                    .map(|x| SurchargeDto {
-                        label: x.kind.fr().to_string(),
-                        rate: x.rate.to_string(),
-                        amount: x.amount.to_string(),
-                        note: x.note.clone(),
+                    .zip(&sur.items)
+                    .map(|(x, i)| {
+                        let fact = sur.fact(i.event);
+                        SurchargeDto {
+                            label: x.kind.fr().to_string(),
+                            rate: x.rate.to_string(),
+                            full_rate: x.full_rate.to_string(),
+                            amount: x.amount.to_string(),
+                            aggravation_id: fact.as_ref().map(|f| f.0),
+                            fact: fact.map(|f| f.1),
+                            event_date: iso(x.event_date),
+                            until: iso(x.until),
+                            capped: x.capped,
+                            note: x.note.clone(),
+                        }
                     })
                     .collect(),
+                surcharges_capped: n.surcharges_capped,
                 total: n.total.to_string(),
             }
         });
@@ -260,21 +296,29 @@ impl Courtier {
             claims: facts
                 .claims
                 .iter()
-                .zip(&h.claims)
-                .map(|(c, d)| {
-                    claim_record(
-                        c,
-                        responsibility_in_force(h.first_echeance, d, h.known_on()),
-                    )
-                })
+                .zip(&responsibilities)
+                .map(|(c, (_, r))| claim_record(c, *r))
                 .collect(),
             revisions: revision_dtos(&s.revisions(Entity::Contract, id)?),
             vehicles: vehicles_with_revisions(s, id)?,
             drivers: drivers_with_revisions(s, id, today)?,
-            note: if clause {
-                courtier_domain::bonus_malus::note::render(&out.trace)
-            } else {
-                courtier_domain::bonus_malus::note::render_outside_clause()
+            aggravations: aggravation_rows
+                .iter()
+                .map(|r| aggravation_dto(r, c.first_echeance))
+                .collect(),
+            note: {
+                let mut note = if clause {
+                    courtier_domain::bonus_malus::note::render(&out.trace)
+                } else {
+                    courtier_domain::bonus_malus::note::render_outside_clause()
+                };
+                if !surcharge_note.is_empty() {
+                    if !note.ends_with('\n') {
+                        note.push('\n');
+                    }
+                    note.push_str(&surcharge_note);
+                }
+                note
             },
         })
     }

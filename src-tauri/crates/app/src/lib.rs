@@ -11,6 +11,7 @@
 //! The use cases reach storage only through the port (`courtier_port`).
 
 mod agency;
+mod aggravations;
 mod claims;
 mod clients;
 mod clock;
@@ -29,12 +30,12 @@ mod vehicles;
 pub use agency::{APP_VERSION, EXCHANGE_ANCHOR_FILE};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use dto::{
-    AgencyOpened, AgencyStatus, AmountDto, AvenantDraft, ClaimDraft, ClaimPage, ClaimRecord,
-    ClaimUpdate, ClientListPage, ClientListQuery, ClientRecord, ClientSummary, CommunicationDto,
-    ContractDraft, ContractEventDto, ContractRecord, ContractUpdate, DemoLoaded, DriverDraft,
-    DriverDto, DriverUpdate, EcheanceDto, Household, OpenClaim, PartyDto, PremiumDraft, PremiumDto,
-    ProjectionDto, QualificationDto, ReleveResult, RevisionDto, StatusDto, SurchargeDto,
-    VehicleDraft, VehicleDto, VehicleUpdate,
+    AgencyOpened, AgencyStatus, AggravationDraft, AggravationDto, AmountDto, AvenantDraft,
+    ClaimDraft, ClaimPage, ClaimRecord, ClaimUpdate, ClientListPage, ClientListQuery, ClientRecord,
+    ClientSummary, CommunicationDto, ContractDraft, ContractEventDto, ContractRecord,
+    ContractUpdate, DemoLoaded, DriverDraft, DriverDto, DriverUpdate, EcheanceDto, Household,
+    OpenClaim, PartyDto, PremiumDraft, PremiumDto, ProjectionDto, QualificationDto, ReleveResult,
+    RevisionDto, StatusDto, SurchargeDto, VehicleDraft, VehicleDto, VehicleUpdate, WithdrawalDto,
 };
 pub use error::{AppError, ErrorCode};
 pub use insurers::{InsurerDraft, InsurerDto};

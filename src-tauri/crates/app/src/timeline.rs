@@ -15,10 +15,11 @@ use courtier_domain::{Coefficient, Money};
 use serde::{Deserialize, Serialize};
 
 /// The kinds of timeline entries, in the order they are listed within one day.
-pub const TIMELINE_KINDS: [&str; 8] = [
+pub const TIMELINE_KINDS: [&str; 9] = [
     "contrat",
     "sinistre",
     "qualification",
+    "aggravation",
     "etat",
     "montant",
     "correction",
@@ -226,6 +227,54 @@ fn contract_entries(k: &ContractRecord, out: &mut Vec<TimelineEntry>) {
     let first_echeance = NaiveDate::parse_from_str(&k.first_echeance, "%Y-%m-%d").ok();
     for c in &k.claims {
         claim_entries(c, first_echeance, &entry, out);
+    }
+    for a in &k.aggravations {
+        aggravation_entries(a, k, &entry, out);
+    }
+}
+
+/// An aggravating fact (A121-1-2) on its date, and its withdrawal on the day it was recorded.
+fn aggravation_entries(
+    a: &crate::AggravationDto,
+    k: &ContractRecord,
+    entry: MakeEntry<'_>,
+    out: &mut Vec<TimelineEntry>,
+) {
+    let whom = match (a.claim_id, a.driver_id) {
+        (Some(c), _) => format!("sinistre n° {c}"),
+        (None, Some(d)) => k
+            .drivers
+            .iter()
+            .find(|x| x.id == d)
+            .map(|x| match &x.first_name {
+                Some(f) => format!("conducteur {f} {}", x.last_name),
+                None => format!("conducteur {}", x.last_name),
+            })
+            .unwrap_or_else(|| format!("conducteur n° {d}")),
+        (None, None) => String::new(),
+    };
+    let what = a.fact.label();
+    let mut x = entry(
+        &a.event_date,
+        "aggravation",
+        a.claim_id,
+        format!("Circonstance aggravante : {what} ({whom}), {} %", a.rate),
+    );
+    x.code = Some(a.fact.as_str().to_string());
+    x.value = Some(a.rate.clone());
+    x.detail = a.note.clone();
+    out.push(x);
+    if let Some(w) = &a.withdrawn {
+        let day = w.recorded_at.get(..10).unwrap_or(&w.recorded_at);
+        let mut x = entry(
+            day,
+            "aggravation",
+            a.claim_id,
+            format!("Circonstance aggravante retirée : {what} ({whom})"),
+        );
+        x.code = Some(a.fact.as_str().to_string());
+        x.detail = Some(w.reason.clone());
+        out.push(x);
     }
 }
 

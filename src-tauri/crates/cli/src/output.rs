@@ -167,6 +167,27 @@ pub fn print_contract(k: &courtier_app::ContractRecord) {
             money(&p.after_coefficient),
             money(&p.not_modulated)
         );
+        for s in &p.surcharges {
+            let fact = s.fact.as_ref().map_or(String::new(), |f| format!(" ({f})"));
+            let cap = if s.capped {
+                format!(", ramenée de {} % par le plafond de 400 %", s.full_rate)
+            } else {
+                String::new()
+            };
+            println!(
+                "    Majoration A121-1-2 : {}{fact} {} % = {}, jusqu'à l'échéance du {}{cap}",
+                s.label,
+                s.rate,
+                money(&s.amount),
+                s.until
+            );
+        }
+    }
+    for a in &k.aggravations {
+        println!(
+            "  Fait aggravant {}",
+            crate::cmd::aggravation::aggravation_line(a).trim_start()
+        );
     }
     for v in &k.vehicles {
         println!("  {}", vehicle_line(v));

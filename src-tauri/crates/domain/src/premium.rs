@@ -12,6 +12,30 @@ use chrono::{Months, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
+mod aggravation;
+pub use aggravation::{
+    fact_aggravation, surcharge_window, surcharges_in_force, surcharges_note,
+    suspension_aggravation, three_claims_events, AggravatingEvent, Aggravation, AggravationError,
+    SurchargeInForce, SuspensionLength, CAP_PERCENT,
+};
+
+/// A surcharge applied on a notice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AppliedSurcharge {
+    pub kind: Aggravation,
+    /// The rate charged (percent of the reference premium), after the cap.
+    pub rate: Decimal,
+    /// The article's rate, before the cap.
+    pub full_rate: Decimal,
+    pub amount: Decimal,
+    pub event_date: NaiveDate,
+    /// The échéance it stops at.
+    pub until: NaiveDate,
+    /// Reduced by the 400 % cap.
+    pub capped: bool,
+    pub note: Option<String>,
+}
+
 /// One guarantee of a contract and its reference premium for the year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PremiumLine {
@@ -117,159 +141,6 @@ pub fn novice_surcharge(
         .max_by_key(|n| n.rate)
 }
 
-/// Aggravating circumstances (A121-1-2) and their maximum rates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Aggravation {
-    /// Responsible accident under alcohol: 150 %.
-    Alcohol,
-    /// Licence suspended 2 to 6 months: 50 %.
-    SuspensionShort,
-    /// Licence suspended over 6 months: 100 %.
-    SuspensionLong,
-    /// Licence cancelled, or several suspensions over 2 months in one period: 200 %.
-    Cancellation,
-    /// Hit-and-run (délit de fuite): 100 %.
-    HitAndRun,
-    /// Non-declaration at subscription: 100 %.
-    NonDeclaration,
-    /// Three or more responsible claims in one reference period: 50 %.
-    ThreeClaims,
-}
-
-impl Aggravation {
-    pub fn rate(self) -> Decimal {
-        Decimal::from(match self {
-            Aggravation::Alcohol => 150,
-            Aggravation::SuspensionShort => 50,
-            Aggravation::SuspensionLong => 100,
-            Aggravation::Cancellation => 200,
-            Aggravation::HitAndRun => 100,
-            Aggravation::NonDeclaration => 100,
-            Aggravation::ThreeClaims => 50,
-        })
-    }
-    pub fn fr(self) -> &'static str {
-        match self {
-            Aggravation::Alcohol => "accident responsable sous l'emprise de l'alcool",
-            Aggravation::SuspensionShort => "suspension du permis de 2 à 6 mois",
-            Aggravation::SuspensionLong => "suspension du permis de plus de 6 mois",
-            Aggravation::Cancellation => "annulation du permis ou suspensions multiples",
-            Aggravation::HitAndRun => "délit de fuite",
-            Aggravation::NonDeclaration => "non-déclaration à la souscription",
-            Aggravation::ThreeClaims => "trois sinistres responsables ou plus dans la période",
-        }
-    }
-    fn is_suspension(self) -> bool {
-        matches!(
-            self,
-            Aggravation::SuspensionShort | Aggravation::SuspensionLong | Aggravation::Cancellation
-        )
-    }
-}
-
-/// One aggravating event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AggravatingEvent {
-    pub kind: Aggravation,
-    pub date: NaiveDate,
-    /// For a suspension: the index (in the same list) of the alcohol or hit-and-run event that
-    /// caused it. Both are not charged: the higher applies.
-    pub caused_by: Option<usize>,
-}
-
-/// A surcharge applied on a notice.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct AppliedSurcharge {
-    pub kind: Aggravation,
-    pub rate: Decimal,
-    pub amount: Decimal,
-    pub note: Option<String>,
-}
-
-/// A121-1-2: a reference period with three or more responsible claims counted in it, dated by
-/// the third, from a computation's trace.
-pub fn three_claims_events(trace: &crate::bonus_malus::Trace) -> Vec<AggravatingEvent> {
-    trace
-        .periods
-        .iter()
-        .filter_map(|p| {
-            let counted: Vec<NaiveDate> = p
-                .claims
-                .iter()
-                .filter(|c| c.counted)
-                .filter_map(|c| c.date)
-                .collect();
-            counted.get(2).map(|d| AggravatingEvent {
-                kind: Aggravation::ThreeClaims,
-                date: *d,
-                caused_by: None,
-            })
-        })
-        .collect()
-}
-
-/// The surcharges in force on `on`, for a contract whose échéances fall on the anniversaries of
-/// `first_echeance`: each lasts until two years after the first échéance following its event;
-/// alcohol or hit-and-run and the suspension they caused count once, the higher; the sum is
-/// capped at 400 %. Returns (kind, rate, note) in order.
-pub fn surcharges_in_force(
-    events: &[AggravatingEvent],
-    first_echeance: NaiveDate,
-    on: NaiveDate,
-) -> Vec<(Aggravation, Decimal, Option<String>)> {
-    let active = |e: &AggravatingEvent| -> bool {
-        let next = crate::bonus_malus::next_echeance(first_echeance, e.date);
-        let end = next.and_then(|n| n.checked_add_months(Months::new(24)));
-        e.date <= on && end.is_some_and(|end| on < end)
-    };
-    let mut out: Vec<(Aggravation, Decimal, Option<String>)> = Vec::new();
-    let mut skip = vec![false; events.len()];
-    for (i, e) in events.iter().enumerate() {
-        if !active(e) || skip[i] {
-            continue;
-        }
-        if e.kind.is_suspension() {
-            if let Some(cause) = e.caused_by.and_then(|c| events.get(c).map(|x| (c, x))) {
-                let (ci, cev) = cause;
-                if active(cev) {
-                    // The higher path only.
-                    skip[ci] = true;
-                    let (kind, rate) = if cev.kind.rate() >= e.kind.rate() {
-                        (cev.kind, cev.kind.rate())
-                    } else {
-                        (e.kind, e.kind.rate())
-                    };
-                    out.retain(|(k, _, _)| *k != cev.kind);
-                    out.push((
-                        kind,
-                        rate,
-                        Some(format!(
-                            "{} et {} : une seule majoration, la plus élevée",
-                            cev.kind.fr(),
-                            e.kind.fr()
-                        )),
-                    ));
-                    continue;
-                }
-            }
-        }
-        out.push((e.kind, e.kind.rate(), None));
-    }
-    // Cap the sum at 400 %.
-    let mut total = Decimal::ZERO;
-    let cap = Decimal::from(400);
-    for item in out.iter_mut() {
-        if total + item.1 > cap {
-            item.1 = (cap - total).max(Decimal::ZERO);
-            item.2 = Some("plafond de 400 % atteint".into());
-        }
-        total += item.1;
-    }
-    out.retain(|(_, r, _)| *r > Decimal::ZERO);
-    out
-}
-
 /// The renewal notice (R19): reference premium, CRM, premium after CRM, each surcharge.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PremiumNotice {
@@ -283,6 +154,8 @@ pub struct PremiumNotice {
     /// `P_ref × (1 + s_novice) × CRM`.
     pub after_coefficient: Decimal,
     pub surcharges: Vec<AppliedSurcharge>,
+    /// The 400 % cap reduced the surcharges.
+    pub surcharges_capped: bool,
     pub total: Decimal,
 }
 
@@ -296,7 +169,7 @@ pub fn premium_notice(
     lines: &[PremiumLine],
     coefficient: Coefficient,
     novice_rate_percent: Decimal,
-    surcharges: &[(Aggravation, Decimal, Option<String>)],
+    surcharges: &[SurchargeInForce],
 ) -> PremiumNotice {
     let hundred = Decimal::from(100);
     let reference_modulated: Decimal = lines.iter().filter(|l| l.modulated).map(|l| l.amount).sum();
@@ -313,11 +186,15 @@ pub fn premium_notice(
     );
     let applied: Vec<AppliedSurcharge> = surcharges
         .iter()
-        .map(|(k, r, n)| AppliedSurcharge {
-            kind: *k,
-            rate: *r,
-            amount: cents(reference_modulated * *r / hundred),
-            note: n.clone(),
+        .map(|x| AppliedSurcharge {
+            kind: x.kind,
+            rate: x.rate,
+            full_rate: x.full_rate,
+            amount: cents(reference_modulated * x.rate / hundred),
+            event_date: x.event_date,
+            until: x.until,
+            capped: x.capped,
+            note: x.note(),
         })
         .collect();
     let total = after_coefficient
@@ -330,6 +207,7 @@ pub fn premium_notice(
         novice_amount,
         coefficient,
         after_coefficient,
+        surcharges_capped: applied.iter().any(|x| x.capped),
         surcharges: applied,
         total,
     }
@@ -467,51 +345,5 @@ mod tests {
         );
         assert_eq!(n.after_coefficient, dec!(500.00));
         assert_eq!(n.total, dec!(560.55));
-    }
-
-    #[test]
-    fn aggravations_cap_no_double_count_and_expire() {
-        let first = d("2025-01-01");
-        let ev = vec![
-            AggravatingEvent {
-                kind: Aggravation::Alcohol,
-                date: d("2025-03-10"),
-                caused_by: None,
-            },
-            AggravatingEvent {
-                kind: Aggravation::SuspensionLong,
-                date: d("2025-04-01"),
-                caused_by: Some(0),
-            },
-            AggravatingEvent {
-                kind: Aggravation::HitAndRun,
-                date: d("2025-05-01"),
-                caused_by: None,
-            },
-            AggravatingEvent {
-                kind: Aggravation::Cancellation,
-                date: d("2025-06-01"),
-                caused_by: None,
-            },
-        ];
-        let s = surcharges_in_force(&ev, first, d("2025-07-01"));
-        // Alcohol (150) and the suspension it caused (100): 150 only; + 100 + 200 = 450 → 400.
-        let total: Decimal = s.iter().map(|x| x.1).sum();
-        assert_eq!(total, dec!(400));
-        assert_eq!(s[0].0, Aggravation::Alcohol);
-        assert_eq!(s[0].1, dec!(150));
-        // Two years after the first échéance following the events (2026-01-01): gone on 2028-01-01.
-        assert!(!surcharges_in_force(&ev, first, d("2027-12-31")).is_empty());
-        assert!(surcharges_in_force(&ev, first, d("2028-01-01")).is_empty());
-        // Not before the event.
-        assert!(surcharges_in_force(&ev, first, d("2025-03-01")).is_empty());
-
-        let n = premium_notice(
-            &[line(dec!(500), true)],
-            Coefficient::ONE,
-            Decimal::ZERO,
-            &s,
-        );
-        assert_eq!(n.total, dec!(500) + dec!(500) * dec!(4));
     }
 }

@@ -323,11 +323,33 @@ vocabulary! {
         Contrat = "contrat" => "Contrat",
         Sinistre = "sinistre" => "Sinistre",
         Qualification = "qualification" => "Requalification",
+        Aggravation = "aggravation" => "Circonstance aggravante",
         Etat = "etat" => "Suivi",
         Montant = "montant" => "Montant",
         Correction = "correction" => "Correction",
         Echange = "echange" => "Échange",
         Coefficient = "coefficient" => "Coefficient",
+    }
+}
+
+vocabulary! {
+    /// An aggravating circumstance (A121-1-2) as the broker records it (`aggravations.kind`):
+    /// the first two on a claim, the others on a driver. The rate is the domain's
+    /// ([`crate::premium::Aggravation`]): a suspension's from its length.
+    AggravationFact ("fait aggravant") {
+        Alcohol = "alcohol" => "Alcool ou stupéfiants",
+        HitAndRun = "hit_and_run" => "Délit de fuite",
+        Suspension = "suspension" => "Suspension du permis",
+        Cancellation = "cancellation" => "Annulation du permis",
+        MultipleSuspensions = "multiple_suspensions" => "Plusieurs suspensions de plus de deux mois dans la période",
+        NonDeclaration = "non_declaration" => "Non-déclaration à la souscription",
+    }
+}
+
+impl AggravationFact {
+    /// Recorded on a claim (alcohol or drugs, hit-and-run), not on a driver.
+    pub fn on_claim(self) -> bool {
+        matches!(self, AggravationFact::Alcohol | AggravationFact::HitAndRun)
     }
 }
 

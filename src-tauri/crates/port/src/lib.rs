@@ -13,6 +13,7 @@
 //! application holds.
 
 mod agency;
+mod aggravations;
 mod claims;
 mod clients;
 mod contracts;
@@ -24,6 +25,7 @@ mod revisions;
 mod vehicles;
 
 pub use agency::{AgencyFile, BatchClaim, BatchContract, ExchangeAnchor};
+pub use aggravations::{AggravationRow, AggravationStore, NewAggravation, WithdrawalRow};
 pub use claims::{
     AmountRow, ClaimCorrection, ClaimRow, ClaimStatusRow, ClaimStore, CommunicationRow, NewClaim,
     OpenClaimRow, PartyRow, QualificationRow,
@@ -50,6 +52,7 @@ pub trait AgencyStore:
     + InsurerStore
     + ContractStore
     + ClaimStore
+    + AggravationStore
     + VehicleStore
     + DriverStore
     + ReleveStore
@@ -64,6 +67,7 @@ impl<T> AgencyStore for T where
         + InsurerStore
         + ContractStore
         + ClaimStore
+        + AggravationStore
         + VehicleStore
         + DriverStore
         + ReleveStore

@@ -5,6 +5,7 @@
 //! SQLCipher is refused), then a read that proves the key, then the connection settings (WAL,
 //! foreign keys, secure delete, temp store in memory), then the migrations.
 
+mod aggravations;
 mod batch;
 mod claims;
 mod client_search;

@@ -73,6 +73,13 @@ delegate!(ClientStore {
     fn count_households(&self) -> u64;
 });
 
+delegate!(AggravationStore {
+    fn insert_aggravation(&mut self, a: &NewAggravation, now: &str) -> i64;
+    fn withdraw_aggravation(&mut self, id: i64, reason: &str, now: &str) -> i64;
+    fn aggravations_of_contract(&self, contract_id: i64) -> Vec<AggravationRow>;
+    fn aggravation(&self, id: i64) -> AggravationRow;
+});
+
 delegate!(InsurerStore {
     fn insurers(&self) -> Vec<InsurerRow>;
     fn insurer(&self, id: i64) -> InsurerRow;

@@ -8,8 +8,8 @@ pub(crate) use courtier_domain::client::{
     ClientStatus, Email, EmailKind, Phone, PhoneKind,
 };
 pub(crate) use courtier_domain::vocabulary::{
-    AmountKind, Channel, ClaimKind, ClaimStatus, ContractEventKind, ContractStatus, Direction,
-    DriverRole, PartyRole, Product, Responsibility, TerminatedBy, Usage,
+    AggravationFact, AmountKind, Channel, ClaimKind, ClaimStatus, ContractEventKind,
+    ContractStatus, Direction, DriverRole, PartyRole, Product, Responsibility, TerminatedBy, Usage,
 };
 pub(crate) use courtier_port::*;
 pub(crate) use rusqlite::Row;

@@ -75,6 +75,7 @@ macro_rules! engine_codes {
 }
 
 vocabulary_codes!(
+    AggravationFact,
     AmountKind,
     Channel,
     ClaimStatus,

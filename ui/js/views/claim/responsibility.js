@@ -8,7 +8,7 @@ import { formatDate } from '../../format.js';
 import { t } from '../../i18n/index.js';
 import { dateInput, errorLine, field, select, textInput } from '../../components/form.js';
 import { toast } from '../../components/toast.js';
-import { RESPONSIBILITY_LABEL, qualificationHistory } from '../../coefficient.js';
+import { RESPONSIBILITY_LABEL, qualificationHistory, restrictResponsibility } from '../../coefficient.js';
 import { textOrNull } from '../../contractInput.js';
 import { labelOf } from '../../claimView.js';
 
@@ -45,6 +45,7 @@ export function responsibilityCard(c, ctx) {
  */
 export async function requalifyDialog(ctx, c) {
   const resp = select(optionsOf(RESPONSIBILITY_LABEL), 'partial', 'requalify-responsibility');
+  restrictResponsibility(resp, c.kind);
   const on = dateInput(today(), 'requalify-found-on', { required: true });
   const note = textInput('', 'requalify-note');
   const line = errorLine();

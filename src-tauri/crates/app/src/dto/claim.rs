@@ -1,7 +1,7 @@
 //! A claim as declared, as kept (qualifications, statuses, amounts, parties, exchanges) and as
 //! its page and the portfolio's open-claims list show it.
 
-use super::{revision_dtos, DriverDto, RevisionDto, VehicleDto};
+use super::{revision_dtos, AggravationDto, DriverDto, RevisionDto, VehicleDto};
 use crate::input::{iso, money_text};
 use courtier_domain::vocabulary::{AmountKind, ClaimKind, ClaimStatus, Responsibility};
 use courtier_port::ClaimRow;
@@ -155,6 +155,8 @@ pub struct ClaimPage {
     pub next_coefficient: Option<String>,
     pub vehicles: Vec<VehicleDto>,
     pub drivers: Vec<DriverDto>,
+    /// Aggravating facts recorded on this claim (alcohol, hit-and-run), withdrawn ones included.
+    pub aggravations: Vec<AggravationDto>,
 }
 
 /// A correction of a claim's declared facts: only the fields given change. An empty text clears

@@ -1,7 +1,7 @@
 //! A contract as the form sends it and as its page shows it: terms, premiums, the coefficient
 //! history, the projection and the next premium.
 
-use super::{ClaimRecord, DriverDto, RevisionDto, VehicleDto};
+use super::{AggravationDto, ClaimRecord, DriverDto, RevisionDto, VehicleDto};
 use courtier_domain::vocabulary::{
     ContractEventKind, ContractStatus, Product, TerminatedBy, Usage,
 };
@@ -85,8 +85,11 @@ pub struct PremiumDto {
     pub coefficient: String,
     /// `reference × (1 + novice) × coefficient`.
     pub after_coefficient: String,
-    /// Aggravating surcharges in force (A121-1-2), e.g. three responsible claims in a period.
+    /// Aggravating surcharges in force (A121-1-2) at the next échéance, in event order: the
+    /// facts recorded on the claims and drivers, and three responsible claims in a period.
     pub surcharges: Vec<SurchargeDto>,
+    /// The 400 % cap reduced them.
+    pub surcharges_capped: bool,
     pub total: String,
 }
 
@@ -96,9 +99,21 @@ pub struct PremiumDto {
 pub struct SurchargeDto {
     /// In French.
     pub label: String,
-    /// Percent of the reference premium.
+    /// Percent of the reference premium, charged (after the cap).
     pub rate: String,
+    /// The article's rate, before the cap.
+    pub full_rate: String,
     pub amount: String,
+    /// The fact it comes from ("sinistre n° 3 du 10/03/2025"), none for three claims.
+    pub fact: Option<String>,
+    /// The recorded fact's id (none for three claims).
+    pub aggravation_id: Option<i64>,
+    pub event_date: String,
+    /// The échéance it stops at: two years after the first échéance following the event.
+    pub until: String,
+    /// Reduced by the 400 % cap.
+    pub capped: bool,
+    /// The higher-path rule or the cap, in French.
     pub note: Option<String>,
 }
 
@@ -135,6 +150,8 @@ pub struct ContractRecord {
     pub claims: Vec<ClaimRecord>,
     pub vehicles: Vec<VehicleDto>,
     pub drivers: Vec<DriverDto>,
+    /// Aggravating facts recorded on its claims and drivers (A121-1-2), withdrawn ones included.
+    pub aggravations: Vec<AggravationDto>,
     /// The French calculation note.
     pub note: String,
 }

@@ -3,6 +3,7 @@
 //! layout. The few mappings from port records to these types live next to the types.
 
 mod agency;
+mod aggravation;
 mod claim;
 mod client;
 mod contract;
@@ -11,6 +12,7 @@ mod revision;
 mod vehicle;
 
 pub use agency::{AgencyOpened, AgencyStatus, DemoLoaded};
+pub use aggravation::{AggravationDraft, AggravationDto, WithdrawalDto};
 pub use claim::{
     AmountDto, ClaimDraft, ClaimPage, ClaimRecord, ClaimUpdate, CommunicationDto, OpenClaim,
     PartyDto, QualificationDto, StatusDto,

@@ -146,6 +146,10 @@ pub enum ClaimCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Les circonstances aggravantes du sinistre (art. A121-1-2) : alcool ou stupéfiants, délit
+    /// de fuite.
+    #[command(subcommand)]
+    Aggravation(super::aggravation::ClaimAggravationCommand),
     /// Requalifie la responsabilité d'un sinistre (la qualification précédente est conservée).
     Requalify {
         id: i64,

@@ -35,6 +35,10 @@ pub enum DriverCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Les circonstances aggravantes du conducteur (art. A121-1-2) : suspension, annulation,
+    /// suspensions multiples, non-déclaration.
+    #[command(subcommand)]
+    Aggravation(super::aggravation::DriverAggravationCommand),
     /// Désigne un conducteur.
     Add {
         #[arg(long)]

@@ -4,6 +4,7 @@
 use clap::Args;
 
 pub mod agency;
+pub mod aggravation;
 pub mod claim;
 pub mod client;
 pub mod contract;
@@ -32,7 +33,7 @@ pub struct ById {
 
 #[derive(Args, Debug)]
 pub struct TimelineArgs {
-    /// contrat, sinistre, qualification, etat, montant, correction, echange, coefficient
+    /// contrat, sinistre, qualification, aggravation, etat, montant, correction, echange, coefficient
     /// (répétable ; tous par défaut).
     #[arg(long)]
     pub kind: Vec<String>,

@@ -60,6 +60,7 @@ pub fn run(app: &Courtier, c: ClaimCommand) -> Result<(), AppError> {
             );
         }
         ClaimCommand::Show(ById { id, json }) => return show_claim(&app.claim_get(id)?, json),
+        ClaimCommand::Aggravation(c) => return crate::cmd::aggravation::run_claim(app, c),
         ClaimCommand::Update {
             id,
             date,
@@ -288,6 +289,12 @@ fn show_claim(p: &courtier_app::ClaimPage, json: bool) -> Result<(), AppError> {
         );
     }
     print_revisions(&c.revisions);
+    for a in &p.aggravations {
+        println!(
+            "  Fait aggravant {}",
+            crate::cmd::aggravation::aggravation_line(a).trim_start()
+        );
+    }
     println!(
         "  Coefficient du contrat en vigueur : {}{}",
         coef(&p.coefficient_in_force),

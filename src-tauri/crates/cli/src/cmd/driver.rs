@@ -14,6 +14,7 @@ pub fn run(app: &Courtier, c: DriverCommand) -> Result<(), AppError> {
             driver_line,
         ),
         DriverCommand::Show(ById { id, json }) => print_driver(&app.driver_get(id)?, json),
+        DriverCommand::Aggravation(c) => crate::cmd::aggravation::run_driver(app, c),
         DriverCommand::Update {
             id,
             role,

@@ -2,6 +2,7 @@
 //! its printers. They share only `output`, `input` and the timeline printing.
 
 pub mod agency;
+pub mod aggravation;
 pub mod claim;
 pub mod client;
 pub mod contract;

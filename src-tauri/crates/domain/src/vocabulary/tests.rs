@@ -158,6 +158,7 @@ fn every_family() {
             "contrat",
             "sinistre",
             "qualification",
+            "aggravation",
             "etat",
             "montant",
             "correction",
@@ -168,6 +169,7 @@ fn every_family() {
             "Contrat",
             "Sinistre",
             "Requalification",
+            "Circonstance aggravante",
             "Suivi",
             "Montant",
             "Correction",
@@ -232,6 +234,7 @@ fn labels_are_the_ui_ones() {
             "Contrat",
             "Sinistre",
             "Requalification",
+            "Circonstance aggravante",
             "Suivi",
             "Montant",
             "Correction",
@@ -279,4 +282,35 @@ fn json_inside_a_struct_is_the_code() {
         r#"{"status":"en_expertise","terminatedBy":"loi_hamon","channel":"rendez_vous"}"#
     );
     assert_eq!(serde_json::from_str::<Row>(&json).unwrap(), r);
+}
+
+#[test]
+fn aggravation_fact() {
+    check_family(
+        AggravationFact::ALL,
+        &[
+            "alcohol",
+            "hit_and_run",
+            "suspension",
+            "cancellation",
+            "multiple_suspensions",
+            "non_declaration",
+        ],
+        &[
+            "Alcool ou stupéfiants",
+            "Délit de fuite",
+            "Suspension du permis",
+            "Annulation du permis",
+            "Plusieurs suspensions de plus de deux mois dans la période",
+            "Non-déclaration à la souscription",
+        ],
+    );
+    let on_claim: Vec<_> = AggravationFact::ALL
+        .iter()
+        .filter(|f| f.on_claim())
+        .collect();
+    assert_eq!(
+        on_claim,
+        [&AggravationFact::Alcohol, &AggravationFact::HitAndRun]
+    );
 }
