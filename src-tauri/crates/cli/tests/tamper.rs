@@ -1,5 +1,6 @@
 //! The tamper suite: the agency file opened as an intruder would, with the raw key through
-//! SQLCipher, and every append-only kind of fact inserted, edited and deleted, with the
+//! SQLCipher, and every append-only kind of fact inserted (in a sealed act, and in an act of
+//! its own), edited and deleted, with the
 //! triggers kept and with them dropped; then chains recomputed and anchors rewritten. Each
 //! change that went through must be reported by `courtier check` with the row it concerns
 //! (and a recomputed chain by `check --against` a head printed before).
@@ -237,8 +238,14 @@ fn first_row(c: &Connection, table: &str, key: &[&str]) -> (Vec<i64>, String) {
     (values, cond.join(" AND "))
 }
 
-/// Inserts a copy of the first row (a new id, or the last key column + 100): the row it made.
-fn insert_copy(c: &Connection, table: &str, key: &[&str]) -> rusqlite::Result<Vec<i64>> {
+/// Inserts a copy of the first row (a new id, or the last key column + 100), in the first row's
+/// act or in `act`: the row it made.
+fn insert_copy(
+    c: &Connection,
+    table: &str,
+    key: &[&str],
+    act: Option<i64>,
+) -> rusqlite::Result<Vec<i64>> {
     let (mut values, cond) = first_row(c, table, key);
     let cols: Vec<String> = c
         .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))?
@@ -250,10 +257,10 @@ fn insert_copy(c: &Connection, table: &str, key: &[&str]) -> rusqlite::Result<Ve
         .filter(|n| key.len() > 1 || n.as_str() != "id")
         .filter(|n| table != "claim_communications" || n.as_str() != "hash")
         .map(|n| {
-            let v = if key.len() > 1 && n == last {
-                format!("{n} + 100")
-            } else {
-                n.clone()
+            let v = match act {
+                Some(a) if n == "act_id" => a.to_string(),
+                _ if key.len() > 1 && n == last => format!("{n} + 100"),
+                _ => n.clone(),
             };
             (n.clone(), v)
         })
@@ -322,7 +329,7 @@ fn every_tampered_fact_is_reported_by_check_with_its_row() {
     let (mut cases, mut applied, mut refused, mut detected) = (0, 0, 0, 0);
     let mut missed = Vec::new();
     for (table, key, edit) in KINDS {
-        for op in ["insert", "edit", "delete"] {
+        for op in ["insert", "insert in a new act", "edit", "delete"] {
             for drop in [false, true] {
                 cases += 1;
                 let a = copy_of(&base);
@@ -332,7 +339,13 @@ fn every_tampered_fact_is_reported_by_check_with_its_row() {
                 }
                 let (first, cond) = first_row(&c, table, key);
                 let done = match op {
-                    "insert" => insert_copy(&c, table, key),
+                    "insert" => insert_copy(&c, table, key, None),
+                    "insert in a new act" => c
+                        .execute(
+                            "INSERT INTO acts (recorded_at) VALUES ('2024-12-31T23:00:00Z')",
+                            [],
+                        )
+                        .and_then(|_| insert_copy(&c, table, key, Some(c.last_insert_rowid()))),
                     "edit" => c
                         .execute(&format!("UPDATE {table} SET {edit} WHERE {cond}"), [])
                         .map(|_| first),
@@ -383,7 +396,7 @@ fn every_tampered_fact_is_reported_by_check_with_its_row() {
         missed.len(),
         missed.join("\n")
     );
-    assert_eq!(cases, KINDS.len() * 6);
+    assert_eq!(cases, KINDS.len() * 8);
 }
 
 fn drop_conn(c: Connection) {
