@@ -140,6 +140,29 @@ fn portfolio() -> CliAgency {
       "drivers": [], "claims": [],
       "coefficient": "0.90", "last_echeance": "2021-04-01", "stopped_on": "2021-11-30",
       "termination_reason": "Loi Hamon" }"#;
+    // Corrections in place (a driver, a contract) and a vehicle replaced: rows whose state the
+    // journal follows from act to act.
+    a.ok(&["driver", "update", &d, "--licence-date", "2010-06-01"]);
+    a.ok(&[
+        "contract",
+        "update",
+        k,
+        "--number",
+        "T-1bis",
+        "--reason",
+        "Numéro corrigé",
+    ]);
+    a.ok(&[
+        "vehicle",
+        "replace",
+        &v,
+        "--contract",
+        k,
+        "--registration",
+        "ef-456-gh",
+        "--from",
+        "2025-01-15",
+    ]);
     let path = a.path().join("releve.json");
     std::fs::write(&path, doc).unwrap();
     a.ok(&["releve", "add", "--client", client, path.to_str().unwrap()]);
@@ -182,13 +205,9 @@ const KINDS: &[(&str, &[&str], &str)] = &[
         "amount_cents = amount_cents + 1",
     ),
     ("contract_interruptions", &["id"], "reason = 'falsifié'"),
-    ("vehicles", &["id"], "other_drivers = 1 - other_drivers"),
-    ("drivers", &["id"], "client_id = coalesce(client_id, 0) + 1"),
-    (
-        "claims",
-        &["id"],
-        "estimated_cents = coalesce(estimated_cents, 0) + 1",
-    ),
+    ("vehicles", &["id"], "registration = 'ZZ-999-ZZ'"),
+    ("drivers", &["id"], "last_name = 'Falsifié'"),
+    ("claims", &["id"], "place = 'Falsifié'"),
     (
         "claim_qualifications",
         &["claim_id", "seq"],

@@ -192,6 +192,7 @@ pub(crate) fn prepare_connection(conn: &Connection, journaled: bool) -> Result<(
     if !journaled {
         return Ok(());
     }
+    state::prepare(conn)?;
     for c in CHAINED {
         let k2 = c.key.get(1).map_or("0".to_string(), |k| format!("NEW.{k}"));
         conn.execute_batch(&format!(
@@ -251,6 +252,9 @@ struct Entry {
     d: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     r: Vec<(String, String)>,
+    /// For a table's states (`journal_state.rs`): the state each row corrected by the act had.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    p: Vec<(String, String)>,
 }
 
 fn hex(b: &[u8]) -> String {
@@ -326,6 +330,7 @@ fn manifest(accs: Vec<(usize, TableAcc)>, listed: usize) -> Vec<Entry> {
                 n: a.n,
                 d: hex(&a.h.finalize()),
                 r,
+                p: Vec::new(),
             }
         })
         .collect()
@@ -368,6 +373,7 @@ fn append_links(
     key: &ChainKey,
     acts: &[(i64, String)],
     mut accs: BTreeMap<i64, Vec<(usize, TableAcc)>>,
+    mut states: BTreeMap<i64, Vec<Entry>>,
 ) -> Result<(), DbError> {
     let mut prev = last_link(conn)?;
     for (id, at) in acts {
@@ -378,7 +384,9 @@ fn append_links(
                 )));
             }
         }
-        let m = manifest_text(&manifest(accs.remove(id).unwrap_or_default(), ROWS_LISTED))?;
+        let mut entries = manifest(accs.remove(id).unwrap_or_default(), ROWS_LISTED);
+        entries.extend(states.remove(id).unwrap_or_default());
+        let m = manifest_text(&entries)?;
         let link = link_of(key, prev.as_ref().map(|(_, l)| l.as_slice()), *id, at, &m);
         conn.prepare_cached("INSERT INTO journal (act_id, manifest, link) VALUES (?1, ?2, ?3)")?
             .execute(params![id, m, link])?;
@@ -434,7 +442,16 @@ fn seal(tx: &Connection, key: &ChainKey) -> Result<(), DbError> {
             acc_for(&mut accs, act, i).add(k, d);
         }
     }
-    append_links(tx, key, &acts, accs)?;
+    // The states of the rows corrected in place go to the transaction's last act.
+    let mut states = BTreeMap::new();
+    let stated = state::sealed_in_tx(tx)?;
+    if !stated.is_empty() {
+        let (last, _) = acts.last().ok_or_else(|| {
+            DbError::Invalid("journal : une ligne corrigée sans acte qui l'enregistre".into())
+        })?;
+        states.insert(*last, stated);
+    }
+    append_links(tx, key, &acts, accs, states)?;
     tx.execute_batch("DELETE FROM temp.journal_unsealed; DELETE FROM temp.journal_written;")?;
     Ok(())
 }
@@ -485,7 +502,8 @@ pub(crate) fn chain_existing(conn: &Connection, key: &ChainKey) -> Result<u64, D
         [],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    append_links(conn, key, &acts, s.accs)?;
+    let states = state::existing(conn)?;
+    append_links(conn, key, &acts, s.accs, states)?;
     Ok(acts.len() as u64)
 }
 
@@ -530,6 +548,9 @@ pub mod tamper_kit {
 }
 
 pub(crate) use verify::verify;
+
+#[path = "journal_state.rs"]
+mod state;
 
 #[path = "journal_verify.rs"]
 mod verify;

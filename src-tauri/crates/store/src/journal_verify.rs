@@ -42,6 +42,7 @@ pub(crate) fn verify(
         },
     )?;
     let mut prev: Option<&[u8]> = None;
+    let mut manifests = Vec::new();
     for l in &links {
         let at = match acts.get(&l.act) {
             Some(at) => at.as_str(),
@@ -62,13 +63,17 @@ pub(crate) fn verify(
         prev = Some(&l.link);
         let current = manifest(s.accs.remove(&l.act).unwrap_or_default(), ROWS_KEPT);
         match serde_json::from_str::<Vec<Entry>>(&l.manifest) {
-            Ok(stored) => compare(l.act, at, &stored, &current, &mut problems),
+            Ok(stored) => {
+                compare(l.act, at, &stored, &current, &mut problems);
+                manifests.push((l.act, at.to_string(), stored));
+            }
             Err(_) => problems.push(format!(
                 "journal : le manifeste de l'acte n° {} est illisible",
                 l.act
             )),
         }
     }
+    super::state::verify(conn, &manifests, &mut problems)?;
     let sealed: std::collections::HashSet<i64> = links.iter().map(|l| l.act).collect();
     for (act, at) in acts.iter().filter(|(a, _)| !sealed.contains(a)) {
         let rows = s.accs.remove(act).unwrap_or_default();
