@@ -574,3 +574,35 @@ fn an_edited_coefficient_and_an_orphan_contract_are_reported() {
         "{out}"
     );
 }
+
+/// A contract is corrected in place: its terms are sealed by each act that writes them. An
+/// edited start coefficient, a contract deleted (its guard dropped) or one inserted are named.
+#[test]
+fn a_contract_s_terms_edited_deleted_or_inserted_are_named() {
+    let base = portfolio();
+    let cases: [(&str, &str, &str); 3] = [
+        ("UPDATE contracts SET start_coefficient = 50 WHERE id = 1", "contracts [id 1] a été modifiée", "modifié"),
+        ("DROP TRIGGER contracts_no_delete; DELETE FROM contracts WHERE id = 1", "contracts [id 1] a été supprimée", "supprimé"),
+        (
+            "INSERT INTO contracts (client_id, insurer_id, number, product, subscription_date, first_echeance, usage,
+                 start_coefficient, created_act, updated_act)
+                 SELECT client_id, insurer_id, 'FAUX-1', product, subscription_date, first_echeance, usage,
+                 start_coefficient, created_act, updated_act FROM contracts WHERE id = 1",
+            "contracts [id 2] a été ajoutée",
+            "ajouté",
+        ),
+    ];
+    for (sql, expected, what) in cases {
+        let a = copy_of(&base);
+        let c = intruder(a.path());
+        c.execute_batch(sql).unwrap();
+        drop_conn(c);
+        let (code, out) = check(&a, &[]);
+        assert_eq!(code, Some(1), "{what}:\n{out}");
+        assert!(out.contains(expected), "{what}:\n{out}");
+        // Only the contract's own row is named as changed: a deleted one is not « modifiée ».
+        if what == "supprimé" {
+            assert!(!out.contains("contracts [id 1] a été modifiée"), "{out}");
+        }
+    }
+}

@@ -1,4 +1,5 @@
-//! The state of the rows corrected in place (claims, vehicles, drivers) in the journal. Each
+//! The state of the rows corrected in place (claims, vehicles, drivers, contracts) in the
+//! journal. Each
 //! act that writes such a row, creating or correcting it, seals the row's whole state as it
 //! leaves the act; a correction also seals the state it replaced. So each row's current state
 //! must be the one its last act sealed, and each earlier state the one the next act replaced:
@@ -13,6 +14,8 @@ use std::collections::{BTreeMap, BTreeSet};
 /// A table whose rows are corrected in place: its integer key `id` and the columns of its state.
 pub(crate) struct Stateful {
     pub(crate) table: &'static str,
+    /// The column naming the act that created the row.
+    pub(crate) act: &'static str,
     pub(crate) state: &'static [&'static str],
 }
 
@@ -20,6 +23,7 @@ pub(crate) struct Stateful {
 pub(crate) const STATEFUL: &[Stateful] = &[
     Stateful {
         table: "vehicles",
+        act: "act_id",
         state: &[
             "contract_id",
             "registration",
@@ -35,6 +39,7 @@ pub(crate) const STATEFUL: &[Stateful] = &[
     },
     Stateful {
         table: "drivers",
+        act: "act_id",
         state: &[
             "contract_id",
             "client_id",
@@ -51,6 +56,7 @@ pub(crate) const STATEFUL: &[Stateful] = &[
     },
     Stateful {
         table: "claims",
+        act: "act_id",
         state: &[
             "contract_id",
             "vehicle_id",
@@ -62,6 +68,24 @@ pub(crate) const STATEFUL: &[Stateful] = &[
             "description",
             "insurer_reference",
             "estimated_cents",
+        ],
+    },
+    // A contract's terms (its last recomputation, `updated_act`, is not part of its state).
+    Stateful {
+        table: "contracts",
+        act: "created_act",
+        state: &[
+            "client_id",
+            "insurer_id",
+            "number",
+            "product",
+            "subscription_date",
+            "first_echeance",
+            "usage",
+            "clause_applies",
+            "start_coefficient",
+            "start_periods_at_floor",
+            "start_claim_free_streak",
         ],
     },
 ];
@@ -99,7 +123,11 @@ pub(crate) fn prepare(conn: &Connection) -> Result<(), DbError> {
 
 fn select(s: &Stateful, from: &str) -> String {
     let cols: Vec<String> = s.state.iter().map(|c| format!("t.{c}")).collect();
-    format!("SELECT t.id, t.act_id, {} FROM {from} t", cols.join(", "))
+    format!(
+        "SELECT t.id, t.{}, {} FROM {from} t",
+        s.act,
+        cols.join(", ")
+    )
 }
 
 /// A row's id, its act and the digest of its state.
@@ -299,6 +327,10 @@ pub(crate) fn verify(
                     for (id, d) in &before {
                         match rows.get(id) {
                             None => out.push(format!("journal : {} a été supprimée ({when})", label(id))),
+                            Some(_) if !now.contains_key(id) => out.push(format!(
+                                "journal : {} a été supprimée ({when})",
+                                label(id)
+                            )),
                             Some(now) if now != d => out.push(format!(
                                 "journal : {} a été modifiée hors de Courtier (état scellé par l'{when})",
                                 label(id)
