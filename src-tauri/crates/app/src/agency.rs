@@ -13,7 +13,8 @@ use zeroize::Zeroizing;
 /// The version of this build, shown in Paramètres.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// The exchange log's anchor, kept next to the agency file (see [`Courtier::integrity_check`]).
+/// The anchor of the exchange log and of the journal, kept next to the agency file (see
+/// [`crate::AnchorFile`]).
 pub const EXCHANGE_ANCHOR_FILE: &str = "journal-echanges.ancre.json";
 
 impl Courtier {
@@ -125,6 +126,7 @@ impl Courtier {
         store.set_agency(created.manifest.agency_id(), &now)?;
         let reader = Store::open_reader(&self.db_path(), &created.key)?;
         let storage = created.manifest.storage().to_string();
+        self.advance_anchor(store.as_ref());
         *guard = Some(store);
         self.set_reader(Box::new(reader));
         Ok(AgencyOpened {
@@ -165,6 +167,9 @@ impl Courtier {
                 let _ =
                     courtier_vault::restore_to_keychain(dir, self.config.keychain.as_ref(), &key);
             }
+            // The anchor follows what other processes sealed since (or keeps what the file
+            // now contradicts, for `check`).
+            self.advance_anchor(&store);
             *guard = Some(Box::new(store));
             self.set_reader(Box::new(reader));
         }
@@ -201,55 +206,5 @@ impl Courtier {
             Unlock::RecoveryKey(rk),
         )?;
         Ok(key.to_hex())
-    }
-
-    /// Where the exchange log's anchor is kept, next to the agency file.
-    pub(crate) fn anchor_path(&self) -> PathBuf {
-        self.config.data_dir.join(EXCHANGE_ANCHOR_FILE)
-    }
-
-    /// Writes the exchange log's anchor (count and last hash) outside the database, atomically:
-    /// removing entries from the end of the log then shows. A crash before it is written leaves
-    /// an older anchor, which the log still satisfies.
-    pub(crate) fn write_anchor(&self, a: &courtier_port::ExchangeAnchor) -> Result<(), AppError> {
-        let path = self.anchor_path();
-        let tmp = path.with_extension("json.tmp");
-        let bytes = serde_json::to_vec_pretty(a).map_err(AppError::internal)?;
-        courtier_vault::private_fs::create(&tmp)
-            .and_then(|mut f| std::io::Write::write_all(&mut f, &bytes))
-            .and_then(|()| std::fs::rename(&tmp, &path))
-            .map_err(AppError::internal)
-    }
-
-    /// Runs `PRAGMA integrity_check` on the open file and verifies the exchange log's hash chain: `["ok"]` when both are sound.
-    pub fn integrity_check(&self) -> Result<Vec<String>, AppError> {
-        let anchor = match std::fs::read(self.anchor_path()) {
-            Ok(bytes) => Some(serde_json::from_slice::<courtier_port::ExchangeAnchor>(
-                &bytes,
-            )),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => return Err(AppError::internal(e)),
-        };
-        self.with_store(|s| {
-            let mut lines = s.integrity_check()?;
-            let mut chain = Vec::new();
-            let anchor = match anchor {
-                Some(Ok(a)) => Some(a),
-                Some(Err(_)) => {
-                    chain.push(format!(
-                        "journal des échanges : l'ancre {} est illisible",
-                        EXCHANGE_ANCHOR_FILE
-                    ));
-                    None
-                }
-                None => None,
-            };
-            chain.extend(s.verify_exchange_log(anchor.as_ref())?);
-            if !chain.is_empty() {
-                lines.retain(|l| l != "ok");
-                lines.extend(chain);
-            }
-            Ok(lines)
-        })
     }
 }

@@ -360,14 +360,8 @@ impl Courtier {
         let now = self.now();
         self.with_store(|s| {
             let contract_id = s.insert_communication(claim_id, &row, &now)?;
-            // The exchange is saved: an anchor that cannot be written must not make the broker
-            // record it twice. `courtier check` then simply checks against the older anchor.
-            if let Err(e) = self.write_anchor(&s.exchange_anchor()?) {
-                eprintln!(
-                    "Courtier : l'ancre du journal des échanges n'a pas pu être écrite : {}",
-                    e.message
-                );
-            }
+            // The anchor follows (`with_store`); one that cannot be written does not fail the
+            // exchange, which is saved: `courtier check` then checks against the older anchor.
             self.contract_record(s, contract_id)
         })
     }

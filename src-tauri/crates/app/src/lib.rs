@@ -23,6 +23,7 @@ mod engine;
 mod error;
 mod input;
 mod insurers;
+mod integrity;
 mod releves;
 mod timeline;
 mod vehicles;
@@ -39,6 +40,7 @@ pub use dto::{
 };
 pub use error::{AppError, ErrorCode};
 pub use insurers::{InsurerDraft, InsurerDto};
+pub use integrity::{AnchorFile, IntegrityReport};
 pub use timeline::{build_timeline, Timeline, TimelineEntry, TimelineQuery, TIMELINE_KINDS};
 
 use chrono::NaiveDate;
@@ -67,6 +69,8 @@ pub struct Courtier {
     /// A second, read-only connection to the same store, for the reads that never write (client
     /// lists, searches, records): a slow list sort or a long write no longer holds up the other.
     reader: Mutex<Option<Box<dyn AgencyStore>>>,
+    /// The journal's head last written to the anchor by this process (`integrity.rs`).
+    anchored: Mutex<Option<courtier_port::JournalHead>>,
 }
 
 /// The platform data directory for this build kind (`…/fr.courtier.app`, or
@@ -127,6 +131,7 @@ impl Courtier {
             config,
             store: Mutex::new(None),
             reader: Mutex::new(None),
+            anchored: Mutex::new(None),
         }
     }
 
@@ -156,7 +161,12 @@ impl Courtier {
     ) -> Result<T, AppError> {
         let mut guard = self.lock();
         let store = guard.as_mut().ok_or_else(AppError::locked)?;
-        f(store.as_mut())
+        let r = f(store.as_mut());
+        if r.is_ok() {
+            // What a write sealed goes to the anchor outside the file at once.
+            self.advance_anchor(store.as_ref());
+        }
+        r
     }
 
     /// Runs a read on the read-only connection (opened with the store); before the agency is

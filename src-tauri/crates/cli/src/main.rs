@@ -89,8 +89,15 @@ enum Command {
     /// Calculs du coefficient de réduction-majoration (bonus-malus).
     #[command(subcommand, name = "bonus-malus")]
     BonusMalus(BonusMalusCommand),
-    /// Vérifie l'intégrité du fichier d'agence (PRAGMA integrity_check).
-    Check,
+    /// Vérifie l'intégrité du fichier d'agence : pages, schéma, clés étrangères, journal
+    /// (chaîne de tous les faits), journal des échanges, coefficients recalculés. Affiche
+    /// l'empreinte du journal.
+    Check {
+        /// Une empreinte du journal imprimée plus tôt (document, courriel) : vérifie que le
+        /// journal d'alors est un préfixe du journal actuel.
+        #[arg(long, value_name = "EMPREINTE")]
+        against: Option<String>,
+    },
     /// État du fichier d'agence.
     Status {
         #[arg(long)]
@@ -138,7 +145,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::BonusMalus(c) => cmd::simulate::run(c),
         Command::Init { passphrase_stdin } => cmd::agency::init(&courtier(dir)?, passphrase_stdin),
         Command::Status { json } => cmd::agency::status(&courtier(dir)?, json),
-        Command::Check => cmd::agency::check(&opened(dir)?),
+        Command::Check { against } => cmd::agency::check(&opened(dir)?, against.as_deref()),
         Command::Demo { clients, seed } => cmd::agency::demo(&opened(dir)?, clients, seed),
         Command::Key(k) => cmd::agency::key(&courtier(dir)?, k),
         Command::Client(c) => cmd::client::run(&opened(dir)?, c),

@@ -20,7 +20,7 @@ fn init_refuses_to_overwrite_and_demo_loads_a_portfolio() {
     assert_eq!(st["state"], "open");
     assert_eq!(st["storage"], "environment");
     assert!(st["clientCount"].as_u64().unwrap() > 1_000);
-    assert_eq!(a.ok(&["check"]).trim(), "Intégrité : ok");
+    assert!(a.ok(&["check"]).trim().ends_with("Intégrité : ok"));
 }
 
 #[test]
@@ -89,7 +89,7 @@ fn killed_in_the_middle_of_a_large_write_keeps_what_was_committed() {
     assert!(committed >= 5_000, "the demo stopped early: {committed}");
     assert!(committed < 50_000, "killed too late to test anything");
 
-    assert_eq!(a.ok(&["check"]).trim(), "Intégrité : ok");
+    assert!(a.ok(&["check"]).trim().ends_with("Intégrité : ok"));
     let st: serde_json::Value = a.json(&["status", "--json"]);
     let n = st["clientCount"].as_u64().unwrap();
     let list: serde_json::Value =

@@ -576,7 +576,7 @@ fn corrections_amounts_amendments_and_timeline_from_the_command_line() {
     let bad = a.run(&["client", "timeline", client, "--kind", "nope"]);
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("Type d'événement inconnu"));
-    assert_eq!(a.ok(&["check"]).trim(), "Intégrité : ok");
+    assert!(a.ok(&["check"]).trim().ends_with("Intégrité : ok"));
 }
 
 #[test]

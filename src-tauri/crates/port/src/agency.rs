@@ -5,6 +5,7 @@ use crate::contracts::{NewContract, Recompute};
 use crate::drivers::DriverRow;
 use crate::vehicles::VehicleRow;
 use crate::StoreResult;
+use crate::{DerivedCheck, JournalCheck, JournalHead, SchemaCheck};
 use chrono::NaiveDate;
 use courtier_domain::client::Client;
 use courtier_domain::vocabulary::{ClaimStatus, Responsibility};
@@ -55,6 +56,26 @@ pub trait AgencyFile {
     /// problems found, none when sound.
     fn verify_exchange_log(&self, anchor: Option<&ExchangeAnchor>) -> StoreResult<Vec<String>>;
     fn exchange_anchor(&self) -> StoreResult<ExchangeAnchor>;
+    /// Walks the journal (every append-only fact, one hash chain over acts): each row added,
+    /// changed or removed outside the store, each broken link, named by table and row. `anchor`
+    /// is the head kept outside the file; `against` a printed head (hex, as
+    /// [`crate::parse_printed`] reads it), looked for in the chain.
+    fn verify_journal(
+        &self,
+        anchor: Option<&JournalHead>,
+        against: Option<&str>,
+    ) -> StoreResult<JournalCheck>;
+    /// The journal's head (none before the first act).
+    fn journal_head(&self) -> StoreResult<Option<JournalHead>>;
+    /// The link of act `act` in the journal (hex), if it has one.
+    fn journal_link(&self, act: i64) -> StoreResult<Option<String>>;
+    /// Compares the schema (tables, indexes, triggers, views) with what the migrations create.
+    fn verify_schema(&self) -> StoreResult<SchemaCheck>;
+    /// Rows that refer to a row that is not there (`PRAGMA foreign_key_check`).
+    fn foreign_key_check(&self) -> StoreResult<Vec<String>>;
+    /// Recomputes every contract's coefficient history from its facts with `recompute` and
+    /// compares it with the one kept.
+    fn verify_coefficients(&self, recompute: Recompute<'_>) -> StoreResult<DerivedCheck>;
     /// Inserts a batch of clients, households, contracts and claims in one transaction, the
     /// coefficients computed with `recompute`.
     fn insert_batch(

@@ -20,6 +20,7 @@ mod contracts;
 mod drivers;
 mod error;
 mod insurers;
+mod integrity;
 mod releves;
 mod revisions;
 mod vehicles;
@@ -41,6 +42,10 @@ pub use contracts::{
 pub use drivers::{DriverRow, DriverStore};
 pub use error::{DeriveError, StoreError, StoreResult};
 pub use insurers::{InsurerRow, InsurerStore};
+pub use integrity::{
+    parse_printed, printed, DerivedCheck, HeadFound, JournalCheck, JournalHead, SchemaCheck,
+    PRINTED_HEX,
+};
 pub use releves::{ReleveRow, ReleveStore};
 pub use revisions::{Entity, RevisionRow, RevisionStore};
 pub use vehicles::{VehicleRow, VehicleStore};

@@ -2,7 +2,7 @@
 //! amounts, people involved, exchanges, corrections. Each change the coefficient depends on
 //! recomputes it in the same transaction.
 
-use crate::exchange_log::chain_pending;
+use crate::exchange_log::chain_new;
 use crate::prelude::*;
 use crate::recompute::recompute_tx;
 use crate::revisions::insert_revision;
@@ -253,12 +253,14 @@ impl Store {
             }
         }
         let tx = self.write_tx()?;
+        let act = act(&tx, now)?;
         tx.execute(
-            "INSERT INTO claim_communications (claim_id, party_id, at, channel, direction, summary, recorded_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![claim_id, c.party_id, c.at, c.channel.as_str(), c.direction.as_str(), c.summary, now],
+            "INSERT INTO claim_communications (claim_id, party_id, at, channel, direction, summary, recorded_at, act_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![claim_id, c.party_id, c.at, c.channel.as_str(), c.direction.as_str(), c.summary, now, act],
         )?;
-        chain_pending(&tx)?;
+        // This entry only: one without a hash that is already there was not written by Courtier.
+        chain_new(&tx, tx.last_insert_rowid())?;
         tx.commit()?;
         Ok(contract_id)
     }

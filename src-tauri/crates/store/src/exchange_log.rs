@@ -104,6 +104,29 @@ pub(crate) fn chain_pending(conn: &Connection) -> Result<usize, DbError> {
     Ok(pending.len())
 }
 
+/// Gives the exchange just inserted (`id`) its place in the chain, after the entry before it.
+pub(crate) fn chain_new(conn: &Connection, id: i64) -> Result<(), DbError> {
+    let l = conn.query_row(
+        &format!("SELECT {EXCHANGE_COLUMNS} FROM claim_communications WHERE id = ?1"),
+        [id],
+        exchange_line,
+    )?;
+    let prev: Option<String> = conn
+        .query_row(
+            "SELECT hash FROM claim_communications WHERE id < ?1 ORDER BY id DESC LIMIT 1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
+    let hash = hash_of(prev.as_deref(), &l);
+    conn.execute(
+        "UPDATE claim_communications SET prev_hash = ?2, hash = ?3 WHERE id = ?1",
+        params![id, prev, hash],
+    )?;
+    Ok(())
+}
+
 impl Store {
     /// Walks the exchange log and reports every entry whose hash no longer matches its content or
     /// whose link to the previous entry is broken (an entry edited, removed or inserted outside

@@ -16,6 +16,8 @@ mod error;
 mod exchange_log;
 mod households;
 mod insurers;
+mod integrity;
+mod journal;
 mod migrations;
 mod port;
 mod prelude;
@@ -27,6 +29,9 @@ mod sql;
 mod vehicles;
 
 pub use migrations::{Migration, MIGRATIONS};
+
+#[cfg(feature = "tamper-kit")]
+pub use journal::tamper_kit;
 
 use courtier_port::StoreError;
 use courtier_vault::DbKey;
@@ -41,6 +46,10 @@ pub const DATABASE_FILE: &str = "agence.courtier";
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The key of the journal's links, derived from the agency key (`journal.rs`).
+    chain_key: journal::ChainKey,
+    /// Whether the schema has the journal (tests open files at older versions).
+    journaled: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -63,9 +72,15 @@ impl Store {
     /// that reads first and writes later cannot wait for another writer (SQLite refuses the
     /// upgrade at once, « database is locked »), while this one waits up to the busy timeout, so
     /// two processes writing to the agency file both succeed.
-    pub(crate) fn write_tx(&mut self) -> rusqlite::Result<rusqlite::Transaction<'_>> {
-        self.conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+    /// Its commit seals the transaction's acts in the journal.
+    pub(crate) fn write_tx(&mut self) -> Result<journal::WriteTx<'_>, DbError> {
+        Ok(journal::WriteTx {
+            tx: self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?,
+            key: &self.chain_key,
+            journaled: self.journaled,
+        })
     }
 
     /// Opens (or creates) the database at `path` with `key`, and brings its schema up to date.
@@ -110,6 +125,8 @@ impl Store {
         let store = Store {
             conn,
             path: path.to_path_buf(),
+            chain_key: journal::chain_key(key),
+            journaled: false,
         };
         let supported = MIGRATIONS.last().map_or(0, |m| m.version);
         let found = store.schema_version()?;
@@ -159,14 +176,26 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            chain_key: journal::chain_key(key),
+            journaled: false,
         };
-        let before = migrations::migrate(&mut store.conn, migrations)?;
-        if before < 3 && store.schema_version()? >= 3 {
-            // Exchanges written before the log was chained take their place in it, once, at the
-            // upgrade. Never later: an entry without a hash in a chained file was not written by
-            // Courtier, and `check` reports it instead of giving it a valid hash.
-            exchange_log::chain_pending(&store.conn)?;
-        }
+        let target = migrations.last().map_or(0, |m| m.version);
+        let chain_key = &store.chain_key;
+        migrations::migrate(&mut store.conn, migrations, |tx, before| {
+            if before < 3 && target >= 3 {
+                // Exchanges written before the log was chained take their place in it, once, at
+                // the upgrade. Never later: an entry without a hash in a chained file was not
+                // written by Courtier, and `check` reports it instead of giving it a valid hash.
+                exchange_log::chain_pending(tx)?;
+            }
+            if before < migrations::JOURNAL_VERSION && target >= migrations::JOURNAL_VERSION {
+                // Likewise the journal: the acts already in the file are chained once, here.
+                journal::chain_existing(tx, chain_key)?;
+            }
+            Ok(())
+        })?;
+        store.journaled = target >= migrations::JOURNAL_VERSION;
+        journal::prepare_connection(&store.conn, store.journaled)?;
         Ok(store)
     }
 

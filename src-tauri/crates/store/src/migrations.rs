@@ -53,12 +53,27 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 10,
         sql: include_str!("../migrations/0010_aggravations.sql"),
     },
+    Migration {
+        version: 11,
+        sql: include_str!("../migrations/0011_journal.sql"),
+    },
 ];
+
+/// The version from which every act has its link in the journal (`journal.rs`).
+pub(crate) const JOURNAL_VERSION: u32 = 11;
 
 /// Brings the schema to the last version of `migrations`, all pending steps in one transaction:
 /// either every step applies or the file keeps its previous schema.
+/// `after` runs in the same transaction once the SQL steps are applied, with the version the file
+/// had before (what SQL cannot do: the exchange hashes, the journal's keyed links).
+/// Foreign keys are off while the steps run (SQLite's advice for schema changes: a table other
+/// rows refer to can be rebuilt), and on again after, whatever happened.
 /// Returns the schema version the file had before.
-pub(crate) fn migrate(conn: &mut Connection, migrations: &[Migration]) -> Result<u32, DbError> {
+pub(crate) fn migrate(
+    conn: &mut Connection,
+    migrations: &[Migration],
+    after: impl FnOnce(&rusqlite::Transaction<'_>, u32) -> Result<(), DbError>,
+) -> Result<u32, DbError> {
     let supported = migrations.last().map_or(0, |m| m.version);
     let current: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if current > supported {
@@ -70,6 +85,20 @@ pub(crate) fn migrate(conn: &mut Connection, migrations: &[Migration]) -> Result
     if current == supported {
         return Ok(current);
     }
+    conn.execute_batch("PRAGMA foreign_keys = OFF;")?;
+    let applied = apply(conn, migrations, current, supported, after);
+    conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+    applied?;
+    Ok(current)
+}
+
+fn apply(
+    conn: &mut Connection,
+    migrations: &[Migration],
+    current: u32,
+    supported: u32,
+    after: impl FnOnce(&rusqlite::Transaction<'_>, u32) -> Result<(), DbError>,
+) -> Result<(), DbError> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
     for m in migrations.iter().filter(|m| m.version > current) {
         tx.execute_batch(m.sql).map_err(|e| DbError::Migration {
@@ -83,11 +112,12 @@ pub(crate) fn migrate(conn: &mut Connection, migrations: &[Migration]) -> Result
                 detail: e.to_string(),
             })?;
     }
+    after(&tx, current)?;
     tx.commit().map_err(|e| DbError::Migration {
         version: supported,
         detail: e.to_string(),
     })?;
-    Ok(current)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -97,3 +127,7 @@ mod tests;
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod upgrade_10_tests;
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod journal_tests;

@@ -35,6 +35,12 @@ delegate!(AgencyFile {
     fn integrity_check(&self) -> Vec<String>;
     fn verify_exchange_log(&self, anchor: Option<&ExchangeAnchor>) -> Vec<String>;
     fn exchange_anchor(&self) -> ExchangeAnchor;
+    fn verify_journal(&self, anchor: Option<&JournalHead>, against: Option<&str>) -> JournalCheck;
+    fn journal_head(&self) -> Option<JournalHead>;
+    fn journal_link(&self, act: i64) -> Option<String>;
+    fn verify_schema(&self) -> SchemaCheck;
+    fn foreign_key_check(&self) -> Vec<String>;
+    fn verify_coefficients(&self, recompute: Recompute<'_>) -> DerivedCheck;
     fn insert_batch(
         &mut self,
         clients: &[Client],

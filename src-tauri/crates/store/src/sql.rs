@@ -125,16 +125,11 @@ pub(crate) fn constraint(e: rusqlite::Error, what: &str) -> DbError {
     }
 }
 
-/// The act `recorded_at` names: the instant something was recorded, kept once in `acts` and
-/// referred to by every fact row written then (a batch load writes millions at one instant).
+/// The act of the transaction under way recorded at `recorded_at`: the instant something was
+/// recorded, kept once per write transaction in `acts` and referred to by every fact row it
+/// writes (a batch load writes millions in one act); sealed in the journal at commit.
 pub(crate) fn act(conn: &Connection, recorded_at: &str) -> Result<i64, DbError> {
-    conn.prepare_cached(
-        "INSERT INTO acts (recorded_at) VALUES (?1) ON CONFLICT (recorded_at) DO NOTHING",
-    )?
-    .execute([recorded_at])?;
-    Ok(conn
-        .prepare_cached("SELECT id FROM acts WHERE recorded_at = ?1")?
-        .query_row([recorded_at], |r| r.get(0))?)
+    crate::journal::act(conn, recorded_at)
 }
 
 /// The id of a premium guarantee's label, kept once in `guarantees`.

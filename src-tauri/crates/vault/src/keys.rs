@@ -46,6 +46,17 @@ impl DbKey {
         Zeroizing::new(hex_encode(&self.0))
     }
 
+    /// A 256-bit key for one purpose, derived from this one (HMAC-SHA-256 of `purpose` under the
+    /// database key): the journal's links are keyed with it, so that no one without the agency
+    /// key can recompute them, and the database key itself never leaves the vault and SQLCipher.
+    pub fn derive(&self, purpose: &str) -> Zeroizing<[u8; 32]> {
+        use hmac::{Hmac, Mac};
+        let mut mac = <Hmac<sha2::Sha256> as Mac>::new_from_slice(&self.0)
+            .unwrap_or_else(|_| unreachable!("HMAC takes a key of any length"));
+        mac.update(purpose.as_bytes());
+        Zeroizing::new(mac.finalize().into_bytes().into())
+    }
+
     /// The value for `PRAGMA key = "…"`: `x'<64 hex>'`, a raw key (no key derivation).
     pub fn sqlcipher_pragma_value(&self) -> Zeroizing<String> {
         Zeroizing::new(format!("x'{}'", hex_encode(&self.0)))

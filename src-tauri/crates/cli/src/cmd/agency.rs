@@ -126,15 +126,25 @@ pub fn status(app: &Courtier, json: bool) -> Result<(), AppError> {
     }
 }
 
-pub fn check(app: &Courtier) -> Result<(), AppError> {
-    let lines = app.integrity_check()?;
-    if lines == ["ok"] {
+/// `courtier check`: what was verified, each problem with its table and row, the journal's
+/// « empreinte » to copy outside; exit code non-zero on any problem.
+pub fn check(app: &Courtier, against: Option<&str>) -> Result<(), AppError> {
+    let r = app.verify(against)?;
+    for l in &r.verified {
+        println!("{l}");
+    }
+    for p in &r.problems {
+        println!("PROBLÈME : {p}");
+    }
+    match (&r.head, r.head_act) {
+        (Some(h), Some(n)) => println!("Empreinte du journal : {h} (acte n° {n})"),
+        _ => println!("Empreinte du journal : aucune (aucun acte enregistré)"),
+    }
+    if r.ok() {
         println!("Intégrité : ok");
         Ok(())
     } else {
-        for l in &lines {
-            println!("{l}");
-        }
+        println!("Intégrité : {} problème(s)", r.problems.len());
         Err(AppError::new(
             ErrorCode::Corrupt,
             "Le contrôle d'intégrité a relevé des erreurs.",
