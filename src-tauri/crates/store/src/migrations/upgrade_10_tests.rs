@@ -22,7 +22,7 @@ fn a_schema_9_file_upgraded_to_10_reads_the_same_and_keeps_aggravations_append_o
         assert_eq!(s.schema_version().unwrap(), 9);
         reads(&s)
     };
-    let mut s = Store::open(&path, &key, OpenMode::Existing).unwrap();
+    let mut s = Store::open_with(&path, &key, OpenMode::Existing, &MIGRATIONS[..10]).unwrap();
     assert_eq!(s.schema_version().unwrap(), 10);
     assert_eq!(before, reads(&s));
     assert!(s.aggravations_of_contract(1).unwrap().is_empty());
