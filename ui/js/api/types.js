@@ -22,6 +22,8 @@
  * @property {string | null} recoveryKey only non-null right after creation: shown once
  * @property {string} dataDir
  * @property {KeyStorage} storage
+ * @property {string | null} damage set when the file was found damaged at opening: it is then
+ *   open read-only (every write refused with `damaged_read_only`); what is wrong, in French
  *
  * @typedef {object} AgencyStatus
  * @property {'open' | 'locked' | 'absent'} state
@@ -29,6 +31,7 @@
  * @property {string | null} storage
  * @property {string} appVersion
  * @property {number | null} clientCount
+ * @property {string | null} damage as in AgencyOpened
  *
  * @typedef {object} DemoLoaded
  * @property {number} clients

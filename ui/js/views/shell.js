@@ -53,11 +53,13 @@ const VIEWS = {
 
 /**
  * @param {HTMLElement} el
- * @param {{ storage: string }} _params
+ * @param {{ storage: string, damage?: string | null }} params `damage`: the file was found
+ *   damaged at opening and is open read-only: a banner above every view says so and how to restore
+ *   it (every write is refused by the backend with `damaged_read_only`)
  * @param {import('../api.js').Api} api the backend (the real one is wired by main.js)
  * @returns {() => void}
  */
-export function mountShell(el, _params, api) {
+export function mountShell(el, params, api) {
   const content = h('main', { id: 'content', class: 'content', tabindex: '-1' });
   /** @type {Map<string, HTMLAnchorElement>} */
   const links = new Map();
@@ -74,9 +76,19 @@ export function mountShell(el, _params, api) {
       }),
     ),
   );
+  const banner = params.damage
+    ? h(
+      'div',
+      { class: 'damage-banner', role: 'alert', dataset: { testid: 'damage-banner' } },
+      h('strong', null, t('damage.title')),
+      h('span', null, t('damage.detail', { detail: params.damage })),
+      h('span', null, t('damage.restore')),
+    )
+    : null;
   replace(
     el,
     h('a', { href: '#content', class: 'skip-link', onclick: (/** @type {Event} */ e) => { e.preventDefault(); content.focus(); } }, t('nav.skip')),
+    banner,
     h(
       'div',
       { class: 'layout' },

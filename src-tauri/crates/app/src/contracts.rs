@@ -145,8 +145,9 @@ impl Courtier {
         let today = self.today();
         let facts = s.contract_facts(id)?;
         let out = outcome(&facts, today)?;
-        // The date moved on since the last computation: keep the stored history current.
-        if s.coefficient_history(id)?.len() != out.echeances.len() {
+        // The date moved on since the last computation: keep the stored history current (not
+        // on a damaged file opened read-only: the record is computed from the facts anyway).
+        if s.damage().is_none() && s.coefficient_history(id)?.len() != out.echeances.len() {
             let now = self.now();
             s.recompute_contract(id, &now, &|f| coefficient_rows(f, today))?;
         }

@@ -55,6 +55,16 @@ pub trait AgencyFile {
     /// problems found, none when sound.
     fn verify_exchange_log(&self, anchor: Option<&ExchangeAnchor>) -> StoreResult<Vec<String>>;
     fn exchange_anchor(&self) -> StoreResult<ExchangeAnchor>;
+    /// Why the store was found damaged at opening (it is then read-only: every write is refused
+    /// with [`crate::StoreError::ReadOnlyDamaged`]); `None` when sound.
+    fn damage(&self) -> Option<String> {
+        None
+    }
+    /// Writes what is pending back into the store's main file on a clean close (the SQLCipher
+    /// file's write-ahead log); nothing to do for a store without one.
+    fn checkpoint(&self) -> StoreResult<()> {
+        Ok(())
+    }
     /// Inserts a batch of clients, households, contracts and claims in one transaction, the
     /// coefficients computed with `recompute`.
     fn insert_batch(

@@ -34,6 +34,13 @@ pub(crate) enum DbError {
     Damaged { path: PathBuf, detail: String },
     #[error("{}", .0.message)]
     Derive(DeriveError),
+    /// The file's schema version does not match its tables (at migration; its path is added by
+    /// the opening, as [`DbError::Damaged`]).
+    #[error("fichier d'agence endommagé : {0}")]
+    VersionDamaged(String),
+    /// A write on a file found damaged at opening.
+    #[error("fichier d'agence endommagé, ouvert en lecture seule : {detail}")]
+    ReadOnlyDamaged { detail: String },
 }
 
 impl DbError {
@@ -61,6 +68,11 @@ impl From<DbError> for StoreError {
             DbError::Sqlite(e) => sqlite_in_french(&e),
             DbError::Derive(d) => StoreError::Derive(d),
             DbError::Damaged { path, detail } => StoreError::Damaged { path, detail },
+            DbError::VersionDamaged(detail) => StoreError::Damaged {
+                path: PathBuf::new(),
+                detail,
+            },
+            DbError::ReadOnlyDamaged { detail } => StoreError::ReadOnlyDamaged { detail },
         }
     }
 }
@@ -76,13 +88,13 @@ fn sqlite_in_french(e: &rusqlite::Error) -> StoreError {
     };
     let text = match code {
         Some(C::DatabaseBusy | C::DatabaseLocked) => {
-            "le fichier d'agence est occupé par un autre programme (une autre fenêtre de Courtier,              une commande en cours) depuis plus de 5 secondes ; rien n'a été enregistré, réessayez"
+            "le fichier d'agence est occupé par un autre programme (une autre fenêtre de Courtier, une commande en cours) depuis plus de 5 secondes ; rien n'a été enregistré, réessayez"
         }
         Some(C::DiskFull) => {
             "le disque est plein : rien n'a été enregistré ; libérez de la place puis réessayez"
         }
         Some(C::ReadOnly) => {
-            "le fichier d'agence n'est accessible qu'en lecture (droits du fichier ou du dossier,              support protégé) : rien n'a été enregistré"
+            "le fichier d'agence n'est accessible qu'en lecture (droits du fichier ou du dossier, support protégé) : rien n'a été enregistré"
         }
         Some(C::DatabaseCorrupt | C::NotADatabase) => {
             "le fichier d'agence est endommagé : rien n'a été enregistré ; restaurez une sauvegarde"

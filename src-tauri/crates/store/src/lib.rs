@@ -24,6 +24,7 @@ mod revisions;
 mod rows;
 mod sql;
 mod vehicles;
+mod verify;
 
 pub use migrations::{Migration, MIGRATIONS};
 
@@ -40,6 +41,8 @@ pub const DATABASE_FILE: &str = "agence.courtier";
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// What the verification at opening found wrong: the file is then open read-only.
+    damage: Option<String>,
 }
 
 impl std::fmt::Debug for Store {
@@ -62,9 +65,24 @@ impl Store {
     /// that reads first and writes later cannot wait for another writer (SQLite refuses the
     /// upgrade at once, « database is locked »), while this one waits up to the busy timeout, so
     /// two processes writing to the agency file both succeed.
-    pub(crate) fn write_tx(&mut self) -> rusqlite::Result<rusqlite::Transaction<'_>> {
-        self.conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+    ///
+    /// On a file found damaged at opening, refused before SQLite is asked (whose read-only
+    /// connection would refuse it too): nothing more is written to a damaged file.
+    pub(crate) fn write_tx(&mut self) -> Result<rusqlite::Transaction<'_>, DbError> {
+        self.writable()?;
+        Ok(self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
+    }
+
+    /// Refuses a write on a file found damaged at opening.
+    pub(crate) fn writable(&self) -> Result<(), DbError> {
+        match &self.damage {
+            Some(detail) => Err(DbError::ReadOnlyDamaged {
+                detail: detail.clone(),
+            }),
+            None => Ok(()),
+        }
     }
 
     /// Opens (or creates) the database at `path` with `key`, and brings its schema up to date.
@@ -99,7 +117,7 @@ impl Store {
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(DbError::from_open)?;
-        let conn = key_connection(conn, key)?;
+        let conn = key_connection(conn, key).map_err(|e| with_path(e, path))?;
         conn.execute_batch(
             "PRAGMA query_only = ON;
              PRAGMA temp_store = MEMORY;
@@ -109,6 +127,7 @@ impl Store {
         let store = Store {
             conn,
             path: path.to_path_buf(),
+            damage: None,
         };
         let supported = MIGRATIONS.last().map_or(0, |m| m.version);
         let found = store.schema_version()?;
@@ -153,13 +172,23 @@ impl Store {
             })?;
         }
         let conn = Connection::open_with_flags(path, flags).map_err(DbError::from_open)?;
-        let conn = key_connection(conn, key)?;
+        let conn = key_connection(conn, key).map_err(|e| with_path(e, path))?;
+        if mode == OpenMode::Existing {
+            // Before anything is written (not even the journal mode): a damaged file is opened
+            // read-only instead, so that what it still holds can be read and nothing is lost.
+            if let Some(detail) = verify::damage(&conn)? {
+                drop(conn);
+                return Self::open_damaged(path, key, detail, migrations);
+            }
+        }
         configure(&conn)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            damage: None,
         };
-        let before = migrations::migrate(&mut store.conn, migrations)?;
+        let before =
+            migrations::migrate(&mut store.conn, migrations).map_err(|e| with_path(e, path))?;
         if before < 3 && store.schema_version()? >= 3 {
             // Exchanges written before the log was chained take their place in it, once, at the
             // upgrade. Never later: an entry without a hash in a chained file was not written by
@@ -167,6 +196,46 @@ impl Store {
             exchange_log::chain_pending(&store.conn)?;
         }
         Ok(store)
+    }
+
+    /// A file that failed the verification at opening, opened read-only: SQLite refuses every
+    /// write on this connection, and [`Store::write_tx`] refuses them first with a typed error.
+    /// Its schema must be this build's: a damaged file is never migrated.
+    fn open_damaged(
+        path: &Path,
+        key: &DbKey,
+        detail: String,
+        migrations: &[Migration],
+    ) -> Result<Store, DbError> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(DbError::from_open)?;
+        let conn = key_connection(conn, key).map_err(|e| with_path(e, path))?;
+        conn.execute_batch(
+            "PRAGMA query_only = ON;
+             PRAGMA temp_store = MEMORY;
+             PRAGMA busy_timeout = 5000;
+             PRAGMA cache_size = -65536;",
+        )?;
+        let store = Store {
+            conn,
+            path: path.to_path_buf(),
+            damage: Some(detail.clone()),
+        };
+        let supported = migrations.last().map_or(0, |m| m.version);
+        match store.schema_version() {
+            Ok(found) if found > supported => Err(DbError::SchemaTooNew { found, supported }),
+            Ok(found) if found == supported => Ok(store),
+            // Not migrated (that would write to it), so not readable by this version either.
+            _ => Err(DbError::Damaged {
+                path: path.to_path_buf(),
+                detail: format!("{detail} ; son schéma n'est pas celui de cette version et ne peut être mis à jour sur un fichier endommagé"),
+            }),
+        }
+    }
+
+    /// What the verification at opening found wrong, if anything (the file is then read-only).
+    pub fn damage(&self) -> Option<&str> {
+        self.damage.as_deref()
     }
 
     /// The path of the database file.
@@ -181,11 +250,10 @@ impl Store {
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
-    /// Runs `PRAGMA integrity_check` and returns its lines (`["ok"]` when sound).
+    /// Runs `PRAGMA integrity_check`: `["ok"]` when sound, otherwise what is wrong in French
+    /// (never SQLite's English lines).
     pub(crate) fn integrity_check(&self) -> Result<Vec<String>, DbError> {
-        let mut st = self.conn.prepare("PRAGMA integrity_check")?;
-        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        verify::integrity_lines(&self.conn)
     }
 
     /// The SQLCipher version linked in.
@@ -193,8 +261,12 @@ impl Store {
         Ok(cipher_version(&self.conn)?)
     }
 
-    /// Writes committed WAL content back into the main file.
+    /// Writes committed WAL content back into the main file (nothing on a damaged, read-only
+    /// file).
     pub fn checkpoint(&self) -> Result<(), StoreError> {
+        if self.damage.is_some() {
+            return Ok(());
+        }
         self.conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
             .map_err(DbError::from)?;
@@ -203,6 +275,7 @@ impl Store {
 
     /// Records the agency identity on a new file (idempotent).
     pub(crate) fn set_agency(&self, agency_id: &str, now: &str) -> Result<(), DbError> {
+        self.writable()?;
         self.conn.execute(
             "INSERT INTO agency (id, agency_id, created_at) VALUES (1, ?1, ?2)
              ON CONFLICT(id) DO NOTHING",
@@ -258,8 +331,27 @@ fn key_connection(conn: Connection, key: &DbKey) -> Result<Connection, DbError> 
         r.get::<_, i64>(0)
     }) {
         Ok(_) => Ok(conn),
-        Err(e) if is_not_a_database(&e) => Err(DbError::WrongKey),
+        // A wrong key makes every page fail its MAC; a damaged first page (the schema's) fails
+        // alone, and is told apart so that a damaged file is not taken for a wrong key.
+        Err(e) if verify::is_damage(&e) => match verify::failing_pages(&conn) {
+            Some((failing, total)) if failing < total => Err(DbError::VersionDamaged(
+                verify::unreadable_pages(failing, total),
+            )),
+            _ if is_not_a_database(&e) => Err(DbError::WrongKey),
+            _ => Err(DbError::VersionDamaged(verify::unreadable_page())),
+        },
         Err(e) => Err(DbError::from_open(e)),
+    }
+}
+
+/// A damage found without the file's path (in the key check, the migrations) named with it.
+fn with_path(e: DbError, path: &Path) -> DbError {
+    match e {
+        DbError::VersionDamaged(detail) => DbError::Damaged {
+            path: path.to_path_buf(),
+            detail,
+        },
+        e => e,
     }
 }
 

@@ -1,0 +1,198 @@
+//! The verification of an agency file's pages at opening, before anything is written to it.
+//!
+//! Every page of an SQLCipher file carries a MAC: a flipped byte anywhere makes its page fail to
+//! decrypt. `PRAGMA quick_check` reads every page of every table and index (so every MAC is
+//! checked) and the structure of each B-tree, without the slower cross-checks of
+//! `integrity_check` (indexes against their tables). A file that fails it is opened read-only:
+//! what can still be read stays readable, and nothing more is written to it.
+//!
+//! SQLite's own wording (in English) never reaches the broker: the finding is said in French.
+
+use crate::DbError;
+use rusqlite::Connection;
+
+/// What the verification found: `None` when every page reads back sound, otherwise the damage in
+/// French (for [`courtier_port::StoreError::ReadOnlyDamaged`]).
+pub(crate) fn damage(conn: &Connection) -> Result<Option<String>, DbError> {
+    let problems = match quick_check(conn) {
+        Ok(lines) if lines.len() == 1 && lines[0] == "ok" => return Ok(None),
+        Ok(lines) => lines.len(),
+        Err(e) if is_damage(&e) => 1,
+        Err(e) => return Err(e.into()),
+    };
+    Ok(Some(describe(conn, problems)))
+}
+
+/// The damage in French: the pages that no longer decrypt if there are (a second reading of
+/// the file, only on a damaged one), else the count of SQLite's findings.
+fn describe(conn: &Connection, problems: usize) -> String {
+    match failing_pages(conn) {
+        Some((failing, total)) if failing > 0 => unreadable_pages(failing, total),
+        _ => {
+            let s = if problems > 1 { "s" } else { "" };
+            format!("la vérification de ses pages a relevé {problems} incohérence{s} de structure")
+        }
+    }
+}
+
+fn quick_check(conn: &Connection) -> rusqlite::Result<Vec<String>> {
+    let mut st = conn.prepare("PRAGMA quick_check")?;
+    let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+    rows.collect()
+}
+
+/// A page that fails its MAC or a structure SQLite cannot walk: the file itself is damaged
+/// (not a wrong key, which fails the very first read, nor a busy file).
+pub(crate) fn is_damage(e: &rusqlite::Error) -> bool {
+    matches!(
+        e,
+        rusqlite::Error::SqliteFailure(f, _)
+            if matches!(f.code, rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+    )
+}
+
+pub(crate) fn unreadable_page() -> String {
+    "une de ses pages ne se déchiffre plus, son contenu a été modifié hors de Courtier : disque défectueux, copie interrompue, octet changé".into()
+}
+
+pub(crate) fn unreadable_pages(failing: u64, total: u64) -> String {
+    if failing == 1 {
+        format!("une de ses {total} pages ne se déchiffre plus, son contenu a été modifié hors de Courtier : disque défectueux, copie interrompue, octet changé")
+    } else {
+        format!("{failing} de ses {total} pages ne se déchiffrent plus, leur contenu a été modifié hors de Courtier : disque défectueux, copie interrompue, octet changé")
+    }
+}
+
+/// The French lines `courtier check` shows for a damaged file, in place of SQLite's.
+pub(crate) fn integrity_lines(conn: &Connection) -> Result<Vec<String>, DbError> {
+    let problems = match integrity_check(conn) {
+        Ok(lines) if lines.len() == 1 && lines[0] == "ok" => return Ok(lines),
+        Ok(lines) => lines.len(),
+        Err(e) if is_damage(&e) => 1,
+        Err(e) => return Err(e.into()),
+    };
+    Ok(vec![describe(conn, problems)])
+}
+
+fn integrity_check(conn: &Connection) -> rusqlite::Result<Vec<String>> {
+    let mut st = conn.prepare("PRAGMA integrity_check")?;
+    let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+    rows.collect()
+}
+
+/// How many pages fail their MAC, out of how many (`PRAGMA cipher_integrity_check`, which reads
+/// every page of the file without parsing it); `None` when it cannot tell.
+pub(crate) fn failing_pages(conn: &Connection) -> Option<(u64, u64)> {
+    // The first page cannot be read to ask SQLite: the file's length says it.
+    let total = std::fs::metadata(conn.path()?).ok()?.len() / 4096;
+    let mut st = conn.prepare("PRAGMA cipher_integrity_check").ok()?;
+    let failing = st
+        .query_map([], |r| r.get::<_, String>(0))
+        .ok()?
+        .filter_map(Result::ok)
+        .filter(|l| l.contains("HMAC"))
+        .count();
+    Some((failing as u64, total))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use crate::{OpenMode, Store, DATABASE_FILE};
+    use courtier_port::{AgencyFile, StoreError};
+    use courtier_vault::DbKey;
+
+    #[test]
+    fn a_changed_byte_opens_the_file_read_only_and_every_write_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = DbKey::generate();
+        let path = dir.path().join(DATABASE_FILE);
+        let s = Store::open(&path, &key, OpenMode::Create).unwrap();
+        s.conn
+            .execute_batch(
+                "CREATE TABLE filler (x BLOB);
+                 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
+                 INSERT INTO filler SELECT randomblob(200) FROM n;",
+            )
+            .unwrap();
+        s.checkpoint().unwrap();
+        drop(s);
+        let sound = Store::open(&path, &key, OpenMode::Existing).unwrap();
+        assert_eq!(sound.damage(), None);
+        drop(sound);
+        let mut bytes = std::fs::read(&path).unwrap();
+        let last_page = bytes.len() / 4096 - 1;
+        bytes[last_page * 4096 + 500] ^= 0x40;
+        std::fs::write(&path, &bytes).unwrap();
+
+        let s = Store::open(&path, &key, OpenMode::Existing).unwrap();
+        let damage = s.damage().unwrap().to_string();
+        assert!(
+            damage.contains("une de ses") && damage.contains("ne se déchiffre plus"),
+            "{damage}"
+        );
+        assert_eq!(AgencyFile::damage(&s).as_deref(), Some(damage.as_str()));
+        let refused = AgencyFile::set_agency(&s, "agence", "2026-12-02T09:00:00Z").unwrap_err();
+        assert!(
+            matches!(&refused, StoreError::ReadOnlyDamaged { .. }),
+            "{refused:?}"
+        );
+        assert_eq!(refused.code(), "damaged_read_only");
+        // Reads work; the check says what is wrong in French.
+        assert!(AgencyFile::schema_version(&s).unwrap() > 0);
+        let lines = s.integrity_check().unwrap();
+        assert_eq!(lines.len(), 1);
+        assert!(lines[0].contains("ne se déchiffre plus"), "{lines:?}");
+        s.checkpoint().unwrap();
+        drop(s);
+        assert_eq!(std::fs::read(&path).unwrap(), bytes, "not a byte written");
+    }
+
+    #[test]
+    fn a_damaged_schema_number_is_said_without_the_migrations_sql() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = DbKey::generate();
+        let path = dir.path().join(DATABASE_FILE);
+        let s = Store::open(&path, &key, OpenMode::Create).unwrap();
+        s.conn.execute_batch("PRAGMA user_version = 2;").unwrap();
+        drop(s);
+        let e = Store::open(&path, &key, OpenMode::Existing).unwrap_err();
+        assert!(matches!(e, StoreError::Damaged { .. }), "{e:?}");
+        let m = e.to_string();
+        assert!(m.contains("user_version = 2"), "{m}");
+        assert!(
+            !m.contains("CREATE") && !m.contains("already exists"),
+            "{m}"
+        );
+    }
+
+    /// The cost of the verification on a real agency file: `COURTIER_MEASURE_FILE` (a path) and
+    /// `COURTIER_DB_KEY`; run with `cargo test --release -p courtier-store --lib measure --
+    /// --ignored --nocapture`.
+    #[test]
+    #[ignore = "a measurement on a file made by `courtier demo`"]
+    fn measure_the_page_checks() {
+        let path = std::path::PathBuf::from(std::env::var("COURTIER_MEASURE_FILE").unwrap());
+        let key = courtier_vault::env_key_from(std::env::var("COURTIER_DB_KEY").ok().as_deref())
+            .unwrap()
+            .unwrap();
+        let len = std::fs::metadata(&path).unwrap().len();
+        println!("fichier : {} Mo", len / 1_000_000);
+        for pragma in ["quick_check", "cipher_integrity_check", "integrity_check"] {
+            for run in 0..2 {
+                let conn = rusqlite::Connection::open(&path).unwrap();
+                let conn = crate::key_connection(conn, &key).unwrap();
+                let t = std::time::Instant::now();
+                let mut st = conn.prepare(&format!("PRAGMA {pragma}")).unwrap();
+                let n = st.query_map([], |_| Ok(())).unwrap().count();
+                println!("{pragma} run {run}: {:?} ({n} lignes)", t.elapsed());
+            }
+        }
+        for run in 0..3 {
+            let t = std::time::Instant::now();
+            let s = Store::open(&path, &key, OpenMode::Existing).unwrap();
+            println!("Store::open run {run}: {:?}", t.elapsed());
+            assert_eq!(s.damage(), None);
+        }
+    }
+}
