@@ -38,6 +38,13 @@ async fn agency_status(state: State<'_, Shared>) -> Result<AgencyStatus, AppErro
     blocking(state, |c| c.status()).await
 }
 
+/// Waits for the verification of the open file's pages (a large file's runs on its own thread):
+/// what is wrong, in French, or `null` when sound.
+#[tauri::command]
+async fn agency_verification(state: State<'_, Shared>) -> Result<Option<String>, AppError> {
+    blocking(state, |c| c.verification()).await
+}
+
 #[tauri::command]
 async fn agency_open(state: State<'_, Shared>) -> Result<AgencyOpened, AppError> {
     blocking(state, |c| c.open()).await
@@ -432,6 +439,7 @@ pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R>
         .manage(courtier)
         .invoke_handler(tauri::generate_handler![
             agency_status,
+            agency_verification,
             agency_open,
             agency_create_with_passphrase,
             agency_unlock_with_passphrase,

@@ -24,6 +24,8 @@
  * @property {KeyStorage} storage
  * @property {string | null} damage set when the file was found damaged at opening: it is then
  *   open read-only (every write refused with `damaged_read_only`); what is wrong, in French
+ * @property {boolean} verifying true while a large file's pages are verified on a thread of their
+ *   own: `agencyVerification()` waits for the outcome (and writes wait for it)
  *
  * @typedef {object} AgencyStatus
  * @property {'open' | 'locked' | 'absent'} state

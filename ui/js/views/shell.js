@@ -53,9 +53,10 @@ const VIEWS = {
 
 /**
  * @param {HTMLElement} el
- * @param {{ storage: string, damage?: string | null }} params `damage`: the file was found
- *   damaged at opening and is open read-only: a banner above every view says so and how to restore
- *   it (every write is refused by the backend with `damaged_read_only`)
+ * @param {{ storage: string, damage?: string | null, verifying?: boolean }} params `damage`:
+ *   the file was found damaged at opening and is open read-only: a banner above every view says
+ *   so and how to restore it (every write is refused by the backend with `damaged_read_only`);
+ *   `verifying`: a large file's pages are still being verified (the banner comes if they fail)
  * @param {import('../api.js').Api} api the backend (the real one is wired by main.js)
  * @returns {() => void}
  */
@@ -76,15 +77,29 @@ export function mountShell(el, params, api) {
       }),
     ),
   );
-  const banner = params.damage
-    ? h(
-      'div',
-      { class: 'damage-banner', role: 'alert', dataset: { testid: 'damage-banner' } },
-      h('strong', null, t('damage.title')),
-      h('span', null, t('damage.detail', { detail: params.damage })),
-      h('span', null, t('damage.restore')),
-    )
-    : null;
+  // A file found damaged is read-only: said above every view. A large file's pages are
+  // verified while the window is already usable (writes wait for the outcome): said too.
+  const banner = h('div', { class: 'damage-slot', dataset: { testid: 'damage-slot' } });
+  /** @param {string} detail */
+  const showDamage = (detail) =>
+    replace(
+      banner,
+      h(
+        'div',
+        { class: 'damage-banner', role: 'alert', dataset: { testid: 'damage-banner' } },
+        h('strong', null, t('damage.title')),
+        h('span', null, t('damage.detail', { detail })),
+        h('span', null, t('damage.restore')),
+      ),
+    );
+  if (params.damage) showDamage(params.damage);
+  else if (params.verifying) {
+    replace(banner, h('p', { class: 'verifying-note', role: 'status', dataset: { testid: 'verifying' } }, t('damage.verifying')));
+    api.agencyVerification().then(
+      (damage) => (damage ? showDamage(damage) : banner.replaceChildren()),
+      () => banner.replaceChildren(),
+    );
+  }
   replace(
     el,
     h('a', { href: '#content', class: 'skip-link', onclick: (/** @type {Event} */ e) => { e.preventDefault(); content.focus(); } }, t('nav.skip')),

@@ -135,6 +135,7 @@ impl Courtier {
             data_dir: dir.display().to_string(),
             storage,
             damage: None,
+            verifying: false,
         })
     }
 
@@ -177,7 +178,18 @@ impl Courtier {
             data_dir: dir.display().to_string(),
             storage,
             damage: guard.as_ref().and_then(|s| s.damage()),
+            verifying: guard
+                .as_ref()
+                .is_some_and(|s| s.verification().outcome().is_none()),
         })
+    }
+
+    /// Waits for the verification of the open file's pages (under way on its own thread for a
+    /// large file, see [`AgencyOpened::verifying`]): what is wrong, or `None` when sound. The
+    /// file is not held meanwhile: the other use cases run, and writes wait for the outcome.
+    pub fn verification(&self) -> Result<Option<String>, AppError> {
+        let v = self.with_store(|s| Ok(s.verification()))?;
+        Ok(v.wait())
     }
 
     /// Closes the agency file cleanly: what its write-ahead log holds is written back into the

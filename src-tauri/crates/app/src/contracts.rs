@@ -18,7 +18,7 @@ use courtier_domain::contract::{check_suspension, status_on, terminated_on};
 use courtier_domain::premium::{premium_notice, surcharges_in_force, three_claims_events};
 use courtier_domain::vocabulary::{ContractStatus, Product, TerminatedBy, Usage};
 use courtier_domain::Coefficient;
-use courtier_port::{AgencyStore, ContractRow, Entity, NewContract, PremiumLineRow};
+use courtier_port::{AgencyStore, ContractRow, Entity, NewContract, PremiumLineRow, StoreError};
 use rust_decimal::Decimal;
 
 /// Premium lines as sent, checked, in force from `from`.
@@ -146,10 +146,13 @@ impl Courtier {
         let facts = s.contract_facts(id)?;
         let out = outcome(&facts, today)?;
         // The date moved on since the last computation: keep the stored history current (not
-        // on a damaged file opened read-only: the record is computed from the facts anyway).
-        if s.damage().is_none() && s.coefficient_history(id)?.len() != out.echeances.len() {
+        // on a damaged file, read-only: the record is computed from the facts anyway).
+        if s.coefficient_history(id)?.len() != out.echeances.len() {
             let now = self.now();
-            s.recompute_contract(id, &now, &|f| coefficient_rows(f, today))?;
+            match s.recompute_contract(id, &now, &|f| coefficient_rows(f, today)) {
+                Err(StoreError::ReadOnlyDamaged { .. }) => {}
+                r => r?,
+            }
         }
         let c: &ContractRow = &facts.contract;
         let clause = c.clause_applies;

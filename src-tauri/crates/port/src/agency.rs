@@ -55,10 +55,15 @@ pub trait AgencyFile {
     /// problems found, none when sound.
     fn verify_exchange_log(&self, anchor: Option<&ExchangeAnchor>) -> StoreResult<Vec<String>>;
     fn exchange_anchor(&self) -> StoreResult<ExchangeAnchor>;
-    /// Why the store was found damaged at opening (it is then read-only: every write is refused
-    /// with [`crate::StoreError::ReadOnlyDamaged`]); `None` when sound.
+    /// Why the store was found damaged by the verification of its pages (it is then read-only:
+    /// every write is refused with [`crate::StoreError::ReadOnlyDamaged`]); `None` when sound
+    /// or while the verification is under way. Does not wait.
     fn damage(&self) -> Option<String> {
-        None
+        self.verification().outcome().flatten()
+    }
+    /// The verification of the store's pages (done, or under way on its own thread).
+    fn verification(&self) -> crate::Verification {
+        crate::Verification::sound()
     }
     /// Writes what is pending back into the store's main file on a clean close (the SQLCipher
     /// file's write-ahead log); nothing to do for a store without one.

@@ -22,6 +22,7 @@ mod insurers;
 mod releves;
 mod revisions;
 mod vehicles;
+mod verification;
 
 pub use agency::{AgencyFile, BatchClaim, BatchContract, ExchangeAnchor};
 pub use claims::{
@@ -42,6 +43,7 @@ pub use insurers::{InsurerRow, InsurerStore};
 pub use releves::{ReleveRow, ReleveStore};
 pub use revisions::{Entity, RevisionRow, RevisionStore};
 pub use vehicles::{VehicleRow, VehicleStore};
+pub use verification::Verification;
 
 /// Everything the application needs from its agency store.
 pub trait AgencyStore:

@@ -28,7 +28,7 @@ mod verify;
 
 pub use migrations::{Migration, MIGRATIONS};
 
-use courtier_port::StoreError;
+use courtier_port::{StoreError, Verification};
 use courtier_vault::DbKey;
 use error::DbError;
 use rusqlite::{Connection, OpenFlags};
@@ -41,8 +41,9 @@ pub const DATABASE_FILE: &str = "agence.courtier";
 pub struct Store {
     conn: Connection,
     path: PathBuf,
-    /// What the verification at opening found wrong: the file is then open read-only.
-    damage: Option<String>,
+    /// The verification of the pages (done at opening, or under way on its own thread for a
+    /// large file): writes wait for it, and are refused on a damaged file.
+    verification: Verification,
 }
 
 impl std::fmt::Debug for Store {
@@ -75,12 +76,10 @@ impl Store {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
     }
 
-    /// Refuses a write on a file found damaged at opening.
+    /// Refuses a write on a file found damaged; waits for the verification under way first.
     pub(crate) fn writable(&self) -> Result<(), DbError> {
-        match &self.damage {
-            Some(detail) => Err(DbError::ReadOnlyDamaged {
-                detail: detail.clone(),
-            }),
+        match self.verification.wait() {
+            Some(detail) => Err(DbError::ReadOnlyDamaged { detail }),
             None => Ok(()),
         }
     }
@@ -127,7 +126,7 @@ impl Store {
         let store = Store {
             conn,
             path: path.to_path_buf(),
-            damage: None,
+            verification: Verification::sound(),
         };
         let supported = MIGRATIONS.last().map_or(0, |m| m.version);
         let found = store.schema_version()?;
@@ -173,19 +172,36 @@ impl Store {
         }
         let conn = Connection::open_with_flags(path, flags).map_err(DbError::from_open)?;
         let conn = key_connection(conn, key).map_err(|e| with_path(e, path))?;
-        if mode == OpenMode::Existing {
-            // Before anything is written (not even the journal mode): a damaged file is opened
-            // read-only instead, so that what it still holds can be read and nothing is lost.
-            if let Some(detail) = verify::damage(&conn)? {
-                drop(conn);
-                return Self::open_damaged(path, key, detail, migrations);
+        let verification = if mode == OpenMode::Existing {
+            let found: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            let supported = migrations.last().map_or(0, |m| m.version);
+            if found < supported || std::fs::metadata(path).map_or(0, |m| m.len()) <= VERIFY_AT_ONCE
+            {
+                // Before anything is written (not even the journal mode; a migration waits for
+                // it): a damaged file is opened read-only instead, so that what it still holds
+                // can be read and nothing is lost.
+                if let Some(detail) = verify::damage(&conn)? {
+                    drop(conn);
+                    return Self::open_damaged(path, key, detail, migrations);
+                }
+                Verification::sound()
+            } else {
+                verify::in_background(path, key)
             }
-        }
+        } else {
+            Verification::sound()
+        };
+        // SQLite folds the log back when the last connection closes: never on its own, since the
+        // file may turn out damaged; [`Store::checkpoint`] does it on a clean close of a sound one.
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+            true,
+        )?;
         configure(&conn)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
-            damage: None,
+            verification,
         };
         let before =
             migrations::migrate(&mut store.conn, migrations).map_err(|e| with_path(e, path))?;
@@ -219,7 +235,11 @@ impl Store {
         let store = Store {
             conn,
             path: path.to_path_buf(),
-            damage: Some(detail.clone()),
+            verification: {
+                let v = Verification::pending();
+                v.finish(Some(detail.clone()));
+                v
+            },
         };
         let supported = migrations.last().map_or(0, |m| m.version);
         match store.schema_version() {
@@ -233,9 +253,15 @@ impl Store {
         }
     }
 
-    /// What the verification at opening found wrong, if anything (the file is then read-only).
-    pub fn damage(&self) -> Option<&str> {
-        self.damage.as_deref()
+    /// What the verification of the pages found wrong, if anything (the file is then
+    /// read-only); `None` while it is under way.
+    pub fn damage(&self) -> Option<String> {
+        self.verification.outcome().flatten()
+    }
+
+    /// The verification of the pages, to wait for it.
+    pub fn verification(&self) -> Verification {
+        self.verification.clone()
     }
 
     /// The path of the database file.
@@ -263,8 +289,11 @@ impl Store {
 
     /// Writes committed WAL content back into the main file (nothing on a damaged, read-only
     /// file).
+    ///
+    /// Nothing either while the verification of a large file is under way: a command that only
+    /// read added nothing to the log, and the file may turn out damaged.
     pub fn checkpoint(&self) -> Result<(), StoreError> {
-        if self.damage.is_some() {
+        if self.verification.outcome() != Some(None) {
             return Ok(());
         }
         self.conn
@@ -361,6 +390,11 @@ fn is_not_a_database(e: &rusqlite::Error) -> bool {
         rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase
     )
 }
+
+/// Up to this size (about 0.1 s of verification) the pages are verified before the file is
+/// opened; a larger file opens at once and is verified on a thread of its own, writes waiting
+/// for the outcome (see the README's benchmarks).
+const VERIFY_AT_ONCE: u64 = 16 * 1024 * 1024;
 
 /// The page size of every agency file (SQLCipher 4's default, never changed by Courtier).
 const PAGE_SIZE: u64 = 4096;

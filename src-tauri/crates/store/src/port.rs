@@ -45,8 +45,8 @@ delegate!(AgencyFile {
         recompute: Recompute<'_>,
     ) -> Vec<i64>;
 }
-    fn damage(&self) -> Option<String> {
-        self.damage.clone()
+    fn verification(&self) -> Verification {
+        self.verification.clone()
     }
     fn checkpoint(&self) -> StoreResult<()> {
         Store::checkpoint(self)

@@ -18,6 +18,9 @@ pub struct AgencyOpened {
     /// Set when the file was found damaged at opening: it is open read-only (every write is
     /// refused with `damaged_read_only`), and this says what is wrong, in French.
     pub damage: Option<String>,
+    /// True while the pages of a large file are being verified on a thread of their own
+    /// (`agency_verification` waits for the outcome; writes wait for it too).
+    pub verifying: bool,
 }
 
 /// Where the agency file stands.
