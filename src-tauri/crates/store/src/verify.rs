@@ -267,11 +267,14 @@ mod tests {
             .unwrap();
         let len = std::fs::metadata(&path).unwrap().len();
         println!("fichier : {} Mo", len / 1_000_000);
-        let pragmas: &[&str] = match std::env::var("COURTIER_MEASURE_PRAGMAS") {
-            Ok(p) if p == "none" => &[],
-            _ => &["quick_check", "cipher_integrity_check", "integrity_check"],
-        };
-        for pragma in pragmas {
+        // `COURTIER_MEASURE_PRAGMAS=quick_check,cipher_integrity_check` (or `none`).
+        let pragmas: Vec<String> = std::env::var("COURTIER_MEASURE_PRAGMAS")
+            .unwrap_or_else(|_| "quick_check,cipher_integrity_check,integrity_check".into())
+            .split(',')
+            .filter(|p| !p.is_empty() && *p != "none")
+            .map(str::to_string)
+            .collect();
+        for pragma in &pragmas {
             for run in 0..2 {
                 let conn = rusqlite::Connection::open(&path).unwrap();
                 let conn = crate::key_connection(conn, &key).unwrap();
