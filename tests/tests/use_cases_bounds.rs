@@ -331,7 +331,7 @@ fn a_releve_too_large_too_deep_or_with_too_many_claims_is_refused() {
         &before,
         a.releve_record(c, &doc(&many, "")),
         "releve",
-        "201 sinistres, plus que les 200 acceptés",
+        "compte 201 sinistres, pour 200 au plus",
     );
     let deep = format!(
         r#", "extra": {}1{}"#,

@@ -35,7 +35,7 @@ pub enum LimitError {
     },
     #[error("{what} imbrique ses éléments sur plus de {max} niveaux : ce n'est pas un document de ce type.")]
     TooDeep { what: &'static str, max: usize },
-    #[error("{what} : {count} {items}, plus que les {max} acceptés.")]
+    #[error("{what} compte {count} {items}, pour {max} au plus.")]
     TooMany {
         what: &'static str,
         items: &'static str,
@@ -132,7 +132,7 @@ mod tests {
             check_count(201, RELEVE_MAX_CLAIMS, "Le relevé", "sinistres")
                 .unwrap_err()
                 .to_string()
-                .contains("201 sinistres, plus que les 200 acceptés")
+                .contains("Le relevé compte 201 sinistres, pour 200 au plus.")
         );
     }
 }
