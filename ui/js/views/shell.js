@@ -7,6 +7,7 @@
 import { h, isTyping, replace } from '../dom.js';
 import { t } from '../i18n/index.js';
 import { icon } from '../components/icons.js';
+import { damageNotice } from '../damage.js';
 import { href, navigate, sectionOf, startRouter } from '../router.js';
 import { confirmDialog } from '../components/dialog.js';
 import { clearToast } from '../components/toast.js';
@@ -80,24 +81,29 @@ export function mountShell(el, params, api) {
   // A file found damaged is read-only: said above every view. A large file's pages are
   // verified while the window is already usable (writes wait for the outcome): said too.
   const banner = h('div', { class: 'damage-slot', dataset: { testid: 'damage-slot' } });
-  /** @param {string} detail */
-  const showDamage = (detail) =>
-    replace(
-      banner,
-      h(
-        'div',
-        { class: 'damage-banner', role: 'alert', dataset: { testid: 'damage-banner' } },
-        h('strong', null, t('damage.title')),
-        h('span', null, t('damage.detail', { detail })),
-        h('span', null, t('damage.restore')),
-      ),
-    );
-  if (params.damage) showDamage(params.damage);
-  else if (params.verifying) {
-    replace(banner, h('p', { class: 'verifying-note', role: 'status', dataset: { testid: 'verifying' } }, t('damage.verifying')));
+  /** @param {{ damage?: string | null, verifying?: boolean }} state */
+  const show = (state) => {
+    const n = damageNotice(state);
+    if (n.kind === 'damaged') {
+      replace(
+        banner,
+        h(
+          'div',
+          { class: 'damage-banner', role: 'alert', dataset: { testid: 'damage-banner' } },
+          h('strong', null, n.title),
+          h('span', null, n.detail),
+          h('span', null, n.restore),
+        ),
+      );
+    } else if (n.kind === 'verifying') {
+      replace(banner, h('p', { class: 'verifying-note', role: 'status', dataset: { testid: 'verifying' } }, n.text));
+    } else banner.replaceChildren();
+  };
+  show(params);
+  if (!params.damage && params.verifying) {
     api.agencyVerification().then(
-      (damage) => (damage ? showDamage(damage) : banner.replaceChildren()),
-      () => banner.replaceChildren(),
+      (damage) => show({ damage }),
+      () => show({}),
     );
   }
   replace(

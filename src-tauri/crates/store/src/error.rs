@@ -104,7 +104,21 @@ fn sqlite_in_french(e: &rusqlite::Error) -> StoreError {
         }
         Some(C::CannotOpen) => "le fichier d'agence ne peut pas être ouvert (dossier absent ou droits)",
         Some(C::OutOfMemory) => "mémoire insuffisante pour cette opération : rien n'a été enregistré",
-        _ => return StoreError::Database(format!("opération refusée par SQLite ({e})")),
+        Some(C::ConstraintViolation) => {
+            "le fichier d'agence a refusé cette écriture, contraire à l'une de ses règles (un fait enregistré ne se modifie ni ne s'efface ; pas de doublon ; pas de lien vers une fiche absente) : rien n'a été enregistré"
+        }
+        // No English from SQLite: its code, for a support person.
+        _ => {
+            let detail = match e {
+                rusqlite::Error::SqliteFailure(f, _) => format!("code {}", f.extended_code),
+                e => format!("{e:?}")
+                    .split(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or_default()
+                    .to_string(),
+            };
+            return StoreError::Database(format!("opération refusée par SQLite ({detail})"));
+        }
     };
     StoreError::Database(text.to_string())
 }
@@ -130,9 +144,22 @@ mod tests {
             .to_string()
             .contains("le disque est plein"));
         let other = StoreError::from(DbError::Sqlite(rusqlite::Error::InvalidQuery)).to_string();
-        assert!(
-            other.starts_with("Erreur de la base de données : opération refusée par SQLite"),
-            "{other}"
+        assert_eq!(
+            other,
+            "Erreur de la base de données : opération refusée par SQLite (InvalidQuery)"
         );
+        let trigger = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_TRIGGER),
+            Some("append-only: claim_amounts".into()),
+        );
+        let m = StoreError::from(DbError::Sqlite(trigger)).to_string();
+        assert!(m.contains("un fait enregistré ne se modifie"), "{m}");
+        assert!(!m.contains("append-only"), "{m}");
+        let io = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_PROTOCOL),
+            Some("locking protocol".into()),
+        );
+        let m = StoreError::from(DbError::Sqlite(io)).to_string();
+        assert!(m.ends_with("(code 15)") && !m.contains("locking"), "{m}");
     }
 }
