@@ -488,8 +488,19 @@ pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R>
 }
 
 /// Starts the desktop application.
+///
+/// At exit the agency file is closed cleanly: its write-ahead log written back into
+/// `agence.courtier` (not on a damaged file, nor while its verification is under way).
 pub fn run() -> Result<(), Box<dyn std::error::Error>> {
     let courtier = Arc::new(Courtier::new(Config::from_env(None)?));
-    register(tauri::Builder::default(), courtier).run(tauri::generate_context!())?;
+    let app = register(tauri::Builder::default(), Arc::clone(&courtier))
+        .build(tauri::generate_context!())?;
+    app.run(move |_, event| {
+        if let tauri::RunEvent::Exit = event {
+            if let Err(e) = courtier.close() {
+                eprintln!("Courtier : fermeture du fichier d'agence : {}", e.message);
+            }
+        }
+    });
     Ok(())
 }

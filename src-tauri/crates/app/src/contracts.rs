@@ -520,7 +520,7 @@ impl Courtier {
                 premiums: Vec::new(),
             };
             let terms = checked_terms(&draft, today)?;
-            s.correct_contract(id, &terms, reason(&u.reason).as_deref(), &now, &|f| {
+            s.correct_contract(id, &terms, reason(&u.reason)?.as_deref(), &now, &|f| {
                 coefficient_rows(f, today)
             })?;
             self.contract_record(s, id)

@@ -161,7 +161,7 @@ impl Courtier {
             ));
         }
         let now = self.now();
-        self.with_store(|s| Ok(s.correct_driver(&row, reason(&u.reason).as_deref(), &now)?))?;
+        self.with_store(|s| Ok(s.correct_driver(&row, reason(&u.reason)?.as_deref(), &now)?))?;
         self.driver_get(id)
     }
 }

@@ -63,8 +63,9 @@ pub(crate) fn merge(new: &Option<String>, old: Option<String>) -> Option<String>
     }
 }
 
-pub(crate) fn reason(r: &Option<String>) -> Option<String> {
-    merge(r, None)
+/// The reason given for a correction, checked as every free text.
+pub(crate) fn reason(r: &Option<String>) -> Result<Option<String>, AppError> {
+    line(r.as_deref(), "reason", "Le motif", limits::NOTE)
 }
 
 /// The lengths of the free texts (in characters), each fitting its use; every free text also

@@ -174,7 +174,8 @@ impl Courtier {
         let now = self.now();
         self.with_store(|s| {
             let row = merged(d, s.insurer(id)?)?;
-            s.update_insurer(&row, text(&d.reason, None).as_deref(), &now)?;
+            let reason = line(d.reason.as_deref(), "reason", "Le motif", limits::NOTE)?;
+            s.update_insurer(&row, reason.as_deref(), &now)?;
             let r = s.insurer(id)?;
             self.insurer_dto(s, r)
         })

@@ -165,7 +165,7 @@ impl Courtier {
         let today = self.today();
         self.with_store(|s| {
             within_contract(s, &row)?;
-            s.correct_vehicle(&row, reason(&u.reason).as_deref(), &now, &|f| {
+            s.correct_vehicle(&row, reason(&u.reason)?.as_deref(), &now, &|f| {
                 coefficient_rows(f, today)
             })?;
             Ok(())
