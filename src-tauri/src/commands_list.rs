@@ -3,6 +3,7 @@
 
 pub const COMMANDS: &[&str] = &[
     "agency_status",
+    "agency_verification",
     "agency_open",
     "agency_create_with_passphrase",
     "agency_unlock_with_passphrase",

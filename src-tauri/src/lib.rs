@@ -39,6 +39,13 @@ async fn agency_status(state: State<'_, Shared>) -> Result<AgencyStatus, AppErro
     blocking(state, |c| c.status()).await
 }
 
+/// Waits for the verification of the open file's pages (a large file's runs on its own thread):
+/// what is wrong, in French, or `null` when sound.
+#[tauri::command]
+async fn agency_verification(state: State<'_, Shared>) -> Result<Option<String>, AppError> {
+    blocking(state, |c| c.verification()).await
+}
+
 #[tauri::command]
 async fn agency_open(state: State<'_, Shared>) -> Result<AgencyOpened, AppError> {
     blocking(state, |c| c.open()).await
@@ -463,6 +470,7 @@ pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R>
         .manage(courtier)
         .invoke_handler(tauri::generate_handler![
             agency_status,
+            agency_verification,
             agency_open,
             agency_create_with_passphrase,
             agency_unlock_with_passphrase,
@@ -514,8 +522,19 @@ pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R>
 }
 
 /// Starts the desktop application.
+///
+/// At exit the agency file is closed cleanly: its write-ahead log written back into
+/// `agence.courtier` (not on a damaged file, nor while its verification is under way).
 pub fn run() -> Result<(), Box<dyn std::error::Error>> {
     let courtier = Arc::new(Courtier::new(Config::from_env(None)?));
-    register(tauri::Builder::default(), courtier).run(tauri::generate_context!())?;
+    let app = register(tauri::Builder::default(), Arc::clone(&courtier))
+        .build(tauri::generate_context!())?;
+    app.run(move |_, event| {
+        if let tauri::RunEvent::Exit = event {
+            if let Err(e) = courtier.close() {
+                eprintln!("Courtier : fermeture du fichier d'agence : {}", e.message);
+            }
+        }
+    });
     Ok(())
 }

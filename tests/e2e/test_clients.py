@@ -480,6 +480,35 @@ class ClientJourney(unittest.TestCase):
         self.assertIn("Anne-Marie", changes)
         self.shot("client-revisions.png")
 
+    def test_8_a_damaged_file_opens_read_only_with_its_banner(self):
+        """One byte changed in the middle of the agency file (closed: the app wrote its log
+        back at exit): the window opens it read-only, says so above every view and how to
+        restore, still shows the clients, refuses every write, and writes nothing."""
+        self.new_agency()
+        self.quit()
+        db = os.path.join(self.data_dir, "agence.courtier")
+        wal = db + "-wal"
+        self.assertTrue(not os.path.exists(wal) or os.path.getsize(wal) == 0,
+                        "the log is written back into the file at exit")
+        data = bytearray(open(db, "rb").read())
+        pages = len(data) // 4096
+        data[(pages // 2) * 4096 + 1000] ^= 0x01
+        with open(db, "wb") as f:
+            f.write(data)
+        self.relaunch()
+        banner = self.visible("damage-banner", timeout=40)
+        self.assertIn("lecture seule", banner.text)
+        self.assertIn("dernière sauvegarde", banner.text)
+        self.wait(40).until(EC.visibility_of_all_elements_located(tid("client-row")))
+        created = self.invoke(
+            "client_create",
+            {"input": {"kind": "person", "lastName": "Nouveau", "status": "client"}},
+        )
+        self.assertEqual(created.get("error", {}).get("code"), "damaged_read_only", created)
+        self.shot("damaged-read-only.png")
+        self.quit()
+        self.assertEqual(open(db, "rb").read(), bytes(data), "not a byte written")
+
 
 # The window sizes the form tests run at: the smallest a broker's laptop gives, and a usual one.
 SIZES = [(1024, 700), (1280, 800)]

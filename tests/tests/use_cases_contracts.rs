@@ -219,15 +219,26 @@ fn a_suspension_after_the_termination_is_refused() {
     assert_eq!(coefficients(&r), ["0.95", "1.18"]);
 }
 
-/// A contract terminated while suspended: the suspension's return to « en cours », dated after
-/// the termination, does not revive it (the status comes from all the dated events).
+/// A contract suspended: a termination before the end of the recorded suspension is refused
+/// (as a suspension past a termination is); on the day it ends, the suspension's return to
+/// « en cours » of that same day does not revive it (the status comes from all the dated
+/// events).
 #[test]
-fn a_contract_terminated_during_a_suspension_stays_terminated() {
+fn a_contract_terminated_at_the_end_of_a_suspension_stays_terminated() {
     let a = TempAgency::new();
     let k = a.contract(a.client().id()).create().id;
     a.contract_suspend(k, "2025-03-01", "2025-09-01").unwrap();
-    let r = a
+    let e = a
         .contract_terminate(k, "2025-05-01", "client", None)
+        .unwrap_err();
+    assert_eq!(e.code, "invalid:onDate");
+    assert!(
+        e.message.contains("au plus tôt le 01/09/2025"),
+        "{}",
+        e.message
+    );
+    let r = a
+        .contract_terminate(k, "2025-09-01", "client", None)
         .unwrap();
     assert_eq!(r.status.as_str(), "resilie");
     // Échéances up to the termination only: 2022 to 2025.

@@ -23,6 +23,7 @@ test('every command is called with the contract name and camelCase argument keys
   await a.agencyUnlockWithPassphrase('une phrase longue');
   await a.agencyUnlockWithRecoveryKey('ABCD-EFGH');
   await a.agencyStatus();
+  await a.agencyVerification();
   await a.demoLoad(200);
   await a.clientList(/** @type {any} */ (query));
   await a.clientSearch('dup', 50);
@@ -41,6 +42,7 @@ test('every command is called with the contract name and camelCase argument keys
     ['agency_unlock_with_passphrase', { passphrase: 'une phrase longue' }],
     ['agency_unlock_with_recovery_key', { recoveryKey: 'ABCD-EFGH' }],
     ['agency_status', {}],
+    ['agency_verification', {}],
     ['demo_load', { clients: 200 }],
     ['client_list', { query }],
     ['client_search', { text: 'dup', limit: 50 }],

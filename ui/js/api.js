@@ -133,6 +133,8 @@ export function createApi(invoke) {
       call('agency_unlock_with_recovery_key', { recoveryKey }),
     /** @returns {Promise<AgencyStatus>} */
     agencyStatus: () => call('agency_status'),
+    /** Waits for the verification of a large file's pages: what is wrong, or null when sound. @returns {Promise<string | null>} */
+    agencyVerification: () => call('agency_verification'),
     /** @param {number} clients @returns {Promise<DemoLoaded>} */
     demoLoad: (clients) => call('demo_load', { clients }),
     /** @param {ClientListQuery} query @returns {Promise<ClientListPage>} */

@@ -16,7 +16,7 @@ function start() {
       stopStartup();
       // replaceState: no hashchange event, so the router mounts the first view only once.
       if (demoLoaded || opened.created || !window.location.hash) window.history.replaceState(null, '', href('clients'));
-      mountShell(root, { storage: opened.storage }, api);
+      mountShell(root, { storage: opened.storage, damage: opened.damage, verifying: opened.verifying }, api);
     },
   }, api);
 }

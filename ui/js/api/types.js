@@ -22,6 +22,10 @@
  * @property {string | null} recoveryKey only non-null right after creation: shown once
  * @property {string} dataDir
  * @property {KeyStorage} storage
+ * @property {string | null} damage set when the file was found damaged at opening: it is then
+ *   open read-only (every write refused with `damaged_read_only`); what is wrong, in French
+ * @property {boolean} verifying true while a large file's pages are verified on a thread of their
+ *   own: `agencyVerification()` waits for the outcome (and writes wait for it)
  *
  * @typedef {object} AgencyStatus
  * @property {'open' | 'locked' | 'absent'} state
@@ -29,6 +33,7 @@
  * @property {string | null} storage
  * @property {string} appVersion
  * @property {number | null} clientCount
+ * @property {string | null} damage as in AgencyOpened
  *
  * @typedef {object} DemoLoaded
  * @property {number} clients

@@ -49,6 +49,11 @@ export const fr = {
   'error.noBackend': 'L’application n’est pas reliée à son moteur (Tauri absent).',
   'error.unexpected': 'Erreur inattendue dans l’interface :',
 
+  'damage.verifying': 'Vérification du fichier d’agence en cours… Vous pouvez consulter les fiches ; un enregistrement attend la fin de la vérification (quelques secondes).',
+  'damage.title': 'Fichier d’agence endommagé : lecture seule.',
+  'damage.detail': 'Constat de la vérification à l’ouverture : {detail}. Vous pouvez consulter les fiches ; aucune modification ne sera enregistrée.',
+  'damage.restore': 'Pour travailler à nouveau : fermez Courtier, remplacez agence.courtier dans le dossier de l’agence par votre dernière sauvegarde, puis rouvrez Courtier.',
+
   'status.prospect': 'Prospect',
   'status.client': 'Client',
   'status.former': 'Ancien client',

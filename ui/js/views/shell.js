@@ -7,6 +7,7 @@
 import { h, isTyping, replace } from '../dom.js';
 import { t } from '../i18n/index.js';
 import { icon } from '../components/icons.js';
+import { damageNotice } from '../damage.js';
 import { href, navigate, sectionOf, startRouter } from '../router.js';
 import { confirmDialog } from '../components/dialog.js';
 import { clearToast } from '../components/toast.js';
@@ -53,11 +54,14 @@ const VIEWS = {
 
 /**
  * @param {HTMLElement} el
- * @param {{ storage: string }} _params
+ * @param {{ storage: string, damage?: string | null, verifying?: boolean }} params `damage`:
+ *   the file was found damaged at opening and is open read-only: a banner above every view says
+ *   so and how to restore it (every write is refused by the backend with `damaged_read_only`);
+ *   `verifying`: a large file's pages are still being verified (the banner comes if they fail)
  * @param {import('../api.js').Api} api the backend (the real one is wired by main.js)
  * @returns {() => void}
  */
-export function mountShell(el, _params, api) {
+export function mountShell(el, params, api) {
   const content = h('main', { id: 'content', class: 'content', tabindex: '-1' });
   /** @type {Map<string, HTMLAnchorElement>} */
   const links = new Map();
@@ -74,9 +78,38 @@ export function mountShell(el, _params, api) {
       }),
     ),
   );
+  // A file found damaged is read-only: said above every view. A large file's pages are
+  // verified while the window is already usable (writes wait for the outcome): said too.
+  const banner = h('div', { class: 'damage-slot', dataset: { testid: 'damage-slot' } });
+  /** @param {{ damage?: string | null, verifying?: boolean }} state */
+  const show = (state) => {
+    const n = damageNotice(state);
+    if (n.kind === 'damaged') {
+      replace(
+        banner,
+        h(
+          'div',
+          { class: 'damage-banner', role: 'alert', dataset: { testid: 'damage-banner' } },
+          h('strong', null, n.title),
+          h('span', null, n.detail),
+          h('span', null, n.restore),
+        ),
+      );
+    } else if (n.kind === 'verifying') {
+      replace(banner, h('p', { class: 'verifying-note', role: 'status', dataset: { testid: 'verifying' } }, n.text));
+    } else banner.replaceChildren();
+  };
+  show(params);
+  if (!params.damage && params.verifying) {
+    api.agencyVerification().then(
+      (damage) => show({ damage }),
+      () => show({}),
+    );
+  }
   replace(
     el,
     h('a', { href: '#content', class: 'skip-link', onclick: (/** @type {Event} */ e) => { e.preventDefault(); content.focus(); } }, t('nav.skip')),
+    banner,
     h(
       'div',
       { class: 'layout' },

@@ -40,10 +40,10 @@ impl Courtier {
         } else {
             None
         };
-        let (state, client_count) = match guard.as_ref() {
-            Some(s) => ("open", Some(s.count_clients(false)?)),
-            None if exists => ("locked", None),
-            None => ("absent", None),
+        let (state, client_count, damage) = match guard.as_ref() {
+            Some(s) => ("open", Some(s.count_clients(false)?), s.damage()),
+            None if exists => ("locked", None, None),
+            None => ("absent", None, None),
         };
         Ok(AgencyStatus {
             state,
@@ -51,6 +51,7 @@ impl Courtier {
             storage,
             app_version: APP_VERSION,
             client_count,
+            damage,
         })
     }
 
@@ -135,6 +136,8 @@ impl Courtier {
             recovery_key: Some(created.recovery_key.display_for_broker().to_string()),
             data_dir: dir.display().to_string(),
             storage,
+            damage: None,
+            verifying: false,
         })
     }
 
@@ -179,7 +182,35 @@ impl Courtier {
             recovery_key: None,
             data_dir: dir.display().to_string(),
             storage,
+            damage: guard.as_ref().and_then(|s| s.damage()),
+            verifying: guard
+                .as_ref()
+                .is_some_and(|s| s.verification().outcome().is_none()),
         })
+    }
+
+    /// Waits for the verification of the open file's pages (under way on its own thread for a
+    /// large file, see [`AgencyOpened::verifying`]): what is wrong, or `None` when sound. The
+    /// file is not held meanwhile: the other use cases run, and writes wait for the outcome.
+    pub fn verification(&self) -> Result<Option<String>, AppError> {
+        let v = self.with_store(|s| Ok(s.verification()))?;
+        Ok(v.wait())
+    }
+
+    /// Closes the agency file cleanly: what its write-ahead log holds is written back into the
+    /// file itself (a few pages at most: SQLite folds the log back every 1 000 pages), so that
+    /// `agence.courtier` alone holds the agency, as a copy of it would. Nothing on a damaged file.
+    pub fn close(&self) -> Result<(), AppError> {
+        *self
+            .reader
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+        let mut guard = self.lock();
+        if let Some(s) = guard.as_ref() {
+            s.checkpoint()?;
+        }
+        *guard = None;
+        Ok(())
     }
 
     /// Issues a new recovery key (the previous one stops working).

@@ -4,7 +4,7 @@
 //! they bring at the next échéance (with the three responsible claims the engine derives).
 
 use crate::engine::responsibilities_in_force;
-use crate::input::{date_field, field, iso, text};
+use crate::input::{date_field, field, iso, limits, line, required_line};
 use crate::{
     AggravationDraft, AggravationDto, AppError, ClaimPage, ContractRecord, Courtier, WithdrawalDto,
 };
@@ -164,10 +164,18 @@ fn fact_code(d: &AggravationDraft, on_claim: bool) -> Result<AggravationFact, Ap
     Ok(fact)
 }
 
+/// A date field as typed, trimmed; `None` when left empty.
+fn typed(s: &Option<String>) -> Option<String> {
+    s.as_deref()
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+}
+
 /// A suspension's length as sent: months or dates, not both.
 fn suspension_length(d: &AggravationDraft) -> Result<Option<SuspensionLength>, AppError> {
-    let from = text(&d.suspension_from);
-    let to = text(&d.suspension_to);
+    let from = typed(&d.suspension_from);
+    let to = typed(&d.suspension_to);
     match (d.suspension_months, from, to) {
         (None, None, None) => Ok(None),
         (Some(_), Some(_), _) | (Some(_), _, Some(_)) => Err(field(
@@ -243,7 +251,7 @@ impl Courtier {
                 .iter()
                 .find(|c| c.id == claim_id)
                 .ok_or_else(|| AppError::internal("sinistre absent de son contrat"))?;
-            let on = match text(&d.on_date) {
+            let on = match typed(&d.on_date) {
                 None => claim.occurred_on,
                 Some(x) => date_field(&x, "onDate", "Date du fait")?,
             };
@@ -276,7 +284,7 @@ impl Courtier {
                     event_date: on,
                     suspension: None,
                     caused_by: None,
-                    note: text(&d.note),
+                    note: line(d.note.as_deref(), "note", "La note", limits::NOTE)?,
                 },
                 &now,
             )?;
@@ -317,7 +325,7 @@ impl Courtier {
                 .into_iter()
                 .find(|x| x.id == driver_id)
                 .ok_or_else(|| AppError::internal("conducteur absent de son contrat"))?;
-            let on = match (text(&d.on_date), length) {
+            let on = match (typed(&d.on_date), length) {
                 (Some(x), _) => date_field(&x, "onDate", "Date du fait")?,
                 (None, Some(SuspensionLength::Dates { from, .. })) => from,
                 (None, _) => return Err(field("onDate", "Date du fait : la date est vide.")),
@@ -379,7 +387,7 @@ impl Courtier {
                     event_date: on,
                     suspension: length,
                     caused_by: d.caused_by,
-                    note: text(&d.note),
+                    note: line(d.note.as_deref(), "note", "La note", limits::NOTE)?,
                 },
                 &now,
             )?;
@@ -390,16 +398,16 @@ impl Courtier {
     /// Withdraws a fact recorded by mistake: a new fact with the reason; the first stays in the
     /// history and no longer counts.
     pub fn aggravation_withdraw(&self, id: i64, reason: &str) -> Result<ContractRecord, AppError> {
-        let reason = reason.trim();
-        if reason.is_empty() {
-            return Err(field(
-                "reason",
-                "Dites pourquoi ce fait aggravant est retiré.",
-            ));
-        }
+        let reason = required_line(
+            reason,
+            "reason",
+            "Le motif",
+            limits::NOTE,
+            "Dites pourquoi ce fait aggravant est retiré.",
+        )?;
         let now = self.now();
         self.with_store(|s| {
-            let contract_id = s.withdraw_aggravation(id, reason, &now)?;
+            let contract_id = s.withdraw_aggravation(id, &reason, &now)?;
             self.contract_record(s, contract_id)
         })
     }

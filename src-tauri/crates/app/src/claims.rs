@@ -2,8 +2,10 @@
 //! amounts, statuses, parties and exchanges, and the portfolio's open claims. Every change is a
 //! new fact: a correction keeps the values it replaced; an amount is a new line.
 
+mod checks;
+
 use crate::engine::{coefficient_rows, responsibilities_in_force};
-use crate::input::{date_field, field, iso, money, text};
+use crate::input::{date_field, field, iso, limits, line, lines, money, required_line};
 use crate::{
     AmountDto, AppError, ClaimDraft, ClaimPage, ClaimRecord, ClaimUpdate, CommunicationDto,
     ContractRecord, Courtier, OpenClaim, PartyDto,
@@ -74,15 +76,14 @@ impl Courtier {
             None | Some("") => None,
             Some(s) => Some(money(s, "estimated")?.cents()),
         };
+        let texts = checks::texts(
+            d.place.as_deref(),
+            d.description.as_deref(),
+            d.insurer_reference.as_deref(),
+        )?;
         let now = self.now();
         self.with_store(|s| {
-            let contract = s.contract(d.contract_id)?;
-            if occurred < contract.subscription_date {
-                return Err(field(
-                    "occurredOn",
-                    "Le sinistre précède la souscription du contrat : il relève du relevé d'information de l'assureur précédent.",
-                ));
-            }
+            checks::within_contract(s, d.contract_id, occurred)?;
             s.insert_claim(
                 &NewClaim {
                     contract_id: d.contract_id,
@@ -90,9 +91,9 @@ impl Courtier {
                     declared_on: declared,
                     kind,
                     responsibility,
-                    place: d.place.clone(),
-                    description: d.description.clone(),
-                    insurer_reference: d.insurer_reference.clone(),
+                    place: texts.place,
+                    description: texts.description,
+                    insurer_reference: texts.insurer_reference,
                     estimated_cents: estimated,
                     vehicle_id: d.vehicle_id,
                     driver_id: d.driver_id,
@@ -115,9 +116,13 @@ impl Courtier {
     ) -> Result<ContractRecord, AppError> {
         let responsibility = self::responsibility(responsibility)?;
         let on = date_field(found_on, "foundOn", "Date du constat")?;
+        let note = checks::note(note)?;
+        let note = note.as_deref();
         let now = self.now();
         let today = self.today();
         self.with_store(|s| {
+            let occurred = checks::occurred_on(s, claim_id)?;
+            checks::fact_date(on, occurred, today, "foundOn", "La date du constat")?;
             let facts = s.contract_facts(s.claim_contract(claim_id)?)?;
             if let Some(c) = facts.claims.iter().find(|c| c.id == claim_id) {
                 check_qualification(c.kind, responsibility)
@@ -181,18 +186,20 @@ impl Courtier {
         })?;
         let amount = money(&a.amount, "amount")?.cents();
         let on = date_field(&a.on_date, "onDate", "Date du montant")?;
-        if on > self.today() {
-            return Err(field("onDate", "La date du montant est dans le futur."));
-        }
+        let today = self.today();
         let row = AmountRow {
             kind,
             amount_cents: amount,
             on_date: on,
-            note: text(&a.note),
+            note: checks::note(a.note.as_deref())?,
             recorded_at: String::new(),
         };
         let now = self.now();
-        self.with_store(|s| Ok(s.add_claim_amount(claim_id, &row, &now)?))?;
+        self.with_store(|s| {
+            let occurred = checks::occurred_on(s, claim_id)?;
+            checks::fact_date(on, occurred, today, "onDate", "La date du montant")?;
+            Ok(s.add_claim_amount(claim_id, &row, &now)?)
+        })?;
         self.claim_get(claim_id)
     }
 
@@ -217,8 +224,14 @@ impl Courtier {
             checked_claim_dates(&occurred_on, declared_on.as_deref(), &kind, today)?;
         // The claim's responsibility in force must stay possible for its (new) kind.
         check_qualification(kind, c.responsibility).map_err(|e| field("kind", e.to_string()))?;
-        let keep = |new: &Option<String>, old: &Option<String>| match new {
-            Some(_) => text(new),
+        // A text sent is checked (and replaces the old one, empty clears it); one not sent is kept.
+        let texts = checks::texts(
+            u.place.as_deref(),
+            u.description.as_deref(),
+            u.insurer_reference.as_deref(),
+        )?;
+        let keep = |new: &Option<String>, checked: Option<String>, old: &Option<String>| match new {
+            Some(_) => checked,
             None => old.clone(),
         };
         let link = |new: Option<i64>, old: Option<i64>| match new {
@@ -230,20 +243,19 @@ impl Courtier {
             occurred_on: occurred,
             declared_on: declared,
             kind,
-            place: keep(&u.place, &c.place),
-            description: keep(&u.description, &c.description),
-            insurer_reference: keep(&u.insurer_reference, &c.insurer_reference),
+            place: keep(&u.place, texts.place, &c.place),
+            description: keep(&u.description, texts.description, &c.description),
+            insurer_reference: keep(
+                &u.insurer_reference,
+                texts.insurer_reference,
+                &c.insurer_reference,
+            ),
             vehicle_id: link(u.vehicle_id, c.vehicle_id),
             driver_id: link(u.driver_id, c.driver_id),
         };
+        let reason = line(u.reason.as_deref(), "reason", "La raison", limits::NOTE)?;
         self.with_store(|s| {
-            let contract = s.contract(page.contract_id)?;
-            if occurred < contract.subscription_date {
-                return Err(field(
-                    "occurredOn",
-                    "Le sinistre précède la souscription du contrat : il relève du relevé d'information de l'assureur précédent.",
-                ));
-            }
+            checks::within_contract(s, page.contract_id, occurred)?;
             // An aggravating fact of the claim cannot come before the claim.
             if let Some(a) = s.aggravations_of_contract(page.contract_id)?.iter().find(|a| {
                 a.claim_id == Some(claim_id) && a.withdrawal.is_none() && a.event_date < occurred
@@ -256,13 +268,9 @@ impl Courtier {
                     ),
                 ));
             }
-            s.correct_claim(
-                claim_id,
-                &correction,
-                text(&u.reason).as_deref(),
-                &now,
-                &|f| coefficient_rows(f, today),
-            )?;
+            s.correct_claim(claim_id, &correction, reason.as_deref(), &now, &|f| {
+                coefficient_rows(f, today)
+            })?;
             Ok(())
         })?;
         self.claim_get(claim_id)
@@ -287,10 +295,13 @@ impl Courtier {
                 "Le rôle est expert, garage, tiers, assureur_tiers ou autre.",
             )
         })?;
-        let name = p.name.trim();
-        if name.is_empty() {
-            return Err(field("name", "Le nom de l'intervenant est vide."));
-        }
+        let name = required_line(
+            &p.name,
+            "name",
+            "Le nom de l'intervenant",
+            limits::NAME,
+            "Le nom de l'intervenant est vide.",
+        )?;
         let phone = match p.phone.as_deref().map(str::trim).filter(|x| !x.is_empty()) {
             None => None,
             Some(x) => Some(
@@ -307,11 +318,16 @@ impl Courtier {
         let row = courtier_port::PartyRow {
             id: 0,
             role,
-            name: name.to_string(),
+            name,
             phone,
             email,
-            address: p.address.clone().filter(|x| !x.trim().is_empty()),
-            reference: p.reference.clone().filter(|x| !x.trim().is_empty()),
+            address: line(p.address.as_deref(), "address", "L'adresse", limits::LINE)?,
+            reference: line(
+                p.reference.as_deref(),
+                "reference",
+                "La référence",
+                limits::REFERENCE,
+            )?,
         };
         let now = self.now();
         self.with_store(|s| {
@@ -334,13 +350,22 @@ impl Courtier {
         })?;
         let direction = Direction::parse(&m.direction)
             .map_err(|_| field("direction", "Le sens est entrant ou sortant."))?;
-        let summary = m.summary.trim();
-        if summary.is_empty() {
-            return Err(field("summary", "Le résumé de l'échange est vide."));
-        }
+        let summary = lines(
+            Some(&m.summary),
+            "summary",
+            "Le résumé de l'échange",
+            limits::TEXT,
+        )?
+        .ok_or_else(|| field("summary", "Le résumé de l'échange est vide."))?;
         let at = m.at.trim();
         let (day, time) = at.split_once('T').unwrap_or((at, ""));
-        date_field(day, "at", "Date de l'échange")?;
+        let day = date_field(day, "at", "Date de l'échange")?;
+        if day > self.today() {
+            return Err(field(
+                "at",
+                "La date de l'échange est dans le futur : on note un échange qui a eu lieu.",
+            ));
+        }
         if !time.is_empty()
             && chrono::NaiveTime::parse_from_str(time, "%H:%M")
                 .or_else(|_| chrono::NaiveTime::parse_from_str(time, "%H:%M:%S"))
@@ -354,7 +379,7 @@ impl Courtier {
             at: at.to_string(),
             channel,
             direction,
-            summary: summary.to_string(),
+            summary,
             recorded_at: String::new(),
         };
         let now = self.now();
@@ -424,9 +449,19 @@ impl Courtier {
             )
         })?;
         let on = date_field(on, "onDate", "Date du changement d'état")?;
+        let note = checks::note(note)?;
+        let today = self.today();
         let now = self.now();
         self.with_store(|s| {
-            let contract_id = s.claim_status(claim_id, status, on, note, &now)?;
+            let occurred = checks::occurred_on(s, claim_id)?;
+            checks::fact_date(
+                on,
+                occurred,
+                today,
+                "onDate",
+                "La date du changement d'état",
+            )?;
+            let contract_id = s.claim_status(claim_id, status, on, note.as_deref(), &now)?;
             self.contract_record(s, contract_id)
         })
     }

@@ -55,8 +55,8 @@ pub(crate) fn update<S: ClientStore + RevisionStore + ?Sized>(
     expected_version: Option<i64>,
     reason: Option<&str>,
 ) -> Result<ClientRecord, AppError> {
-    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
-    s.update_client(id, client, expected_version, reason, now)?;
+    let reason = crate::input::line(reason, "reason", "Le motif", crate::input::limits::NOTE)?;
+    s.update_client(id, client, expected_version, reason.as_deref(), now)?;
     record(s, today, id)
 }
 

@@ -4,7 +4,9 @@
 
 use crate::aggravations::{aggravation_dto, surcharges_at};
 use crate::engine::{coefficient_rows, history, novice_at, outcome, premium_lines};
-use crate::input::{date_field, field, from_cents, iso, money, reason};
+use crate::input::{
+    date_field, field, from_cents, iso, limits, line, lines, money, reason, required_line,
+};
 use crate::{
     dto::{claim_record, drivers_with_revisions, revision_dtos, vehicles_with_revisions},
     AppError, AvenantDraft, ContractDraft, ContractEventDto, ContractRecord, ContractUpdate,
@@ -19,7 +21,7 @@ use courtier_domain::contract::{check_suspension, status_on, terminated_on};
 use courtier_domain::premium::{premium_notice, surcharges_note, three_claims_events};
 use courtier_domain::vocabulary::{ContractStatus, Product, TerminatedBy, Usage};
 use courtier_domain::Coefficient;
-use courtier_port::{AgencyStore, ContractRow, Entity, NewContract, PremiumLineRow};
+use courtier_port::{AgencyStore, ContractRow, Entity, NewContract, PremiumLineRow, StoreError};
 use rust_decimal::Decimal;
 
 /// Premium lines as sent, checked, in force from `from`.
@@ -31,15 +33,16 @@ fn premium_rows(
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            if p.guarantee.trim().is_empty() {
-                return Err(field(
-                    &format!("premiums[{i}].guarantee"),
-                    "Garantie sans nom.",
-                ));
-            }
+            let guarantee = required_line(
+                &p.guarantee,
+                &format!("premiums[{i}].guarantee"),
+                "Le nom de la garantie",
+                limits::NAME,
+                "Garantie sans nom.",
+            )?;
             Ok(PremiumLineRow {
                 from_date: from,
-                guarantee: p.guarantee.trim().to_string(),
+                guarantee,
                 amount_cents: money(&p.amount, &format!("premiums[{i}].amount"))?.cents(),
                 modulated: p.modulated,
             })
@@ -47,8 +50,18 @@ fn premium_rows(
         .collect()
 }
 
+/// How far back a contract's subscription may go: fifty years (the bonus-malus of 1976 fits, a
+/// date typed « 1900 » that would make 126 échéances does not).
+const SUBSCRIPTION_YEARS_BACK: u32 = 50;
+
+/// How far ahead a contract may be subscribed (a quote for a car delivered in some months).
+const SUBSCRIPTION_MONTHS_AHEAD: u32 = 12;
+
 /// The terms of a contract, checked: the same checks at creation and at each correction.
-fn checked_terms(d: &ContractDraft) -> Result<courtier_port::ContractCorrection, AppError> {
+fn checked_terms(
+    d: &ContractDraft,
+    today: NaiveDate,
+) -> Result<courtier_port::ContractCorrection, AppError> {
     let product = match d.product.as_deref() {
         None => Product::Auto,
         Some(p) => Product::parse(p).map_err(|_| {
@@ -67,18 +80,49 @@ fn checked_terms(d: &ContractDraft) -> Result<courtier_port::ContractCorrection,
             )
         })?,
     };
-    let number = d.number.trim();
-    if number.is_empty() {
-        return Err(field("number", "Le numéro de contrat est vide."));
-    }
-    if d.insurer.trim().is_empty() {
-        return Err(field("insurer", "L'assureur est vide."));
-    }
+    let number = required_line(
+        &d.number,
+        "number",
+        "Le numéro de contrat",
+        limits::REFERENCE,
+        "Le numéro de contrat est vide.",
+    )?;
+    required_line(
+        &d.insurer,
+        "insurer",
+        "Le nom de l'assureur",
+        limits::NAME,
+        "L'assureur est vide.",
+    )?;
     let subscription = date_field(
         &d.subscription_date,
         "subscriptionDate",
         "Date de souscription",
     )?;
+    let earliest = today
+        .checked_sub_months(chrono::Months::new(12 * SUBSCRIPTION_YEARS_BACK))
+        .unwrap_or(today);
+    if subscription < earliest {
+        return Err(field(
+            "subscriptionDate",
+            format!(
+                "La souscription du {} remonte à plus de {SUBSCRIPTION_YEARS_BACK} ans : vérifiez l'année.",
+                subscription.format("%d/%m/%Y")
+            ),
+        ));
+    }
+    let latest = today
+        .checked_add_months(chrono::Months::new(SUBSCRIPTION_MONTHS_AHEAD))
+        .unwrap_or(today);
+    if subscription > latest {
+        return Err(field(
+            "subscriptionDate",
+            format!(
+                "La souscription du {} est à plus de {SUBSCRIPTION_MONTHS_AHEAD} mois d'ici : vérifiez l'année.",
+                subscription.format("%d/%m/%Y")
+            ),
+        ));
+    }
     let first = date_field(&d.first_echeance, "firstEcheance", "Première échéance")?;
     if first <= subscription {
         return Err(field(
@@ -101,7 +145,7 @@ fn checked_terms(d: &ContractDraft) -> Result<courtier_port::ContractCorrection,
         Some(s) => Coefficient::parse(s).map_err(|e| field("startCoefficient", e.to_string()))?,
     };
     Ok(courtier_port::ContractCorrection {
-        number: number.to_string(),
+        number,
         product,
         subscription_date: subscription,
         first_echeance: first,
@@ -146,10 +190,14 @@ impl Courtier {
         let today = self.today();
         let facts = s.contract_facts(id)?;
         let out = outcome(&facts, today)?;
-        // The date moved on since the last computation: keep the stored history current.
+        // The date moved on since the last computation: keep the stored history current (not
+        // on a damaged file, read-only: the record is computed from the facts anyway).
         if s.coefficient_history(id)?.len() != out.echeances.len() {
             let now = self.now();
-            s.recompute_contract(id, &now, &|f| coefficient_rows(f, today))?;
+            match s.recompute_contract(id, &now, &|f| coefficient_rows(f, today)) {
+                Err(StoreError::ReadOnlyDamaged { .. }) => {}
+                r => r?,
+            }
         }
         let c: &ContractRow = &facts.contract;
         let clause = c.clause_applies;
@@ -325,7 +373,7 @@ impl Courtier {
 
     /// Records a contract and computes its coefficients.
     pub fn contract_create(&self, d: &ContractDraft) -> Result<ContractRecord, AppError> {
-        let terms = checked_terms(d)?;
+        let terms = checked_terms(d, self.today())?;
         let counters = start_counters(d, terms.start_coefficient)?;
         let status = match d.status.as_deref() {
             None => ContractStatus::EnCours,
@@ -443,6 +491,7 @@ impl Courtier {
             )
         })?;
         let on = date_field(on, "onDate", "Date de résiliation")?;
+        let reason = line(reason, "reason", "Le motif", limits::NOTE)?;
         let now = self.now();
         let today = self.today();
         self.with_store(|s| {
@@ -453,7 +502,22 @@ impl Courtier {
                     "La résiliation doit suivre la souscription.",
                 ));
             }
-            s.terminate_contract(id, on, by, reason, &now, &|f| coefficient_rows(f, today))?;
+            // A suspension recorded must end by the termination (as one recorded after it must).
+            let facts = s.contract_facts(id)?;
+            if let Some((from, to)) = facts.interruptions.iter().find(|(_, to)| *to > on) {
+                return Err(field(
+                    "onDate",
+                    format!(
+                        "Une suspension court du {} au {} : la résiliation ne peut la précéder. Résiliez au plus tôt le {}.",
+                        from.format("%d/%m/%Y"),
+                        to.format("%d/%m/%Y"),
+                        to.format("%d/%m/%Y")
+                    ),
+                ));
+            }
+            s.terminate_contract(id, on, by, reason.as_deref(), &now, &|f| {
+                coefficient_rows(f, today)
+            })?;
             self.contract_record(s, id)
         })
     }
@@ -499,8 +563,8 @@ impl Courtier {
                 status: None,
                 premiums: Vec::new(),
             };
-            let terms = checked_terms(&draft)?;
-            s.correct_contract(id, &terms, reason(&u.reason).as_deref(), &now, &|f| {
+            let terms = checked_terms(&draft, today)?;
+            s.correct_contract(id, &terms, reason(&u.reason)?.as_deref(), &now, &|f| {
                 coefficient_rows(f, today)
             })?;
             self.contract_record(s, id)
@@ -515,17 +579,22 @@ impl Courtier {
         d: &AvenantDraft,
     ) -> Result<ContractRecord, AppError> {
         let on = date_field(&d.on_date, "onDate", "Date d'effet de l'avenant")?;
-        let details = d.details.trim();
-        if details.is_empty() {
-            return Err(field(
+        let details = lines(
+            Some(&d.details),
+            "details",
+            "Le détail de l'avenant",
+            limits::TEXT,
+        )?
+        .ok_or_else(|| {
+            field(
                 "details",
                 "Dites ce que change l'avenant (garanties, véhicule, conducteurs…).",
-            ));
-        }
+            )
+        })?;
         let premiums = premium_rows(&d.premiums, on)?;
         let now = self.now();
         self.with_store(|s| {
-            s.add_avenant(contract_id, on, details, &premiums, &now)?;
+            s.add_avenant(contract_id, on, &details, &premiums, &now)?;
             self.contract_record(s, contract_id)
         })
     }

@@ -1,6 +1,6 @@
 //! Drivers of a contract: naming, listing and correcting them.
 
-use crate::input::{date_field, field, merge, opt_date_field, reason};
+use crate::input::{date_field, field, limits, line, merge, opt_date_field, reason, required_line};
 use crate::{
     dto::drivers_with_revisions, AppError, Courtier, DriverDraft, DriverDto, DriverUpdate,
 };
@@ -15,14 +15,60 @@ impl Courtier {
                 "Le rôle du conducteur est principal, secondaire ou occasionnel.",
             )
         })?;
-        let last_name = d.last_name.trim();
-        if last_name.is_empty() {
-            return Err(field("lastName", "Le nom du conducteur est vide."));
-        }
+        let last_name = required_line(
+            &d.last_name,
+            "lastName",
+            "Le nom du conducteur",
+            limits::NAME,
+            "Le nom du conducteur est vide.",
+        )?;
+        let first_name = line(
+            d.first_name.as_deref(),
+            "firstName",
+            "Le prénom du conducteur",
+            limits::NAME,
+        )?;
+        let licence_number = line(
+            d.licence_number.as_deref(),
+            "licenceNumber",
+            "Le numéro de permis",
+            limits::REFERENCE,
+        )?;
         let birth_date = opt_date_field(&d.birth_date, "birthDate", "Date de naissance")?;
         let licence_date = opt_date_field(&d.licence_date, "licenceDate", "Date du permis")?;
         let from_date = date_field(&d.from_date, "fromDate", "Date de désignation")?;
         let today = self.today();
+        if let Some(b) = birth_date {
+            // A driver holds a licence: at least 15 (accompanied driving), at most 120.
+            let years = today.years_since(b);
+            if b > today {
+                return Err(field(
+                    "birthDate",
+                    format!(
+                        "La date de naissance ({}) est dans le futur.",
+                        b.format("%d/%m/%Y")
+                    ),
+                ));
+            }
+            if years.is_some_and(|y| y > 120) {
+                return Err(field(
+                    "birthDate",
+                    format!(
+                        "Une naissance le {} ferait un conducteur de plus de 120 ans : vérifiez l'année.",
+                        b.format("%d/%m/%Y")
+                    ),
+                ));
+            }
+            if years.is_some_and(|y| y < 15) {
+                return Err(field(
+                    "birthDate",
+                    format!(
+                        "Né le {}, le conducteur a moins de 15 ans : il ne peut conduire, même accompagné.",
+                        b.format("%d/%m/%Y")
+                    ),
+                ));
+            }
+        }
         if licence_date.is_some_and(|l| l > today) {
             return Err(field("licenceDate", "La date du permis est dans le futur."));
         }
@@ -42,10 +88,10 @@ impl Courtier {
             contract_id: d.contract_id,
             client_id: d.client_id,
             role,
-            last_name: last_name.to_string(),
-            first_name: d.first_name.clone().filter(|x| !x.trim().is_empty()),
+            last_name,
+            first_name,
             birth_date,
-            licence_number: d.licence_number.clone().filter(|x| !x.trim().is_empty()),
+            licence_number,
             licence_date,
             aac: d.aac,
             from_date,
@@ -115,7 +161,7 @@ impl Courtier {
             ));
         }
         let now = self.now();
-        self.with_store(|s| Ok(s.correct_driver(&row, reason(&u.reason).as_deref(), &now)?))?;
+        self.with_store(|s| Ok(s.correct_driver(&row, reason(&u.reason)?.as_deref(), &now)?))?;
         self.driver_get(id)
     }
 }

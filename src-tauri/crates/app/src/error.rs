@@ -57,6 +57,8 @@ error_codes! {
     Database = "database",
     /// The agency file is damaged (empty, cut short, missing while its key file remains).
     Damaged = "damaged",
+    /// The agency file was found damaged at opening: open for reading only, every write refused.
+    DamagedReadOnly = "damaged_read_only",
     /// The file holds something this version cannot read.
     Corrupt = "corrupt",
     KeychainUnavailable = "keychain_unavailable",
@@ -242,6 +244,7 @@ mod tests {
                 path: "x".into(),
                 detail: "x".into(),
             },
+            StoreError::ReadOnlyDamaged { detail: "x".into() },
         ];
         for e in store {
             assert!(ErrorCode::parse(e.code()).is_some(), "{}", e.code());

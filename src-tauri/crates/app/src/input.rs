@@ -55,13 +55,6 @@ pub(crate) fn opt_date_field(
     }
 }
 
-pub(crate) fn text(s: &Option<String>) -> Option<String> {
-    s.as_deref()
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
-        .map(str::to_string)
-}
-
 /// The new value of an optional text: given (empty clears) or kept.
 pub(crate) fn merge(new: &Option<String>, old: Option<String>) -> Option<String> {
     match new {
@@ -70,6 +63,64 @@ pub(crate) fn merge(new: &Option<String>, old: Option<String>) -> Option<String>
     }
 }
 
-pub(crate) fn reason(r: &Option<String>) -> Option<String> {
-    merge(r, None)
+/// The reason given for a correction, checked as every free text.
+pub(crate) fn reason(r: &Option<String>) -> Result<Option<String>, AppError> {
+    line(r.as_deref(), "reason", "Le motif", limits::NOTE)
+}
+
+/// The lengths of the free texts (in characters), each fitting its use; every free text also
+/// follows the rule of `courtier_domain::text` (no control or bidirectional characters).
+pub(crate) mod limits {
+    /// A name: a person's, a party's, an insurer's, a guarantee's, a make or a model.
+    pub(crate) const NAME: usize = 100;
+    /// One line of text: a place, an address.
+    pub(crate) const LINE: usize = 200;
+    /// A reference or a number: a contract's, the insurer's claim reference, a licence.
+    pub(crate) const REFERENCE: usize = 50;
+    /// A short note or reason on a fact (a status, an amount, a requalification, a termination).
+    pub(crate) const NOTE: usize = 500;
+    /// A text of several lines: a claim's description, an exchange's summary, an avenant.
+    pub(crate) const TEXT: usize = 5_000;
+}
+
+/// An optional one-line free text, checked ([`courtier_domain::text::line`]): `None` when
+/// absent or empty.
+pub(crate) fn line(
+    v: Option<&str>,
+    code: &str,
+    label: &str,
+    max: usize,
+) -> Result<Option<String>, AppError> {
+    match v {
+        None => Ok(None),
+        Some(s) => {
+            courtier_domain::text::line(s, label, max).map_err(|e| field(code, e.to_string()))
+        }
+    }
+}
+
+/// A one-line free text that must be there: `empty` is the message when it is not.
+pub(crate) fn required_line(
+    v: &str,
+    code: &str,
+    label: &str,
+    max: usize,
+    empty: &str,
+) -> Result<String, AppError> {
+    line(Some(v), code, label, max)?.ok_or_else(|| field(code, empty))
+}
+
+/// An optional free text of several lines, checked ([`courtier_domain::text::lines`]).
+pub(crate) fn lines(
+    v: Option<&str>,
+    code: &str,
+    label: &str,
+    max: usize,
+) -> Result<Option<String>, AppError> {
+    match v {
+        None => Ok(None),
+        Some(s) => {
+            courtier_domain::text::lines(s, label, max).map_err(|e| field(code, e.to_string()))
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! The managed list of insurers (contact details, where to ask for relevés d'information).
 
 use crate::dto::{revision_dtos, RevisionDto};
-use crate::input::field;
+use crate::input::{field, limits, line};
 use crate::{AppError, Courtier};
 use courtier_port::{AgencyStore, Entity, InsurerRow};
 use serde::{Deserialize, Serialize};
@@ -59,13 +59,25 @@ fn checked<E: std::fmt::Display>(
 
 /// The row a draft makes of `old`, checked.
 fn merged(d: &InsurerDraft, old: InsurerRow) -> Result<InsurerRow, AppError> {
-    let name = d
-        .name
-        .as_deref()
-        .map_or(old.name.clone(), |n| n.trim().to_string());
-    if name.is_empty() {
-        return Err(field("name", "Le nom de l'assureur est vide."));
+    let name = match d.name.as_deref() {
+        Some(n) => line(Some(n), "name", "Le nom de l'assureur", limits::NAME)?,
+        None => Some(old.name.clone()),
     }
+    .ok_or_else(|| field("name", "Le nom de l'assureur est vide."))?;
+    // The free texts sent, checked by the one rule (no control or bidirectional characters).
+    let checked_line =
+        |v: &Option<String>, old: Option<String>, code: &str, label: &str, max| match v {
+            Some(x) => line(Some(x), code, label, max),
+            None => Ok(old),
+        };
+    let address_line1 = checked_line(
+        &d.address_line1,
+        old.address_line1,
+        "addressLine1",
+        "L'adresse",
+        limits::LINE,
+    )?;
+    let city = checked_line(&d.city, old.city, "city", "La ville", limits::NAME)?;
     let postcode = text(&d.postcode, old.postcode);
     if let Some(p) = &postcode {
         if !(p.len() == 5 && p.chars().all(|c| c.is_ascii_digit())) {
@@ -78,9 +90,9 @@ fn merged(d: &InsurerDraft, old: InsurerRow) -> Result<InsurerRow, AppError> {
     Ok(InsurerRow {
         id: old.id,
         name,
-        address_line1: text(&d.address_line1, old.address_line1),
+        address_line1,
         postcode,
-        city: text(&d.city, old.city),
+        city,
         email: checked(
             text(&d.email, old.email),
             "email",
@@ -162,7 +174,8 @@ impl Courtier {
         let now = self.now();
         self.with_store(|s| {
             let row = merged(d, s.insurer(id)?)?;
-            s.update_insurer(&row, text(&d.reason, None).as_deref(), &now)?;
+            let reason = line(d.reason.as_deref(), "reason", "Le motif", limits::NOTE)?;
+            s.update_insurer(&row, reason.as_deref(), &now)?;
             let r = s.insurer(id)?;
             self.insurer_dto(s, r)
         })

@@ -1,7 +1,69 @@
 //! Relevés d'information received for a client (R17, R18).
 
 use crate::{AppError, Courtier, ReleveResult};
-use courtier_domain::bonus_malus::RuleOptions;
+use courtier_domain::bonus_malus::limits::{self, check_count, check_document};
+use courtier_domain::bonus_malus::{ReleveDocument, RuleOptions};
+use serde_json::Value;
+
+/// A relevé's JSON, read within its limits (size and depth before it is parsed, then its
+/// claims, drivers and texts), or the `releve` field's error in French.
+fn read_document(json: &str, today: chrono::NaiveDate) -> Result<ReleveDocument, AppError> {
+    let refused = |m: String| AppError::field("releve", m);
+    const WHAT: &str = "Le relevé";
+    check_document(json, WHAT, limits::RELEVE_MAX_BYTES).map_err(|e| refused(e.to_string()))?;
+    let v: Value =
+        serde_json::from_str(json).map_err(|e| refused(format!("Relevé illisible : {e}")))?;
+    for (key, max, items) in [
+        ("claims", limits::RELEVE_MAX_CLAIMS, "sinistres"),
+        ("drivers", limits::RELEVE_MAX_DRIVERS, "conducteurs"),
+    ] {
+        if let Some(a) = v.get(key).and_then(Value::as_array) {
+            check_count(a.len(), max, WHAT, items).map_err(|e| refused(e.to_string()))?;
+        }
+    }
+    check_texts(&v, "").map_err(refused)?;
+    let doc: ReleveDocument =
+        serde_json::from_value(v).map_err(|e| refused(format!("Relevé illisible : {e}")))?;
+    if doc.issued_on > today {
+        return Err(refused(format!(
+            "Le relevé serait émis le {}, dans le futur : vérifiez sa date d'émission.",
+            doc.issued_on.format("%d/%m/%Y")
+        )));
+    }
+    Ok(doc)
+}
+
+/// Every text of the relevé follows the rule of free texts (no control or bidirectional
+/// characters, [`limits::RELEVE_MAX_TEXT`] characters at most); `at` names where.
+fn check_texts(v: &Value, at: &str) -> Result<(), String> {
+    match v {
+        Value::String(s) => {
+            let label = format!("Le texte « {at} » du relevé");
+            courtier_domain::text::refused_char(s, false, &label).map_err(|e| e.to_string())?;
+            let len = s.chars().count();
+            if len > limits::RELEVE_MAX_TEXT {
+                return Err(format!(
+                    "{label} dépasse {} caractères ({len}).",
+                    limits::RELEVE_MAX_TEXT
+                ));
+            }
+            Ok(())
+        }
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, x)| check_texts(x, &format!("{at}[{i}]"))),
+        Value::Object(o) => o.iter().try_for_each(|(k, x)| {
+            let path = if at.is_empty() {
+                k.clone()
+            } else {
+                format!("{at}.{k}")
+            };
+            check_texts(x, &path)
+        }),
+        _ => Ok(()),
+    }
+}
 
 impl Courtier {
     /// Records a relevé received for a client (the document in the JSON form of
@@ -12,8 +74,7 @@ impl Courtier {
         client_id: i64,
         document_json: &str,
     ) -> Result<ReleveResult, AppError> {
-        let doc: courtier_domain::bonus_malus::ReleveDocument = serde_json::from_str(document_json)
-            .map_err(|e| AppError::field("releve", format!("Relevé illisible : {e}")))?;
+        let doc = read_document(document_json, self.today())?;
         let missing = doc.missing_fields();
         let outcome = doc.to_releve().map(|r| {
             courtier_domain::bonus_malus::start_coefficient_from_releve(&r, &RuleOptions::default())

@@ -1,10 +1,29 @@
 //! Vehicles of a contract: adding, replacing (R16), listing and correcting them.
 
 use crate::engine::{coefficient_on, coefficient_rows};
-use crate::input::{date_field, field, merge, opt_date_field, reason};
+use crate::input::{date_field, field, limits, line, merge, opt_date_field, reason};
 use crate::{
     dto::vehicles_with_revisions, AppError, Courtier, VehicleDraft, VehicleDto, VehicleUpdate,
 };
+
+/// A vehicle enters its contract on or after the subscription.
+fn within_contract(
+    s: &dyn courtier_port::AgencyStore,
+    row: &courtier_port::VehicleRow,
+) -> Result<(), AppError> {
+    let subscribed = s.contract(row.contract_id)?.subscription_date;
+    if row.from_date < subscribed {
+        return Err(field(
+            "fromDate",
+            format!(
+                "Le véhicule ne peut entrer au contrat le {}, avant sa souscription du {}.",
+                row.from_date.format("%d/%m/%Y"),
+                subscribed.format("%d/%m/%Y")
+            ),
+        ));
+    }
+    Ok(())
+}
 
 impl Courtier {
     fn vehicle_row(&self, d: &VehicleDraft) -> Result<courtier_port::VehicleRow, AppError> {
@@ -22,18 +41,18 @@ impl Courtier {
                 "La première immatriculation ne peut suivre l'entrée au contrat.",
             ));
         }
-        let clean = |s: &Option<String>| {
-            s.as_deref()
-                .map(str::trim)
-                .filter(|x| !x.is_empty())
-                .map(str::to_string)
-        };
+        if first_registration.is_some_and(|f| f > self.today()) {
+            return Err(field(
+                "firstRegistration",
+                "La première immatriculation est dans le futur.",
+            ));
+        }
         Ok(courtier_port::VehicleRow {
             id: 0,
             contract_id: d.contract_id,
             registration,
-            make: clean(&d.make),
-            model: clean(&d.model),
+            make: line(d.make.as_deref(), "make", "La marque", limits::NAME)?,
+            model: line(d.model.as_deref(), "model", "Le modèle", limits::NAME)?,
             first_registration,
             from_date,
             to_date: None,
@@ -50,6 +69,7 @@ impl Courtier {
         let now = self.now();
         let today = self.today();
         let id = self.with_store(|s| {
+            within_contract(s, &row)?;
             Ok(s.insert_vehicle(&row, None, &now, &|f| coefficient_rows(f, today))?)
         })?;
         self.find_vehicle(d.contract_id, id)
@@ -69,6 +89,7 @@ impl Courtier {
         let today = self.today();
         // The coefficient in force on the replacement date, which may be in the past (R16).
         let c = self.with_store(|s| {
+            within_contract(s, &row)?;
             coefficient_on(&s.contract_facts(d.contract_id)?, row.from_date, today)
         })?;
         let (after, why) =
@@ -143,7 +164,8 @@ impl Courtier {
         let now = self.now();
         let today = self.today();
         self.with_store(|s| {
-            s.correct_vehicle(&row, reason(&u.reason).as_deref(), &now, &|f| {
+            within_contract(s, &row)?;
+            s.correct_vehicle(&row, reason(&u.reason)?.as_deref(), &now, &|f| {
                 coefficient_rows(f, today)
             })?;
             Ok(())

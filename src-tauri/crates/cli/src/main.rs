@@ -143,17 +143,35 @@ fn run(cli: Cli) -> Result<(), AppError> {
     let dir = cli.data_dir;
     match cli.command {
         Command::BonusMalus(c) => cmd::simulate::run(c),
-        Command::Init { passphrase_stdin } => cmd::agency::init(&courtier(dir)?, passphrase_stdin),
-        Command::Status { json } => cmd::agency::status(&courtier(dir)?, json),
-        Command::Check { against } => cmd::agency::check(&opened(dir)?, against.as_deref()),
-        Command::Demo { clients, seed } => cmd::agency::demo(&opened(dir)?, clients, seed),
-        Command::Key(k) => cmd::agency::key(&courtier(dir)?, k),
-        Command::Client(c) => cmd::client::run(&opened(dir)?, c),
-        Command::Contract(c) => cmd::contract::run(&opened(dir)?, c),
-        Command::Claim(c) => cmd::claim::run(&opened(dir)?, c),
-        Command::Vehicle(c) => cmd::vehicle::run(&opened(dir)?, c),
-        Command::Driver(c) => cmd::driver::run(&opened(dir)?, c),
-        Command::Insurer(c) => cmd::insurer::run(&opened(dir)?, c),
-        Command::Releve(c) => cmd::releve::run(&opened(dir)?, c),
+        Command::Init { passphrase_stdin } => {
+            closing(courtier(dir)?, |a| cmd::agency::init(a, passphrase_stdin))
+        }
+        Command::Status { json } => closing(courtier(dir)?, |a| cmd::agency::status(a, json)),
+        Command::Check { against } => {
+            closing(opened(dir)?, |a| cmd::agency::check(a, against.as_deref()))
+        }
+        Command::Demo { clients, seed } => {
+            closing(opened(dir)?, |a| cmd::agency::demo(a, clients, seed))
+        }
+        Command::Key(k) => closing(courtier(dir)?, |a| cmd::agency::key(a, k)),
+        Command::Client(c) => closing(opened(dir)?, |a| cmd::client::run(a, c)),
+        Command::Contract(c) => closing(opened(dir)?, |a| cmd::contract::run(a, c)),
+        Command::Claim(c) => closing(opened(dir)?, |a| cmd::claim::run(a, c)),
+        Command::Vehicle(c) => closing(opened(dir)?, |a| cmd::vehicle::run(a, c)),
+        Command::Driver(c) => closing(opened(dir)?, |a| cmd::driver::run(a, c)),
+        Command::Insurer(c) => closing(opened(dir)?, |a| cmd::insurer::run(a, c)),
+        Command::Releve(c) => closing(opened(dir)?, |a| cmd::releve::run(a, c)),
     }
+}
+
+/// Runs a command, then closes the agency file cleanly (its write-ahead log written back into
+/// `agence.courtier`), whether the command succeeded or was refused: a refusal wrote nothing,
+/// and the command's own error is the one reported.
+fn closing(
+    app: courtier_app::Courtier,
+    f: impl FnOnce(&courtier_app::Courtier) -> Result<(), AppError>,
+) -> Result<(), AppError> {
+    let result = f(&app);
+    let closed = app.close();
+    result.and(closed)
 }

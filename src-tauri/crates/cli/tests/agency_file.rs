@@ -359,3 +359,75 @@ fn a_damaged_agency_file_is_refused_and_left_as_it_is() {
     std::fs::write(&db, &whole).unwrap();
     assert!(a.ok(&["client", "list"]).contains("Martin"));
 }
+
+/// One byte changed in the middle of the file (the closed file: the command wrote its log back
+/// into it) fails the verification of the pages at opening: the file opens read-only, every
+/// write is refused with `damaged_read_only` and its French message, reads still work, `check`
+/// says what is wrong in French, and not a byte of the file changes. A changed first page (the
+/// schema's) is told apart from a wrong key.
+#[test]
+fn a_file_with_one_byte_changed_opens_read_only_and_is_never_written() {
+    let a = CliAgency::init();
+    let id = a.client("Martin", Some("Léa"));
+    // Enough pages that the middle one holds data, not the schema (which, unreadable, leaves
+    // nothing to read: that file is refused, as the first page below).
+    a.ok(&["demo", "--clients", "30"]);
+    let db = a.path().join("agence.courtier");
+    let wal = a.path().join("agence.courtier-wal");
+    // The clean close wrote the log back: the file alone holds the agency.
+    assert!(
+        std::fs::metadata(&wal).map_or(true, |m| m.len() == 0),
+        "the write-ahead log is folded back at close"
+    );
+    let whole = std::fs::read(&db).unwrap();
+    let mut flipped = whole.clone();
+    let pages = whole.len() / 4096;
+    flipped[(pages / 2) * 4096 + 1000] ^= 0x01;
+    std::fs::write(&db, &flipped).unwrap();
+    let stderr = |out: &std::process::Output| String::from_utf8_lossy(&out.stderr).to_string();
+    for args in [
+        &["client", "add", "--last-name", "Nouveau"][..],
+        &["client", "archive", &id],
+        &["insurer", "add", "--name", "Assureur neuf"],
+    ] {
+        let out = a.run(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = stderr(&out);
+        assert!(
+            err.contains("(code : damaged_read_only)") && err.contains("lecture seule"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("malformed") && !err.contains("HMAC"), "{err}");
+    }
+    let out = a.run(&["client", "show", &id]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Martin"));
+    assert!(stderr(&out).contains("lecture seule"), "{}", stderr(&out));
+    let out = a.run(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+    assert!(said.contains("ne se déchiffre"), "{said}");
+    assert!(
+        !said.contains("malformed") && !said.contains("database disk image"),
+        "{said}"
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), flipped, "nothing written");
+    assert!(std::fs::metadata(&wal).map_or(true, |m| m.len() == 0));
+
+    // The first page (past its salt): damaged, not a wrong key; refused untouched.
+    let mut first = whole.clone();
+    first[2000] ^= 0x01;
+    std::fs::write(&db, &first).unwrap();
+    let out = a.run(&["client", "list"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("(code : damaged)"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), first, "nothing written");
+
+    std::fs::write(&db, &whole).unwrap();
+    assert!(a.ok(&["client", "list"]).contains("Martin"));
+    a.ok(&["client", "add", "--last-name", "Nouveau"]);
+}

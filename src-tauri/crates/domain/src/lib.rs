@@ -8,6 +8,7 @@ pub mod contract;
 pub mod fields;
 pub mod money;
 pub mod premium;
+pub mod text;
 pub mod vehicle;
 pub mod vocabulary;
 

@@ -76,6 +76,21 @@ pub trait AgencyFile {
     /// Recomputes every contract's coefficient history from its facts with `recompute` and
     /// compares it with the one kept.
     fn verify_coefficients(&self, recompute: Recompute<'_>) -> StoreResult<DerivedCheck>;
+    /// Why the store was found damaged by the verification of its pages (it is then read-only:
+    /// every write is refused with [`crate::StoreError::ReadOnlyDamaged`]); `None` when sound
+    /// or while the verification is under way. Does not wait.
+    fn damage(&self) -> Option<String> {
+        self.verification().outcome().flatten()
+    }
+    /// The verification of the store's pages (done, or under way on its own thread).
+    fn verification(&self) -> crate::Verification {
+        crate::Verification::sound()
+    }
+    /// Writes what is pending back into the store's main file on a clean close (the SQLCipher
+    /// file's write-ahead log); nothing to do for a store without one.
+    fn checkpoint(&self) -> StoreResult<()> {
+        Ok(())
+    }
     /// Inserts a batch of clients, households, contracts and claims in one transaction, the
     /// coefficients computed with `recompute`.
     fn insert_batch(

@@ -34,6 +34,10 @@ pub enum StoreError {
     /// while its key file remains): never taken for a new agency, nothing written to it.
     #[error("Le fichier d'agence {} est endommagé ({detail}). Courtier n'y a rien écrit et n'en crée pas un nouveau à sa place : restaurez-le depuis une sauvegarde, ou gardez-le tel quel pour un examen.", path.display())]
     Damaged { path: PathBuf, detail: String },
+    /// The pages verified at opening (or a read since) show the file damaged: it stays open for
+    /// reading, and every write is refused so that nothing more is written to it.
+    #[error("Le fichier d'agence est endommagé ({detail}) : il est ouvert en lecture seule et rien n'y a été enregistré. Vous pouvez consulter et exporter ce qu'il contient ; pour travailler à nouveau, restaurez une sauvegarde (remplacez agence.courtier par la copie sauvegardée, Courtier fermé).")]
+    ReadOnlyDamaged { detail: String },
     #[error("Donnée illisible dans la base ({0}).")]
     Corrupt(String),
     /// The derived state could not be computed from the facts (the caller's rule refused them):
@@ -68,6 +72,7 @@ impl StoreError {
             StoreError::Invalid(_) => "invalid_operation",
             StoreError::Database(_) => "database",
             StoreError::Damaged { .. } => "damaged",
+            StoreError::ReadOnlyDamaged { .. } => "damaged_read_only",
             StoreError::Corrupt(_) => "corrupt",
             StoreError::Derive(d) => &d.code,
         }

@@ -24,6 +24,7 @@ mod integrity;
 mod releves;
 mod revisions;
 mod vehicles;
+mod verification;
 
 pub use agency::{AgencyFile, BatchClaim, BatchContract, ExchangeAnchor};
 pub use aggravations::{AggravationRow, AggravationStore, NewAggravation, WithdrawalRow};
@@ -49,6 +50,7 @@ pub use integrity::{
 pub use releves::{ReleveRow, ReleveStore};
 pub use revisions::{Entity, RevisionRow, RevisionStore};
 pub use vehicles::{VehicleRow, VehicleStore};
+pub use verification::Verification;
 
 /// Everything the application needs from its agency store.
 pub trait AgencyStore:

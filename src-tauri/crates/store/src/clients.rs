@@ -340,6 +340,7 @@ impl Store {
         archived: bool,
         now: &str,
     ) -> Result<(), DbError> {
+        self.writable()?;
         let n = self.conn.execute(
             "UPDATE clients SET archived_at = CASE WHEN ?2 THEN coalesce(archived_at, ?3) END,
                 updated_at = ?3, version = version + 1

@@ -34,6 +34,13 @@ pub(crate) enum DbError {
     Damaged { path: PathBuf, detail: String },
     #[error("{}", .0.message)]
     Derive(DeriveError),
+    /// The file's schema version does not match its tables (at migration; its path is added by
+    /// the opening, as [`DbError::Damaged`]).
+    #[error("fichier d'agence endommagé : {0}")]
+    VersionDamaged(String),
+    /// A write on a file found damaged at opening.
+    #[error("fichier d'agence endommagé, ouvert en lecture seule : {detail}")]
+    ReadOnlyDamaged { detail: String },
 }
 
 impl DbError {
@@ -61,6 +68,11 @@ impl From<DbError> for StoreError {
             DbError::Sqlite(e) => sqlite_in_french(&e),
             DbError::Derive(d) => StoreError::Derive(d),
             DbError::Damaged { path, detail } => StoreError::Damaged { path, detail },
+            DbError::VersionDamaged(detail) => StoreError::Damaged {
+                path: PathBuf::new(),
+                detail,
+            },
+            DbError::ReadOnlyDamaged { detail } => StoreError::ReadOnlyDamaged { detail },
         }
     }
 }
@@ -76,13 +88,13 @@ fn sqlite_in_french(e: &rusqlite::Error) -> StoreError {
     };
     let text = match code {
         Some(C::DatabaseBusy | C::DatabaseLocked) => {
-            "le fichier d'agence est occupé par un autre programme (une autre fenêtre de Courtier,              une commande en cours) depuis plus de 5 secondes ; rien n'a été enregistré, réessayez"
+            "le fichier d'agence est occupé par un autre programme (une autre fenêtre de Courtier, une commande en cours) depuis plus de 5 secondes ; rien n'a été enregistré, réessayez"
         }
         Some(C::DiskFull) => {
             "le disque est plein : rien n'a été enregistré ; libérez de la place puis réessayez"
         }
         Some(C::ReadOnly) => {
-            "le fichier d'agence n'est accessible qu'en lecture (droits du fichier ou du dossier,              support protégé) : rien n'a été enregistré"
+            "le fichier d'agence n'est accessible qu'en lecture (droits du fichier ou du dossier, support protégé) : rien n'a été enregistré"
         }
         Some(C::DatabaseCorrupt | C::NotADatabase) => {
             "le fichier d'agence est endommagé : rien n'a été enregistré ; restaurez une sauvegarde"
@@ -92,7 +104,21 @@ fn sqlite_in_french(e: &rusqlite::Error) -> StoreError {
         }
         Some(C::CannotOpen) => "le fichier d'agence ne peut pas être ouvert (dossier absent ou droits)",
         Some(C::OutOfMemory) => "mémoire insuffisante pour cette opération : rien n'a été enregistré",
-        _ => return StoreError::Database(format!("opération refusée par SQLite ({e})")),
+        Some(C::ConstraintViolation) => {
+            "le fichier d'agence a refusé cette écriture, contraire à l'une de ses règles (un fait enregistré ne se modifie ni ne s'efface ; pas de doublon ; pas de lien vers une fiche absente) : rien n'a été enregistré"
+        }
+        // No English from SQLite: its code, for a support person.
+        _ => {
+            let detail = match e {
+                rusqlite::Error::SqliteFailure(f, _) => format!("code {}", f.extended_code),
+                e => format!("{e:?}")
+                    .split(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or_default()
+                    .to_string(),
+            };
+            return StoreError::Database(format!("opération refusée par SQLite ({detail})"));
+        }
     };
     StoreError::Database(text.to_string())
 }
@@ -118,9 +144,22 @@ mod tests {
             .to_string()
             .contains("le disque est plein"));
         let other = StoreError::from(DbError::Sqlite(rusqlite::Error::InvalidQuery)).to_string();
-        assert!(
-            other.starts_with("Erreur de la base de données : opération refusée par SQLite"),
-            "{other}"
+        assert_eq!(
+            other,
+            "Erreur de la base de données : opération refusée par SQLite (InvalidQuery)"
         );
+        let trigger = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_TRIGGER),
+            Some("append-only: claim_amounts".into()),
+        );
+        let m = StoreError::from(DbError::Sqlite(trigger)).to_string();
+        assert!(m.contains("un fait enregistré ne se modifie"), "{m}");
+        assert!(!m.contains("append-only"), "{m}");
+        let io = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_PROTOCOL),
+            Some("locking protocol".into()),
+        );
+        let m = StoreError::from(DbError::Sqlite(io)).to_string();
+        assert!(m.ends_with("(code 15)") && !m.contains("locking"), "{m}");
     }
 }

@@ -61,6 +61,7 @@ impl Store {
 
     /// Adds an insurer with its details.
     pub(crate) fn insert_insurer(&mut self, i: &InsurerRow, now: &str) -> Result<i64, DbError> {
+        self.writable()?;
         self.conn
             .execute(
                 "INSERT INTO insurers (name, address_line1, postcode, city, email, phone, releve_email, created_at)
@@ -142,6 +143,7 @@ impl Store {
         {
             return Ok(id);
         }
+        self.writable()?;
         self.conn.execute(
             "INSERT INTO insurers (name, created_at) VALUES (?1, ?2)",
             params![name, now],

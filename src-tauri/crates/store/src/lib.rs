@@ -27,13 +27,14 @@ mod revisions;
 mod rows;
 mod sql;
 mod vehicles;
+mod verify;
 
 pub use migrations::{Migration, MIGRATIONS};
 
 #[cfg(feature = "tamper-kit")]
 pub use journal::tamper_kit;
 
-use courtier_port::StoreError;
+use courtier_port::{StoreError, Verification};
 use courtier_vault::DbKey;
 use error::DbError;
 use rusqlite::{Connection, OpenFlags};
@@ -50,6 +51,9 @@ pub struct Store {
     chain_key: journal::ChainKey,
     /// Whether the schema has the journal (tests open files at older versions).
     journaled: bool,
+    /// The verification of the pages (done at opening, or under way on its own thread for a
+    /// large file): writes wait for it, and are refused on a damaged file.
+    verification: Verification,
 }
 
 impl std::fmt::Debug for Store {
@@ -73,7 +77,11 @@ impl Store {
     /// upgrade at once, « database is locked »), while this one waits up to the busy timeout, so
     /// two processes writing to the agency file both succeed.
     /// Its commit seals the transaction's acts in the journal.
+    ///
+    /// On a file found damaged at opening, refused before SQLite is asked (whose read-only
+    /// connection would refuse it too): nothing more is written to a damaged file.
     pub(crate) fn write_tx(&mut self) -> Result<journal::WriteTx<'_>, DbError> {
+        self.writable()?;
         Ok(journal::WriteTx {
             tx: self
                 .conn
@@ -81,6 +89,14 @@ impl Store {
             key: &self.chain_key,
             journaled: self.journaled,
         })
+    }
+
+    /// Refuses a write on a file found damaged; waits for the verification under way first.
+    pub(crate) fn writable(&self) -> Result<(), DbError> {
+        match self.verification.wait() {
+            Some(detail) => Err(DbError::ReadOnlyDamaged { detail }),
+            None => Ok(()),
+        }
     }
 
     /// Opens (or creates) the database at `path` with `key`, and brings its schema up to date.
@@ -115,7 +131,7 @@ impl Store {
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(DbError::from_open)?;
-        let conn = key_connection(conn, key)?;
+        let conn = key_connection(conn, key).map_err(|e| with_path(e, path))?;
         conn.execute_batch(
             "PRAGMA query_only = ON;
              PRAGMA temp_store = MEMORY;
@@ -127,6 +143,7 @@ impl Store {
             path: path.to_path_buf(),
             chain_key: journal::chain_key(key),
             journaled: false,
+            verification: Verification::sound(),
         };
         let supported = MIGRATIONS.last().map_or(0, |m| m.version);
         let found = store.schema_version()?;
@@ -171,13 +188,39 @@ impl Store {
             })?;
         }
         let conn = Connection::open_with_flags(path, flags).map_err(DbError::from_open)?;
-        let conn = key_connection(conn, key)?;
+        let conn = key_connection(conn, key).map_err(|e| with_path(e, path))?;
+        let verification = if mode == OpenMode::Existing {
+            let found: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            let supported = migrations.last().map_or(0, |m| m.version);
+            if found < supported || std::fs::metadata(path).map_or(0, |m| m.len()) <= VERIFY_AT_ONCE
+            {
+                // Before anything is written (not even the journal mode; a migration waits for
+                // it): a damaged file is opened read-only instead, so that what it still holds
+                // can be read and nothing is lost.
+                if let Some(detail) = verify::damage(&conn)? {
+                    drop(conn);
+                    return Self::open_damaged(path, key, detail, migrations);
+                }
+                Verification::sound()
+            } else {
+                verify::in_background(path, key)
+            }
+        } else {
+            Verification::sound()
+        };
+        // SQLite folds the log back when the last connection closes: never on its own, since the
+        // file may turn out damaged; [`Store::checkpoint`] does it on a clean close of a sound one.
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+            true,
+        )?;
         configure(&conn)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
             chain_key: journal::chain_key(key),
             journaled: false,
+            verification,
         };
         let target = migrations.last().map_or(0, |m| m.version);
         let chain_key = &store.chain_key;
@@ -193,10 +236,64 @@ impl Store {
                 journal::chain_existing(tx, chain_key)?;
             }
             Ok(())
-        })?;
+        })
+        .map_err(|e| with_path(e, path))?;
         store.journaled = target >= migrations::JOURNAL_VERSION;
         journal::prepare_connection(&store.conn, store.journaled)?;
         Ok(store)
+    }
+
+    /// A file that failed the verification at opening, opened read-only: SQLite refuses every
+    /// write on this connection, and [`Store::write_tx`] refuses them first with a typed error.
+    /// Its schema must be this build's: a damaged file is never migrated.
+    fn open_damaged(
+        path: &Path,
+        key: &DbKey,
+        detail: String,
+        migrations: &[Migration],
+    ) -> Result<Store, DbError> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(DbError::from_open)?;
+        let conn = key_connection(conn, key).map_err(|e| with_path(e, path))?;
+        conn.execute_batch(
+            "PRAGMA query_only = ON;
+             PRAGMA temp_store = MEMORY;
+             PRAGMA busy_timeout = 5000;
+             PRAGMA cache_size = -65536;",
+        )?;
+        let supported = migrations.last().map_or(0, |m| m.version);
+        let store = Store {
+            conn,
+            path: path.to_path_buf(),
+            chain_key: journal::chain_key(key),
+            // Never written: the journal is only read, by `check`.
+            journaled: supported >= migrations::JOURNAL_VERSION,
+            verification: {
+                let v = Verification::pending();
+                v.finish(Some(detail.clone()));
+                v
+            },
+        };
+        match store.schema_version() {
+            Ok(found) if found > supported => Err(DbError::SchemaTooNew { found, supported }),
+            Ok(found) if found == supported => Ok(store),
+            // Not migrated (that would write to it), so not readable by this version either.
+            _ => Err(DbError::Damaged {
+                path: path.to_path_buf(),
+                detail: format!("{detail} ; son schéma n'est pas celui de cette version et ne peut être mis à jour sur un fichier endommagé"),
+            }),
+        }
+    }
+
+    /// What the verification of the pages found wrong, if anything (the file is then
+    /// read-only); `None` while it is under way.
+    pub fn damage(&self) -> Option<String> {
+        self.verification.outcome().flatten()
+    }
+
+    /// The verification of the pages, to wait for it.
+    pub fn verification(&self) -> Verification {
+        self.verification.clone()
     }
 
     /// The path of the database file.
@@ -211,11 +308,10 @@ impl Store {
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
-    /// Runs `PRAGMA integrity_check` and returns its lines (`["ok"]` when sound).
+    /// Runs `PRAGMA integrity_check`: `["ok"]` when sound, otherwise what is wrong in French
+    /// (never SQLite's English lines).
     pub(crate) fn integrity_check(&self) -> Result<Vec<String>, DbError> {
-        let mut st = self.conn.prepare("PRAGMA integrity_check")?;
-        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        verify::integrity_lines(&self.conn)
     }
 
     /// The SQLCipher version linked in.
@@ -223,8 +319,15 @@ impl Store {
         Ok(cipher_version(&self.conn)?)
     }
 
-    /// Writes committed WAL content back into the main file.
+    /// Writes committed WAL content back into the main file (nothing on a damaged, read-only
+    /// file).
+    ///
+    /// Nothing either while the verification of a large file is under way: a command that only
+    /// read added nothing to the log, and the file may turn out damaged.
     pub fn checkpoint(&self) -> Result<(), StoreError> {
+        if self.verification.outcome() != Some(None) {
+            return Ok(());
+        }
         self.conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
             .map_err(DbError::from)?;
@@ -233,6 +336,7 @@ impl Store {
 
     /// Records the agency identity on a new file (idempotent).
     pub(crate) fn set_agency(&self, agency_id: &str, now: &str) -> Result<(), DbError> {
+        self.writable()?;
         self.conn.execute(
             "INSERT INTO agency (id, agency_id, created_at) VALUES (1, ?1, ?2)
              ON CONFLICT(id) DO NOTHING",
@@ -288,8 +392,27 @@ fn key_connection(conn: Connection, key: &DbKey) -> Result<Connection, DbError> 
         r.get::<_, i64>(0)
     }) {
         Ok(_) => Ok(conn),
-        Err(e) if is_not_a_database(&e) => Err(DbError::WrongKey),
+        // A wrong key makes every page fail its MAC; a damaged first page (the schema's) fails
+        // alone, and is told apart so that a damaged file is not taken for a wrong key.
+        Err(e) if verify::is_damage(&e) => match verify::failing_pages(&conn) {
+            Some((failing, total)) if failing < total => Err(DbError::VersionDamaged(
+                verify::unreadable_pages(failing, total),
+            )),
+            _ if is_not_a_database(&e) => Err(DbError::WrongKey),
+            _ => Err(DbError::VersionDamaged(verify::unreadable_page())),
+        },
         Err(e) => Err(DbError::from_open(e)),
+    }
+}
+
+/// A damage found without the file's path (in the key check, the migrations) named with it.
+fn with_path(e: DbError, path: &Path) -> DbError {
+    match e {
+        DbError::VersionDamaged(detail) => DbError::Damaged {
+            path: path.to_path_buf(),
+            detail,
+        },
+        e => e,
     }
 }
 
@@ -299,6 +422,11 @@ fn is_not_a_database(e: &rusqlite::Error) -> bool {
         rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase
     )
 }
+
+/// Up to this size (about 0.1 s of verification) the pages are verified before the file is
+/// opened; a larger file opens at once and is verified on a thread of its own, writes waiting
+/// for the outcome (see the README's benchmarks).
+const VERIFY_AT_ONCE: u64 = 16 * 1024 * 1024;
 
 /// The page size of every agency file (SQLCipher 4's default, never changed by Courtier).
 const PAGE_SIZE: u64 = 4096;

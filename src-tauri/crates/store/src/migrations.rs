@@ -101,23 +101,44 @@ fn apply(
 ) -> Result<(), DbError> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
     for m in migrations.iter().filter(|m| m.version > current) {
-        tx.execute_batch(m.sql).map_err(|e| DbError::Migration {
-            version: m.version,
-            detail: e.to_string(),
+        tx.execute_batch(m.sql).map_err(|e| {
+            if reason(&e).contains("already exists") {
+                // The tables of this step are there already: the file's version number is
+                // wrong, not the step. Said so, without SQLite's text (which quotes the SQL).
+                DbError::VersionDamaged(format!(
+                    "son numéro de schéma (user_version = {current}) ne correspond pas aux tables qu'il contient : cet en-tête a été modifié"
+                ))
+            } else {
+                DbError::Migration {
+                    version: m.version,
+                    detail: reason(&e),
+                }
+            }
         })?;
         // user_version cannot take a bound parameter; the value is our own integer.
         tx.execute_batch(&format!("PRAGMA user_version = {}", m.version))
             .map_err(|e| DbError::Migration {
                 version: m.version,
-                detail: e.to_string(),
+                detail: reason(&e),
             })?;
     }
     after(&tx, current)?;
     tx.commit().map_err(|e| DbError::Migration {
         version: supported,
-        detail: e.to_string(),
+        detail: reason(&e),
     })?;
     Ok(())
+}
+
+/// SQLite's reason for a failed step, without the statement it quotes (a migration's whole SQL
+/// would otherwise be printed to the broker).
+fn reason(e: &rusqlite::Error) -> String {
+    match e {
+        rusqlite::Error::SqliteFailure(_, Some(msg)) => msg.clone(),
+        rusqlite::Error::SqlInputError { msg, .. } => msg.clone(),
+        rusqlite::Error::SqliteFailure(f, None) => format!("{:?}", f.code),
+        e => format!("{e:?}").chars().take(200).collect(),
+    }
 }
 
 #[cfg(test)]

@@ -11,9 +11,10 @@ use courtier_port::*;
 
 /// Writes, for each listed method, the port method that delegates to the inherent one.
 macro_rules! delegate {
-    ($trait:ident { $(fn $name:ident $args:tt -> $ret:ty;)* }) => {
+    ($trait:ident { $(fn $name:ident $args:tt -> $ret:ty;)* } $($own:tt)*) => {
         impl $trait for Store {
             $(delegate!(@fn $name $args $ret);)*
+            $($own)*
         }
     };
     (@fn $name:ident (&mut $s:ident $(, $arg:ident: $ty:ty)* $(,)?) $ret:ty) => {
@@ -49,7 +50,14 @@ delegate!(AgencyFile {
         now: &str,
         recompute: Recompute<'_>,
     ) -> Vec<i64>;
-});
+}
+    fn verification(&self) -> Verification {
+        self.verification.clone()
+    }
+    fn checkpoint(&self) -> StoreResult<()> {
+        Store::checkpoint(self)
+    }
+);
 
 delegate!(ClientStore {
     fn insert_client(&mut self, client: &Client, now: &str) -> i64;

@@ -15,6 +15,12 @@ pub struct AgencyOpened {
     pub data_dir: String,
     /// `keychain`, `passphrase` or `environment`.
     pub storage: String,
+    /// Set when the file was found damaged at opening: it is open read-only (every write is
+    /// refused with `damaged_read_only`), and this says what is wrong, in French.
+    pub damage: Option<String>,
+    /// True while the pages of a large file are being verified on a thread of their own
+    /// (`agency_verification` waits for the outcome; writes wait for it too).
+    pub verifying: bool,
 }
 
 /// Where the agency file stands.
@@ -27,6 +33,8 @@ pub struct AgencyStatus {
     pub storage: Option<String>,
     pub app_version: &'static str,
     pub client_count: Option<u64>,
+    /// Set when the open file was found damaged at opening (read-only), as in [`AgencyOpened`].
+    pub damage: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -27,7 +27,10 @@ pub fn open_existing(app: &Courtier) -> Result<(), AppError> {
         ));
     }
     match app.open() {
-        Ok(_) => Ok(()),
+        Ok(o) => {
+            warn_if_damaged(o.damage.as_deref());
+            Ok(())
+        }
         Err(e)
             if matches!(
                 e.code,
@@ -37,12 +40,16 @@ pub fn open_existing(app: &Courtier) -> Result<(), AppError> {
             let passphrase = e.code == ErrorCode::PassphraseRequired;
             if passphrase {
                 if let Ok(p) = std::env::var("COURTIER_PASSPHRASE") {
-                    return app.unlock_with_passphrase(&p).map(|_| ());
+                    return app
+                        .unlock_with_passphrase(&p)
+                        .map(|o| warn_if_damaged(o.damage.as_deref()));
                 }
             }
             // The recovery key opens the file whatever keeps its key day to day.
             if let Ok(k) = std::env::var("COURTIER_RECOVERY_KEY") {
-                return app.unlock_with_recovery_key(&k).map(|_| ());
+                return app
+                    .unlock_with_recovery_key(&k)
+                    .map(|o| warn_if_damaged(o.damage.as_deref()));
             }
             Err(AppError::new(
                 e.code,
@@ -62,6 +69,16 @@ pub fn open_existing(app: &Courtier) -> Result<(), AppError> {
 }
 
 /// The agency file of `data_dir`, opened (see [`open_existing`]).
+/// A file found damaged at opening is read-only: said on standard error before anything else,
+/// so that a script's reads still work and its author knows why its writes are refused.
+pub fn warn_if_damaged(damage: Option<&str>) {
+    if let Some(d) = damage {
+        eprintln!(
+            "Attention : le fichier d'agence est endommagé ({d}). Il est ouvert en lecture seule : rien n'y sera écrit. Restaurez une sauvegarde pour travailler à nouveau."
+        );
+    }
+}
+
 pub fn opened(data_dir: Option<PathBuf>) -> Result<Courtier, AppError> {
     let app = courtier(data_dir)?;
     open_existing(&app)?;

@@ -23,7 +23,7 @@ use super::rules::{run_periods, Period, PeriodClaim, Scenario, StartState};
 use super::trace::Trace;
 use super::{ClaimKind, Responsibility, RuleOptions, Usage};
 use crate::Coefficient;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde_json::{Map, Value};
 
 /// Malformed input: names the field and the problem, in French.
@@ -35,6 +35,9 @@ pub enum SimulateError {
     Field { field: String, problem: String },
     #[error("{0}")]
     History(#[from] super::dated::HistoryError),
+    /// Too large, too deep, too many periods or claims: refused before it is computed.
+    #[error("{0}")]
+    Limit(#[from] super::limits::LimitError),
 }
 
 fn err(field: &str, problem: impl Into<String>) -> SimulateError {
@@ -197,8 +200,20 @@ pub enum Input {
 
 /// Parses either JSON form.
 pub fn parse(input: &str) -> Result<Input, SimulateError> {
+    use super::limits::{self, check_count};
+    const WHAT: &str = "Le scénario";
+    limits::check_document(input, WHAT, limits::SIMULATE_MAX_BYTES)?;
     let v: Value = serde_json::from_str(input).map_err(|e| SimulateError::Syntax(e.to_string()))?;
     let m = object(&v, "(racine)")?;
+    for (key, items) in [
+        ("claims", "sinistres"),
+        ("interruptions", "interruptions"),
+        ("reductions_lost", "pertes de réduction"),
+    ] {
+        if let Some(a) = m.get(key).and_then(Value::as_array) {
+            check_count(a.len(), limits::SIMULATE_MAX_CLAIMS, WHAT, items)?;
+        }
+    }
     let cm = common(m)?;
     if m.contains_key("periods") {
         let mut allowed = COMMON.to_vec();
@@ -208,6 +223,7 @@ pub fn parse(input: &str) -> Result<Input, SimulateError> {
             .get("periods")
             .and_then(Value::as_array)
             .ok_or_else(|| err("periods", "un tableau est attendu"))?;
+        check_count(arr.len(), limits::SIMULATE_MAX_PERIODS, WHAT, "périodes")?;
         let mut periods = Vec::with_capacity(arr.len());
         for (i, p) in arr.iter().enumerate() {
             let path = format!("periods[{i}]");
@@ -324,15 +340,26 @@ pub fn parse(input: &str) -> Result<Input, SimulateError> {
                 })
                 .collect::<Result<_, SimulateError>>()?,
         };
+        let subscription_date = date(m, "", "subscription_date")?;
+        let until = date(m, "", "until")?;
+        if until.year() - subscription_date.year() > limits::SIMULATE_MAX_YEARS {
+            return Err(err(
+                "until",
+                format!(
+                    "l'historique couvrirait plus de {} ans depuis la souscription",
+                    limits::SIMULATE_MAX_YEARS
+                ),
+            ));
+        }
         Ok(Input::Dated(
             DatedHistory {
                 usage: cm.usage,
                 start_coefficient: cm.start.coefficient,
                 start_periods_at_floor: cm.start.periods_at_floor,
                 start_claim_free_streak: cm.start.claim_free_streak,
-                subscription_date: date(m, "", "subscription_date")?,
+                subscription_date,
                 first_echeance: date(m, "", "first_echeance")?,
-                until: date(m, "", "until")?,
+                until,
                 known_on: match m.get("known_on") {
                     None | Some(Value::Null) => None,
                     Some(_) => Some(date(m, "", "known_on")?),

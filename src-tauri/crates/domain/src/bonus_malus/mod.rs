@@ -13,6 +13,7 @@
 
 pub mod dated;
 pub mod json;
+pub mod limits;
 pub mod note;
 pub mod projection;
 pub mod releve;

@@ -211,6 +211,8 @@ fn text_field(
             format!("{label} contient un caractère de contrôle (retour à la ligne, tabulation…)."),
         ));
     }
+    crate::text::refused_char(&s, false, label)
+        .map_err(|e| FieldError::new(field, e.to_string()))?;
     if s.chars().count() > max {
         return Err(FieldError::new(
             field,
@@ -249,6 +251,8 @@ fn notes(v: &Option<String>) -> Result<Option<String>, FieldError> {
             "Les notes contiennent un caractère de contrôle invalide.",
         ));
     }
+    crate::text::refused_char(&s, true, "Les notes")
+        .map_err(|e| FieldError::new("notes", e.to_string()))?;
     Ok(Some(s.replace("\r\n", "\n")))
 }
 
