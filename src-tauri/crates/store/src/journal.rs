@@ -444,9 +444,17 @@ fn seal(tx: &Connection, key: &ChainKey) -> Result<(), DbError> {
             [k1, k2, ..] => format!("t.{k1} = w.k1 AND t.{k2} = w.k2"),
             [] => continue,
         };
+        // Driven by the rows written (CROSS JOIN keeps that order): never a scan of the table.
         let sql = format!(
-            "{} JOIN temp.journal_written w ON {on} WHERE w.tbl = ?1 ORDER BY w.k1, w.k2",
-            select_rows(c)
+            "{} WHERE w.tbl = ?1 ORDER BY w.k1, w.k2",
+            select_rows(c).replacen(
+                &format!("FROM main.{} t", c.table),
+                &format!(
+                    "FROM temp.journal_written w CROSS JOIN main.{} t ON {on}",
+                    c.table
+                ),
+                1
+            )
         );
         let mut st = tx.prepare_cached(&sql)?;
         let mut rows = st.query([c.table])?;

@@ -104,30 +104,33 @@ pub(crate) fn prepare(conn: &Connection) -> Result<(), DbError> {
              PRIMARY KEY (tbl, k1)) WITHOUT ROWID;",
     )?;
     for s in STATEFUL {
+        let t = s.table;
         conn.execute_batch(&format!(
             "CREATE TEMP TABLE IF NOT EXISTS journal_before_{t} AS SELECT * FROM main.{t} LIMIT 0;
              CREATE UNIQUE INDEX IF NOT EXISTS temp.journal_before_{t}_id ON journal_before_{t} (id);
-             CREATE TEMP TRIGGER IF NOT EXISTS journal_stated_insert_{t} AFTER INSERT ON main.{t}
-             BEGIN INSERT OR IGNORE INTO journal_stated (tbl, k1, inserted) VALUES ('{t}', NEW.id, 1); END;
-             CREATE TEMP TRIGGER IF NOT EXISTS journal_stated_update_{t} BEFORE UPDATE ON main.{t}
+             CREATE TEMP TRIGGER IF NOT EXISTS journal_stated_update_{t} BEFORE UPDATE OF {cols} ON main.{t}
              BEGIN
                  INSERT OR IGNORE INTO journal_before_{t} SELECT * FROM main.{t} WHERE id = OLD.id
+                     AND NOT EXISTS (SELECT 1 FROM journal_written WHERE tbl = '{t}' AND k1 = OLD.id)
                      AND NOT EXISTS (SELECT 1 FROM journal_stated WHERE tbl = '{t}' AND k1 = OLD.id AND inserted = 1);
                  INSERT OR IGNORE INTO journal_stated (tbl, k1, inserted) VALUES ('{t}', OLD.id, 0);
              END;",
-            t = s.table
+            cols = s.state.join(", ")
         ))?;
+        // The rows a chained table's trigger already records need no second one.
+        if !super::CHAINED.iter().any(|c| c.table == t) {
+            conn.execute_batch(&format!(
+                "CREATE TEMP TRIGGER IF NOT EXISTS journal_stated_insert_{t} AFTER INSERT ON main.{t}
+                 BEGIN INSERT OR IGNORE INTO journal_stated (tbl, k1, inserted) VALUES ('{t}', NEW.id, 1); END;"
+            ))?;
+        }
     }
     Ok(())
 }
 
 fn select(s: &Stateful, from: &str) -> String {
     let cols: Vec<String> = s.state.iter().map(|c| format!("t.{c}")).collect();
-    format!(
-        "SELECT t.id, t.{}, {} FROM {from} t",
-        s.act,
-        cols.join(", ")
-    )
+    format!("SELECT t.id, t.{}, {} FROM {from}", s.act, cols.join(", "))
 }
 
 /// A row's id, its act and the digest of its state.
@@ -180,16 +183,25 @@ fn entry(table: &str, rows: &BTreeMap<i64, [u8; 16]>, prev: &BTreeMap<i64, [u8; 
 pub(crate) fn sealed_in_tx(tx: &Connection) -> Result<Vec<Entry>, DbError> {
     let mut out = Vec::new();
     for s in STATEFUL {
+        // Driven by the rows written (CROSS JOIN keeps that order): never a scan of the table.
         let mut st = tx.prepare_cached(&format!(
-            "{} JOIN temp.journal_stated w ON w.k1 = t.id WHERE w.tbl = ?1 ORDER BY t.id",
-            select(s, &format!("main.{}", s.table))
+            "{} ORDER BY w.k1",
+            select(
+                s,
+                &format!(
+                    "(SELECT k1 FROM temp.journal_stated WHERE tbl = ?1
+                      UNION SELECT k1 FROM temp.journal_written WHERE tbl = ?1) w
+                     CROSS JOIN main.{} t ON t.id = w.k1",
+                    s.table
+                )
+            )
         ))?;
         let rows: BTreeMap<i64, [u8; 16]> = st
             .query_map([s.table], |r| digest(s, r).map(|(id, _, d)| (id, d)))?
             .collect::<Result<_, _>>()?;
         let mut st = tx.prepare_cached(&format!(
             "{} ORDER BY t.id",
-            select(s, &format!("temp.journal_before_{}", s.table))
+            select(s, &format!("temp.journal_before_{} t", s.table))
         ))?;
         let prev: BTreeMap<i64, [u8; 16]> = st
             .query_map([], |r| digest(s, r).map(|(id, _, d)| (id, d)))?
@@ -213,7 +225,7 @@ fn current(conn: &Connection) -> Result<Vec<States>, DbError> {
         .map(|s| {
             let mut st = conn.prepare(&format!(
                 "{} ORDER BY t.id",
-                select(s, &format!("main.{}", s.table))
+                select(s, &format!("main.{} t", s.table))
             ))?;
             let rows = st
                 .query_map([], |r| digest(s, r).map(|(id, act, d)| (id, (act, d))))?
