@@ -21,6 +21,7 @@ mod error;
 mod insurers;
 mod releves;
 mod revisions;
+mod search;
 mod vehicles;
 
 pub use agency::{AgencyFile, BatchClaim, BatchContract, ExchangeAnchor};
@@ -41,6 +42,7 @@ pub use error::{DeriveError, StoreError, StoreResult};
 pub use insurers::{InsurerRow, InsurerStore};
 pub use releves::{ReleveRow, ReleveStore};
 pub use revisions::{Entity, RevisionRow, RevisionStore};
+pub use search::{identifier_key, ClaimPage, ClaimQuery, HitKind, IdentifierHit, SearchStore};
 pub use vehicles::{VehicleRow, VehicleStore};
 
 /// Everything the application needs from its agency store.
@@ -54,6 +56,7 @@ pub trait AgencyStore:
     + DriverStore
     + ReleveStore
     + RevisionStore
+    + SearchStore
     + Send
 {
 }
@@ -68,6 +71,7 @@ impl<T> AgencyStore for T where
         + DriverStore
         + ReleveStore
         + RevisionStore
+        + SearchStore
         + Send
 {
 }

@@ -22,6 +22,7 @@ mod recompute;
 mod releves;
 mod revisions;
 mod rows;
+mod search;
 mod sql;
 mod vehicles;
 

@@ -49,6 +49,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 9,
         sql: include_str!("../migrations/0009_client_counts.sql"),
     },
+    Migration {
+        version: 10,
+        sql: include_str!("../migrations/0010_identifier_search.sql"),
+    },
 ];
 
 /// Brings the schema to the last version of `migrations`, all pending steps in one transaction:
@@ -88,4 +92,4 @@ pub(crate) fn migrate(conn: &mut Connection, migrations: &[Migration]) -> Result
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
-mod tests;
+pub(crate) mod tests;

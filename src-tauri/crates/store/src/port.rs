@@ -213,3 +213,8 @@ delegate!(ReleveStore {
 delegate!(RevisionStore {
     fn revisions(&self, entity: Entity, id: i64) -> Vec<RevisionRow>;
 });
+
+delegate!(SearchStore {
+    fn search_identifiers(&self, text: &str, limit: u32) -> Vec<IdentifierHit>;
+    fn list_claims(&self, q: &ClaimQuery) -> ClaimPage;
+});
