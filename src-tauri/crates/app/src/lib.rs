@@ -23,22 +23,26 @@ mod error;
 mod input;
 mod insurers;
 mod releves;
+mod search;
 mod timeline;
 mod vehicles;
 
 pub use agency::{APP_VERSION, EXCHANGE_ANCHOR_FILE};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use dto::{
-    AgencyOpened, AgencyStatus, AmountDto, AvenantDraft, ClaimDraft, ClaimPage, ClaimRecord,
-    ClaimUpdate, ClientListPage, ClientListQuery, ClientRecord, ClientSummary, CommunicationDto,
-    ContractDraft, ContractEventDto, ContractRecord, ContractUpdate, DemoLoaded, DriverDraft,
-    DriverDto, DriverUpdate, EcheanceDto, Household, OpenClaim, PartyDto, PremiumDraft, PremiumDto,
-    ProjectionDto, QualificationDto, ReleveResult, RevisionDto, StatusDto, SurchargeDto,
-    VehicleDraft, VehicleDto, VehicleUpdate,
+    AgencyOpened, AgencyStatus, AmountDto, AvenantDraft, ClaimDraft, ClaimListPage, ClaimListQuery,
+    ClaimPage, ClaimRecord, ClaimUpdate, ClientListPage, ClientListQuery, ClientRecord,
+    ClientSummary, CommunicationDto, ContractDraft, ContractEventDto, ContractRecord,
+    ContractUpdate, DemoLoaded, DriverDraft, DriverDto, DriverUpdate, EcheanceDto, Household,
+    OpenClaim, PartyDto, PremiumDraft, PremiumDto, ProjectionDto, QualificationDto, ReleveEntry,
+    ReleveResult, RevisionDto, SearchHit, SearchResults, StatusDto, SurchargeDto, VehicleDraft,
+    VehicleDto, VehicleUpdate,
 };
 pub use error::{AppError, ErrorCode};
 pub use insurers::{InsurerDraft, InsurerDto};
-pub use timeline::{build_timeline, Timeline, TimelineEntry, TimelineQuery, TIMELINE_KINDS};
+pub use timeline::{
+    build_client_timeline, build_timeline, Timeline, TimelineEntry, TimelineQuery, TIMELINE_KINDS,
+};
 
 use chrono::NaiveDate;
 use courtier_port::AgencyStore;

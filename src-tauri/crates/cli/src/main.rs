@@ -77,6 +77,20 @@ enum Command {
     /// Les assureurs : coordonnées, adresse des demandes de relevé.
     #[command(subcommand)]
     Insurer(InsurerCommand),
+    /// Recherche : clients (nom, e-mail, téléphone, code postal, ville), contrats (numéro),
+    /// véhicules (immatriculation), sinistres (référence) et assureurs (nom).
+    Search {
+        /// Ce qui est tapé dans la barre de recherche (« GH-456 », « auto-2024 », « helene lef »).
+        text: String,
+        /// Nombre de clients au plus.
+        #[arg(long, default_value_t = 20, value_parser = crate::french::at_least_one)]
+        limit: u32,
+        /// Avec les clients archivés.
+        #[arg(long)]
+        archived: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Charge un portefeuille de démonstration réaliste.
     Demo {
         /// Nombre de clients à créer.
@@ -148,5 +162,11 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Driver(c) => cmd::driver::run(&opened(dir)?, c),
         Command::Insurer(c) => cmd::insurer::run(&opened(dir)?, c),
         Command::Releve(c) => cmd::releve::run(&opened(dir)?, c),
+        Command::Search {
+            text,
+            limit,
+            archived,
+            json,
+        } => cmd::search::run(&opened(dir)?, &text, limit, archived, json),
     }
 }

@@ -268,6 +268,66 @@ mod tests {
     }
 
     #[test]
+    fn a_broad_search_lists_name_matches_first_and_leaves_the_archived_out() {
+        use courtier_domain::client::*;
+        let dir = tempfile::tempdir().unwrap();
+        let key = courtier_vault::DbKey::generate();
+        let mut s = crate::Store::open(
+            &dir.path().join("a.courtier"),
+            &key,
+            crate::OpenMode::Create,
+        )
+        .unwrap();
+        let person = |last: &str, city: &str| Client {
+            kind: ClientKind::Person,
+            civility: None,
+            last_name: Some(last.into()),
+            first_name: Some("Anne".into()),
+            company_name: None,
+            siren: None,
+            birth_date: None,
+            addresses: vec![Address {
+                kind: AddressKind::Principale,
+                line1: None,
+                line2: None,
+                postcode: "69003".into(),
+                city: city.into(),
+                country: "France".into(),
+            }],
+            phones: vec![],
+            emails: vec![],
+            profession: None,
+            status: ClientStatus::Client,
+            source: None,
+            assigned_broker: None,
+            notes: None,
+        };
+        // More matches than are ranked: 450 who live in Martinique, then 3 named Martin.
+        let mut all: Vec<Client> = (0..450)
+            .map(|i| person(&format!("Nom{i}"), "Martinique"))
+            .collect();
+        all.extend((0..3).map(|_| person("Martin", "Lyon")));
+        let ids = s.insert_clients_batch(&all, &[], "x").unwrap();
+        const { assert!(super::RANK_LIMIT < 453) };
+        let found = s.search_clients("martin", 20, false).unwrap();
+        assert_eq!(found.len(), 20);
+        // The three whose name matches come first, then the others in the index's order.
+        let names: Vec<_> = found.iter().map(|c| c.display_name.as_str()).collect();
+        assert_eq!(names[..3], ["Anne Martin"; 3]);
+        assert_eq!(found[3].id, ids[0]);
+        // Archived, a client is left out unless asked for.
+        s.set_client_archived(ids[450], true, "y").unwrap();
+        let found = s.search_clients("martin", 20, false).unwrap();
+        assert!(found.iter().all(|c| c.id != ids[450]));
+        assert_eq!(
+            found[..2].iter().map(|c| c.id).collect::<Vec<_>>(),
+            ids[451..]
+        );
+        let with = s.search_clients("martin", 20, true).unwrap();
+        assert_eq!(with[0].id, ids[450]);
+    }
+
+    #[test]
     fn sorted_pages_are_read_from_an_index_not_sorted() {
         let dir = tempfile::tempdir().unwrap();
         let key = courtier_vault::DbKey::generate();

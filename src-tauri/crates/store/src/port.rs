@@ -208,6 +208,7 @@ delegate!(ReleveStore {
         now: &str,
     ) -> i64;
     fn releves_of_client(&self, client_id: i64) -> Vec<ReleveRow>;
+    fn releve(&self, id: i64) -> ReleveRow;
 });
 
 delegate!(RevisionStore {
