@@ -14,6 +14,7 @@ export const TIMELINE_KINDS = /** @type {const} */ ([
   'correction',
   'contrat',
   'coefficient',
+  'releve',
 ]);
 
 /** @type {Record<string, string>} */
@@ -26,6 +27,7 @@ export const TIMELINE_KIND_LABEL = {
   correction: 'timeline.kind.correction',
   echange: 'timeline.kind.echange',
   coefficient: 'timeline.kind.coefficient',
+  releve: 'timeline.kind.releve',
 };
 
 /**
