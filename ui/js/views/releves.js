@@ -30,7 +30,7 @@ export function relevesSection({ api, clientId, isAlive, onContract }) {
       h('thead', null, h('tr', null,
         h('th', null, t('releves.date')), h('th', null, t('releves.issuer')),
         h('th', { class: 'num' }, t('releves.coefficient')), h('th', { class: 'num' }, t('releves.start')),
-        h('th', null, t('releves.counters')), h('th', null, h('span', { class: 'visually-hidden' }, t('releves.reopen'))))),
+        h('th', null, t('releves.counters')))),
       h('tbody', null, list.map((r) => row(r))))));
   }).catch((/** @type {ApiError} */ e) => {
     if (isAlive()) replace(body, h('p', { class: 'alert', role: 'alert' }, e.message));
@@ -39,22 +39,23 @@ export function relevesSection({ api, clientId, isAlive, onContract }) {
   /** @param {ReleveEntry} r */
   function row(r) {
     const res = r.result;
+    // The date opens the result: the first column, never cut off by a narrow window.
     return h('tr', { dataset: { testid: 'releve-row', id: r.id } },
-      h('td', null, formatDate(r.issuedOn)),
+      h('td', null, h('button', {
+        type: 'button',
+        class: 'link-button',
+        title: t('releves.reopen'),
+        'aria-label': t('releves.reopenLabel', { date: formatDate(r.issuedOn) }),
+        onclick: () => reopenReleve(api, r, onContract),
+        dataset: { testid: 'releve-reopen' },
+      }, formatDate(r.issuedOn))),
       h('td', null, r.issuer ?? t('releves.unknownIssuer'), h('span', { class: 'muted' }, ` · ${tn('releves.claims', r.claims)}`)),
       h('td', { class: 'num' }, r.coefficient ? formatCoefficient(r.coefficient) : '—',
         res.inconsistency ? h('span', { class: 'badge badge-warning' }, ` ${t('releves.inconsistent')}`) : null),
       h('td', { class: 'num', dataset: { testid: 'releve-row-start' } }, res.startCoefficient ? formatCoefficient(res.startCoefficient) : '—'),
       h('td', null, res.startClaimFreeStreak !== null
         ? t('releves.countersValue', { streak: res.startClaimFreeStreak, floor: res.startPeriodsAtFloor ?? 0 })
-        : '—'),
-      h('td', null, h('button', {
-        type: 'button',
-        class: 'btn btn-small',
-        'aria-label': t('releves.reopenLabel', { date: formatDate(r.issuedOn) }),
-        onclick: () => reopenReleve(api, r, onContract),
-        dataset: { testid: 'releve-reopen' },
-      }, t('releves.reopen'))));
+        : '—'));
   }
 
   return h('section', { class: 'card card-wide', 'aria-labelledby': 'sec-releves', dataset: { testid: 'releves' } },
