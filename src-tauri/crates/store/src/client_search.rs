@@ -168,7 +168,14 @@ impl Store {
             };
             self.ids(&sql, params![fts, n])
         };
-        let mut ids = in_order(&names_only(&q), limit)?;
+        // Digits are phones and postcodes, almost never names (a SIREN is): looking for them in
+        // names first would walk their whole doclists to find nothing (« 06 1 » at 1 000 000
+        // clients), so digits-only searches go straight to every column.
+        let mut ids = if q.chars().any(char::is_alphabetic) {
+            in_order(&names_only(&q), limit)?
+        } else {
+            Vec::new()
+        };
         if (ids.len() as u32) < limit {
             let seen: std::collections::HashSet<i64> = ids.iter().copied().collect();
             let rest = in_order(&q, limit + ids.len() as u32)?;
@@ -325,6 +332,10 @@ mod tests {
         );
         let with = s.search_clients("martin", 20, true).unwrap();
         assert_eq!(with[0].id, ids[450]);
+        // Digits only (every one of them lives in 69003): every column, in the index's order.
+        let by_postcode = s.search_clients("69003", 20, false).unwrap();
+        assert_eq!(by_postcode.len(), 20);
+        assert_eq!(by_postcode[0].id, ids[0]);
     }
 
     #[test]
