@@ -9,7 +9,8 @@ No test depends on another one or on their order; any one can be run alone:
 The journeys: the recovery key is shown, the demo portfolio is loaded, a client is created through
 the form, found with the search box (accent-insensitive prefix), and its record opened; a second
 launch opens the same file silently from the keychain; a claim changes the coefficient and the
-premium; the timeline and the claim page; a relevé then a new contract; the insurers' list.
+premium; the timeline and the claim page; a relevé then a new contract; the insurers' list;
+the Sinistres section, open then closed claims, filtered and searched by reference.
 The forms, at 1024×700 and at 1280×800 (`FormsAtSize`): a date typed without separators, an
 impossible date refused with its message, a required field of the contract dialog left empty,
 Escape on a filled dialog; a contract found by its number and a vehicle by its registration
@@ -480,6 +481,46 @@ class ClientJourney(unittest.TestCase):
         self.assertIn("Annie", changes)
         self.assertIn("Anne-Marie", changes)
         self.shot("client-revisions.png")
+
+    def test_8_sinistres_lists_open_and_closed_claims_with_filters(self):
+        self.new_agency(demo=False)
+        c = self.invoke("client_create", {"input": {"kind": "person", "lastName": "Garnier",
+                                                    "firstName": "Lucie", "status": "client"}})
+        k = self.invoke("contract_create", {"input": {
+            "clientId": c["id"], "insurer": "Mutuelle de l'Ouest", "number": "AUTO-2024-CL7",
+            "subscriptionDate": "2024-03-01", "firstEcheance": "2025-03-01",
+            "premiums": [{"guarantee": "Responsabilité civile", "amount": "400,00", "modulated": True}]}})
+        self.assertNotIn("error", k, k)
+        for on, ref, resp in (("2025-04-10", "SIN-2025-00011", "full"), ("2025-09-02", "SIN-2025-00022", "none")):
+            r = self.invoke("claim_create", {"input": {"contractId": k["id"], "occurredOn": on, "kind": "accident",
+                                                       "responsibility": resp, "insurerReference": ref}})
+            self.assertNotIn("error", r, r)
+        first = min(x["id"] for x in r["claims"])
+        done = self.invoke("claim_set_status", {"claimId": first, "status": "clos", "onDate": "2025-10-01", "note": None})
+        self.assertNotIn("error", done, done)
+        rows = lambda: self.driver.execute_script(
+            "return [...document.querySelectorAll('[data-testid=\"open-claim\"]')].map(r => r.innerText)")
+        # Open claims first: the closed one is not among them.
+        self.clickable("nav-claims").click()
+        self.wait().until(lambda _: len(rows()) == 1)
+        self.assertIn("02/09/2025", rows()[0])
+        # Closed ones on demand; then all of them, newest first.
+        Select(self.visible("claims-state")).select_by_value("closed")
+        self.wait().until(lambda _: len(rows()) == 1 and "10/04/2025" in rows()[0])
+        self.assertIn("Clos", rows()[0])
+        Select(self.visible("claims-state")).select_by_value("all")
+        self.wait().until(lambda _: len(rows()) == 2)
+        self.assertIn("02/09/2025", rows()[0])
+        # Filtered by responsibility, then searched by reference.
+        Select(self.visible("claims-responsibility")).select_by_value("full")
+        self.wait().until(lambda _: len(rows()) == 1 and "10/04/2025" in rows()[0])
+        Select(self.visible("claims-responsibility")).select_by_value("")
+        self.visible("claims-text").send_keys("sin 2025 0002")
+        self.wait().until(lambda _: len(rows()) == 1 and "02/09/2025" in rows()[0])
+        self.shot("claims-filtered.png")
+        self.visible("claims-text").clear()
+        self.visible("claims-text").send_keys("zzzz" + Keys.ENTER)
+        self.visible("claims-empty")
 
 
 # The window sizes the form tests run at: the smallest a broker's laptop gives, and a usual one.

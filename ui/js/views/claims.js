@@ -57,7 +57,6 @@ export function mountClaims(el, _route, api) {
   const text = /** @type {HTMLInputElement} */ (h('input', {
     type: 'search',
     id: 'claims-text',
-    class: 'search-input',
     value: filter.text,
     placeholder: t('claims.filter.text.placeholder'),
     dataset: { testid: 'claims-text' },

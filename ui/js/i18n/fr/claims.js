@@ -7,7 +7,7 @@ export const frClaims = {
   'claims.filters': 'Filtrer les sinistres',
   'claims.filter.text': 'Référence ou client',
   'claims.filter.text.placeholder': 'SIN-2026, Martin…',
-  'claims.filter.state': 'Sinistres',
+  'claims.filter.state': 'Afficher',
   'claims.filter.state.open': 'Ouverts',
   'claims.filter.state.closed': 'Clos ou refusés',
   'claims.filter.state.all': 'Tous',
