@@ -10,11 +10,11 @@ pub use commands_list::COMMANDS;
 
 use courtier_app::{
     AgencyOpened, AgencyStatus, AggravationDraft, AmountDto, AppError, AvenantDraft, ClaimDraft,
-    ClaimPage, ClaimRecord, ClaimUpdate, ClientListPage, ClientListQuery, ClientRecord,
-    ClientSummary, CommunicationDto, Config, ContractDraft, ContractRecord, ContractUpdate,
-    Courtier, DemoLoaded, DriverDraft, DriverDto, DriverUpdate, InsurerDraft, InsurerDto,
-    OpenClaim, PartyDto, ReleveResult, Timeline, TimelineQuery, VehicleDraft, VehicleDto,
-    VehicleUpdate,
+    ClaimListPage, ClaimListQuery, ClaimPage, ClaimRecord, ClaimUpdate, ClientListPage,
+    ClientListQuery, ClientRecord, ClientSummary, CommunicationDto, Config, ContractDraft,
+    ContractRecord, ContractUpdate, Courtier, DemoLoaded, DriverDraft, DriverDto, DriverUpdate,
+    InsurerDraft, InsurerDto, OpenClaim, PartyDto, ReleveEntry, ReleveResult, SearchResults,
+    Timeline, TimelineQuery, VehicleDraft, VehicleDto, VehicleUpdate,
 };
 use courtier_domain::client::ClientDraft;
 use std::sync::Arc;
@@ -99,6 +99,42 @@ async fn client_search(
         c.client_search(&text, limit, include_archived.unwrap_or(false))
     })
     .await
+}
+
+/// The search box: clients, and contracts, vehicles, claims and insurers.
+#[tauri::command]
+async fn search(
+    state: State<'_, Shared>,
+    text: String,
+    limit: Option<u32>,
+    include_archived: Option<bool>,
+) -> Result<SearchResults, AppError> {
+    blocking(state, move |c| {
+        c.search(&text, limit, include_archived.unwrap_or(false))
+    })
+    .await
+}
+
+/// The Sinistres section: a page of claims, open and closed, filtered.
+#[tauri::command]
+async fn claims_search(
+    state: State<'_, Shared>,
+    query: Option<ClaimListQuery>,
+) -> Result<ClaimListPage, AppError> {
+    blocking(state, move |c| c.claims_list(&query.unwrap_or_default())).await
+}
+
+#[tauri::command]
+async fn releve_list(
+    state: State<'_, Shared>,
+    client_id: i64,
+) -> Result<Vec<ReleveEntry>, AppError> {
+    blocking(state, move |c| c.releves_of_client(client_id)).await
+}
+
+#[tauri::command]
+async fn releve_get(state: State<'_, Shared>, id: i64) -> Result<ReleveEntry, AppError> {
+    blocking(state, move |c| c.releve_get(id)).await
 }
 
 #[tauri::command]
@@ -478,6 +514,10 @@ pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R>
             demo_load,
             client_list,
             client_search,
+            search,
+            claims_search,
+            releve_list,
+            releve_get,
             client_get,
             client_create,
             client_update,

@@ -9,10 +9,12 @@ No test depends on another one or on their order; any one can be run alone:
 The journeys: the recovery key is shown, the demo portfolio is loaded, a client is created through
 the form, found with the search box (accent-insensitive prefix), and its record opened; a second
 launch opens the same file silently from the keychain; a claim changes the coefficient and the
-premium; the timeline and the claim page; a relevé then a new contract; the insurers' list.
+premium; the timeline and the claim page; a relevé then a new contract; the insurers' list;
+the Sinistres section, open then closed claims, filtered and searched by reference.
 The forms, at 1024×700 and at 1280×800 (`FormsAtSize`): a date typed without separators, an
 impossible date refused with its message, a required field of the contract dialog left empty,
-Escape on a filled dialog.
+Escape on a filled dialog; a contract found by its number and a vehicle by its registration
+through the search box; a relevé reopened from the client record and from its timeline.
 
 Run through tests/e2e/run.sh, which builds the app, starts a session bus, an unlocked
 gnome-keyring and tauri-driver under Xvfb.
@@ -509,6 +511,46 @@ class ClientJourney(unittest.TestCase):
         self.quit()
         self.assertEqual(open(db, "rb").read(), bytes(data), "not a byte written")
 
+    def test_9_sinistres_lists_open_and_closed_claims_with_filters(self):
+        self.new_agency(demo=False)
+        c = self.invoke("client_create", {"input": {"kind": "person", "lastName": "Garnier",
+                                                    "firstName": "Lucie", "status": "client"}})
+        k = self.invoke("contract_create", {"input": {
+            "clientId": c["id"], "insurer": "Mutuelle de l'Ouest", "number": "AUTO-2024-CL7",
+            "subscriptionDate": "2024-03-01", "firstEcheance": "2025-03-01",
+            "premiums": [{"guarantee": "Responsabilité civile", "amount": "400,00", "modulated": True}]}})
+        self.assertNotIn("error", k, k)
+        for on, ref, resp in (("2025-04-10", "SIN-2025-00011", "full"), ("2025-09-02", "SIN-2025-00022", "none")):
+            r = self.invoke("claim_create", {"input": {"contractId": k["id"], "occurredOn": on, "kind": "accident",
+                                                       "responsibility": resp, "insurerReference": ref}})
+            self.assertNotIn("error", r, r)
+        first = min(x["id"] for x in r["claims"])
+        done = self.invoke("claim_set_status", {"claimId": first, "status": "clos", "onDate": "2025-10-01", "note": None})
+        self.assertNotIn("error", done, done)
+        rows = lambda: self.driver.execute_script(
+            "return [...document.querySelectorAll('[data-testid=\"open-claim\"]')].map(r => r.innerText)")
+        # Open claims first: the closed one is not among them.
+        self.clickable("nav-claims").click()
+        self.wait().until(lambda _: len(rows()) == 1)
+        self.assertIn("02/09/2025", rows()[0])
+        # Closed ones on demand; then all of them, newest first.
+        Select(self.visible("claims-state")).select_by_value("closed")
+        self.wait().until(lambda _: len(rows()) == 1 and "10/04/2025" in rows()[0])
+        self.assertIn("Clos", rows()[0])
+        Select(self.visible("claims-state")).select_by_value("all")
+        self.wait().until(lambda _: len(rows()) == 2)
+        self.assertIn("02/09/2025", rows()[0])
+        # Filtered by responsibility, then searched by reference.
+        Select(self.visible("claims-responsibility")).select_by_value("full")
+        self.wait().until(lambda _: len(rows()) == 1 and "10/04/2025" in rows()[0])
+        Select(self.visible("claims-responsibility")).select_by_value("")
+        self.visible("claims-text").send_keys("sin 2025 0002")
+        self.wait().until(lambda _: len(rows()) == 1 and "02/09/2025" in rows()[0])
+        self.shot("claims-filtered.png")
+        self.visible("claims-text").clear()
+        self.visible("claims-text").send_keys("zzzz" + Keys.ENTER)
+        self.visible("claims-empty")
+
 
 # The window sizes the form tests run at: the smallest a broker's laptop gives, and a usual one.
 SIZES = [(1024, 700), (1280, 800)]
@@ -753,6 +795,89 @@ class FormsAtSize(ClientJourney):
             "return !t || (!t.classList.contains('toast-visible') && t.textContent === '');"))
 
 
+    def contract_with_vehicle(self):
+        """Lucie Garnier's contract AUTO-2024-CL7 with the vehicle GH-456-JK, made through the
+        commands the forms call; the client record open."""
+        cid = self.client_with_record()
+        k = self.invoke("contract_create", {"input": {
+            "clientId": cid, "insurer": "Mutuelle de l'Ouest", "number": "AUTO-2024-CL7",
+            "subscriptionDate": "2024-03-01", "firstEcheance": "2025-03-01",
+            "premiums": [{"guarantee": "Responsabilité civile", "amount": "400,00", "modulated": True}]}})
+        self.assertNotIn("error", k, k)
+        v = self.invoke("vehicle_add", {"input": {"contractId": k["id"], "registration": "GH-456-JK",
+                                                  "make": "Renault", "model": "Clio", "fromDate": "2024-03-01"}})
+        self.assertNotIn("error", v, v)
+        return cid, k["id"]
+
+    def search_box(self, text):
+        """The client list's search box, with `text` typed in it."""
+        self.clickable("nav-clients").click()
+        box = self.visible("search-input")
+        box.clear()
+        box.send_keys(text)
+        return box
+
+    def check_contract_and_vehicle_found_by_the_search_box(self, size):
+        w, h = size
+        self.open_agency(size)
+        _, k = self.contract_with_vehicle()
+        # The contract by its number, typed as the broker says it (case and dashes ignored).
+        self.search_box("auto 2024 cl")
+        hit = self.visible("search-hits-contract").find_element(*tid("search-hit"))
+        self.assertEqual(hit.text, "AUTO-2024-CL7")
+        self.assertIn("Lucie Garnier", self.visible("search-hits-contract").text)
+        # No « Aucun résultat » when the hit is not a client.
+        self.assertNotIn("Aucun résultat", self.driver.find_element(By.CSS_SELECTOR, "main").text)
+        time.sleep(0.2)
+        self.shot(f"search-contract-{w}x{h}.png")
+        hit.click()
+        self.wait().until(lambda drv: drv.current_url.endswith(f"#/contracts/{k}"))
+        # The vehicle by a prefix of its registration: its contract's page.
+        self.search_box("gh456")
+        group = self.visible("search-hits-vehicle")
+        self.assertIn("GH-456-JK", group.text)
+        self.assertIn("Renault Clio", group.text)
+        group.find_element(*tid("search-hit")).click()
+        self.wait().until(lambda drv: drv.current_url.endswith(f"#/contracts/{k}"))
+        self.assertIn("GH-456-JK", self.visible("contract-vehicles").text)
+
+    def check_releve_reopened_from_the_client_record(self, size):
+        w, h = size
+        self.open_agency(size)
+        cid = self.client_with_record()
+        self.assertIn("Aucun relevé", self.visible("releves").text)
+        today = date.today()
+        doc = {"issued_on": (today - timedelta(days=30)).isoformat(), "issuer": "Assurances du Rhône",
+               "coefficient": "0.80", "last_echeance": (today - timedelta(days=200)).isoformat(),
+               "stopped_on": (today - timedelta(days=60)).isoformat(),
+               "policyholder": {"last_name": "Garnier"}, "drivers": [], "claims": []}
+        r = self.invoke("releve_record", {"clientId": cid, "document": doc})
+        self.assertNotIn("error", r, r)
+        self.driver.refresh()
+        # Listed on the record: date, insurer, the coefficient stated and the one computed.
+        row = self.visible("releve-row")
+        self.assertIn("Assurances du Rhône", row.text)
+        self.assertIn("0,80", row.text)
+        start = r["startCoefficient"].replace(".", ",")
+        self.assertEqual(row.find_element(*tid("releve-row-start")).text, start)
+        # Reopened from its date: the same result as when it was entered.
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", row)
+        row.find_element(*tid("releve-reopen")).click()
+        self.assertEqual(self.visible("releve-start-coefficient").text, start)
+        self.visible("releve-steps")
+        time.sleep(0.2)
+        self.shot(f"releve-reopened-{w}x{h}.png")
+        self.clickable("releve-result-close").click()
+        self.wait().until(lambda drv: drv.find_elements(By.CSS_SELECTOR, "dialog[open]") == [])
+        # And from the timeline.
+        entry = self.visible("timeline-releve")
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", entry)
+        self.assertIn("Assurances du Rhône", entry.text)
+        entry.click()
+        self.assertEqual(self.visible("releve-start-coefficient").text, start)
+        self.clickable("releve-result-close").click()
+
+
 def _per_size(name, check):
     for w, h in SIZES:
         def test(self, check=check, size=(w, h)):
@@ -762,7 +887,8 @@ def _per_size(name, check):
 
 
 for _name in ("date_without_separators", "impossible_date_refused", "contract_required_field", "escape_asks_first",
-              "leaving_modified_form_asks", "focus_and_toast_after_an_action"):
+              "leaving_modified_form_asks", "focus_and_toast_after_an_action",
+              "contract_and_vehicle_found_by_the_search_box", "releve_reopened_from_the_client_record"):
     _per_size(_name, f"check_{_name}")
 
 # The journeys of ClientJourney are not run a second time under FormsAtSize.

@@ -242,6 +242,11 @@ impl<'a> ClaimBuilder<'a> {
         self.draft.estimated = Some(amount.into());
         self
     }
+    /// The insurer's reference of the claim.
+    pub fn reference(mut self, r: &str) -> Self {
+        self.draft.insurer_reference = Some(r.into());
+        self
+    }
     pub fn vehicle(mut self, id: i64) -> Self {
         self.draft.vehicle_id = Some(id);
         self

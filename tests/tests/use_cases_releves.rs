@@ -170,3 +170,64 @@ fn a_releve_at_the_floor_since_a_date_protects_the_first_claim() {
         "invalid:startPeriodsAtFloor"
     );
 }
+
+#[test]
+fn a_relevé_entered_is_listed_on_the_record_and_the_timeline_and_reopens_its_result() {
+    let a = TempAgency::new();
+    let c = a.client().id();
+    let first = a
+        .releve_record(
+            c,
+            &releve("2026-09-10", "0.80", "2025-04-01", "2026-08-31", "[]"),
+        )
+        .unwrap();
+    let second = a
+        .releve_record(
+            c,
+            &releve("2026-10-02", "0.80", "2026-04-01", "2026-08-31", "[]"),
+        )
+        .unwrap();
+    let list = a.releves_of_client(c).unwrap();
+    // Most recent first, with the date, the insurer, the stated coefficient and the counters.
+    assert_eq!(
+        list.iter().map(|r| r.id).collect::<Vec<_>>(),
+        [second.id, first.id]
+    );
+    let r = &list[1];
+    assert_eq!(r.issued_on, "2026-09-10");
+    assert_eq!(r.issuer.as_deref(), Some("Assurances du Rhône"));
+    assert_eq!(r.coefficient.as_deref(), Some("0.80"));
+    assert_eq!(r.claims, 0);
+    // Its result is the one shown when it was entered.
+    assert_eq!(r.result, first);
+    assert_eq!(a.releve_get(first.id).unwrap().result, first);
+    assert_eq!(a.releve_get(second.id).unwrap().result, second);
+    // On the timeline, each relevé is an entry that names it.
+    let tl = a
+        .client_timeline(c, &courtier_app::TimelineQuery::default())
+        .unwrap();
+    let entries: Vec<_> = tl.entries.iter().filter(|e| e.kind == "releve").collect();
+    assert_eq!(entries.len(), 2);
+    assert_eq!(entries[0].releve_id, Some(first.id));
+    assert_eq!(entries[0].date, "2026-09-10");
+    assert_eq!(entries[0].contract_id, None);
+    assert!(
+        entries[0].title.contains("Assurances du Rhône"),
+        "{}",
+        entries[0].title
+    );
+    assert!(entries[0].title.contains("0,80"), "{}", entries[0].title);
+    // Filtered out with the other kinds, or by a contract.
+    let only = courtier_app::TimelineQuery {
+        kinds: vec!["contrat".into()],
+        ..Default::default()
+    };
+    assert!(a.client_timeline(c, &only).unwrap().entries.is_empty());
+    // Another client has none; an unknown relevé is refused.
+    let other = a.client().name("Tom", "Roux").id();
+    assert!(a.releves_of_client(other).unwrap().is_empty());
+    assert_eq!(
+        a.releve_get(9_999).unwrap_err().code,
+        courtier_app::ErrorCode::NotFound
+    );
+}

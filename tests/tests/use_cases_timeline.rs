@@ -55,8 +55,8 @@ fn a_contract_filter_keeps_that_contract_only_and_the_total_counts_everything() 
         )
         .unwrap();
     assert!(!only.entries.is_empty());
-    assert!(only.entries.iter().all(|e| e.contract_id == k2));
-    assert!(all.entries.iter().any(|e| e.contract_id == k1));
+    assert!(only.entries.iter().all(|e| e.contract_id == Some(k2)));
+    assert!(all.entries.iter().any(|e| e.contract_id == Some(k1)));
     assert_eq!(only.total, all.total);
     assert_eq!(all.entries.len(), all.total);
     let labels: Vec<&str> = all.contracts.iter().map(|(_, l)| l.as_str()).collect();

@@ -148,6 +148,10 @@ const SAMPLES = {
   'insurers.json': 'InsurerRecord[]',
   'timeline.json': 'Timeline',
   'releve.json': 'ReleveResult',
+  'releveList.json': 'ReleveEntry[]',
+  'clientTimeline.json': 'Timeline',
+  'search.json': 'SearchResults',
+  'claimsList.json': 'ClaimListPage',
 };
 
 const load = (file) => JSON.parse(readFileSync(new URL(file, FIXTURES), 'utf8'));

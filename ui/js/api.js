@@ -38,6 +38,10 @@ import { t } from './i18n/index.js';
  * @typedef {import('./api/types.js').DriverRecord} DriverRecord
  * @typedef {import('./api/types.js').ReleveDocument} ReleveDocument
  * @typedef {import('./api/types.js').ReleveResult} ReleveResult
+ * @typedef {import('./api/types.js').ReleveEntry} ReleveEntry
+ * @typedef {import('./api/types.js').SearchResults} SearchResults
+ * @typedef {import('./api/types.js').ClaimListQuery} ClaimListQuery
+ * @typedef {import('./api/types.js').ClaimListPage} ClaimListPage
  * @typedef {import('./api/types.js').ContractUpdate} ContractUpdate
  * @typedef {import('./api/types.js').VehicleUpdate} VehicleUpdate
  * @typedef {import('./api/types.js').DriverUpdate} DriverUpdate
@@ -141,6 +145,11 @@ export function createApi(invoke) {
     clientList: (query) => call('client_list', { query }),
     /** @param {string} text @param {number} limit @returns {Promise<ClientSummary[]>} */
     clientSearch: (text, limit) => call('client_search', { text, limit }),
+    /**
+     * The search box: clients, and contracts, vehicles, claims and insurers by what identifies them.
+     * @param {string} text @param {number} limit @returns {Promise<SearchResults>}
+     */
+    search: (text, limit) => call('search', { text, limit }),
     /** @param {number} id @returns {Promise<ClientRecord>} */
     clientGet: (id) => call('client_get', { id }),
     /** @param {ClientInput} input @returns {Promise<ClientRecord>} */
@@ -223,6 +232,10 @@ export function createApi(invoke) {
     driverAdd: (input) => call('driver_add', { input }),
     /** @param {number} clientId @param {ReleveDocument} document @returns {Promise<ReleveResult>} */
     releveRecord: (clientId, document) => call('releve_record', { clientId, document }),
+    /** A client's relevés, most recent first. @param {number} clientId @returns {Promise<ReleveEntry[]>} */
+    releveList: (clientId) => call('releve_list', { clientId }),
+    /** @param {number} id @returns {Promise<ReleveEntry>} */
+    releveGet: (id) => call('releve_get', { id }),
     /** @param {number} id @param {AvenantInput} avenant @returns {Promise<ContractRecord>} */
     contractAvenant: (id, avenant) => call('contract_avenant', { id, avenant }),
     /** @param {number} clientId @param {TimelineQuery} query @returns {Promise<Timeline>} */
@@ -256,6 +269,8 @@ export function createApi(invoke) {
     insurerUpdate: (id, update) => call('insurer_update', { id, update }),
     /** @param {number} [limit] @returns {Promise<OpenClaim[]>} */
     claimsOpen: (limit) => call('claims_open', { limit: limit ?? null }),
+    /** The Sinistres section: a page of claims, open and closed, filtered. @param {ClaimListQuery} query @returns {Promise<ClaimListPage>} */
+    claimsSearch: (query) => call('claims_search', { query }),
     /** @param {number} claimId @returns {Promise<ClaimPage>} */
     claimGet: (claimId) => call('claim_get', { claimId }),
     /**

@@ -15,6 +15,7 @@ export const TIMELINE_KINDS = /** @type {const} */ ([
   'correction',
   'contrat',
   'coefficient',
+  'releve',
 ]);
 
 /** @type {Record<string, string>} */
@@ -28,6 +29,7 @@ export const TIMELINE_KIND_LABEL = {
   correction: 'timeline.kind.correction',
   echange: 'timeline.kind.echange',
   coefficient: 'timeline.kind.coefficient',
+  releve: 'timeline.kind.releve',
 };
 
 /**

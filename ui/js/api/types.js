@@ -271,6 +271,42 @@
  * @property {string} statusSince
  * @property {number} ageDays days since the claim occurred
  *
+ * @typedef {object} SearchHit A contract, vehicle, claim or insurer found by the search box.
+ * @property {'contract' | 'vehicle' | 'claim' | 'insurer'} kind which page it opens
+ * @property {number} id of that contract, vehicle, claim or insurer
+ * @property {string} text what matched: the number, the registration, the reference, the name
+ * @property {number | null} contractId
+ * @property {string | null} contractNumber
+ * @property {number | null} clientId
+ * @property {string | null} clientName
+ * @property {string | null} insurer
+ * @property {string | null} detail a vehicle's make and model
+ * @property {string | null} onDate a claim's date
+ *
+ * @typedef {object} SearchResults
+ * @property {ClientSummary[]} clients best first
+ * @property {boolean} moreClients more clients match than listed (no full count)
+ * @property {SearchHit[]} hits contracts, vehicles, claims, insurers, in that order
+ * @property {boolean} moreHits
+ *
+ * @typedef {object} ClaimListQuery The Sinistres section's filters (`claims_search`).
+ * @property {'open' | 'closed' | 'all' | null} [state]
+ * @property {string | null} [status]
+ * @property {number | null} [insurerId]
+ * @property {Responsibility | null} [responsibility]
+ * @property {string | null} [from] YYYY-MM-DD
+ * @property {string | null} [to]
+ * @property {string | null} [text] a claim reference or a client's name
+ * @property {boolean} [oldestFirst]
+ * @property {number} [page]
+ * @property {number} [pageSize]
+ *
+ * @typedef {object} ClaimListPage
+ * @property {OpenClaim[]} items
+ * @property {boolean} more a next page exists
+ * @property {number} page
+ * @property {number} pageSize
+ *
  * @typedef {object} ClaimInput
  * @property {number} contractId
  * @property {string} occurredOn
@@ -466,6 +502,18 @@
  * @property {string | null} impliedMax
  * @property {string[]} missingFields mandatory fields the relevé lacks, in French
  *
+ * @typedef {object} ReleveEntry A relevé kept for a client, as the record and the timeline list it.
+ * @property {number} id
+ * @property {number} clientId
+ * @property {string} issuedOn the relevé's date
+ * @property {string | null} issuer the insurer that issued it
+ * @property {string | null} contractNumber
+ * @property {string | null} registration
+ * @property {string | null} coefficient the coefficient it states, "0.85"
+ * @property {number} claims how many claims it lists
+ * @property {string} recordedAt
+ * @property {ReleveResult} result what Courtier makes of it (the result dialog reopens from it)
+ *
  * @typedef {object} ContractUpdate A correction of a contract's terms (`contract_update`):
  *   only the fields given change; the coefficients are recomputed from the subscription.
  * @property {string} [number]
@@ -549,10 +597,11 @@
  *
  * @typedef {object} TimelineEntry
  * @property {string} date YYYY-MM-DD or YYYY-MM-DDTHH:MM
- * @property {string} kind contrat, sinistre, qualification, etat, montant, correction, echange, coefficient
- * @property {number} contractId
- * @property {string} contractLabel
+ * @property {string} kind contrat, sinistre, qualification, etat, montant, correction, echange, coefficient, releve
+ * @property {number | null} contractId none for a relevé (it comes with the client)
+ * @property {string | null} contractLabel
  * @property {number | null} claimId
+ * @property {number | null} releveId a relevé received: reopens its result
  * @property {string} title what happened, in French
  * @property {string | null} detail
  * @property {string | null} code

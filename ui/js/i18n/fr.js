@@ -4,9 +4,13 @@
  * parameter; plural pairs end in `.one` (0 and 1) and `.other`. An English catalogue will have
  * the same keys (tests/ui/i18n.test.mjs checks that every key used by the views exists).
  */
+import { frClaims } from './fr/claims.js';
+import { frSearch } from './fr/search.js';
 
 /** @type {Record<string, string>} */
 export const fr = {
+  ...frSearch,
+  ...frClaims,
   'app.name': 'Courtier',
 
   'common.cancel': 'Annuler',

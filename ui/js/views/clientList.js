@@ -5,6 +5,7 @@ import { formatCount, formatDate, formatPhone, pageRange } from '../format.js';
 import { t, tn } from '../i18n/index.js';
 import { icon } from '../components/icons.js';
 import { href, navigate } from '../router.js';
+import { renderHits } from './searchHits.js';
 import {
   defaultListState,
   filterSearchResults,
@@ -119,6 +120,13 @@ export function mountClientList(el, _route, api) {
     }),
   );
 
+  // Contracts, vehicles, claims and insurers the search found, above the clients.
+  const hitsBox = h('div', { class: 'card search-hits', hidden: true, dataset: { testid: 'search-hits' }, 'aria-live': 'polite' });
+  /** More clients match than listed (the search reads one page, it does not count them all). */
+  let moreClients = false;
+  /** Hits other than clients in the last search. */
+  let otherHits = 0;
+
   el.append(
     h(
       'header',
@@ -140,6 +148,7 @@ export function mountClientList(el, _route, api) {
     ),
     h('p', { id: 'list-help', class: 'visually-hidden' }, t('list.help')),
     errorBox,
+    hitsBox,
     h('div', { class: 'table-wrap' }, table),
     emptyBox,
     pager,
@@ -313,14 +322,18 @@ export function mountClientList(el, _route, api) {
     const searching = isSearching(state);
     const filtered = state.status !== null || state.includeArchived;
     if (searching) {
-      subtitle.textContent = tn('list.results', items.length, { count: formatCount(items.length) });
+      subtitle.textContent = moreClients
+        ? tn('search.more', items.length, { count: formatCount(items.length) })
+        : tn('list.results', items.length, { count: formatCount(items.length) });
     } else {
       subtitle.textContent = tn('list.count', total, { count: formatCount(total) });
     }
     table.hidden = items.length === 0;
     emptyBox.hidden = items.length > 0;
     if (items.length === 0) {
-      if (searching) {
+      if (searching && otherHits > 0) {
+        replace(emptyBox, h('p', { class: 'muted' }, t('search.clients.none', { text: state.text.trim() })));
+      } else if (searching) {
         replace(emptyBox, h('p', { class: 'empty-title' }, t('list.empty.search', { text: state.text.trim() })), h('p', null, t('list.empty.searchHint')));
       } else if (filtered) {
         replace(emptyBox, h('p', { class: 'empty-title' }, t('list.empty.filter')));
@@ -343,9 +356,11 @@ export function mountClientList(el, _route, api) {
     const busyTimer = setTimeout(() => table.setAttribute('aria-busy', 'true'), 150);
     try {
       let items, total, page;
+      /** @type {import('../api/types.js').SearchResults | null} */
+      let found = null;
       if (isSearching(state)) {
-        const found = await api.clientSearch(state.text.trim(), SEARCH_LIMIT);
-        items = filterSearchResults(found, state);
+        found = await api.search(state.text.trim(), SEARCH_LIMIT);
+        items = filterSearchResults(found.clients, state);
         total = items.length;
         page = 1;
       } else {
@@ -361,6 +376,9 @@ export function mountClientList(el, _route, api) {
       }
       if (!alive || mine !== seq) return;
       errorBox.hidden = true;
+      moreClients = found?.moreClients ?? false;
+      otherHits = found?.hits.length ?? 0;
+      renderHits(hitsBox, found);
       renderRows(items, total);
       renderPager(total, page);
     } catch (e) {

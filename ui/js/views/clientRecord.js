@@ -11,7 +11,8 @@ import { href } from '../router.js';
 import { KIND_LABEL, STATUS_LABEL, statusBadge } from './clientList.js';
 import { SEARCH_DEBOUNCE_MS } from '../listQuery.js';
 import { newContractDialog } from './contract/terms.js';
-import { releveDialog } from './contract/releve.js';
+import { releveDialog, reopenReleve } from './contract/releve.js';
+import { relevesSection } from './releves.js';
 import { timelineSection } from './timeline.js';
 import { clientRevisionViews } from '../clientRevisions.js';
 import { revisionNotes } from '../components/revisionNotes.js';
@@ -81,6 +82,11 @@ export function mountClientRecord(el, route, api) {
 
   function backLink() {
     return h('a', { href: href('clients'), class: 'back-link no-print', dataset: { testid: 'back-to-list' } }, icon('back'), t('record.back'));
+  }
+
+  /** Opens a contract's page (a contract created from a relevé). @param {{ id: number }} k */
+  function openContract(k) {
+    window.location.hash = href('contract', { id: k.id });
   }
 
   /** @param {ClientRecord} r */
@@ -175,7 +181,13 @@ export function mountClientRecord(el, route, api) {
           r.notes ? h('p', { class: 'notes', dataset: { testid: 'record-notes' } }, r.notes) : h('p', { class: 'muted' }, t('record.none.notes'))),
         revisionsSection(r),
         contractsSection(r),
-        timelineSection({ load: (q) => api.clientTimeline(r.id, q), perClient: true, isAlive: () => alive }),
+        relevesSection({ api, clientId: r.id, isAlive: () => alive, onContract: openContract }),
+        timelineSection({
+          load: (q) => api.clientTimeline(r.id, q),
+          perClient: true,
+          isAlive: () => alive,
+          onReleve: (id) => api.releveGet(id).then((e) => reopenReleve(api, e, openContract)),
+        }),
       ),
     );
   }
@@ -229,7 +241,8 @@ export function mountClientRecord(el, route, api) {
           h('button', {
             type: 'button',
             class: 'btn btn-small',
-            onclick: () => releveDialog(api, r.id, () => {}, policyholder, (k) => { window.location.hash = href('contract', { id: k.id }); }),
+            // Once recorded, the relevé is listed and on the timeline: the record is drawn again.
+            onclick: () => releveDialog(api, r.id, () => { if (alive) render(r); }, policyholder, openContract),
             dataset: { testid: 'record-releve' },
           }, t('releveForm.open')),
           h('button', {

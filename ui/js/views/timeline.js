@@ -15,10 +15,11 @@ import { TIMELINE_KINDS, TIMELINE_KIND_LABEL, byYear, defaultFilter, entryDate, 
 /** @typedef {import('../api.js').ApiError} ApiError */
 
 /**
- * @param {{ load: (q: TimelineQuery) => Promise<Timeline>, perClient: boolean, isAlive: () => boolean }} opts
+ * @param {{ load: (q: TimelineQuery) => Promise<Timeline>, perClient: boolean, isAlive: () => boolean, onReleve?: (id: number) => void }} opts
+ *   `onReleve` reopens a relevé's result (a client's timeline lists the relevés received).
  * @returns {HTMLElement}
  */
-export function timelineSection({ load, perClient, isAlive }) {
+export function timelineSection({ load, perClient, isAlive, onReleve }) {
   const filter = defaultFilter();
   const list = h('div', { dataset: { testid: 'timeline-entries' }, 'aria-live': 'polite' },
     h('p', { class: 'muted', role: 'status' }, t('common.loading')));
@@ -65,16 +66,30 @@ export function timelineSection({ load, perClient, isAlive }) {
         h('span', { class: 'timeline-date' }, entryDate(e.date)),
         h('span', { class: 'timeline-kind' }, t(TIMELINE_KIND_LABEL[e.kind] ?? 'timeline.kind.contrat')),
         h('div', { class: 'timeline-body' },
-          e.claimId
-            ? h('a', { href: href('claim', { id: e.claimId }), class: 'timeline-title' }, e.title)
-            : h('span', { class: 'timeline-title' }, e.title),
+          entryTitle(e),
           e.detail ? h('p', { class: 'timeline-detail' }, e.detail) : null,
-          perClient ? h('p', { class: 'muted timeline-contract' }, e.contractLabel) : null)))))));
+          perClient && e.contractLabel ? h('p', { class: 'muted timeline-contract' }, e.contractLabel) : null)))))));
+  }
+
+  /** A claim's entry links to its page; a relevé's reopens its result. @param {import('../api/types.js').TimelineEntry} e */
+  function entryTitle(e) {
+    if (e.claimId) return h('a', { href: href('claim', { id: e.claimId }), class: 'timeline-title' }, e.title);
+    const releveId = e.releveId;
+    if (releveId !== null && onReleve) {
+      return h('button', {
+        type: 'button',
+        class: 'link-button timeline-title',
+        title: t('timeline.releve.open'),
+        onclick: () => onReleve(releveId),
+        dataset: { testid: 'timeline-releve' },
+      }, e.title);
+    }
+    return h('span', { class: 'timeline-title' }, e.title);
   }
 
   const kinds = h('fieldset', { class: 'timeline-kinds' },
     h('legend', { class: 'field-label' }, t('timeline.kinds')),
-    TIMELINE_KINDS.map((k) => {
+    TIMELINE_KINDS.filter((k) => perClient || k !== 'releve').map((k) => {
       const box = /** @type {HTMLInputElement} */ (h('input', {
         type: 'checkbox',
         checked: true,

@@ -1,5 +1,5 @@
-//! Agency-file benchmark: opening the encrypted file and searching clients in a 100 000-client
-//! demo portfolio.
+//! Agency-file benchmark: opening the encrypted file and searching (clients, contract numbers,
+//! registrations, claim references, insurers) in a 100 000-client demo portfolio.
 //!
 //!     cargo bench -p courtier-app --bench agency            # 100 000 clients
 //!     COURTIER_BENCH_CLIENTS=20000 cargo bench -p courtier-app --bench agency
@@ -94,6 +94,13 @@ fn main() {
         "saint-é",
         "transports",
         "zzzz",
+        // Issue 11: identifiers and insurers. A contract number (one), a number prefix every
+        // contract of 2024 shares, a registration, a claim reference, an insurer's name.
+        "AUTO-2024-0000123",
+        "auto-2024",
+        "GH-456",
+        "sin-2023-1",
+        "mutuelle ouest",
     ];
     let mut rows = Vec::new();
     let mut all = Vec::new();
@@ -102,7 +109,9 @@ fn main() {
         let mut hits = 0;
         for _ in 0..20 {
             let t = Instant::now();
-            hits = app.client_search(q, Some(50), false).expect("search").len();
+            // The search box: clients, and contracts, vehicles, claims and insurers.
+            let r = app.search(q, Some(50), false).expect("search");
+            hits = r.clients.len() + r.hits.len();
             times.push(t.elapsed());
         }
         all.extend(times.iter().copied());
@@ -153,6 +162,50 @@ fn main() {
             pages.push((sort, page, t.elapsed()));
         }
     }
+    // The Sinistres section: every claim newest first, the open ones, the closed ones of one
+    // insurer, a client's by name.
+    let mut claim_pages = Vec::new();
+    for (label, q) in [
+        ("tous, page 1", courtier_app::ClaimListQuery::default()),
+        (
+            "tous, page 100",
+            courtier_app::ClaimListQuery {
+                page: Some(100),
+                ..Default::default()
+            },
+        ),
+        (
+            "ouverts",
+            courtier_app::ClaimListQuery {
+                state: Some("open".into()),
+                ..Default::default()
+            },
+        ),
+        (
+            "clos, un assureur",
+            courtier_app::ClaimListQuery {
+                state: Some("closed".into()),
+                insurer_id: Some(2),
+                ..Default::default()
+            },
+        ),
+        (
+            "« martin »",
+            courtier_app::ClaimListQuery {
+                text: Some("martin".into()),
+                ..Default::default()
+            },
+        ),
+    ] {
+        let mut times = Vec::new();
+        let mut shown = 0;
+        for _ in 0..10 {
+            let t = Instant::now();
+            shown = app.claims_list(&q).expect("claims").items.len();
+            times.push(t.elapsed());
+        }
+        claim_pages.push((label, shown, stats(times)));
+    }
 
     println!();
     println!("| opération | médiane | p95 | max |");
@@ -195,5 +248,13 @@ fn main() {
     );
     for (sort, page, t) in pages {
         println!("| liste triée par {sort}, page {page} | {} | | |", ms(t));
+    }
+    for (label, shown, (m, p, x)) in claim_pages {
+        println!(
+            "| sinistres {label} ({shown} lignes) | {} | {} | {} |",
+            ms(m),
+            ms(p),
+            ms(x)
+        );
     }
 }

@@ -4,7 +4,7 @@
 //! they bring at the next échéance (with the three responsible claims the engine derives).
 
 use crate::engine::responsibilities_in_force;
-use crate::input::{date_field, field, iso, limits, line, required_line};
+use crate::input::{date_field, field, iso, limits, line, required_line, trimmed};
 use crate::{
     AggravationDraft, AggravationDto, AppError, ClaimPage, ContractRecord, Courtier, WithdrawalDto,
 };
@@ -164,18 +164,10 @@ fn fact_code(d: &AggravationDraft, on_claim: bool) -> Result<AggravationFact, Ap
     Ok(fact)
 }
 
-/// A date field as typed, trimmed; `None` when left empty.
-fn typed(s: &Option<String>) -> Option<String> {
-    s.as_deref()
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
-        .map(str::to_string)
-}
-
 /// A suspension's length as sent: months or dates, not both.
 fn suspension_length(d: &AggravationDraft) -> Result<Option<SuspensionLength>, AppError> {
-    let from = typed(&d.suspension_from);
-    let to = typed(&d.suspension_to);
+    let from = trimmed(&d.suspension_from);
+    let to = trimmed(&d.suspension_to);
     match (d.suspension_months, from, to) {
         (None, None, None) => Ok(None),
         (Some(_), Some(_), _) | (Some(_), _, Some(_)) => Err(field(
@@ -251,7 +243,7 @@ impl Courtier {
                 .iter()
                 .find(|c| c.id == claim_id)
                 .ok_or_else(|| AppError::internal("sinistre absent de son contrat"))?;
-            let on = match typed(&d.on_date) {
+            let on = match trimmed(&d.on_date) {
                 None => claim.occurred_on,
                 Some(x) => date_field(&x, "onDate", "Date du fait")?,
             };
@@ -325,7 +317,7 @@ impl Courtier {
                 .into_iter()
                 .find(|x| x.id == driver_id)
                 .ok_or_else(|| AppError::internal("conducteur absent de son contrat"))?;
-            let on = match (typed(&d.on_date), length) {
+            let on = match (trimmed(&d.on_date), length) {
                 (Some(x), _) => date_field(&x, "onDate", "Date du fait")?,
                 (None, Some(SuspensionLength::Dates { from, .. })) => from,
                 (None, _) => return Err(field("onDate", "Date du fait : la date est vide.")),

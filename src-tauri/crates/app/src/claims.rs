@@ -15,7 +15,7 @@ use courtier_domain::bonus_malus::check_qualification;
 use courtier_domain::vocabulary::{
     AmountKind, Channel, ClaimKind, ClaimStatus, Direction, PartyRole, Responsibility,
 };
-use courtier_port::{AmountRow, ClaimCorrection, NewClaim};
+use courtier_port::{AmountRow, ClaimCorrection, ContractStore, NewClaim, OpenClaimRow};
 use std::collections::hash_map::{Entry, HashMap};
 
 /// The checks every claim's declared facts pass, at creation and at each correction.
@@ -61,6 +61,44 @@ fn responsibility(code: &str) -> Result<Responsibility, AppError> {
             format!("Responsabilité inconnue « {code} » (full, partial, none)."),
         )
     })
+}
+
+/// The list lines of claims, with the responsibility in force (R15), not the latest
+/// qualification recorded: decided from each contract's dated facts, once per contract.
+pub(crate) fn open_claim_dtos<S: ContractStore + ?Sized>(
+    s: &S,
+    rows: Vec<OpenClaimRow>,
+    today: NaiveDate,
+) -> Result<Vec<OpenClaim>, AppError> {
+    let mut in_force: HashMap<i64, Vec<(i64, Responsibility)>> = HashMap::new();
+    for r in &rows {
+        if let Entry::Vacant(e) = in_force.entry(r.contract_id) {
+            e.insert(responsibilities_in_force(
+                &s.contract_facts(r.contract_id)?,
+                today,
+            )?);
+        }
+    }
+    Ok(rows
+        .into_iter()
+        .map(|r| OpenClaim {
+            claim_id: r.claim_id,
+            contract_id: r.contract_id,
+            client_id: r.client_id,
+            client_name: r.client_name,
+            insurer: r.insurer,
+            contract_number: r.contract_number,
+            occurred_on: iso(r.occurred_on),
+            kind: r.kind,
+            responsibility: in_force
+                .get(&r.contract_id)
+                .and_then(|v| v.iter().find(|(id, _)| *id == r.claim_id))
+                .map_or(r.responsibility, |(_, x)| *x),
+            status: r.status,
+            status_since: iso(r.status_since),
+            age_days: (today - r.occurred_on).num_days(),
+        })
+        .collect())
 }
 
 impl Courtier {
@@ -396,37 +434,7 @@ impl Courtier {
         let today = self.today();
         self.with_store(|s| {
             let rows = s.open_claims(limit.unwrap_or(500).clamp(1, 5_000))?;
-            // The responsibility in force (R15), not the latest qualification recorded: decided
-            // from each contract's dated facts, once per contract.
-            let mut in_force: HashMap<i64, Vec<(i64, Responsibility)>> = HashMap::new();
-            for r in &rows {
-                if let Entry::Vacant(e) = in_force.entry(r.contract_id) {
-                    e.insert(responsibilities_in_force(
-                        &s.contract_facts(r.contract_id)?,
-                        today,
-                    )?);
-                }
-            }
-            Ok(rows
-                .into_iter()
-                .map(|r| OpenClaim {
-                    claim_id: r.claim_id,
-                    contract_id: r.contract_id,
-                    client_id: r.client_id,
-                    client_name: r.client_name,
-                    insurer: r.insurer,
-                    contract_number: r.contract_number,
-                    occurred_on: iso(r.occurred_on),
-                    kind: r.kind,
-                    responsibility: in_force
-                        .get(&r.contract_id)
-                        .and_then(|v| v.iter().find(|(id, _)| *id == r.claim_id))
-                        .map_or(r.responsibility, |(_, x)| *x),
-                    status: r.status,
-                    status_since: iso(r.status_since),
-                    age_days: (today - r.occurred_on).num_days(),
-                })
-                .collect())
+            open_claim_dtos(s, rows, today)
         })
     }
 

@@ -55,6 +55,15 @@ pub(crate) fn opt_date_field(
     }
 }
 
+/// An optional code or date as typed, trimmed; `None` when absent or empty. Free texts go
+/// through [`line`] or [`lines`] instead (lengths, forbidden characters).
+pub(crate) fn trimmed(s: &Option<String>) -> Option<String> {
+    s.as_deref()
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+}
+
 /// The new value of an optional text: given (empty clears) or kept.
 pub(crate) fn merge(new: &Option<String>, old: Option<String>) -> Option<String> {
     match new {

@@ -25,6 +25,7 @@ mod input;
 mod insurers;
 mod integrity;
 mod releves;
+mod search;
 mod timeline;
 mod vehicles;
 
@@ -32,16 +33,19 @@ pub use agency::{APP_VERSION, EXCHANGE_ANCHOR_FILE};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use dto::{
     AgencyOpened, AgencyStatus, AggravationDraft, AggravationDto, AmountDto, AvenantDraft,
-    ClaimDraft, ClaimPage, ClaimRecord, ClaimUpdate, ClientListPage, ClientListQuery, ClientRecord,
-    ClientSummary, CommunicationDto, ContractDraft, ContractEventDto, ContractRecord,
-    ContractUpdate, DemoLoaded, DriverDraft, DriverDto, DriverUpdate, EcheanceDto, Household,
-    OpenClaim, PartyDto, PremiumDraft, PremiumDto, ProjectionDto, QualificationDto, ReleveResult,
-    RevisionDto, StatusDto, SurchargeDto, VehicleDraft, VehicleDto, VehicleUpdate, WithdrawalDto,
+    ClaimDraft, ClaimListPage, ClaimListQuery, ClaimPage, ClaimRecord, ClaimUpdate, ClientListPage,
+    ClientListQuery, ClientRecord, ClientSummary, CommunicationDto, ContractDraft,
+    ContractEventDto, ContractRecord, ContractUpdate, DemoLoaded, DriverDraft, DriverDto,
+    DriverUpdate, EcheanceDto, Household, OpenClaim, PartyDto, PremiumDraft, PremiumDto,
+    ProjectionDto, QualificationDto, ReleveEntry, ReleveResult, RevisionDto, SearchHit,
+    SearchResults, StatusDto, SurchargeDto, VehicleDraft, VehicleDto, VehicleUpdate, WithdrawalDto,
 };
 pub use error::{AppError, ErrorCode};
 pub use insurers::{InsurerDraft, InsurerDto};
 pub use integrity::{AnchorFile, IntegrityReport};
-pub use timeline::{build_timeline, Timeline, TimelineEntry, TimelineQuery, TIMELINE_KINDS};
+pub use timeline::{
+    build_client_timeline, build_timeline, Timeline, TimelineEntry, TimelineQuery, TIMELINE_KINDS,
+};
 
 use chrono::NaiveDate;
 use courtier_port::AgencyStore;

@@ -3,7 +3,7 @@
 //! status changes and amendments, and the coefficient set at each échéance. Filterable by kind,
 //! contract, claim and period.
 
-use crate::dto::{ClaimRecord, ContractRecord};
+use crate::dto::{ClaimRecord, ContractRecord, ReleveEntry};
 use crate::{AppError, Courtier};
 use chrono::NaiveDate;
 use courtier_domain::bonus_malus::requalification_in_time;
@@ -15,7 +15,7 @@ use courtier_domain::{Coefficient, Money};
 use serde::{Deserialize, Serialize};
 
 /// The kinds of timeline entries, in the order they are listed within one day.
-pub const TIMELINE_KINDS: [&str; 9] = [
+pub const TIMELINE_KINDS: [&str; 10] = [
     "contrat",
     "sinistre",
     "qualification",
@@ -25,6 +25,7 @@ pub const TIMELINE_KINDS: [&str; 9] = [
     "correction",
     "echange",
     "coefficient",
+    "releve",
 ];
 
 /// One dated entry of the timeline.
@@ -35,10 +36,13 @@ pub struct TimelineEntry {
     pub date: String,
     /// One of [`TIMELINE_KINDS`].
     pub kind: String,
-    pub contract_id: i64,
+    /// The contract it is about (none for a relevé, which comes with the client).
+    pub contract_id: Option<i64>,
     /// "Insurer n° number".
-    pub contract_label: String,
+    pub contract_label: Option<String>,
     pub claim_id: Option<i64>,
+    /// A relevé d'information received: its id, to reopen its result.
+    pub releve_id: Option<i64>,
     /// What happened, in French ("Sinistre : accident, responsabilité entière").
     pub title: String,
     /// More words: a note, an exchange's summary, an amendment's details.
@@ -93,9 +97,10 @@ fn contract_entries(k: &ContractRecord, out: &mut Vec<TimelineEntry>) {
     let entry = |date: &str, kind: &str, claim: Option<i64>, title: String| TimelineEntry {
         date: date.to_string(),
         kind: kind.to_string(),
-        contract_id: k.id,
-        contract_label: label.clone(),
+        contract_id: Some(k.id),
+        contract_label: Some(label.clone()),
         claim_id: claim,
+        releve_id: None,
         title,
         detail: None,
         code: None,
@@ -391,12 +396,52 @@ fn claim_entries(
     }
 }
 
+/// A relevé received, as a timeline entry: its date, the insurer that issued it, the
+/// coefficient it states and the one Courtier computed from it.
+fn releve_entry(r: &ReleveEntry) -> TimelineEntry {
+    let issuer = r.issuer.as_deref().unwrap_or("assureur non indiqué");
+    let title = match &r.coefficient {
+        Some(c) => format!(
+            "Relevé d'information reçu ({issuer}, coefficient {})",
+            fr_coef(c)
+        ),
+        None => format!("Relevé d'information reçu ({issuer})"),
+    };
+    TimelineEntry {
+        date: r.issued_on.clone(),
+        kind: "releve".into(),
+        contract_id: None,
+        contract_label: None,
+        claim_id: None,
+        releve_id: Some(r.id),
+        title,
+        detail: r
+            .result
+            .start_coefficient
+            .as_deref()
+            .map(|c| format!("Coefficient de départ calculé : {}", fr_coef(c))),
+        code: None,
+        value: r.result.start_coefficient.clone(),
+        previous: None,
+    }
+}
+
 /// Sorts and filters entries built from `contracts`.
 pub fn build_timeline(contracts: &[ContractRecord], q: &TimelineQuery) -> Timeline {
+    build_client_timeline(contracts, &[], q)
+}
+
+/// Sorts and filters entries built from a client's `contracts` and `releves`.
+pub fn build_client_timeline(
+    contracts: &[ContractRecord],
+    releves: &[ReleveEntry],
+    q: &TimelineQuery,
+) -> Timeline {
     let mut all = Vec::new();
     for k in contracts {
         contract_entries(k, &mut all);
     }
+    all.extend(releves.iter().map(releve_entry));
     let total = all.len();
     let rank = |k: &str| TIMELINE_KINDS.iter().position(|x| *x == k).unwrap_or(99);
     all.sort_by(|a, b| {
@@ -410,7 +455,7 @@ pub fn build_timeline(contracts: &[ContractRecord], q: &TimelineQuery) -> Timeli
     let mut entries: Vec<TimelineEntry> = all
         .into_iter()
         .filter(|e| q.kinds.is_empty() || q.kinds.contains(&e.kind))
-        .filter(|e| q.contract_id.map_or(true, |c| c == e.contract_id))
+        .filter(|e| q.contract_id.map_or(true, |c| Some(c) == e.contract_id))
         .filter(|e| q.claim_id.map_or(true, |c| Some(c) == e.claim_id))
         .filter(|e| q.from.as_deref().map_or(true, |f| day(e).as_str() >= f))
         .filter(|e| q.to.as_deref().map_or(true, |t| day(e).as_str() <= t))
@@ -455,7 +500,8 @@ impl Courtier {
         check_query(q)?;
         self.client_get(client_id)?;
         let contracts = self.contracts_of_client(client_id)?;
-        Ok(build_timeline(&contracts, q))
+        let releves = self.releves_of_client(client_id)?;
+        Ok(build_client_timeline(&contracts, &releves, q))
     }
 
     /// One contract's timeline.

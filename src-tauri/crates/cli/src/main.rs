@@ -77,6 +77,20 @@ enum Command {
     /// Les assureurs : coordonnées, adresse des demandes de relevé.
     #[command(subcommand)]
     Insurer(InsurerCommand),
+    /// Recherche : clients (nom, e-mail, téléphone, code postal, ville), contrats (numéro),
+    /// véhicules (immatriculation), sinistres (référence) et assureurs (nom).
+    Search {
+        /// Ce qui est tapé dans la barre de recherche (« GH-456 », « auto-2024 », « helene lef »).
+        text: String,
+        /// Nombre de clients au plus.
+        #[arg(long, default_value_t = 20, value_parser = crate::french::at_least_one)]
+        limit: u32,
+        /// Avec les clients archivés.
+        #[arg(long)]
+        archived: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Charge un portefeuille de démonstration réaliste.
     Demo {
         /// Nombre de clients à créer.
@@ -161,6 +175,14 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Driver(c) => closing(opened(dir)?, |a| cmd::driver::run(a, c)),
         Command::Insurer(c) => closing(opened(dir)?, |a| cmd::insurer::run(a, c)),
         Command::Releve(c) => closing(opened(dir)?, |a| cmd::releve::run(a, c)),
+        Command::Search {
+            text,
+            limit,
+            archived,
+            json,
+        } => closing(opened(dir)?, |a| {
+            cmd::search::run(a, &text, limit, archived, json)
+        }),
     }
 }
 

@@ -23,6 +23,7 @@ mod insurers;
 mod integrity;
 mod releves;
 mod revisions;
+mod search;
 mod vehicles;
 mod verification;
 
@@ -49,6 +50,7 @@ pub use integrity::{
 };
 pub use releves::{ReleveRow, ReleveStore};
 pub use revisions::{Entity, RevisionRow, RevisionStore};
+pub use search::{identifier_key, ClaimPage, ClaimQuery, HitKind, IdentifierHit, SearchStore};
 pub use vehicles::{VehicleRow, VehicleStore};
 pub use verification::Verification;
 
@@ -64,6 +66,7 @@ pub trait AgencyStore:
     + DriverStore
     + ReleveStore
     + RevisionStore
+    + SearchStore
     + Send
 {
 }
@@ -79,6 +82,7 @@ impl<T> AgencyStore for T where
         + DriverStore
         + ReleveStore
         + RevisionStore
+        + SearchStore
         + Send
 {
 }

@@ -29,4 +29,5 @@ pub trait ReleveStore {
         now: &str,
     ) -> StoreResult<i64>;
     fn releves_of_client(&self, client_id: i64) -> StoreResult<Vec<ReleveRow>>;
+    fn releve(&self, id: i64) -> StoreResult<ReleveRow>;
 }

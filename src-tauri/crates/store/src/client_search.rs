@@ -4,18 +4,9 @@
 use crate::clients::{summary_from_row, SUMMARY_COLUMNS};
 use crate::prelude::*;
 
-/// Above this many matches a search is "broad" and is listed by name rather than ranked.
+/// Up to this many matches a search is ranked (bm25, names weigh most); beyond, the first
+/// page is read in the index's order, which stops as soon as the page is full.
 pub(crate) const RANK_LIMIT: i64 = 400;
-
-/// Matches read to estimate how many there are.
-pub(crate) const SAMPLE: i64 = 2_000;
-
-/// Walking clients in name order costs about one full-text probe (~0.3 ms) per client passed,
-/// `limit × clients / matches` of them; listing all matches costs ~4 µs per match. The two meet
-/// near `matches² = 3 750 × clients`.
-pub(crate) fn dense_threshold(clients: i64) -> i64 {
-    ((3_750.0 * clients.max(1) as f64).sqrt() as i64).max(RANK_LIMIT + 1)
-}
 
 /// Turns what the broker typed into an FTS5 query: every word is a prefix, all must match.
 /// Phone numbers typed with spaces or dots ("06 12 34") are joined into one token first.
@@ -47,6 +38,14 @@ pub(crate) fn fts_query(text: &str) -> Option<String> {
             .collect::<Vec<_>>()
             .join(" "),
     )
+}
+
+/// The same query restricted to the name column.
+fn names_only(q: &str) -> String {
+    q.split(' ')
+        .map(|phrase| format!("name : {phrase}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl Store {
@@ -116,9 +115,8 @@ impl Store {
         };
         let limit = limit.clamp(1, 500);
         // Ranking costs a lookup per match, so the plan depends on how many there are (counted
-        // up to a cap, which is cheap): few, rank them (bm25, names weigh most); many, list them
-        // by name; very many (a letter or two), walk the clients in name order and keep those
-        // that match, which stops after `limit` hits.
+        // up to a cap, which is cheap): few, rank them (bm25, names weigh most); many, read the
+        // first page in the index's order, names first.
         // One or two letters: too many matches for the full-text index to be quick (a prefix
         // that short makes FTS5 merge huge doclists). The clients whose name starts with them come
         // first, straight from the name index, which is what a broker typing a surname expects;
@@ -136,49 +134,54 @@ impl Store {
                 return self.summaries(&ids);
             }
         }
-        let clients: i64 = self
-            .conn
-            .prepare_cached("SELECT coalesce(max(id), 0) FROM clients")?
-            .query_row([], |r| r.get(0))?;
-        let dense = dense_threshold(clients);
-        // Matches come in rowid order: the rowid of the SAMPLE-th one tells the density, so
-        // the total is estimated without reading every match.
-        let (seen, last_rowid): (i64, i64) = self
+        // How many match, counted up to RANK_LIMIT + 1 only: the read stops there.
+        let seen: i64 = self
             .conn
             .prepare_cached(
-                "SELECT count(*), coalesce(max(rowid), 0) FROM
+                "SELECT count(*) FROM
                     (SELECT rowid FROM client_search WHERE client_search MATCH ?1 LIMIT ?2)",
             )?
-            .query_row(params![q, SAMPLE], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        let matches = if seen < SAMPLE {
-            seen
-        } else {
-            seen * clients / last_rowid.max(1)
-        };
-        let sql = if matches > dense {
-            format!(
-                "SELECT c.id FROM clients c
-                 WHERE EXISTS (SELECT 1 FROM client_search WHERE client_search MATCH ?1 AND rowid = c.id)
-                 {archived}
-                 ORDER BY c.sort_key, c.id LIMIT ?2"
-            )
-        } else if matches > RANK_LIMIT {
-            format!(
-                "SELECT c.id FROM clients c
-                 WHERE c.id IN (SELECT rowid FROM client_search WHERE client_search MATCH ?1) {archived}
-                 ORDER BY c.sort_key, c.id LIMIT ?2"
-            )
-        } else {
-            format!(
+            .query_row(params![q, RANK_LIMIT + 1], |r| r.get(0))?;
+        if seen <= RANK_LIMIT {
+            let sql = format!(
                 "SELECT c.id FROM (
                     SELECT rowid AS id, bm25(client_search, 10.0, 3.0, 3.0, 1.0, 2.0) AS score
                     FROM client_search WHERE client_search MATCH ?1
                  ) m JOIN clients c ON c.id = m.id
                  WHERE 1 {archived}
                  ORDER BY m.score, c.sort_key LIMIT ?2"
-            )
+            );
+            let ids = self.ids(&sql, params![q, limit])?;
+            return self.summaries(&ids);
+        }
+        // A broad search (« jean », « gmail », « 06 1 »): no ranking, which would read and sort
+        // every match (a second at 1 000 000 clients for « gmail »). Those whose name matches
+        // come first, then the others, each read in the index's order with a LIMIT, so the read
+        // stops once the page is full: the cost is the page's, not the number of matches.
+        let in_order = |fts: &str, n: u32| -> Result<Vec<i64>, DbError> {
+            let sql = if include_archived {
+                "SELECT rowid FROM client_search WHERE client_search MATCH ?1 LIMIT ?2".to_string()
+            } else {
+                "SELECT m.rowid FROM client_search m CROSS JOIN clients c ON c.id = m.rowid
+                 WHERE client_search MATCH ?1 AND c.archived_at IS NULL LIMIT ?2"
+                    .to_string()
+            };
+            self.ids(&sql, params![fts, n])
         };
-        let ids = self.ids(&sql, params![q, limit])?;
+        // Digits are phones and postcodes, almost never names (a SIREN is): looking for them in
+        // names first would walk their whole doclists to find nothing (« 06 1 » at 1 000 000
+        // clients), so digits-only searches go straight to every column.
+        let mut ids = if q.chars().any(char::is_alphabetic) {
+            in_order(&names_only(&q), limit)?
+        } else {
+            Vec::new()
+        };
+        if (ids.len() as u32) < limit {
+            let seen: std::collections::HashSet<i64> = ids.iter().copied().collect();
+            let rest = in_order(&q, limit + ids.len() as u32)?;
+            ids.extend(rest.into_iter().filter(|id| !seen.contains(id)));
+            ids.truncate(limit as usize);
+        }
         self.summaries(&ids)
     }
 
@@ -272,6 +275,70 @@ mod tests {
     }
 
     #[test]
+    fn a_broad_search_lists_name_matches_first_and_leaves_the_archived_out() {
+        use courtier_domain::client::*;
+        let dir = tempfile::tempdir().unwrap();
+        let key = courtier_vault::DbKey::generate();
+        let mut s = crate::Store::open(
+            &dir.path().join("a.courtier"),
+            &key,
+            crate::OpenMode::Create,
+        )
+        .unwrap();
+        let person = |last: &str, city: &str| Client {
+            kind: ClientKind::Person,
+            civility: None,
+            last_name: Some(last.into()),
+            first_name: Some("Anne".into()),
+            company_name: None,
+            siren: None,
+            birth_date: None,
+            addresses: vec![Address {
+                kind: AddressKind::Principale,
+                line1: None,
+                line2: None,
+                postcode: "69003".into(),
+                city: city.into(),
+                country: "France".into(),
+            }],
+            phones: vec![],
+            emails: vec![],
+            profession: None,
+            status: ClientStatus::Client,
+            source: None,
+            assigned_broker: None,
+            notes: None,
+        };
+        // More matches than are ranked: 450 who live in Martinique, then 3 named Martin.
+        let mut all: Vec<Client> = (0..450)
+            .map(|i| person(&format!("Nom{i}"), "Martinique"))
+            .collect();
+        all.extend((0..3).map(|_| person("Martin", "Lyon")));
+        let ids = s.insert_clients_batch(&all, &[], "x").unwrap();
+        const { assert!(super::RANK_LIMIT < 453) };
+        let found = s.search_clients("martin", 20, false).unwrap();
+        assert_eq!(found.len(), 20);
+        // The three whose name matches come first, then the others in the index's order.
+        let names: Vec<_> = found.iter().map(|c| c.display_name.as_str()).collect();
+        assert_eq!(names[..3], ["Anne Martin"; 3]);
+        assert_eq!(found[3].id, ids[0]);
+        // Archived, a client is left out unless asked for.
+        s.set_client_archived(ids[450], true, "y").unwrap();
+        let found = s.search_clients("martin", 20, false).unwrap();
+        assert!(found.iter().all(|c| c.id != ids[450]));
+        assert_eq!(
+            found[..2].iter().map(|c| c.id).collect::<Vec<_>>(),
+            ids[451..]
+        );
+        let with = s.search_clients("martin", 20, true).unwrap();
+        assert_eq!(with[0].id, ids[450]);
+        // Digits only (every one of them lives in 69003): every column, in the index's order.
+        let by_postcode = s.search_clients("69003", 20, false).unwrap();
+        assert_eq!(by_postcode.len(), 20);
+        assert_eq!(by_postcode[0].id, ids[0]);
+    }
+
+    #[test]
     fn sorted_pages_are_read_from_an_index_not_sorted() {
         let dir = tempfile::tempdir().unwrap();
         let key = courtier_vault::DbKey::generate();
@@ -312,5 +379,9 @@ mod tests {
         assert_eq!(fts_query("75").as_deref(), Some("\"75\"*"));
         assert_eq!(fts_query("  \"*( ").as_deref(), None);
         assert_eq!(fts_query("o'brien").as_deref(), Some("\"o\"* \"brien\"*"));
+        assert_eq!(
+            super::names_only("\"jean\"* \"dup\"*"),
+            "name : \"jean\"* name : \"dup\"*"
+        );
     }
 }

@@ -25,6 +25,7 @@ mod recompute;
 mod releves;
 mod revisions;
 mod rows;
+mod search;
 mod sql;
 mod vehicles;
 mod verify;

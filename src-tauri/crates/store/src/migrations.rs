@@ -57,6 +57,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 11,
         sql: include_str!("../migrations/0011_journal.sql"),
     },
+    Migration {
+        version: 12,
+        sql: include_str!("../migrations/0012_identifier_search.sql"),
+    },
 ];
 
 /// The version from which every act has its link in the journal (`journal.rs`).
@@ -143,7 +147,7 @@ fn reason(e: &rusqlite::Error) -> String {
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
-mod tests;
+pub(crate) mod tests;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]

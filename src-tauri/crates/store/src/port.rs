@@ -229,8 +229,14 @@ delegate!(ReleveStore {
         now: &str,
     ) -> i64;
     fn releves_of_client(&self, client_id: i64) -> Vec<ReleveRow>;
+    fn releve(&self, id: i64) -> ReleveRow;
 });
 
 delegate!(RevisionStore {
     fn revisions(&self, entity: Entity, id: i64) -> Vec<RevisionRow>;
+});
+
+delegate!(SearchStore {
+    fn search_identifiers(&self, text: &str, limit: u32) -> Vec<IdentifierHit>;
+    fn list_claims(&self, q: &ClaimQuery) -> ClaimPage;
 });

@@ -4,6 +4,23 @@
 use crate::prelude::*;
 use crate::sql::{act, date, iso, query_vec};
 
+const RELEVE_SELECT: &str =
+    "SELECT id, client_id, received_on, document, start_coefficient, inconsistency,
+        (SELECT recorded_at FROM acts WHERE acts.id = act_id)
+     FROM releves";
+
+fn releve_from_row(r: &Row<'_>) -> rusqlite::Result<ReleveRow> {
+    Ok(ReleveRow {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        received_on: date(r.get(2)?)?,
+        document: r.get(3)?,
+        start_coefficient: r.get(4)?,
+        inconsistency: r.get(5)?,
+        recorded_at: r.get(6)?,
+    })
+}
+
 impl Store {
     /// Keeps a relevé received for a client, with what was computed from it.
     pub(crate) fn insert_releve(
@@ -43,21 +60,25 @@ impl Store {
     pub(crate) fn releves_of_client(&self, client_id: i64) -> Result<Vec<ReleveRow>, DbError> {
         query_vec(
             &self.conn,
-            "SELECT id, client_id, received_on, document, start_coefficient, inconsistency,
-                (SELECT recorded_at FROM acts WHERE acts.id = act_id)
-             FROM releves WHERE client_id = ?1 ORDER BY received_on DESC, id DESC",
+            &format!("{RELEVE_SELECT} WHERE client_id = ?1 ORDER BY received_on DESC, id DESC"),
             [client_id],
-            |r| {
-                Ok(ReleveRow {
-                    id: r.get(0)?,
-                    client_id: r.get(1)?,
-                    received_on: date(r.get(2)?)?,
-                    document: r.get(3)?,
-                    start_coefficient: r.get(4)?,
-                    inconsistency: r.get(5)?,
-                    recorded_at: r.get(6)?,
-                })
-            },
+            releve_from_row,
         )
+    }
+
+    /// One relevé.
+    pub(crate) fn releve(&self, id: i64) -> Result<ReleveRow, DbError> {
+        query_vec(
+            &self.conn,
+            &format!("{RELEVE_SELECT} WHERE id = ?1"),
+            [id],
+            releve_from_row,
+        )?
+        .into_iter()
+        .next()
+        .ok_or(DbError::Missing {
+            entity: "Relevé d'information",
+            id,
+        })
     }
 }

@@ -284,14 +284,34 @@ export async function releveDialog(api, clientId, onDone, policyholder = {}, onC
   const r = /** @type {ReleveResult} */ (result);
   const next = await showReleveResult(r, onContract !== undefined);
   onDone(r);
-  if (next === 'contract' && onContract && r.startCoefficient !== null) {
-    await newContractDialog(api, clientId, onContract, {
-      startCoefficient: r.startCoefficient.replace('.', ','),
-      startClaimFreeStreak: r.startClaimFreeStreak ?? 0,
-      startPeriodsAtFloor: r.startPeriodsAtFloor ?? 0,
-    });
-  }
+  if (next === 'contract' && onContract) await contractFromReleve(api, clientId, r, onContract);
   return true;
+}
+
+/**
+ * Reopens a kept relevé's result (from the client record or the timeline), with the same
+ * « Créer le contrat avec ce coefficient » as when it was entered.
+ * @param {Api} api
+ * @param {{ clientId: number, result: ReleveResult }} entry
+ * @param {(contract: ContractRecord) => void} [onContract]
+ */
+export async function reopenReleve(api, entry, onContract = undefined) {
+  const next = await showReleveResult(entry.result, onContract !== undefined);
+  if (next === 'contract' && onContract) await contractFromReleve(api, entry.clientId, entry.result, onContract);
+}
+
+/**
+ * The new-contract dialog at the relevé's start coefficient and counters.
+ * @param {Api} api @param {number} clientId @param {ReleveResult} r
+ * @param {(contract: ContractRecord) => void} onContract
+ */
+async function contractFromReleve(api, clientId, r, onContract) {
+  if (r.startCoefficient === null) return;
+  await newContractDialog(api, clientId, onContract, {
+    startCoefficient: r.startCoefficient.replace('.', ','),
+    startClaimFreeStreak: r.startClaimFreeStreak ?? 0,
+    startPeriodsAtFloor: r.startPeriodsAtFloor ?? 0,
+  });
 }
 
 /**

@@ -9,6 +9,7 @@ mod client;
 mod contract;
 mod releve;
 mod revision;
+mod search;
 mod vehicle;
 
 pub use agency::{AgencyOpened, AgencyStatus, DemoLoaded};
@@ -22,8 +23,9 @@ pub use contract::{
     AvenantDraft, ContractDraft, ContractEventDto, ContractRecord, ContractUpdate, EcheanceDto,
     PremiumDraft, PremiumDto, ProjectionDto, SurchargeDto,
 };
-pub use releve::ReleveResult;
+pub use releve::{ReleveEntry, ReleveResult};
 pub use revision::RevisionDto;
+pub use search::{ClaimListPage, ClaimListQuery, SearchHit, SearchResults};
 pub use vehicle::{DriverDraft, DriverDto, DriverUpdate, VehicleDraft, VehicleDto, VehicleUpdate};
 
 pub(crate) use claim::claim_record;

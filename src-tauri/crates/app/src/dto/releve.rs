@@ -21,3 +21,24 @@ pub struct ReleveResult {
     /// Mandatory fields the relevé lacks (R18 and, from 24 July 2025, the EU template).
     pub missing_fields: Vec<String>,
 }
+
+/// A relevé kept for a client, as its record and timeline list it, with its result (the
+/// result dialog reopens from it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReleveEntry {
+    pub id: i64,
+    pub client_id: i64,
+    /// The relevé's date (`issued_on`).
+    pub issued_on: String,
+    /// The insurer that issued it.
+    pub issuer: Option<String>,
+    pub contract_number: Option<String>,
+    pub registration: Option<String>,
+    /// The coefficient the relevé states.
+    pub coefficient: Option<String>,
+    /// How many claims it lists.
+    pub claims: usize,
+    pub recorded_at: String,
+    pub result: ReleveResult,
+}

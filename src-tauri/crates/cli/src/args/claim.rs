@@ -39,10 +39,39 @@ pub enum ClaimCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Les sinistres d'un client, du plus récent au plus ancien.
+    /// Les sinistres d'un client (--client), ou ceux du portefeuille, ouverts et clos, du plus
+    /// récent au plus ancien, par pages de 50, avec les filtres de la section Sinistres.
     List {
         #[arg(long)]
-        client: i64,
+        client: Option<i64>,
+        /// open (ouverts), closed (clos ou refusés), all (par défaut).
+        #[arg(long)]
+        state: Option<String>,
+        /// Un état : declare, en_expertise, en_reparation, indemnise, clos, refuse.
+        #[arg(long)]
+        status: Option<String>,
+        /// L'identifiant de l'assureur.
+        #[arg(long)]
+        insurer: Option<i64>,
+        /// full, partial, none.
+        #[arg(long)]
+        responsibility: Option<String>,
+        /// Survenus à partir du (AAAA-MM-JJ).
+        #[arg(long)]
+        from: Option<String>,
+        /// Survenus jusqu'au (AAAA-MM-JJ).
+        #[arg(long)]
+        to: Option<String>,
+        /// Une référence de sinistre ou le nom d'un client.
+        #[arg(long)]
+        text: Option<String>,
+        /// Du plus ancien au plus récent.
+        #[arg(long)]
+        oldest_first: bool,
+        #[arg(long, default_value_t = 1, value_parser = crate::french::at_least_one)]
+        page: u32,
+        #[arg(long, default_value_t = 50, value_parser = crate::french::at_least_one)]
+        page_size: u32,
         #[arg(long)]
         json: bool,
     },

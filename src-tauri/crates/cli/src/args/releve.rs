@@ -13,4 +13,13 @@ pub enum ReleveCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Les relevés reçus pour un client, du plus récent au plus ancien.
+    List {
+        #[arg(long)]
+        client: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Un relevé et ce que Courtier en tire (coefficient de départ, étapes, contrôle).
+    Show(crate::args::ById),
 }

@@ -7,7 +7,8 @@ use crate::output::{
     print_json, print_list, print_revisions, vehicle_line,
 };
 use courtier_app::{
-    AmountDto, AppError, ClaimDraft, ClaimUpdate, CommunicationDto, Courtier, PartyDto,
+    AmountDto, AppError, ClaimDraft, ClaimListQuery, ClaimUpdate, CommunicationDto, Courtier,
+    PartyDto,
 };
 
 pub fn run(app: &Courtier, c: ClaimCommand) -> Result<(), AppError> {
@@ -41,7 +42,11 @@ pub fn run(app: &Courtier, c: ClaimCommand) -> Result<(), AppError> {
             })?,
             json,
         ),
-        ClaimCommand::List { client, json } => {
+        ClaimCommand::List {
+            client: Some(client),
+            json,
+            ..
+        } => {
             return print_list(
                 &app.claim_list(client)?,
                 json,
@@ -58,6 +63,52 @@ pub fn run(app: &Courtier, c: ClaimCommand) -> Result<(), AppError> {
                     )
                 },
             );
+        }
+        ClaimCommand::List {
+            client: None,
+            state,
+            status,
+            insurer,
+            responsibility,
+            from,
+            to,
+            text,
+            oldest_first,
+            page,
+            page_size,
+            json,
+        } => {
+            let p = app.claims_list(&ClaimListQuery {
+                state,
+                status,
+                insurer_id: insurer,
+                responsibility,
+                from,
+                to,
+                text,
+                oldest_first,
+                page: Some(page),
+                page_size: Some(page_size),
+            })?;
+            if json {
+                return print_json(&p);
+            }
+            print_list(&p.items, false, "Aucun sinistre.", |c| {
+                format!(
+                    "{:>6}  {}  {:<32} {:<14} {:<25} {:<13} {}",
+                    c.claim_id,
+                    c.occurred_on,
+                    c.client_name,
+                    c.kind.fr(),
+                    c.responsibility.fr(),
+                    c.status.in_sentence(),
+                    c.contract_number
+                )
+            })?;
+            if p.more {
+                println!("… page suivante : --page {}", p.page + 1);
+            }
+            return Ok(());
         }
         ClaimCommand::Show(ById { id, json }) => return show_claim(&app.claim_get(id)?, json),
         ClaimCommand::Aggravation(c) => return crate::cmd::aggravation::run_claim(app, c),

@@ -9,6 +9,7 @@ pub mod contract;
 pub mod driver;
 pub mod insurer;
 pub mod releve;
+pub mod search;
 pub mod simulate;
 mod timeline;
 pub mod vehicle;

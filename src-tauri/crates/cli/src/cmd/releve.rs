@@ -1,13 +1,48 @@
 //! `courtier releve …`: a relevé d'information received, and the start coefficient it gives (R17).
 
 use crate::args::releve::ReleveCommand;
+use crate::args::ById;
 use crate::input::read_input;
-use crate::output::{coef, print_json};
-use courtier_app::{AppError, Courtier};
+use crate::output::{coef, print_json, print_list};
+use courtier_app::{AppError, Courtier, ReleveResult};
 
 pub fn run(app: &Courtier, c: ReleveCommand) -> Result<(), AppError> {
     match c {
         ReleveCommand::Add { client, file, json } => add(app, client, &file, json),
+        ReleveCommand::List { client, json } => print_list(
+            &app.releves_of_client(client)?,
+            json,
+            &format!("Aucun relevé pour le client {client}."),
+            |r| {
+                format!(
+                    "{:>6}  {}  {:<28} coefficient {:<6} départ {:<6} {} sinistre(s)",
+                    r.id,
+                    r.issued_on,
+                    r.issuer.as_deref().unwrap_or("—"),
+                    r.coefficient.as_deref().map(coef).unwrap_or("—".into()),
+                    r.result
+                        .start_coefficient
+                        .as_deref()
+                        .map(coef)
+                        .unwrap_or("—".into()),
+                    r.claims
+                )
+            },
+        ),
+        ReleveCommand::Show(ById { id, json }) => {
+            let r = app.releve_get(id)?;
+            if json {
+                return print_json(&r);
+            }
+            println!(
+                "Relevé n° {} du {} ({}), client {}.",
+                r.id,
+                r.issued_on,
+                r.issuer.as_deref().unwrap_or("assureur non indiqué"),
+                r.client_id
+            );
+            print_result(&r.result)
+        }
     }
 }
 
@@ -17,6 +52,10 @@ fn add(app: &Courtier, client: i64, file: &str, json: bool) -> Result<(), AppErr
         return print_json(&r);
     }
     println!("Relevé n° {} enregistré pour le client {client}.", r.id);
+    print_result(&r)
+}
+
+fn print_result(r: &ReleveResult) -> Result<(), AppError> {
     for s in &r.steps {
         println!("  {s}");
     }

@@ -27,7 +27,14 @@ pub fn print_timeline(t: &Timeline, json: bool) -> Result<(), AppError> {
             .claim_id
             .map(|c| format!(" [sinistre {c}]"))
             .unwrap_or_default();
-        println!("{:<16} {}{claim} — {}", e.date, e.title, e.contract_label);
+        let releve = e
+            .releve_id
+            .map(|r| format!(" [relevé {r}]"))
+            .unwrap_or_default();
+        match &e.contract_label {
+            Some(k) => println!("{:<16} {}{claim}{releve} — {k}", e.date, e.title),
+            None => println!("{:<16} {}{claim}{releve}", e.date, e.title),
+        }
         if let Some(d) = &e.detail {
             println!("{:<16}   {d}", "");
         }

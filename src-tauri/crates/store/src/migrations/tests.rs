@@ -10,7 +10,7 @@ use courtier_vault::DbKey;
 /// amended, with an interruption), a vehicle replaced, drivers (one born before 1970), claims
 /// whose statuses, qualifications and amounts were written interleaved, parties, exchanges,
 /// a relevé, corrections and coefficient histories, at several recording times.
-pub(super) const SCHEMA_7_FACTS: &str = "
+pub(crate) const SCHEMA_7_FACTS: &str = "
     INSERT INTO agency (id, agency_id, created_at) VALUES (1, 'agence', '2024-01-01T08:00:00Z');
     INSERT INTO households (id, created_at) VALUES (1, '2024-01-01T08:00:00Z');
     INSERT INTO clients (id, kind, last_name, first_name, status, household_id, sort_key, created_at, updated_at)
