@@ -158,6 +158,7 @@
  * @property {boolean} clauseApplies false: the contract is outside the bonus-malus clause (R1)
  * @property {string} coefficientInForce the contract's, "0.85"
  * @property {string | null} nextCoefficient at the next échéance if nothing else happens
+ * @property {string | null} nextEcheance the échéance `nextCoefficient` is for
  * @property {VehicleRecord[]} vehicles the contract's, current and past
  * @property {DriverRecord[]} drivers the contract's
  *
@@ -176,6 +177,7 @@
  * @typedef {object} ContractRecord
  * @property {number} id
  * @property {number} clientId
+ * @property {string} clientName the policyholder's displayed name
  * @property {string} insurer
  * @property {string} number
  * @property {string} product
@@ -228,6 +230,9 @@
  * @property {string} kind
  * @property {Responsibility} responsibility
  * @property {string | null} [description]
+ * @property {string | null} [declaredOn] YYYY-MM-DD, the day the insured declared it
+ * @property {number | null} [vehicleId] the contract's vehicle involved
+ * @property {number | null} [driverId] the contract's driver at the wheel
  *
  * @typedef {object} ClientListQuery
  * @property {number} page 1-based
