@@ -12,7 +12,8 @@ launch opens the same file silently from the keychain; a claim changes the coeff
 premium; the timeline and the claim page; a relevé then a new contract; the insurers' list.
 The forms, at 1024×700 and at 1280×800 (`FormsAtSize`): a date typed without separators, an
 impossible date refused with its message, a required field of the contract dialog left empty,
-Escape on a filled dialog.
+Escape on a filled dialog. The layout at both sizes is checked by `LayoutAtSize`
+(tests/e2e/test_layout.py, run from here).
 
 Run through tests/e2e/run.sh, which builds the app, starts a session bus, an unlocked
 gnome-keyring and tauri-driver under Xvfb.
@@ -742,4 +743,6 @@ for _attr in [a for a in dir(ClientJourney) if a.startswith("test_")]:
 
 
 if __name__ == "__main__":
+    # The layout checks live in their own module (test_layout.py); run with these.
+    from test_layout import LayoutAtSize, WindowClose  # noqa: F401
     unittest.main(verbosity=2)
