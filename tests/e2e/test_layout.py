@@ -174,7 +174,11 @@ class WindowClose(FormsAtSize):
     def gone(self, pid, timeout=10):
         end = time.time() + timeout
         while time.time() < end:
-            if not os.path.exists(f"/proc/{pid}") or open(f"/proc/{pid}/stat").read().split()[2] == "Z":
+            try:
+                with open(f"/proc/{pid}/stat") as f:
+                    if f.read().split()[2] == "Z":  # exited, not yet reaped
+                        return True
+            except OSError:
                 return True
             time.sleep(0.2)
         return False
