@@ -154,7 +154,7 @@ fn commands_answer_with_the_contract_shapes() {
 }
 
 #[test]
-fn every_command_is_granted_to_the_main_window_and_nothing_else() {
+fn every_command_is_granted_to_the_main_window_and_nothing_else_but_the_close_guard() {
     let cap: Value = serde_json::from_str(
         &std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
@@ -174,6 +174,16 @@ fn every_command_is_granted_to_the_main_window_and_nothing_else() {
         .iter()
         .map(|c| format!("allow-{}", c.replace('_', "-")))
         .collect();
+    // The window-close guard (ui/js/api.js `guardWindowClose`): listening to the window's close
+    // request, and destroying it once the broker agreed. No other core permission.
+    expected.extend(
+        [
+            "core:event:allow-listen",
+            "core:event:allow-unlisten",
+            "core:window:allow-destroy",
+        ]
+        .map(String::from),
+    );
     expected.sort();
     assert_eq!(granted, expected);
     assert_eq!(cap["windows"], json!(["main"]));

@@ -14,7 +14,8 @@ the Sinistres section, open then closed claims, filtered and searched by referen
 The forms, at 1024×700 and at 1280×800 (`FormsAtSize`): a date typed without separators, an
 impossible date refused with its message, a required field of the contract dialog left empty,
 Escape on a filled dialog; a contract found by its number and a vehicle by its registration
-through the search box; a relevé reopened from the client record and from its timeline.
+through the search box; a relevé reopened from the client record and from its timeline. The
+layout at both sizes is checked by `LayoutAtSize` (tests/e2e/test_layout.py, run from here).
 
 Run through tests/e2e/run.sh, which builds the app, starts a session bus, an unlocked
 gnome-keyring and tauri-driver under Xvfb.
@@ -900,4 +901,6 @@ if __name__ == "__main__":
     # The aggravating circumstances' journey, in its own file (this one is long).
     from test_aggravations import AggravationJourney  # noqa: F401
 
+    # The layout checks live in their own module (test_layout.py); run with these.
+    from test_layout import LayoutAtSize, WindowClose  # noqa: F401
     unittest.main(verbosity=2)

@@ -251,3 +251,32 @@ test('the product instance looks Tauri up lazily, at call time', async () => {
     delete g.__TAURI__;
   }
 });
+
+test('guardWindowClose: the window stays open when the answer is no, closes when yes', async () => {
+  const { guardWindowClose } = await import('../../ui/js/api.js');
+  /** @type {((e: { preventDefault: () => void }) => Promise<void>) | null} */
+  let handler = null;
+  let unlistened = false;
+  const tauri = { window: { getCurrentWindow: () => ({
+    onCloseRequested: (/** @type {any} */ h) => { handler = h; return Promise.resolve(() => { unlistened = true; }); },
+  }) } };
+  let answer = false;
+  const stop = guardWindowClose(async () => answer, tauri);
+  const request = async () => {
+    let prevented = false;
+    await /** @type {any} */ (handler)({ preventDefault: () => { prevented = true; } });
+    return prevented;
+  };
+  assert.equal(await request(), true, 'kept open');
+  answer = true;
+  assert.equal(await request(), false, 'closed');
+  // A question that fails keeps the window open: nothing typed is lost by accident.
+  const stop2 = guardWindowClose(async () => { throw new Error('no'); }, tauri);
+  assert.equal(await request(), true);
+  stop();
+  stop2();
+  await new Promise((r) => setTimeout(r, 0));
+  assert.equal(unlistened, true);
+  // Without Tauri (a browser, these tests): nothing to guard, no error.
+  assert.equal(typeof guardWindowClose(async () => true, undefined), 'function');
+});

@@ -86,3 +86,15 @@ test('a forged object is not trusted as markup', () => {
 test('h() refuses inline styles (strict CSP)', () => {
   assert.throws(() => h('p', { style: 'color: red' }), /inline styles/);
 });
+
+test('emailNode: an address that may wrap only after its « @ » or before a dot, never mid-word', async () => {
+  const { emailNode } = await import('../../ui/js/dom.js');
+  const el = emailNode('releves@alliance-auto.example');
+  assert.equal(el.outerHTML,
+    '<span class="email"><span>releves@</span><wbr></wbr><span>alliance-auto</span><wbr></wbr><span>.example</span></span>');
+  const link = emailNode('a.b@x.fr', { href: 'mailto:a.b@x.fr', title: 'écrire' });
+  assert.equal(link.tagName, 'A');
+  assert.equal(link.attributes.get('href'), 'mailto:a.b@x.fr');
+  assert.equal(link.outerHTML.replace(/<[^>]*>/g, ''), 'a.b@x.fr', 'its text is the address itself');
+  assert.equal(emailNode('<pas une adresse>').outerHTML, '<span class="email"><span>&lt;pas une adresse&gt;</span></span>');
+});

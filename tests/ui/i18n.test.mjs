@@ -51,6 +51,16 @@ test('every key used in ui/js exists in the French catalogue', () => {
   assert.deepEqual(missing, []);
 });
 
+test('every catalogue entry is used somewhere in ui/js (an unused one, like the former form.datePlaceholder, goes)', () => {
+  const used = new Set();
+  for (const file of jsFiles()) {
+    if (file.endsWith(join('i18n', 'fr.js'))) continue;
+    for (const k of usedKeys(readFileSync(file, 'utf8'))) used.add(k);
+  }
+  const unused = Object.keys(fr).filter((k) => !used.has(k));
+  assert.deepEqual(unused, []);
+});
+
 test('no dynamically built keys (they cannot be checked)', () => {
   const offenders = [];
   for (const file of jsFiles()) {

@@ -31,3 +31,23 @@ test('a guard that throws does not block navigation', () => {
   assert.equal(wouldLoseChanges(), false);
   releaseLeaveGuard();
 });
+
+test('closing the window asks about the page form and about every open dialog', async () => {
+  const { closingWouldLoseChanges, watchDialog } = await import('../../ui/js/leaveGuard.js');
+  releaseLeaveGuard();
+  assert.equal(closingWouldLoseChanges(), false);
+  let typed = false;
+  const closed = watchDialog(() => typed);
+  assert.equal(closingWouldLoseChanges(), false);
+  typed = true;
+  assert.equal(closingWouldLoseChanges(), true);
+  // A dialog does not hold a page change (it is modal: its own Escape asks).
+  assert.equal(wouldLoseChanges(), false);
+  closed();
+  assert.equal(closingWouldLoseChanges(), false);
+  setLeaveGuard(() => true);
+  assert.equal(closingWouldLoseChanges(), true);
+  watchDialog(() => { throw new Error('gone'); });
+  releaseLeaveGuard();
+  assert.equal(closingWouldLoseChanges(), false);
+});

@@ -306,3 +306,29 @@ export function createApi(invoke) {
 
 /** The product instance, over Tauri's invoke. */
 export const api = createApi(tauriInvoke);
+
+/**
+ * Asks before the window itself closes (its close button, Alt+F4): `shouldClose` decides, and
+ * the window stays open when it resolves false. Tauri's `onCloseRequested` on the current window
+ * (capability `core:event:allow-listen`, `core:window:allow-destroy`); without Tauri (the node
+ * tests), nothing. Returns a function that stops asking.
+ * @param {() => Promise<boolean>} shouldClose
+ * @param {any} [tauri] `window.__TAURI__` (tests pass a fake one)
+ * @returns {() => void}
+ */
+export function guardWindowClose(shouldClose, tauri = /** @type {any} */ (globalThis).__TAURI__) {
+  const win = tauri?.window?.getCurrentWindow?.();
+  if (!win || typeof win.onCloseRequested !== 'function') return () => {};
+  /** @type {Promise<() => void>} */
+  const unlisten = Promise.resolve(win.onCloseRequested(async (/** @type {{ preventDefault: () => void }} */ event) => {
+    let close = true;
+    try {
+      close = await shouldClose();
+    } catch {
+      close = false;
+    }
+    if (!close) event.preventDefault();
+  }));
+  unlisten.catch(() => {});
+  return () => { unlisten.then((f) => f(), () => {}); };
+}

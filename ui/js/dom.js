@@ -106,3 +106,29 @@ export function debounce(fn, ms) {
   d.cancel = () => clearTimeout(timer);
   return d;
 }
+
+/**
+ * An e-mail address that never breaks mid-word: it may wrap only after its « @ » (and after a
+ * dot of its domain), never inside a name. Its text is the address itself.
+ * @param {string} address
+ * @param {Attrs} [attrs] e.g. a link's `href`; the tag is `a` when `href` is given
+ * @returns {HTMLElement}
+ */
+export function emailNode(address, attrs = {}) {
+  const at = address.lastIndexOf('@');
+  // Each piece never breaks (not even at a hyphen); a line may end only between pieces.
+  const piece = (/** @type {string} */ text) => h('span', null, text);
+  /** @type {Child[]} */
+  const parts = [];
+  if (at > 0) {
+    parts.push(piece(address.slice(0, at + 1)), h('wbr', null));
+    address.slice(at + 1).split('.').forEach((p, i) => {
+      if (i > 0) parts.push(h('wbr', null));
+      parts.push(piece(i > 0 ? `.${p}` : p));
+    });
+  } else {
+    parts.push(piece(address));
+  }
+  const cls = attrs.class ? `email ${attrs.class}` : 'email';
+  return h(attrs.href ? 'a' : 'span', { ...attrs, class: cls }, ...parts);
+}

@@ -1,6 +1,8 @@
 // @ts-check
 /** Entry point: the start-up flow first, then the main layout; the real backend (`api`) is wired here. */
-import { api } from './api.js';
+import { api, guardWindowClose } from './api.js';
+import { closingWouldLoseChanges, releaseLeaveGuard } from './leaveGuard.js';
+import { confirmDialog } from './components/dialog.js';
 import { mountStartup } from './views/startup.js';
 import { mountShell } from './views/shell.js';
 import { href } from './router.js';
@@ -20,6 +22,28 @@ function start() {
     },
   }, api);
 }
+
+/** Closing the window with something typed and not saved: asked first, as leaving a page is. */
+let askingToClose = false;
+guardWindowClose(async () => {
+  if (!closingWouldLoseChanges()) return true;
+  if (askingToClose) return false;
+  askingToClose = true;
+  try {
+    const sure = await confirmDialog({
+      title: t('common.close.title'),
+      message: t('common.close.message'),
+      confirmLabel: t('common.close.confirm'),
+      cancelLabel: t('common.discard.keep'),
+      danger: true,
+      testid: 'close-dialog',
+    });
+    if (sure) releaseLeaveGuard();
+    return sure;
+  } finally {
+    askingToClose = false;
+  }
+});
 
 window.addEventListener('error', (e) => console.error(t('error.unexpected'), e.error ?? e.message));
 start();

@@ -163,6 +163,7 @@
  * @property {boolean} clauseApplies false: the contract is outside the bonus-malus clause (R1)
  * @property {string} coefficientInForce the contract's, "0.85"
  * @property {string | null} nextCoefficient at the next échéance if nothing else happens
+ * @property {string | null} nextEcheance the échéance `nextCoefficient` is for
  * @property {VehicleRecord[]} vehicles the contract's, current and past
  * @property {DriverRecord[]} drivers the contract's
  * @property {AggravationRecord[]} aggravations the facts recorded on this claim (A121-1-2)
@@ -224,6 +225,7 @@
  * @typedef {object} ContractRecord
  * @property {number} id
  * @property {number} clientId
+ * @property {string} clientName the policyholder's displayed name
  * @property {string} insurer
  * @property {string} number
  * @property {string} product
@@ -313,6 +315,9 @@
  * @property {string} kind
  * @property {Responsibility} responsibility
  * @property {string | null} [description]
+ * @property {string | null} [declaredOn] YYYY-MM-DD, the day the insured declared it
+ * @property {number | null} [vehicleId] the contract's vehicle involved
+ * @property {number | null} [driverId] the contract's driver at the wheel
  *
  * @typedef {object} ClientListQuery
  * @property {number} page 1-based

@@ -9,6 +9,7 @@
 import { h } from '../dom.js';
 import { t } from '../i18n/index.js';
 import { isDirty } from '../formState.js';
+import { watchDialog } from '../leaveGuard.js';
 import { closeOpenCalendar } from './dateField.js';
 import { clearError, errorLine, formProblems, showErrors } from './form.js';
 
@@ -132,6 +133,7 @@ export function openDialog({ title, build, className, testid }) {
       dismiss();
     });
     dialog.addEventListener('close', () => {
+      unwatch();
       dialog.remove();
       resolve(result);
       returnFocus(previous);
@@ -139,6 +141,8 @@ export function openDialog({ title, build, className, testid }) {
     document.body.append(dialog);
     dialog.showModal();
     const changes = watchChanges(dialog);
+    // Closing the window asks first when something was typed here.
+    const unwatch = watchDialog(() => changes.dirty());
   });
 }
 

@@ -1,6 +1,6 @@
 // @ts-check
 /** `#/clients/:id`: the client record, its household, archive/restore, print. */
-import { debounce, h, replace, setTitle } from '../dom.js';
+import { debounce, emailNode, h, replace, setTitle } from '../dom.js';
 import { ageOn, formatCoefficient, formatDate, formatPhone, formatSiren, formatTimestamp, isoDateOf } from '../format.js';
 import { CLAIM_KIND_LABEL, qualificationHistory } from '../coefficient.js';
 import { t, tn } from '../i18n/index.js';
@@ -11,6 +11,7 @@ import { href } from '../router.js';
 import { KIND_LABEL, STATUS_LABEL, statusBadge } from './clientList.js';
 import { SEARCH_DEBOUNCE_MS } from '../listQuery.js';
 import { newContractDialog } from './contract/terms.js';
+import { CONTRACT_STATUS_LABEL, PRODUCT_LABEL, labelKey, suggestStartCoefficient } from '../contractView.js';
 import { releveDialog, reopenReleve } from './contract/releve.js';
 import { relevesSection } from './releves.js';
 import { timelineSection } from './timeline.js';
@@ -40,6 +41,16 @@ function revisionsSection(r) {
   return h('section', { class: 'card card-wide', 'aria-labelledby': 'sec-revisions' },
     h('h2', { id: 'sec-revisions', class: 'card-title' }, t('record.section.revisions')),
     notes);
+}
+
+/**
+ * The catalogue label of a code (a product, a contract's state), the code itself if unknown.
+ * @param {Record<string, string>} table
+ * @param {string} code
+ */
+function labelOf(table, code) {
+  const key = labelKey(table, code);
+  return key ? t(key) : code;
 }
 
 /**
@@ -137,7 +148,7 @@ export function mountClientRecord(el, route, api) {
       : h('p', { class: 'muted' }, t('record.none.phones'));
     const emails = r.emails.length
       ? h('ul', { class: 'plain-list' }, r.emails.map((m) =>
-          h('li', null, h('span', { class: 'item-kind' }, t(EMAIL_KIND[m.kind] ?? 'email.kind.personnel')), h('span', { class: 'break' }, m.address))))
+          h('li', null, h('span', { class: 'item-kind' }, t(EMAIL_KIND[m.kind] ?? 'email.kind.personnel')), emailNode(m.address))))
       : h('p', { class: 'muted' }, t('record.none.emails'));
 
     replace(
@@ -199,8 +210,11 @@ export function mountClientRecord(el, route, api) {
    */
   function contractsSection(r) {
     const body = h('div', null, h('p', { class: 'muted', role: 'status' }, t('common.loading')));
+    /** @type {import('../api/types.js').ContractRecord[]} the client's contracts, for the new one's start coefficient */
+    let known = [];
     api.contractList(r.id).then((contracts) => {
       if (!alive) return;
+      known = contracts;
       if (contracts.length === 0) {
         replace(body, h('p', { class: 'muted' }, t('record.contracts.none')));
         return;
@@ -217,10 +231,10 @@ export function mountClientRecord(el, route, api) {
           h('tbody', null, contracts.map((k) => h('tr', { class: 'row-link', dataset: { testid: 'contract-row', id: k.id }, onclick: () => { window.location.hash = href('contract', { id: k.id }); } },
             h('td', null, h('a', { href: href('contract', { id: k.id }) }, k.insurer)),
             h('td', null, k.number),
-            h('td', null, k.product),
+            h('td', null, labelOf(PRODUCT_LABEL, k.product)),
             h('td', { class: 'num' }, formatCoefficient(k.coefficientInForce)),
             h('td', null, k.projection ? formatDate(k.projection.nextEcheance) : '—'),
-            h('td', null, k.status))))),
+            h('td', null, labelOf(CONTRACT_STATUS_LABEL, k.status)))))),
         claims.length === 0
           ? h('p', { class: 'muted' }, t('record.claims.none'))
           : h('div', null,
@@ -248,7 +262,14 @@ export function mountClientRecord(el, route, api) {
           h('button', {
             type: 'button',
             class: 'btn btn-primary btn-small',
-            onclick: () => newContractDialog(api, r.id, (k) => { window.location.hash = href('contract', { id: k.id }); }),
+            onclick: async () => {
+              // The suggestion weighs the client's relevés (the latest first), then the contracts.
+              const releves = await api.releveList(r.id).catch(() => []);
+              const seen = releves
+                .filter((x) => x.result.startCoefficient)
+                .map((x) => ({ issuedOn: x.issuedOn, issuer: x.issuer ?? '', startCoefficient: /** @type {string} */ (x.result.startCoefficient) }));
+              newContractDialog(api, r.id, (k) => { window.location.hash = href('contract', { id: k.id }); }, {}, suggestStartCoefficient(known, seen));
+            },
             dataset: { testid: 'new-contract' },
           }, icon('plus'), t('contractForm.new')))),
       body);

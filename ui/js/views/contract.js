@@ -28,6 +28,7 @@ import { aggravationList, driverAggravationDialog, withdrawAggravationDialog } f
 import { surchargeText } from '../aggravationView.js';
 import { avenantDialog, suspendDialog, terminateDialog } from './contract/lifecycle.js';
 import { driverLabel, vehicleLabel } from '../claimView.js';
+import { claimDefaults, yearTicks } from '../contractView.js';
 import { contractRevisionViews, driverRevisionViews, vehicleRevisionViews } from '../revisions.js';
 import { timelineSection } from './timeline.js';
 import { revisionNotes } from '../components/revisionNotes.js';
@@ -77,6 +78,12 @@ function historyChart(history) {
     ...g.points.map((p) => svg('circle', { cx: p.x, cy: p.y, r: 3.5, class: 'coef-dot' }, svg('title', {}))),
   );
   chart.querySelectorAll('title').forEach((el, i) => { el.textContent = g.points[i].label; });
+  // The years under the points, so the chart reads without its table.
+  for (const tk of yearTicks(g.points, history.map((e) => e.echeance))) {
+    const year = svg('text', { x: tk.x, y: H - 4, class: 'coef-axis coef-year', 'text-anchor': 'middle' });
+    year.textContent = tk.year;
+    chart.append(year);
+  }
   const labels = svg('text', { x: 2, y: g.oneY + 4, class: 'coef-axis' });
   labels.textContent = '1,00';
   chart.append(labels);
@@ -160,8 +167,11 @@ export function mountContract(el, route, api) {
     const productKey = PRODUCTS.find(([v]) => v === k.product)?.[1];
     replace(el,
       h('div', { class: 'page-head' },
-        h('a', { href: href('client', { id: k.clientId }), class: 'back no-print' }, icon('back'), t('contract.backToClient')),
-        h('h1', null, t('contract.heading', { insurer: k.insurer, number: k.number })),
+        h('a', { href: href('client', { id: k.clientId }), class: 'back-link no-print', dataset: { testid: 'contract-back-client' } },
+          icon('back'), t('contract.backToClient', { name: k.clientName })),
+        h('h1', { class: 'page-title' }, t('contract.heading', { insurer: k.insurer, number: k.number })),
+        h('p', { class: 'contract-client', dataset: { testid: 'contract-client' } },
+          t('contract.policyholder'), ' ', h('a', { href: href('client', { id: k.clientId }) }, k.clientName)),
         h('p', { class: 'muted' }, t('contract.subtitle', {
           product: productKey ? t(productKey) : k.product, since: formatDate(k.subscriptionDate), echeance: formatDate(k.firstEcheance).slice(0, 5),
         })),
@@ -192,6 +202,7 @@ export function mountContract(el, route, api) {
           h('h2', { id: 'sec-premium', class: 'card-title' }, t('contract.section.premium')),
           k.nextPremium
             ? h('div', null,
+              p ? h('p', { class: 'muted', dataset: { testid: 'premium-echeance' } }, t('contract.premium.at', { date: formatDate(p.nextEcheance) })) : null,
               h('p', { class: changed ? 'coef-big flash' : 'coef-big', dataset: { testid: 'contract-next-premium' } }, formatAmount(k.nextPremium.total)),
               h('p', { class: 'muted' }, Number(k.nextPremium.noviceRate) > 0
                 ? t('contract.premium.detailNovice', {
@@ -238,7 +249,7 @@ export function mountContract(el, route, api) {
                 h('td', null, qualificationHistory(c.qualifications)),
                 h('td', null, t(CLAIM_STATUS_LABEL[c.status] ?? 'claim.status.declare')),
                 h('td', { class: 'no-print' },
-                  h('button', { type: 'button', class: 'btn btn-small', onclick: () => requalify(c.id), dataset: { testid: 'requalify-claim' } }, t('claim.requalify')))))))),
+                  h('button', { type: 'button', class: 'btn btn-small', onclick: () => requalify(c), dataset: { testid: 'requalify-claim' } }, t('claim.requalify')))))))),
         vehiclesSection(k),
         h('section', { class: 'card card-wide', 'aria-labelledby': 'sec-note' },
           h('div', { class: 'card-head' },
@@ -333,19 +344,39 @@ export function mountContract(el, route, api) {
     return h('select', attrs, Object.entries(table).map(([v, key]) => h('option', { value: v, selected: v === selected }, t(key))));
   }
 
+  /**
+   * A select of the contract's vehicles or drivers, « Non précisé » first, on `selected`.
+   * @param {[string, string][]} options
+   * @param {number | null} selected
+   * @param {string} testid
+   */
+  function pick(options, selected, testid) {
+    return h('select', { dataset: { testid } },
+      h('option', { value: '' }, t('claim.notStated')),
+      options.map(([v, label]) => h('option', { value: v, selected: v === String(selected) }, label)));
+  }
+
   /** @param {ContractRecord} k */
   function declareClaim(k) {
-    const date = dateField(isoDateOf(new Date()), 'claim-date', { required: true });
+    const today = isoDateOf(new Date());
+    const defaults = claimDefaults(k, today);
+    const date = dateField(today, 'claim-date', { required: true });
+    const declaredOn = dateField(defaults.declaredOn, 'claim-declared-on');
     const kind = select(CLAIM_KIND_LABEL, 'accident', { dataset: { testid: 'claim-kind' } });
     const resp = select(RESPONSIBILITY_LABEL, 'full', { dataset: { testid: 'claim-responsibility' } });
     // Art. 7: a parked vehicle hit by an unidentified third party is « non responsable » only.
     kind.addEventListener('change', () => restrictResponsibility(/** @type {HTMLSelectElement} */ (resp), kind.value));
+    const vehicle = pick(k.vehicles.filter((v) => !v.toDate || v.toDate > today).map((v) => [String(v.id), vehicleLabel(v)]), defaults.vehicleId, 'claim-vehicle');
+    const driver = pick(k.drivers.filter((d) => !d.toDate || d.toDate > today).map((d) => [String(d.id), driverLabel(d)]), defaults.driverId, 'claim-driver');
     const description = h('input', { type: 'text', dataset: { testid: 'claim-description' } });
     const error = errorLine();
     formDialog({
       title: t('contract.declare'),
       body: h('div', { class: 'form-stack' },
-        field(t('claim.date'), date), field(t('claim.kind'), kind), field(t('claim.responsibility'), resp),
+        h('p', { class: 'muted' }, t('claim.declare.lead', { insurer: k.insurer, number: k.number, name: k.clientName })),
+        h('div', { class: 'field-row' }, field(t('claim.date'), date), field(t('claim.declaredOn'), declaredOn)),
+        field(t('claim.kind'), kind), field(t('claim.responsibility'), resp),
+        h('div', { class: 'field-row' }, field(t('claim.vehicle'), vehicle), field(t('claim.driver'), driver)),
         field(t('claim.description'), description), error),
       confirmLabel: t('claim.submit'),
       confirmTestId: 'submit-claim',
@@ -354,6 +385,9 @@ export function mountContract(el, route, api) {
           const updated = await api.claimCreate({
             contractId: k.id,
             occurredOn: date.value,
+            declaredOn: declaredOn.value || null,
+            vehicleId: vehicle.value ? Number(vehicle.value) : null,
+            driverId: driver.value ? Number(driver.value) : null,
             kind: kind.value,
             responsibility: /** @type {import('../api/types.js').Responsibility} */ (resp.value),
             description: description.value.trim() || null,
@@ -364,22 +398,28 @@ export function mountContract(el, route, api) {
         } catch (e) {
           const err = /** @type {ApiError} */ (e);
           const f = invalidField(err.code)?.name;
-          showError(error, err.message, f === 'occurredOn' ? date : f === 'kind' ? kind : f === 'responsibility' ? resp : f === 'description' ? description : null);
+          showError(error, err.message, f === 'occurredOn' ? date : f === 'declaredOn' ? declaredOn : f === 'vehicleId' ? vehicle : f === 'driverId' ? driver : f === 'kind' ? kind : f === 'responsibility' ? resp : f === 'description' ? description : null);
           return false;
         }
       },
     });
   }
 
-  /** @param {number} claimId */
-  function requalify(claimId) {
-    const resp = select(RESPONSIBILITY_LABEL, 'partial');
+  /** @param {ContractRecord['claims'][number]} c */
+  function requalify(c) {
+    const claimId = c.id;
+    const resp = select(RESPONSIBILITY_LABEL, c.responsibility === 'partial' ? 'none' : 'partial', { dataset: { testid: 'requalify-responsibility' } });
     const on = dateField(isoDateOf(new Date()), 'requalify-date', { required: true });
     const note = h('input', { type: 'text' });
     const error = errorLine();
     formDialog({
-      title: t('claim.requalify'),
+      title: t('claim.requalify.title', { date: formatDate(c.occurredOn) }),
       body: h('div', { class: 'form-stack' },
+        h('p', { dataset: { testid: 'requalify-which' } }, t('claim.requalify.which', {
+          date: formatDate(c.occurredOn),
+          kind: t(CLAIM_KIND_LABEL[c.kind] ?? 'claim.kind.accident'),
+          current: qualificationHistory(c.qualifications) || t(RESPONSIBILITY_LABEL[c.responsibility] ?? 'claim.resp.none'),
+        })),
         h('p', { class: 'muted' }, t('claim.requalify.lead')),
         field(t('claim.responsibility'), resp), field(t('claim.foundOn'), on), field(t('claim.note'), note), error),
       confirmLabel: t('claim.requalify'),

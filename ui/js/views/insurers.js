@@ -12,7 +12,7 @@
  * belong to the dialogs' controls); the changes of an insurer `insurer-revisions` (with
  * `data-id`), each `insurer-revision`; `insurers-empty` when there is none.
  */
-import { h, replace, setTitle } from '../dom.js';
+import { emailNode, h, replace, setTitle } from '../dom.js';
 import { formatCount, formatPhone } from '../format.js';
 import { t, tn } from '../i18n/index.js';
 import { icon } from '../components/icons.js';
@@ -105,11 +105,11 @@ export function mountInsurers(el, _route, api) {
         h('tr', { class: revisions ? 'insurer-row insurer-row-revised' : 'insurer-row', dataset: { testid: 'insurer-row', id: r.id } },
           h('th', { scope: 'row', class: 'insurer-name', dataset: { col: 'name' } }, r.name),
           h('td', { class: 'insurer-address', dataset: { col: 'address' } }, orNone(address)),
-          h('td', { class: 'insurer-email', dataset: { col: 'email' } }, orNone(r.email)),
+          h('td', { class: 'insurer-email', dataset: { col: 'email' } }, r.email ? emailNode(r.email) : orNone(null)),
           h('td', { class: 'insurer-phone num', dataset: { col: 'phone' } }, orNone(formatPhone(r.phone))),
           h('td', { class: 'insurer-email', dataset: { col: 'releveEmail' } },
             r.releveEmail
-              ? h('a', { href: `mailto:${r.releveEmail}`, title: t('insurers.releveTitle', { email: r.releveEmail }) }, r.releveEmail)
+              ? emailNode(r.releveEmail, { href: `mailto:${r.releveEmail}`, title: t('insurers.releveTitle', { email: r.releveEmail }) })
               : orNone(null)),
           h('td', { class: 'num', dataset: { col: 'contracts', testid: 'insurer-contracts' } }, formatCount(r.contracts ?? 0)),
           h('td', { class: 'insurer-actions no-print' }, edit)),

@@ -52,6 +52,29 @@ const VIEWS = {
   'not-found': mountNotFound,
 };
 
+/** Where the broker's choice of a folded or unfolded sidebar is kept, for this window's life
+ * (the next launch follows the window's width again). */
+const SIDEBAR_KEY = 'courtier.sidebar';
+
+/** Below this width the sidebar folds by itself, until the broker chooses. */
+const NARROW = '(max-width: 75rem)';
+
+/** The broker's last choice of a folded or unfolded sidebar, if any. */
+function savedSidebar() {
+  let saved = null;
+  try { saved = sessionStorage.getItem(SIDEBAR_KEY); } catch { /* none */ }
+  return saved === 'collapsed' || saved === 'expanded' ? saved : null;
+}
+
+/**
+ * The sidebar's state: the broker's last choice, else folded in a window narrower than 75rem
+ * (1200 px at 100 %, 2400 px at 200 %), where the tables need the room.
+ * @returns {'collapsed' | 'expanded'}
+ */
+function sidebarState() {
+  return savedSidebar() ?? (window.matchMedia(NARROW).matches ? 'collapsed' : 'expanded');
+}
+
 /**
  * @param {HTMLElement} el
  * @param {{ storage: string, damage?: string | null, verifying?: boolean }} params `damage`:
@@ -72,7 +95,7 @@ export function mountShell(el, params, api) {
       'ul',
       null,
       NAV.map((n) => {
-        const a = h('a', { href: href(n.route), class: 'nav-link', dataset: { testid: `nav-${n.section}` } }, icon(n.icon), h('span', null, t(n.label)));
+        const a = h('a', { href: href(n.route), class: 'nav-link', title: t(n.label), dataset: { testid: `nav-${n.section}` } }, icon(n.icon), h('span', null, t(n.label)));
         links.set(n.section, a);
         return h('li', null, a);
       }),
@@ -106,22 +129,46 @@ export function mountShell(el, params, api) {
       () => show({}),
     );
   }
+  const layout = h('div', { class: 'layout', dataset: { sidebar: sidebarState() } });
+  const toggle = h('button', { type: 'button', class: 'sidebar-toggle', dataset: { testid: 'sidebar-toggle' } }, icon('prev'), h('span', null, ''));
+  const showToggle = () => {
+    const collapsed = layout.dataset.sidebar === 'collapsed';
+    const label = t(collapsed ? 'nav.expand' : 'nav.collapse');
+    toggle.setAttribute('aria-expanded', String(!collapsed));
+    toggle.setAttribute('aria-label', label);
+    toggle.title = label;
+    /** @type {HTMLElement} */ (toggle.lastElementChild).textContent = label;
+  };
+  toggle.addEventListener('click', () => {
+    layout.dataset.sidebar = layout.dataset.sidebar === 'collapsed' ? 'expanded' : 'collapsed';
+    try { sessionStorage.setItem(SIDEBAR_KEY, layout.dataset.sidebar); } catch { /* kept for this window only */ }
+    showToggle();
+  });
+  showToggle();
+  // The window resized: the sidebar follows its width, unless the broker chose.
+  const narrow = window.matchMedia(NARROW);
+  const follow = () => {
+    if (savedSidebar()) return;
+    layout.dataset.sidebar = sidebarState();
+    showToggle();
+  };
+  narrow.addEventListener('change', follow);
   replace(
     el,
     h('a', { href: '#content', class: 'skip-link', onclick: (/** @type {Event} */ e) => { e.preventDefault(); content.focus(); } }, t('nav.skip')),
     banner,
+    layout,
+  );
+  layout.append(
     h(
-      'div',
-      { class: 'layout' },
-      h(
-        'aside',
-        { class: 'sidebar no-print' },
-        h('div', { class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'C'), h('span', { class: 'brand-name' }, t('app.name'))),
-        nav,
-        h('p', { class: 'sidebar-hint' }, t('nav.hint')),
-      ),
-      content,
+      'aside',
+      { class: 'sidebar no-print' },
+      h('div', { class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'C'), h('span', { class: 'brand-name' }, t('app.name'))),
+      nav,
+      toggle,
+      h('p', { class: 'sidebar-hint' }, t('nav.hint')),
     ),
+    content,
   );
 
   /** @type {(() => void) | void} */
@@ -196,6 +243,7 @@ export function mountShell(el, params, api) {
 
   return () => {
     document.removeEventListener('keydown', onKey);
+    narrow.removeEventListener('change', follow);
     stop();
     if (typeof cleanup === 'function') cleanup();
   };

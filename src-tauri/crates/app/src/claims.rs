@@ -178,16 +178,10 @@ impl Courtier {
     pub fn claim_get(&self, claim_id: i64) -> Result<ClaimPage, AppError> {
         let contract_id = self.with_store(|s| Ok(s.claim_contract(claim_id)?))?;
         let record = self.contract_get(contract_id)?;
-        let client = self.client_get(record.client_id)?;
-        self.claim_page(record, claim_id, client.display_name)
+        self.claim_page(record, claim_id)
     }
 
-    fn claim_page(
-        &self,
-        k: ContractRecord,
-        claim_id: i64,
-        client_name: String,
-    ) -> Result<ClaimPage, AppError> {
+    fn claim_page(&self, k: ContractRecord, claim_id: i64) -> Result<ClaimPage, AppError> {
         let claim = k
             .claims
             .iter()
@@ -200,9 +194,10 @@ impl Courtier {
             contract_number: k.number,
             insurer: k.insurer,
             client_id: k.client_id,
-            client_name,
+            client_name: k.client_name,
             clause_applies: k.clause_applies,
             coefficient_in_force: k.coefficient_in_force,
+            next_echeance: k.projection.as_ref().map(|p| p.next_echeance.clone()),
             next_coefficient: k.projection.map(|p| p.if_nothing_happens),
             vehicles: k.vehicles,
             drivers: k.drivers,

@@ -282,9 +282,11 @@ impl Courtier {
         let events = s.contract_events(id)?;
         // Derived from all the dated events: a termination is final (domain::contract).
         let status = status_on(status_events(&events), today);
+        let client_name = s.get_client(c.client_id)?.client.display_name();
         Ok(ContractRecord {
             id,
             client_id: c.client_id,
+            client_name,
             insurer: c.insurer_name.clone(),
             number: c.number.clone(),
             product: c.product,

@@ -123,9 +123,11 @@ pub fn driver_line(d: &courtier_app::DriverDto) -> String {
 
 pub fn print_contract(k: &courtier_app::ContractRecord) {
     println!(
-        "Contrat {} ({}) : {} n° {}, souscrit le {}, échéance annuelle à partir du {}",
+        "Contrat {} ({}) de {} (client {}) : {} n° {}, souscrit le {}, échéance annuelle à partir du {}",
         k.id,
         k.product.label(),
+        k.client_name,
+        k.client_id,
         k.insurer,
         k.number,
         k.subscription_date,
@@ -161,8 +163,11 @@ pub fn print_contract(k: &courtier_app::ContractRecord) {
         );
     }
     if let Some(p) = &k.next_premium {
+        let at = k.projection.as_ref().map_or(String::new(), |x| {
+            format!(" à l'échéance du {}", x.next_echeance)
+        });
         println!(
-            "  Prochaine prime : {} (dont {} modulés, {} non modulés)",
+            "  Prochaine prime{at} : {} (dont {} modulés, {} non modulés)",
             money(&p.total),
             money(&p.after_coefficient),
             money(&p.not_modulated)

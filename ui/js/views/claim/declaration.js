@@ -46,11 +46,11 @@ export function declarationCard(page, ctx) {
     { testid: 'claim-declaration' },
     h('dl', { class: 'facts', dataset: { testid: 'claim-facts' } },
       fact(t('claimPage.occurredOn'), formatDate(c.occurredOn), 'claim-occurred-on'),
-      fact(t('claimPage.declaredOn'), formatDate(c.declaredOn), 'claim-declared-on'),
-      fact(t('claimPage.kind'), labelOf(CLAIM_KIND_LABEL, c.kind), 'claim-kind'),
+      fact(t('claimPage.declaredOn'), formatDate(c.declaredOn), 'claim-declared-on', 'f'),
+      fact(t('claimPage.kind'), labelOf(CLAIM_KIND_LABEL, c.kind), 'claim-kind', 'f'),
       fact(t('claimPage.place'), c.place, 'claim-place'),
-      fact(t('claimPage.description'), c.description ? h('span', { class: 'claim-text' }, c.description) : null, 'claim-description'),
-      fact(t('claimPage.insurerReference'), c.insurerReference, 'claim-insurer-reference'),
+      fact(t('claimPage.description'), c.description ? h('span', { class: 'claim-text' }, c.description) : null, 'claim-description', 'fp'),
+      fact(t('claimPage.insurerReference'), c.insurerReference, 'claim-insurer-reference', 'f'),
       fact(t('claimPage.vehicle'), vehicle
         ? vehicleLabel(vehicle)
         : c.vehicleId ? t('claimPage.vehicle.unknown', { id: c.vehicleId }) : null, 'claim-vehicle'),

@@ -19,10 +19,10 @@ import { href } from '../../router.js';
 export function header(page, kind) {
   const c = page.claim;
   const subtitle = c.insurerReference
-    ? t('claimPage.subtitleRef', { insurer: page.insurer, number: page.contractNumber, reference: c.insurerReference })
-    : t('claimPage.subtitle', { insurer: page.insurer, number: page.contractNumber });
+    ? t('claimPage.subtitleRef', { name: page.clientName, insurer: page.insurer, number: page.contractNumber, reference: c.insurerReference })
+    : t('claimPage.subtitle', { name: page.clientName, insurer: page.insurer, number: page.contractNumber });
   const coefficient = (page.nextCoefficient
-    ? t('claimPage.coefficient', { coef: formatCoefficient(page.coefficientInForce), next: formatCoefficient(page.nextCoefficient) })
+    ? t('claimPage.coefficient', { coef: formatCoefficient(page.coefficientInForce), next: formatCoefficient(page.nextCoefficient), date: formatDate(page.nextEcheance) })
     : t('claimPage.coefficientNoNext', { coef: formatCoefficient(page.coefficientInForce) }))
     + (page.clauseApplies ? '' : ` ${t('claimPage.outsideClause')}`);
   return h('header', { class: 'page-header claim-header' },
@@ -34,6 +34,6 @@ export function header(page, kind) {
           t('claimPage.backToClient', { name: page.clientName }))),
       h('h1', { class: 'page-title', dataset: { testid: 'claim-heading' } },
         t('claimPage.heading', { date: formatDate(c.occurredOn), kind })),
-      h('p', { class: 'page-subtitle' }, subtitle),
+      h('p', { class: 'page-subtitle', dataset: { testid: 'claim-subtitle' } }, subtitle),
       h('p', { class: 'claim-coef', dataset: { testid: 'claim-coefficient' } }, coefficient)));
 }

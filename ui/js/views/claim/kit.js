@@ -79,17 +79,22 @@ export async function runDialog(spec) {
   return ok ? saved : null;
 }
 
+/** « Non renseigné » agreed with its term: masculine, feminine, feminine plural. */
+const NONE = { m: 'claimPage.none', f: 'claimPage.none.f', fp: 'claimPage.none.fp' };
+
 /**
- * A term and its value in a definition list; an empty value reads "Non renseigné".
+ * A term and its value in a definition list; an empty value reads « Non renseigné », agreed
+ * with the term (`gender`: « Date de déclaration » → « Non renseignée »).
  * @param {string} term
  * @param {import('../../dom.js').Child | import('../../dom.js').Child[]} value
  * @param {string} [testid]
+ * @param {'m' | 'f' | 'fp'} [gender]
  */
-export function fact(term, value, testid) {
+export function fact(term, value, testid, gender = 'm') {
   const empty = value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
   return [
     h('dt', null, term),
-    h('dd', { class: empty ? 'muted' : null, dataset: { testid } }, empty ? t('claimPage.none') : value),
+    h('dd', { class: empty ? 'muted' : null, dataset: { testid } }, empty ? t(NONE[gender]) : value),
   ];
 }
 

@@ -3,7 +3,7 @@
  * The parties involved in a claim (expert, garage, other party…) and "Ajouter un
  * intervenant". Test ids: `claim-party`, `claim-party-open`, `submit-claim-party`.
  */
-import { h } from '../../dom.js';
+import { emailNode, h } from '../../dom.js';
 import { formatPhone } from '../../format.js';
 import { t } from '../../i18n/index.js';
 import { errorLine, field, select, textArea, textInput } from '../../components/form.js';
@@ -34,7 +34,7 @@ export function partiesCard(c, ctx) {
           h('strong', { class: 'break' }, p.name)),
         h('dl', { class: 'facts claim-party-facts' },
           p.phone ? fact(t('claimPage.party.phone'), formatPhone(p.phone)) : null,
-          p.email ? fact(t('claimPage.party.email'), h('span', { class: 'break' }, p.email)) : null,
+          p.email ? fact(t('claimPage.party.email'), emailNode(p.email)) : null,
           p.address ? fact(t('claimPage.party.address'), h('span', { class: 'claim-text' }, p.address)) : null,
           p.reference ? fact(t('claimPage.party.reference'), p.reference) : null)))));
 }

@@ -328,8 +328,14 @@ export async function showReleveResult(r, offerContract = false) {
     title: t('releveForm.result.title'),
     testid: 'releve-result',
     build: (close) => {
-      const closeButton = h('button', { type: 'button', class: 'btn btn-primary', onclick: () => close(null), dataset: { testid: 'releve-result-close' } }, t('releveForm.result.close'));
-      queueMicrotask(() => closeButton.focus());
+      // Creating the contract is the next step when it is offered: the primary button, focused;
+      // « Fermer » stays, secondary.
+      const offer = offerContract && r.startCoefficient !== null;
+      const closeButton = h('button', { type: 'button', class: offer ? 'btn' : 'btn btn-primary', onclick: () => close(null), dataset: { testid: 'releve-result-close' } }, t('releveForm.result.close'));
+      const contractButton = offer
+        ? h('button', { type: 'button', class: 'btn btn-primary', onclick: () => close('contract'), dataset: { testid: 'releve-new-contract' } }, t('releveForm.result.newContract'))
+        : null;
+      queueMicrotask(() => (contractButton ?? closeButton).focus());
       return [
         r.startCoefficient !== null
           ? h('div', null,
@@ -353,11 +359,7 @@ export async function showReleveResult(r, offerContract = false) {
               h('p', null, t('releveForm.result.missing')),
               h('ul', null, r.missingFields.map((f) => h('li', null, f)))))
           : h('p', { class: 'muted', dataset: { testid: 'releve-missing' } }, t('releveForm.result.complete')),
-        h('div', { class: 'dialog-actions' },
-          offerContract && r.startCoefficient !== null
-            ? h('button', { type: 'button', class: 'btn', onclick: () => close('contract'), dataset: { testid: 'releve-new-contract' } }, t('releveForm.result.newContract'))
-            : null,
-          closeButton),
+        h('div', { class: 'dialog-actions' }, closeButton, contractButton),
       ];
     },
   });

@@ -31,6 +31,21 @@ import { dateState } from '../../components/dateField.js';
 
 import { GUARANTEES, premiumEditor } from './premiums.js';
 import { reasonInput, run, select, submit, submitCorrection, today } from './kit.js';
+import { formatCoefficient, formatDate } from '../../format.js';
+
+/**
+ * Why the start coefficient field holds what it holds (`contract-start-reason`); hidden once
+ * the broker types another value, shown again if the suggested one is typed back.
+ * @param {import('../../contractView.js').StartSuggestion} s
+ * @param {string} shown the suggested value as the field shows it
+ * @param {HTMLInputElement} input
+ */
+function startReason(s, shown, input) {
+  const params = { ...s.params, ...(s.params.date ? { date: formatDate(s.params.date) } : {}) };
+  const p = h('p', { class: 'hint', dataset: { testid: 'contract-start-reason', source: s.source } }, t(s.reason, params));
+  input.addEventListener('input', () => { p.hidden = input.value.trim() !== shown; });
+  return p;
+}
 
 /** @typedef {import('../../api/types.js').ContractRecord} ContractRecord */
 /** @typedef {import('../../api.js').Api} Api */
@@ -92,10 +107,14 @@ function termsControls(init, prefix) {
  * @param {(contract: ContractRecord) => void} onDone
  * @param {Partial<import('../../contractInput.js').ContractFields>} [defaults] prefilled values (the
  *   start coefficient computed from a relevé, and the counters that come with it, R17)
+ * @param {import('../../contractView.js').StartSuggestion | null} [suggestion] the start
+ *   coefficient suggested from the client's relevés or other contracts, shown with its reason
+ *   (`contract-start-reason`) while the field holds it
  * @returns {Promise<boolean>}
  */
-export function newContractDialog(api, clientId, onDone, defaults = {}) {
-  const init = { ...emptyContractFields(today()), ...defaults };
+export function newContractDialog(api, clientId, onDone, defaults = {}, suggestion = null) {
+  const suggested = suggestion && defaults.startCoefficient === undefined ? formatCoefficient(suggestion.coefficient) : null;
+  const init = { ...emptyContractFields(today()), ...(suggested ? { startCoefficient: suggested } : {}), ...defaults };
   const insurerListId = uid('insurers');
   const guaranteeListId = uid('guarantees');
   const insurer = textInput(init.insurer, 'contract-insurer', { required: true, list: insurerListId });
@@ -138,7 +157,10 @@ export function newContractDialog(api, clientId, onDone, defaults = {}) {
       field(t('contractForm.usage'), usage),
       field(t('contractForm.status'), status, { size: 'sm' })),
     check(t('contractForm.clauseApplies'), clause),
-    field(t('contractForm.startCoefficient'), startCoefficient, { hint: t('contractForm.startCoefficient.hint'), size: 'sm' }),
+    // The reason of a suggested value replaces the general hint.
+    suggestion && suggested
+      ? h('div', null, field(t('contractForm.startCoefficient'), startCoefficient, { size: 'sm' }), startReason(suggestion, suggested, startCoefficient))
+      : field(t('contractForm.startCoefficient'), startCoefficient, { hint: t('contractForm.startCoefficient.hint'), size: 'sm' }),
     init.startClaimFreeStreak !== undefined || init.startPeriodsAtFloor !== undefined
       ? h('p', { class: 'hint', dataset: { testid: 'contract-start-counters' } },
         t('contractForm.startCounters', { streak: String(init.startClaimFreeStreak ?? 0), floor: String(init.startPeriodsAtFloor ?? 0) }))

@@ -153,6 +153,8 @@ pub struct ClaimPage {
     /// The contract's coefficient in force and at the next échéance, after this claim.
     pub coefficient_in_force: String,
     pub next_coefficient: Option<String>,
+    /// The échéance `next_coefficient` is for.
+    pub next_echeance: Option<String>,
     pub vehicles: Vec<VehicleDto>,
     pub drivers: Vec<DriverDto>,
     /// Aggravating facts recorded on this claim (alcohol, hit-and-run), withdrawn ones included.

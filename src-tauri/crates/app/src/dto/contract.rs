@@ -122,6 +122,8 @@ pub struct SurchargeDto {
 pub struct ContractRecord {
     pub id: i64,
     pub client_id: i64,
+    /// The policyholder's displayed name, for the page's header.
+    pub client_name: String,
     pub insurer: String,
     pub number: String,
     pub product: Product,

@@ -351,7 +351,11 @@ fn show_claim(p: &courtier_app::ClaimPage, json: bool) -> Result<(), AppError> {
         coef(&p.coefficient_in_force),
         p.next_coefficient
             .as_deref()
-            .map(|n| format!(" ; à la prochaine échéance : {}", coef(n)))
+            .map(|n| format!(
+                " ; à la prochaine échéance, le {} : {}",
+                p.next_echeance.as_deref().unwrap_or(""),
+                coef(n)
+            ))
             .unwrap_or_default()
     );
     Ok(())

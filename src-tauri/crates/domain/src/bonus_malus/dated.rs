@@ -371,6 +371,15 @@ fn requalification_outcome(
     )
 }
 
+/// The échéance whose reference period holds a claim on `date`: the first one whose period ends
+/// (the échéance − 2 months, exclusive) after it.
+pub fn counting_echeance(first_echeance: NaiveDate, date: NaiveDate) -> Option<NaiveDate> {
+    (0..).map_while(|k| echeance(first_echeance, k)).find(|e| {
+        e.checked_sub_months(Months::new(2))
+            .is_some_and(|end| date < end)
+    })
+}
+
 /// Computes every échéance of a dated history, with the full trace.
 pub fn compute_dated(h: &DatedHistory, opts: &RuleOptions) -> Result<DatedOutcome, HistoryError> {
     check(h)?;
@@ -402,12 +411,14 @@ pub fn compute_dated(h: &DatedHistory, opts: &RuleOptions) -> Result<DatedOutcom
                 let reason = if c.date < h.subscription_date {
                     "antérieur à la souscription : relève du relevé d'information".to_string()
                 } else {
+                    let at = counting_echeance(h.first_echeance, c.date)
+                        .map_or(String::new(), |e| format!(", le {}", e.format("%d/%m/%Y")));
                     match last_end {
                         Some(e) => format!(
-                            "survenu après la fin de la dernière période calculée ({}) : comptera à une échéance suivante",
+                            "survenu après la fin de la dernière période calculée ({}) : comptera à l'échéance suivante{at}",
                             (e - chrono::Duration::days(1)).format("%d/%m/%Y")
                         ),
-                        None => "aucune échéance encore calculée : comptera à la première".to_string(),
+                        None => format!("aucune échéance encore calculée : comptera à la première{at}"),
                     }
                 };
                 outside.push(ClaimTrace {

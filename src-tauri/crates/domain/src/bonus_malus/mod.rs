@@ -21,10 +21,10 @@ pub mod rules;
 pub mod trace;
 
 pub use dated::{
-    coefficient_in_force, compute_dated, compute_dated_coefficients, echeance_dates,
-    interruption_length, longer_than_three_months, next_echeance, requalification_in_time,
-    responsibility_in_force, DatedClaim, DatedHistory, DatedOutcome, EcheanceResult, HistoryError,
-    Interruption, Requalification,
+    coefficient_in_force, compute_dated, compute_dated_coefficients, counting_echeance,
+    echeance_dates, interruption_length, longer_than_three_months, next_echeance,
+    requalification_in_time, responsibility_in_force, DatedClaim, DatedHistory, DatedOutcome,
+    EcheanceResult, HistoryError, Interruption, Requalification,
 };
 pub use json::{simulate_json, simulate_note, SimulateError};
 pub use projection::{project, Projection};

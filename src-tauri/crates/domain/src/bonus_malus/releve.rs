@@ -237,8 +237,10 @@ pub fn start_coefficient_from_releve(r: &Releve, opts: &RuleOptions) -> ReleveOu
             ));
         }
         steps.push(format!(
-            "Moins de 9 mois d'assurance depuis le {} : pas de réduction.",
-            period_end.format("%d/%m/%Y")
+            "Moins de 9 mois d'assurance du {} (fin de la période de référence de l'échéance du {} du relevé) au {} (arrêt du contrat) : pas de réduction.",
+            period_end.format("%d/%m/%Y"),
+            r.last_echeance.format("%d/%m/%Y"),
+            r.stopped_on.format("%d/%m/%Y")
         ));
     }
     let start = in_range(state.c);
