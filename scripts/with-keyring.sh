@@ -34,8 +34,13 @@ if [ -z "${ready:-}" ]; then
   exit 1
 fi
 
+# This session's daemon, asked of its own bus: stopping it must not touch another run's.
+daemon=$(dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+  org.freedesktop.DBus.GetConnectionUnixProcessID string:org.freedesktop.secrets 2>/dev/null \
+  | awk '/uint32/ {print $2}')
+
 status=0
 "$@" || status=$?
-pkill -u "$(id -u)" -f 'gnome-keyring-daemon --unlock' 2>/dev/null || true
+[ -n "$daemon" ] && kill "$daemon" 2>/dev/null || true
 rm -rf "$scratch"
 exit $status
