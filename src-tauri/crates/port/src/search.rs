@@ -90,7 +90,7 @@ pub trait SearchStore {
 }
 
 /// An identifier as the index keeps it: spaces, dashes, dots, slashes and underscores removed,
-/// ASCII letters lowered (exactly what migration 10's expression does in SQL).
+/// ASCII letters lowered (exactly what migration 12's expression does in SQL).
 pub fn identifier_key(s: &str) -> String {
     s.chars()
         .filter(|c| !matches!(c, ' ' | '-' | '.' | '/' | '_'))

@@ -1,6 +1,4 @@
 -- The journal: every append-only fact enters one hash chain when it is written, never later.
--- (Numbered 0010 in this branch because the runner wants contiguous versions; it is the
--- journal's migration, to be renumbered 0011 after the aggravations' 0010.)
 --
 -- * An act is now one write transaction (it was one instant: two commands in the same second
 --   shared an act, so the facts of an act sealed by the first would have been added to by the

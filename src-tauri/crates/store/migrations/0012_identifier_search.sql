@@ -1,5 +1,4 @@
--- 0010 (numbered 0012 in the brief: the runner wants contiguous versions, the lead renumbers at
--- merge): the search box finds contract numbers, registrations and claim references, typed any
+-- Identifier search: the search box finds contract numbers, registrations and claim references, typed any
 -- way (« gh456 », « GH 456 », « gh-456-jk » all find « GH-456-JK »). Each is indexed on its
 -- normalised form (spaces, dashes, dots, slashes and underscores removed, ASCII letters
 -- lowered), an index on the expression itself: nothing to keep in step, every write path

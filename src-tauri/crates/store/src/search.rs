@@ -1,7 +1,7 @@
 //! The search box's other hits (contracts by number, vehicles by registration, claims by
 //! reference, insurers by name) and the Sinistres section's pages of claims.
 //!
-//! Identifiers are read from migration 10's expression indexes: a prefix of the normalised
+//! Identifiers are read from migration 12's expression indexes: a prefix of the normalised
 //! identifier is one range of the index, read up to the limit, so a prefix shared by a hundred
 //! thousand contracts (« AUTO-2024 ») costs the same as a unique one.
 
@@ -10,7 +10,7 @@ use crate::prelude::*;
 use crate::sql::{code, date, from_day, iso, query_vec};
 use rusqlite::types::Value;
 
-/// The normalised form of a column, exactly as migration 10 indexes it (the planner matches the
+/// The normalised form of a column, exactly as migration 12 indexes it (the planner matches the
 /// expression, so it must stay character for character the same).
 pub(crate) fn key_expr(col: &str) -> String {
     format!(
