@@ -380,13 +380,24 @@ fn key_connection(conn: Connection, key: &DbKey) -> Result<Connection, DbError> 
             "PRAGMA key = \"{}\";",
             key.sqlcipher_pragma_value().as_str()
         ));
-        conn.execute_batch(&pragma)
-            .map_err(|e| DbError::KeyRejected {
-                // SQLite's message names the failure, never the statement (which holds the key).
-                detail: e
-                    .sqlite_error_code()
-                    .map_or_else(|| "erreur inconnue".to_string(), |c| format!("{c:?}")),
-            })?;
+        // `PRAGMA key` only hands the key to SQLCipher (a wrong key is found by the read
+        // below), yet under heavy load (a test machine running several suites at once) it was
+        // seen to fail now and then with a bare SQLITE_ERROR, and succeed when run again: it is
+        // tried up to three times before the key is said to be refused.
+        let mut attempt = 0;
+        while let Err(e) = conn.execute_batch(&pragma) {
+            attempt += 1;
+            if attempt == 3 {
+                return Err(DbError::KeyRejected {
+                    // SQLite's message names the failure, never the statement (which holds
+                    // the key).
+                    detail: e
+                        .sqlite_error_code()
+                        .map_or_else(|| "erreur inconnue".to_string(), |c| format!("{c:?}")),
+                });
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50 * attempt));
+        }
     }
     cipher_version(&conn)?;
     match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
