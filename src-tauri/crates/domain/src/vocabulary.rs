@@ -331,6 +331,9 @@ vocabulary! {
     }
 }
 
+mod documents;
+pub use documents::{DocumentFormat, DocumentKind};
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests;

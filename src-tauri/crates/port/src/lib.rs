@@ -16,6 +16,7 @@ mod agency;
 mod claims;
 mod clients;
 mod contracts;
+mod documents;
 mod drivers;
 mod error;
 mod insurers;
@@ -36,6 +37,9 @@ pub use contracts::{
     ContractCorrection, ContractEventRow, ContractFacts, ContractRow, ContractStore, EcheanceRow,
     NewContract, PremiumLineRow, Recompute,
 };
+pub use documents::{
+    Attached, DocumentOwner, DocumentRow, DocumentState, DocumentStore, NewDocument,
+};
 pub use drivers::{DriverRow, DriverStore};
 pub use error::{DeriveError, StoreError, StoreResult};
 pub use insurers::{InsurerRow, InsurerStore};
@@ -50,6 +54,7 @@ pub trait AgencyStore:
     + InsurerStore
     + ContractStore
     + ClaimStore
+    + DocumentStore
     + VehicleStore
     + DriverStore
     + ReleveStore
@@ -64,6 +69,7 @@ impl<T> AgencyStore for T where
         + InsurerStore
         + ContractStore
         + ClaimStore
+        + DocumentStore
         + VehicleStore
         + DriverStore
         + ReleveStore

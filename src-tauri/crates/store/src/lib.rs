@@ -10,6 +10,7 @@ mod claims;
 mod client_search;
 mod clients;
 mod contracts;
+mod documents;
 mod drivers;
 mod error;
 mod exchange_log;

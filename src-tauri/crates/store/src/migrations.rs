@@ -49,6 +49,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 9,
         sql: include_str!("../migrations/0009_client_counts.sql"),
     },
+    Migration {
+        version: 10,
+        sql: include_str!("../migrations/0010_documents.sql"),
+    },
 ];
 
 /// Brings the schema to the last version of `migrations`, all pending steps in one transaction:

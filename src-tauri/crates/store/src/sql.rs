@@ -81,6 +81,8 @@ vocabulary_codes!(
     ContractEventKind,
     ContractStatus,
     Direction,
+    DocumentFormat,
+    DocumentKind,
     DriverRole,
     PartyRole,
     Product,
