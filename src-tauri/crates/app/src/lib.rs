@@ -16,6 +16,7 @@ mod clients;
 mod clock;
 mod contracts;
 pub mod demo;
+pub mod documents;
 mod drivers;
 mod dto;
 mod engine;
@@ -28,6 +29,7 @@ mod vehicles;
 
 pub use agency::{APP_VERSION, EXCHANGE_ANCHOR_FILE};
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use documents::{AttachResult, DocumentDraft, DocumentDto, DocumentSettings};
 pub use dto::{
     AgencyOpened, AgencyStatus, AmountDto, AvenantDraft, ClaimDraft, ClaimPage, ClaimRecord,
     ClaimUpdate, ClientListPage, ClientListQuery, ClientRecord, ClientSummary, CommunicationDto,
