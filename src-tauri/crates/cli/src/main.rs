@@ -13,6 +13,7 @@ use args::agency::KeyCommand;
 use args::claim::ClaimCommand;
 use args::client::ClientCommand;
 use args::contract::ContractCommand;
+use args::document::DocumentCommand;
 use args::driver::DriverCommand;
 use args::insurer::InsurerCommand;
 use args::releve::ReleveCommand;
@@ -77,6 +78,9 @@ enum Command {
     /// Les assureurs : coordonnées, adresse des demandes de relevé.
     #[command(subcommand)]
     Insurer(InsurerCommand),
+    /// Documents joints (chiffrés dans le fichier d'agence) : ajout, liste, export, corbeille.
+    #[command(subcommand)]
+    Document(DocumentCommand),
     /// Charge un portefeuille de démonstration réaliste.
     Demo {
         /// Nombre de clients à créer.
@@ -148,5 +152,6 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Driver(c) => cmd::driver::run(&opened(dir)?, c),
         Command::Insurer(c) => cmd::insurer::run(&opened(dir)?, c),
         Command::Releve(c) => cmd::releve::run(&opened(dir)?, c),
+        Command::Document(c) => cmd::document::run(&opened(dir)?, c),
     }
 }

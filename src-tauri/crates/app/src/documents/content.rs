@@ -19,11 +19,11 @@ pub enum ContentError {
     Empty,
     #[error("Le fichier fait {}, au-delà de la limite de {} fixée dans Paramètres → Documents : rien n'a été joint.", size_fr(*size), size_fr(*limit))]
     TooLarge { size: u64, limit: u64 },
-    #[error("Ce fichier est un programme exécutable, pas un document : rien n'a été joint. Courtier accepte les PDF, JPEG, PNG et TIFF.")]
+    #[error("Ce fichier est un programme exécutable, pas un document : rien n'a été joint (Courtier accepte les PDF, JPEG, PNG et TIFF).")]
     Executable,
-    #[error("Les photos HEIC ne sont pas prises en charge (aucun décodeur HEIC n'est livré avec Courtier) : enregistrez-la en JPEG puis joignez le JPEG. Rien n'a été joint.")]
+    #[error("Les photos HEIC ne sont pas prises en charge (aucun décodeur HEIC n'est livré avec Courtier) : rien n'a été joint ; enregistrez la photo en JPEG puis joignez le JPEG.")]
     Heic,
-    #[error("Format non reconnu : Courtier accepte les PDF, JPEG, PNG et TIFF, reconnus à leur contenu et non à leur nom. Rien n'a été joint.")]
+    #[error("Format non reconnu (Courtier accepte les PDF, JPEG, PNG et TIFF, reconnus à leur contenu et non à leur nom) : rien n'a été joint.")]
     Unsupported,
     #[error("Le {format} est incomplet ({detail} : fichier tronqué ou copie interrompue) : rien n'a été joint.")]
     Truncated {
@@ -35,7 +35,7 @@ pub enum ContentError {
         format: &'static str,
         detail: String,
     },
-    #[error("Le PDF est protégé par un mot de passe : Courtier ne pourrait pas l'afficher. Joignez une copie sans mot de passe. Rien n'a été joint.")]
+    #[error("Le PDF est protégé par un mot de passe, Courtier ne pourrait pas l'afficher : rien n'a été joint ; joignez une copie sans mot de passe.")]
     EncryptedPdf,
 }
 

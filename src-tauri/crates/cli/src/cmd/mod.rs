@@ -5,6 +5,7 @@ pub mod agency;
 pub mod claim;
 pub mod client;
 pub mod contract;
+pub mod document;
 pub mod driver;
 pub mod insurer;
 pub mod releve;
