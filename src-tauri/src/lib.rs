@@ -5,6 +5,7 @@
 //! `AppError` as `{ code, message }`.
 
 mod commands_list;
+mod documents;
 
 pub use commands_list::COMMANDS;
 
@@ -22,7 +23,7 @@ use tauri::{Builder, Runtime, State};
 /// The application state shared by the commands.
 pub type Shared = Arc<Courtier>;
 
-async fn blocking<T, F>(state: State<'_, Shared>, f: F) -> Result<T, AppError>
+pub(crate) async fn blocking<T, F>(state: State<'_, Shared>, f: F) -> Result<T, AppError>
 where
     T: Send + 'static,
     F: FnOnce(&Courtier) -> Result<T, AppError> + Send + 'static,
@@ -476,12 +477,28 @@ pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R>
             insurer_list,
             insurer_create,
             insurer_update,
+            documents::document_attach,
+            documents::document_list,
+            documents::document_content,
+            documents::document_page,
+            documents::document_thumbnail,
+            documents::document_export,
+            documents::document_bin,
+            documents::document_restore,
+            documents::bin_list,
+            documents::bin_empty,
+            documents::document_settings,
+            documents::document_settings_set,
         ])
 }
 
 /// Starts the desktop application.
 pub fn run() -> Result<(), Box<dyn std::error::Error>> {
     let courtier = Arc::new(Courtier::new(Config::from_env(None)?));
-    register(tauri::Builder::default(), courtier).run(tauri::generate_context!())?;
+    register(
+        tauri::Builder::default().plugin(tauri_plugin_dialog::init()),
+        courtier,
+    )
+    .run(tauri::generate_context!())?;
     Ok(())
 }

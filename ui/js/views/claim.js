@@ -38,6 +38,7 @@ import { statusCard } from './claim/status.js';
 import { amountsCard } from './claim/amounts.js';
 import { partiesCard } from './claim/parties.js';
 import { contactsCard } from './claim/exchanges.js';
+import { documentsCard } from './documents.js';
 
 /** @typedef {import('../api.js').ApiError} ApiError */
 /** @typedef {import('../api/types.js').ClaimPage} ClaimPage */
@@ -101,7 +102,8 @@ export function mountClaim(el, route, api) {
         statusCard(c, ctx),
         amountsCard(c, ctx),
         partiesCard(c, ctx),
-        contactsCard(c, ctx))));
+        contactsCard(c, ctx),
+        documentsCard('claim', id, api))));
     if (focusTestId) {
       const target = /** @type {HTMLElement | null} */ (el.querySelector(`[data-testid="${focusTestId}"]`));
       target?.focus();

@@ -15,10 +15,12 @@
 -- * `document_settings`: the size limit the broker sees and changes (one row, a setting).
 
 -- AUTOINCREMENT: an emptied content's id is never given to another (facts keep naming it).
+-- `bytes` is the last column: SQLite then writes a zeroblob straight to its pages; before another
+-- column it would build the whole 50 MB record in memory first.
 CREATE TABLE document_contents (
     id        INTEGER PRIMARY KEY AUTOINCREMENT,
-    bytes     BLOB NOT NULL,
-    thumbnail BLOB
+    thumbnail BLOB,
+    bytes     BLOB NOT NULL
 );
 
 CREATE TABLE documents (

@@ -10,6 +10,19 @@ use std::io::{Read, Write};
 /// The size of one read or write of a document's bytes.
 const CHUNK: usize = 256 * 1024;
 
+/// SQLite's page cache while a document's bytes go through it, in KiB: the connection's usual
+/// 64 MiB would otherwise keep a copy of a 50 MB scan's pages, a second copy in memory.
+const BLOB_CACHE_KIB: i64 = 2048;
+
+/// Runs `f` with a small page cache on `conn`, then gives the connection its cache back.
+fn small_cache<T>(conn: &Connection, f: impl FnOnce() -> Result<T, DbError>) -> Result<T, DbError> {
+    let before: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    conn.execute_batch(&format!("PRAGMA cache_size = -{BLOB_CACHE_KIB}"))?;
+    let r = f();
+    conn.execute_batch(&format!("PRAGMA cache_size = {before}"))?;
+    r
+}
+
 const COLUMNS: &str = "d.id, d.client_id, d.contract_id, d.claim_id, d.kind, d.format, d.file_name,
     d.document_date, d.note, d.size, d.pages, d.sha256,
     (SELECT recorded_at FROM acts WHERE acts.id = d.act_id),
@@ -121,6 +134,22 @@ impl Store {
         content: &mut dyn Read,
         now: &str,
     ) -> Result<Attached, DbError> {
+        // As `small_cache`, around a write transaction that borrows the store.
+        let before: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        self.conn
+            .execute_batch(&format!("PRAGMA cache_size = -{BLOB_CACHE_KIB}"))?;
+        let r = self.attach_streamed(d, content, now);
+        self.conn
+            .execute_batch(&format!("PRAGMA cache_size = {before}"))?;
+        r
+    }
+
+    fn attach_streamed(
+        &mut self,
+        d: &NewDocument,
+        content: &mut dyn Read,
+        now: &str,
+    ) -> Result<Attached, DbError> {
         let size: i64 = d
             .size
             .try_into()
@@ -131,8 +160,8 @@ impl Store {
         let tx = self.write_tx()?;
         exists(&tx, d.owner)?;
         tx.execute(
-            "INSERT INTO document_contents (bytes, thumbnail) VALUES (zeroblob(?1), ?2)",
-            params![size, d.thumbnail],
+            "INSERT INTO document_contents (thumbnail, bytes) VALUES (?1, zeroblob(?2))",
+            params![d.thumbnail, size],
         )?;
         let content_id = tx.last_insert_rowid();
         let sha256 = {
@@ -288,26 +317,28 @@ impl Store {
 
     pub(crate) fn read_document(&self, id: i64, out: &mut dyn Write) -> Result<u64, DbError> {
         let content_id = self.content_id(id)?;
-        let blob = self.conn.blob_open(
-            rusqlite::MAIN_DB,
-            c"document_contents",
-            c"bytes",
-            content_id,
-            true,
-        )?;
-        let mut buf = vec![0u8; CHUNK];
-        let mut at = 0usize;
-        while at < blob.len() {
-            let n = blob.read_at(&mut buf, at)?;
-            if n == 0 {
-                break;
+        small_cache(&self.conn, || {
+            let blob = self.conn.blob_open(
+                rusqlite::MAIN_DB,
+                c"document_contents",
+                c"bytes",
+                content_id,
+                true,
+            )?;
+            let mut buf = vec![0u8; CHUNK];
+            let mut at = 0usize;
+            while at < blob.len() {
+                let n = blob.read_at(&mut buf, at)?;
+                if n == 0 {
+                    break;
+                }
+                out.write_all(buf.get(..n).unwrap_or_default())
+                    .map_err(io_error)?;
+                at += n;
             }
-            out.write_all(buf.get(..n).unwrap_or_default())
-                .map_err(io_error)?;
-            at += n;
-        }
-        out.flush().map_err(io_error)?;
-        Ok(at as u64)
+            out.flush().map_err(io_error)?;
+            Ok(at as u64)
+        })
     }
 
     pub(crate) fn document_thumbnail(&self, id: i64) -> Result<Option<Vec<u8>>, DbError> {

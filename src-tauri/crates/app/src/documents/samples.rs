@@ -56,6 +56,23 @@ pub fn tiff(pages: u32, w: u32, h: u32) -> Vec<u8> {
 /// the first page drawing `jpeg` as an image if given, and `filler` bytes of an unreferenced
 /// stream (to make a large scan for the benchmark).
 pub fn pdf(texts: &[&str], jpeg: Option<(&[u8], u32, u32)>, filler: usize) -> Vec<u8> {
+    let mut out = Vec::new();
+    let _ = write_pdf(&mut out, texts, jpeg, filler);
+    out
+}
+
+fn filler_byte(i: usize) -> u8 {
+    (i as u32).wrapping_mul(2_654_435_761).to_be_bytes()[0]
+}
+
+/// As [`pdf`], written to `w` with the filler streamed in chunks (a 50 MB scan for the memory
+/// benchmark is never in memory).
+pub fn write_pdf(
+    w: &mut dyn std::io::Write,
+    texts: &[&str],
+    jpeg: Option<(&[u8], u32, u32)>,
+    filler: usize,
+) -> std::io::Result<()> {
     let mut objects: Vec<Vec<u8>> = Vec::new();
     let n = texts.len();
     // 1 catalog, 2 pages, 3 font, 4 image (or filler), then per page: page, content.
@@ -78,15 +95,8 @@ pub fn pdf(texts: &[&str], jpeg: Option<(&[u8], u32, u32)>, filler: usize) -> Ve
             o.extend_from_slice(b"\nendstream");
             o
         }
-        None => {
-            let fill: Vec<u8> = (0..filler)
-                .map(|i| (i as u32).wrapping_mul(2_654_435_761).to_be_bytes()[0])
-                .collect();
-            let mut o = format!("<< /Length {filler} >>\nstream\n").into_bytes();
-            o.extend_from_slice(&fill);
-            o.extend_from_slice(b"\nendstream");
-            o
-        }
+        // The filler's body is written at its place below, in chunks.
+        None => format!("<< /Length {filler} >>\nstream\n").into_bytes(),
     };
     objects.push(image);
     for (i, text) in texts.iter().enumerate() {
@@ -117,15 +127,32 @@ pub fn pdf(texts: &[&str], jpeg: Option<(&[u8], u32, u32)>, filler: usize) -> Ve
             .into_bytes(),
         );
     }
-    let mut out = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    let mut at = 0usize;
+    fn put(w: &mut dyn std::io::Write, at: &mut usize, b: &[u8]) -> std::io::Result<()> {
+        *at += b.len();
+        w.write_all(b)
+    }
+    put(w, &mut at, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")?;
     let mut offsets = Vec::new();
     for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-        out.extend_from_slice(o);
-        out.extend_from_slice(b"\nendobj\n");
+        offsets.push(at);
+        put(w, &mut at, format!("{} 0 obj\n", i + 1).as_bytes())?;
+        put(w, &mut at, o)?;
+        if i == 3 && jpeg.is_none() {
+            let mut chunk = Vec::with_capacity(1 << 20);
+            let mut done = 0;
+            while done < filler {
+                chunk.clear();
+                let end = (done + (1 << 20)).min(filler);
+                chunk.extend((done..end).map(filler_byte));
+                put(w, &mut at, &chunk)?;
+                done = end;
+            }
+            put(w, &mut at, b"\nendstream")?;
+        }
+        put(w, &mut at, b"\nendobj\n")?;
     }
-    let xref = out.len();
+    let xref = at;
     let mut table = format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1);
     for o in offsets {
         let _ = writeln!(table, "{o:010} 00000 n ");
@@ -135,6 +162,5 @@ pub fn pdf(texts: &[&str], jpeg: Option<(&[u8], u32, u32)>, filler: usize) -> Ve
         "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
         objects.len() + 1
     );
-    out.extend_from_slice(table.as_bytes());
-    out
+    put(w, &mut at, table.as_bytes())
 }
