@@ -8,9 +8,12 @@ what=${1:-app}
 
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-build_pkgs=(libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev file)
+# nodejs and npm: pdf.js (the window's PDF viewer) is an npm package, copied into ui/vendor/.
+build_pkgs=(libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev file nodejs npm)
 run_pkgs=(gnome-keyring libsecret-tools dbus)
-test_pkgs=(xvfb xauth webkit2gtk-driver imagemagick poppler-utils python3-pip nodejs npm)
+# python3-gi and gir1.2-gtk-3.0: the GTK drag source of the end-to-end test's native file drop;
+# xdotool drives it.
+test_pkgs=(xvfb xauth webkit2gtk-driver imagemagick poppler-utils python3-pip python3-gi gir1.2-gtk-3.0 xdotool)
 
 pkgs=("${build_pkgs[@]}" "${run_pkgs[@]}")
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")
@@ -43,15 +46,19 @@ if ! command -v cargo >/dev/null 2>&1; then
   exit 1
 fi
 
+# The npm packages pinned in package-lock.json: pdf.js (served by the window from ui/vendor/)
+# and TypeScript (checks the UI's JSDoc types); installed again when missing or when the
+# lockfile changed since the last install.
+lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+stamp=node_modules/.courtier-lock.sha256
+if [ ! -x node_modules/.bin/tsc ] || [ ! -f node_modules/pdfjs-dist/build/pdf.mjs ] \
+  || [ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]; then
+  npm ci --no-audit --no-fund
+  echo "$lock_sum" >"$stamp"
+fi
+scripts/vendor-ui.sh
+
 if [ "$what" = test ]; then
-  # TypeScript (checks the UI's JSDoc types), pinned in package-lock.json: installed again when
-  # missing or when the lockfile changed since the last install.
-  lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
-  stamp=node_modules/.courtier-lock.sha256
-  if [ ! -x node_modules/.bin/tsc ] || [ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]; then
-    npm ci --no-audit --no-fund
-    echo "$lock_sum" >"$stamp"
-  fi
   if ! command -v tauri-driver >/dev/null 2>&1; then
     cargo install tauri-driver --locked --version '^2'
   fi

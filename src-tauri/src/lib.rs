@@ -5,6 +5,7 @@
 //! `AppError` as `{ code, message }`.
 
 mod commands_list;
+mod documents;
 
 pub use commands_list::COMMANDS;
 
@@ -23,7 +24,7 @@ use tauri::{Builder, Runtime, State};
 /// The application state shared by the commands.
 pub type Shared = Arc<Courtier>;
 
-async fn blocking<T, F>(state: State<'_, Shared>, f: F) -> Result<T, AppError>
+pub(crate) async fn blocking<T, F>(state: State<'_, Shared>, f: F) -> Result<T, AppError>
 where
     T: Send + 'static,
     F: FnOnce(&Courtier) -> Result<T, AppError> + Send + 'static,
@@ -558,6 +559,18 @@ pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R>
             insurer_list,
             insurer_create,
             insurer_update,
+            documents::document_attach,
+            documents::document_list,
+            documents::document_content,
+            documents::document_page,
+            documents::document_thumbnail,
+            documents::document_export,
+            documents::document_bin,
+            documents::document_restore,
+            documents::bin_list,
+            documents::bin_empty,
+            documents::document_settings,
+            documents::document_settings_set,
         ])
 }
 
@@ -567,7 +580,10 @@ pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R>
 /// `agence.courtier` (not on a damaged file, nor while its verification is under way).
 pub fn run() -> Result<(), Box<dyn std::error::Error>> {
     let courtier = Arc::new(Courtier::new(Config::from_env(None)?));
-    let app = register(tauri::Builder::default(), Arc::clone(&courtier))
+    let app = register(
+        tauri::Builder::default().plugin(tauri_plugin_dialog::init()),
+        Arc::clone(&courtier),
+    )
         .build(tauri::generate_context!())?;
     app.run(move |_, event| {
         if let tauri::RunEvent::Exit = event {

@@ -174,19 +174,69 @@ fn every_command_is_granted_to_the_main_window_and_nothing_else_but_the_close_gu
         .iter()
         .map(|c| format!("allow-{}", c.replace('_', "-")))
         .collect();
-    // The window-close guard (ui/js/api.js `guardWindowClose`): listening to the window's close
-    // request, and destroying it once the broker agreed. No other core permission.
+    // Beyond our commands: the native file dialogs (attach, export), listening to events (the
+    // native drag-and-drop of files, the window's close request) and destroying the window once
+    // the broker agreed to close it (ui/js/api.js `guardWindowClose`); nothing else.
     expected.extend(
         [
             "core:event:allow-listen",
             "core:event:allow-unlisten",
             "core:window:allow-destroy",
+            "dialog:allow-open",
+            "dialog:allow-save",
         ]
         .map(String::from),
     );
     expected.sort();
     assert_eq!(granted, expected);
     assert_eq!(cap["windows"], json!(["main"]));
+}
+
+#[test]
+fn document_commands_attach_list_and_refuse_by_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = window(dir.path());
+    invoke(&w, "agency_open", json!({})).unwrap();
+    let client = invoke(
+        &w,
+        "client_create",
+        json!({ "input": { "kind": "person", "lastName": "Bénard", "status": "client" } }),
+    )
+    .unwrap();
+    let scan = dir.path().join("constat.pdf");
+    std::fs::write(
+        &scan,
+        courtier_app::documents::samples::pdf(&["Constat", "Verso"], None, 0),
+    )
+    .unwrap();
+    let args = json!({ "ownerKind": "client", "ownerId": client["id"], "path": scan,
+                       "draft": { "kind": "constat_amiable", "date": "2026-11-03" } });
+    let r = invoke(&w, "document_attach", args.clone()).unwrap();
+    assert_eq!(r["duplicate"], false);
+    assert_eq!(r["document"]["pages"], 2);
+    assert_eq!(r["document"]["format"], "pdf");
+    assert_eq!(
+        invoke(&w, "document_attach", args).unwrap()["duplicate"],
+        true
+    );
+    let list = invoke(
+        &w,
+        "document_list",
+        json!({ "ownerKind": "client", "ownerId": client["id"] }),
+    )
+    .unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let fake = dir.path().join("scan.pdf");
+    std::fs::write(&fake, b"MZ\x90\0 not a document").unwrap();
+    let e = invoke(
+        &w,
+        "document_attach",
+        json!({ "ownerKind": "claim", "ownerId": 1, "path": fake, "draft": { "kind": "autre" } }),
+    )
+    .unwrap_err();
+    assert_eq!(e["code"], "document_unsupported");
+    let s = invoke(&w, "document_settings_set", json!({ "maxMegabytes": 20 })).unwrap();
+    assert_eq!(s["maxLabel"], "20,0 Mo");
 }
 
 #[test]

@@ -22,6 +22,7 @@ gnome-keyring and tauri-driver under Xvfb.
 """
 
 import os
+import subprocess
 import tempfile
 import time
 from datetime import date, timedelta
@@ -52,6 +53,34 @@ def start(data_dir):
         {"application": LAUNCHER, "args": [f"--courtier-data-dir={data_dir}"]},
     )
     return webdriver.Remote(command_executor=DRIVER_URL, options=options)
+
+
+# The drag source needs GTK's Python bindings: Debian's python3-gi, for the system Python (the
+# selenium client may run under another one).
+GTK_PYTHON = os.environ.get("COURTIER_E2E_GTK_PYTHON", "/usr/bin/python3")
+
+
+def two_page_pdf(*texts):
+    """A real PDF, one page per text (Helvetica), with its cross-reference table."""
+    n = len(texts)
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            ("<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join(f"{4 + 2 * i} 0 R" for i in range(n)), n)).encode(),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    for i, text in enumerate(texts):
+        objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>".encode())
+        stream = f"BT /F1 36 Tf 60 700 Td ({text}) Tj ET".encode()
+        objs.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, o in enumerate(objs):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for o in offsets:
+        out += b"%010d 00000 n \n" % o
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
 
 
 def tid(name):
@@ -391,6 +420,90 @@ class ClientJourney(unittest.TestCase):
         )
         self.assertTrue(any("Rendez-vous d'expertise fixé" in x for x in texts), texts[:8])
         self.assertTrue(any("en expertise" in x for x in texts), texts[:8])
+
+    def test_8_a_scan_dropped_on_a_claim_is_listed_thumbnailed_and_opened(self):
+        """A real native drop under Xvfb: a GTK drag source (drag_source.py) driven by xdotool
+        onto the window; the page receives Tauri's drag-drop event with the file's path, the
+        backend reads and checks it, and the scan is listed with its thumbnail and opened (pdf.js
+        renders its pages in the window)."""
+        d = self.new_agency()
+        k = self.demo_contract()
+        after = self.invoke(
+            "claim_create",
+            {"input": {"contractId": k["id"], "occurredOn": date.today().isoformat(),
+                       "kind": "accident", "responsibility": "none",
+                       "description": "Choc arrière au feu rouge"}},
+        )
+        self.assertNotIn("error", after, after)
+        claim_id = max(x["id"] for x in after["claims"])
+        d.execute_script("window.location.hash = '#/claims/' + arguments[0]", claim_id)
+        self.visible("claim-heading")
+        card = self.visible("documents-card")
+        d.execute_script("arguments[0].scrollIntoView()", card)
+        scan = os.path.join(self.data_dir, "..", f"constat-{claim_id}.pdf")
+        with open(scan, "wb") as f:
+            f.write(two_page_pdf("Constat amiable - page 1", "Constat amiable - page 2"))
+        scan = os.path.abspath(scan)
+        source = subprocess.Popen(
+            [GTK_PYTHON, os.path.join(os.path.dirname(os.path.abspath(__file__)), "drag_source.py"), scan, "1300", "60"],
+            stdout=subprocess.PIPE, text=True)
+        try:
+            self.assertEqual(source.stdout.readline().strip(), "ready")
+            time.sleep(0.5)
+            # Where the documents card is on the screen: the window's origin plus the card's place.
+            rect = d.execute_script(
+                "const r = arguments[0].getBoundingClientRect();"
+                "return [window.screenX + r.left + r.width / 2, window.screenY + r.top + Math.min(r.height / 2, 80)];", card)
+            tx, ty = int(rect[0]), int(rect[1])
+            steps = ["mousemove", "1340", "100", "mousedown", "1"]
+            for i in range(1, 11):
+                steps += ["mousemove", str(1340 - i * 3), str(100 + i * 2), "sleep", "0.05"]
+            for i in range(1, 21):
+                steps += ["mousemove", str(1310 + (tx - 1310) * i // 20), str(120 + (ty - 120) * i // 20), "sleep", "0.05"]
+            steps += ["sleep", "0.3", "mousemove", str(tx + 2), str(ty + 2), "sleep", "0.3", "mouseup", "1"]
+            subprocess.run(["xdotool", *steps], check=True)
+            row = self.wait(40).until(EC.visibility_of_element_located(tid("document-row")))
+        finally:
+            source.kill()
+        self.assertEqual(row.get_attribute("data-format"), "pdf")
+        self.assertIn(f"constat-{claim_id}.pdf", row.text)
+        self.assertIn("2 p.", row.text)
+        self.wait(20).until(lambda drv: drv.execute_script(
+            "const i = document.querySelector('[data-testid=\"document-thumb\"]');"
+            "return i && i.dataset.loaded === 'true' && i.naturalWidth > 0;"))
+        listed = self.invoke("document_list", {"ownerKind": "claim", "ownerId": claim_id})
+        self.assertNotIn("error", listed, listed)
+        self.assertEqual([x["fileName"] for x in listed], [f"constat-{claim_id}.pdf"])
+        self.assertEqual(listed[0]["kind"], "constat_amiable")
+        self.shot("documents-claim.png")
+        # Opened in the window: both pages drawn by pdf.js.
+        self.clickable("document-open").click()
+        self.visible("document-viewer")
+        self.wait(40).until(lambda drv: drv.execute_script(
+            "return [...document.querySelectorAll('[data-testid=\"viewer-page\"]')]"
+            ".filter(p => p.dataset.rendered === 'true').length") == 2)
+        drawn = d.execute_script(
+            "const c = document.querySelector('[data-testid=\"viewer-page\"]');"
+            "const x = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+            "let dark = 0; for (let i = 0; i < x.length; i += 4) if (x[i] < 128) dark++;"
+            "return dark;")
+        self.assertGreater(drawn, 100, "the first page shows its text")
+        self.shot("document-viewer.png")
+        self.clickable("viewer-close").click()
+        # The same file dropped again is recognised, not stored twice.
+        again = self.invoke("document_attach", {"ownerKind": "claim", "ownerId": claim_id, "path": scan,
+                                                "draft": {"kind": "autre"}})
+        self.assertNotIn("error", again, again)
+        self.assertTrue(again["duplicate"])
+        self.assertIn("déjà joint", again["message"])
+        # A renamed executable is refused, in French, with its code.
+        fake = os.path.abspath(os.path.join(self.data_dir, "..", "scan-faux.pdf"))
+        with open("/bin/true", "rb") as src, open(fake, "wb") as dst:
+            dst.write(src.read())
+        refused = self.invoke("document_attach", {"ownerKind": "claim", "ownerId": claim_id, "path": fake,
+                                                  "draft": {"kind": "autre"}})
+        self.assertEqual(refused["error"]["code"], "document_unsupported", refused)
+        self.assertIn("programme exécutable", refused["error"]["message"])
 
     def set_date(self, name, value):
         self.driver.execute_script(

@@ -7,10 +7,14 @@ import { fileURLToPath } from 'node:url';
 
 const UI = fileURLToPath(new URL('../../ui/', import.meta.url));
 
-/** @returns {string[]} */
+/**
+ * Our files: not `vendor/`, where the set-up copies pdf.js from node_modules (git-ignored).
+ * @returns {string[]}
+ */
 function files(dir = UI) {
   return readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);
+    if (p === join(UI, 'vendor')) return [];
     return statSync(p).isDirectory() ? files(p) : [p];
   });
 }

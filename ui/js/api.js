@@ -53,6 +53,12 @@ import { t } from './i18n/index.js';
  * @typedef {import('./api/types.js').Timeline} Timeline
  * @typedef {import('./api/types.js').AggravationInput} AggravationInput
  *
+ * @typedef {import('./api/types.js').DocumentRecord} DocumentRecord
+ * @typedef {import('./api/types.js').DocumentInput} DocumentInput
+ * @typedef {import('./api/types.js').AttachResult} AttachResult
+ * @typedef {import('./api/types.js').DocumentSettings} DocumentSettings
+ * @typedef {import('./api/types.js').OwnerKind} OwnerKind
+ *
  * @typedef {(cmd: string, args?: Record<string, unknown>) => Promise<unknown>} InvokeFn
  */
 
@@ -299,7 +305,92 @@ export function createApi(invoke) {
      */
     claimCommunicationAdd: (claimId, communication) =>
       call('claim_communication_add', { claimId, communication }),
+    /**
+     * Attaches the file at `path` (absolute, from a native drop or the file dialog; read and
+     * checked by its content in Rust) to a client, a contract or a claim.
+     * @param {OwnerKind} ownerKind @param {number} ownerId @param {string} path
+     * @param {DocumentInput} draft @returns {Promise<AttachResult>}
+     */
+    documentAttach: (ownerKind, ownerId, path, draft) =>
+      call('document_attach', { ownerKind, ownerId, path, draft }),
+    /** @param {OwnerKind} ownerKind @param {number} ownerId @param {boolean} [withBin] @returns {Promise<DocumentRecord[]>} */
+    documentList: (ownerKind, ownerId, withBin) =>
+      call('document_list', { ownerKind, ownerId, withBin: withBin ?? false }),
+    /** The document's bytes, as binary. @param {number} id @returns {Promise<ArrayBuffer>} */
+    documentContent: (id) => call('document_content', { id }),
+    /** Page `page` (from 1) of a TIFF, as PNG. @param {number} id @param {number} page @returns {Promise<ArrayBuffer>} */
+    documentPage: (id, page) => call('document_page', { id, page }),
+    /** The thumbnail (PNG; empty when none). @param {number} id @returns {Promise<ArrayBuffer>} */
+    documentThumbnail: (id) => call('document_thumbnail', { id }),
+    /** Writes a copy at `path` (recorded). @param {number} id @param {string} path @returns {Promise<DocumentRecord>} */
+    documentExport: (id, path) => call('document_export', { id, path }),
+    /** @param {number} id @returns {Promise<DocumentRecord>} */
+    documentBin: (id) => call('document_bin', { id }),
+    /** @param {number} id @returns {Promise<DocumentRecord>} */
+    documentRestore: (id) => call('document_restore', { id }),
+    /** @returns {Promise<DocumentRecord[]>} */
+    binList: () => call('bin_list'),
+    /** Removes the bin's documents for good; how many. @returns {Promise<number>} */
+    binEmpty: () => call('bin_empty'),
+    /** @returns {Promise<DocumentSettings>} */
+    documentSettings: () => call('document_settings'),
+    /** @param {number} maxMegabytes @returns {Promise<DocumentSettings>} */
+    documentSettingsSet: (maxMegabytes) => call('document_settings_set', { maxMegabytes }),
+    /**
+     * The native file dialog (tauri-plugin-dialog): the absolute paths picked, or [] if none.
+     * @param {string} title @returns {Promise<string[]>}
+     */
+    pickFiles: async (title) => {
+      const got = await call('plugin:dialog|open', {
+        options: {
+          title,
+          multiple: true,
+          filters: [{ name: 'PDF, JPEG, PNG, TIFF', extensions: ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'PDF', 'JPG', 'JPEG', 'PNG', 'TIF', 'TIFF'] }],
+        },
+      });
+      if (Array.isArray(got)) return got.map(String);
+      return typeof got === 'string' ? [got] : [];
+    },
+    /**
+     * The native save dialog: the absolute path chosen, or null.
+     * @param {string} title @param {string} defaultPath @returns {Promise<string | null>}
+     */
+    pickSavePath: async (title, defaultPath) => {
+      const got = await call('plugin:dialog|save', { options: { title, defaultPath } });
+      return typeof got === 'string' && got !== '' ? got : null;
+    },
   };
+}
+
+/**
+ * Calls `onDrop(paths)` for every native file drop on the window (Tauri's drag-and-drop event,
+ * with absolute paths), and `onHover(over)` while files are dragged over it. Returns a function
+ * that stops listening. Without a backend (tests, a plain browser) it does nothing.
+ * @param {(paths: string[]) => void} onDrop
+ * @param {(over: boolean) => void} [onHover]
+ * @returns {() => void}
+ */
+export function onFileDrop(onDrop, onHover) {
+  const w = /** @type {any} */ (globalThis);
+  const webview = w.__TAURI__?.webview?.getCurrentWebview?.();
+  if (!webview) return () => {};
+  let stop = () => {};
+  let stopped = false;
+  webview.onDragDropEvent((/** @type {any} */ event) => {
+    const p = event?.payload ?? {};
+    if (p.type === 'drop') {
+      onHover?.(false);
+      if (Array.isArray(p.paths) && p.paths.length > 0) onDrop(p.paths.map(String));
+    } else if (p.type === 'enter' || p.type === 'over') {
+      onHover?.(true);
+    } else if (p.type === 'leave') {
+      onHover?.(false);
+    }
+  }).then((/** @type {() => void} */ unlisten) => {
+    if (stopped) unlisten();
+    else stop = unlisten;
+  }, () => {});
+  return () => { stopped = true; stop(); };
 }
 
 /** @typedef {ReturnType<typeof createApi>} Api */

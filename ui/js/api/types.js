@@ -620,3 +620,53 @@
  */
 
 export {};
+
+/**
+ * @typedef {'client' | 'contract' | 'claim'} OwnerKind
+ * @typedef {'active' | 'inBin' | 'emptied'} DocumentState
+ * @typedef {'pdf' | 'jpeg' | 'png' | 'tiff'} DocumentFormat
+ */
+
+/**
+ * An attached document (`document_list`, `document_attach`…).
+ * @typedef {object} DocumentRecord
+ * @property {number} id
+ * @property {{ kind: OwnerKind, id: number }} owner
+ * @property {string} kind the type's code (constat_amiable, photos…)
+ * @property {string} kindLabel its French label
+ * @property {DocumentFormat} format found from the content
+ * @property {string} mime
+ * @property {string} fileName
+ * @property {string | null} date YYYY-MM-DD
+ * @property {string | null} note
+ * @property {number} size bytes
+ * @property {string} sizeLabel « 1,2 Mo »
+ * @property {number} pages
+ * @property {string} sha256
+ * @property {string} attachedAt
+ * @property {DocumentState} state
+ * @property {boolean} hasThumbnail
+ * @property {{ recordedAt: string, destination: string }[]} exports
+ */
+
+/**
+ * What the attach form sends with the file.
+ * @typedef {object} DocumentInput
+ * @property {string} kind
+ * @property {string | null} [date]
+ * @property {string | null} [note]
+ */
+
+/**
+ * @typedef {object} AttachResult
+ * @property {DocumentRecord} document
+ * @property {boolean} duplicate the same file was already attached to this record
+ * @property {string} message what to tell the broker
+ */
+
+/**
+ * @typedef {object} DocumentSettings
+ * @property {number} maxBytes
+ * @property {number} maxMegabytes
+ * @property {string} maxLabel
+ */

@@ -40,6 +40,7 @@ import { amountsCard } from './claim/amounts.js';
 import { partiesCard } from './claim/parties.js';
 import { contactsCard } from './claim/exchanges.js';
 import { aggravationsCard } from './claim/aggravations.js';
+import { documentsCard } from './documents.js';
 
 /** @typedef {import('../api.js').ApiError} ApiError */
 /** @typedef {import('../api/types.js').ClaimPage} ClaimPage */
@@ -104,7 +105,8 @@ export function mountClaim(el, route, api) {
         statusCard(c, ctx),
         amountsCard(c, ctx),
         partiesCard(c, ctx),
-        contactsCard(c, ctx))));
+        contactsCard(c, ctx),
+        documentsCard('claim', id, api))));
     if (focusTestId) {
       const target = /** @type {HTMLElement | null} */ (el.querySelector(`[data-testid="${focusTestId}"]`));
       target?.focus();

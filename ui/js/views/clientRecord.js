@@ -1,5 +1,6 @@
 // @ts-check
 /** `#/clients/:id`: the client record, its household, archive/restore, print. */
+import { documentsCard } from './documents.js';
 import { debounce, emailNode, h, replace, setTitle } from '../dom.js';
 import { ageOn, formatCoefficient, formatDate, formatPhone, formatSiren, formatTimestamp, isoDateOf } from '../format.js';
 import { CLAIM_KIND_LABEL, qualificationHistory } from '../coefficient.js';
@@ -187,6 +188,7 @@ export function mountClientRecord(el, route, api) {
             ...fact(t('record.created'), formatTimestamp(r.createdAt, { withTime: true })),
             ...fact(t('record.updated'), formatTimestamp(r.updatedAt, { withTime: true }), 'record-updated'))),
         householdSection(r),
+        documentsCard('client', r.id, api),
         h('section', { class: 'card card-wide', 'aria-labelledby': 'sec-notes' },
           h('h2', { id: 'sec-notes', class: 'card-title' }, t('record.section.notes')),
           r.notes ? h('p', { class: 'notes', dataset: { testid: 'record-notes' } }, r.notes) : h('p', { class: 'muted' }, t('record.none.notes'))),

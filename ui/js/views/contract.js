@@ -11,6 +11,7 @@
  * lists `contract-revisions`, `vehicle-revisions`, `driver-revisions`) whose details list what
  * changed. A driver whose designation ended reads "jusqu’au …" and is muted (`data-ended`).
  */
+import { documentsCard } from './documents.js';
 import { h, replace, setTitle } from '../dom.js';
 import { formatAmount, formatCoefficient, formatDate, isoDateOf } from '../format.js';
 import { t, tn } from '../i18n/index.js';
@@ -232,6 +233,7 @@ export function mountContract(el, route, api) {
         h('section', { class: 'card card-wide', 'aria-labelledby': 'sec-history' },
           h('h2', { id: 'sec-history', class: 'card-title' }, t('contract.section.history')),
           historyChart(k.coefficientHistory)),
+        documentsCard('contract', k.id, api),
         h('section', { class: 'card card-wide', 'aria-labelledby': 'sec-claims' },
           h('div', { class: 'card-head' },
             h('h2', { id: 'sec-claims', class: 'card-title' }, t('contract.section.claims')),

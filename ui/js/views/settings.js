@@ -34,6 +34,30 @@ function insurersCard() {
 }
 
 /**
+ * Paramètres → Documents: the size limit of an attached document, which the broker sees and
+ * changes. Test ids: `settings-doc-limit`, `settings-doc-limit-save`, `settings-doc-status`.
+ * @param {import('../api.js').Api} api
+ */
+function documentsSettingsCard(api) {
+  const input = h('input', { type: 'number', min: 1, max: 1024, step: 1, class: 'input input-narrow', dataset: { testid: 'settings-doc-limit' } });
+  const status = h('p', { class: 'muted', role: 'status', 'aria-live': 'polite', dataset: { testid: 'settings-doc-status' } });
+  const save = h('button', { type: 'button', class: 'btn', dataset: { testid: 'settings-doc-limit-save' } }, t('documents.settings.save'));
+  api.documentSettings().then((d) => { input.value = String(d.maxMegabytes); status.textContent = d.maxLabel; }, (e) => { status.textContent = e.message; });
+  save.addEventListener('click', () => {
+    api.documentSettingsSet(Number(input.value)).then(
+      (d) => { input.value = String(d.maxMegabytes); status.textContent = t('documents.settings.saved', { label: d.maxLabel }); },
+      (e) => { status.textContent = e.message; },
+    );
+  });
+  return h('section', { class: 'card', 'aria-labelledby': 'settings-documents' },
+    h('h2', { id: 'settings-documents', class: 'card-title' }, t('documents.settings.title')),
+    h('p', null, t('documents.settings.text')),
+    h('label', null, t('documents.settings.limit'), ' ', input),
+    h('div', { class: 'actions' }, save),
+    status);
+}
+
+/**
  * @param {HTMLElement} el
  * @param {import('../router.js').Route} _route
  * @param {import('../api.js').Api} api the backend (the real one is wired by main.js)
@@ -84,6 +108,7 @@ export function mountSettings(el, _route, api) {
               h('dt', null, t('settings.file.version')), h('dd', { dataset: { testid: 'settings-version' } }, s.appVersion)),
             h('p', { class: 'hint' }, t('settings.file.hint'))),
           insurersCard(),
+          documentsSettingsCard(api),
           h('section', { class: 'card', 'aria-labelledby': 'settings-demo' },
             h('h2', { id: 'settings-demo', class: 'card-title' }, t('settings.demo.title')),
             h('p', null, t('settings.demo.text', { n: DEMO_CLIENTS })),

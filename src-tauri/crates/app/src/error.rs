@@ -74,6 +74,16 @@ error_codes! {
     ManifestTooNew = "manifest_too_new",
     Keychain = "keychain",
     Crypto = "crypto",
+    /// A document refused by its content: empty, …
+    DocumentEmpty = "document_empty",
+    /// … above the agency's size limit, …
+    DocumentTooLarge = "document_too_large",
+    /// … not a PDF, JPEG, PNG or TIFF (an executable, HEIC, a text…), …
+    DocumentUnsupported = "document_unsupported",
+    /// … cut short (a PDF without its end, a TIFF whose pages run past the file), …
+    DocumentTruncated = "document_truncated",
+    /// … or of the right type but unreadable.
+    DocumentDamaged = "document_damaged",
     /// A failure of ours.
     Internal = "internal",
 }

@@ -17,6 +17,7 @@ mod clients;
 mod clock;
 mod contracts;
 pub mod demo;
+pub mod documents;
 mod drivers;
 mod dto;
 mod engine;
@@ -31,6 +32,7 @@ mod vehicles;
 
 pub use agency::{APP_VERSION, EXCHANGE_ANCHOR_FILE};
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use documents::{AttachResult, DocumentDraft, DocumentDto, DocumentSettings};
 pub use dto::{
     AgencyOpened, AgencyStatus, AggravationDraft, AggravationDto, AmountDto, AvenantDraft,
     ClaimDraft, ClaimListPage, ClaimListQuery, ClaimPage, ClaimRecord, ClaimUpdate, ClientListPage,

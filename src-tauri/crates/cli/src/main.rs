@@ -13,6 +13,7 @@ use args::agency::KeyCommand;
 use args::claim::ClaimCommand;
 use args::client::ClientCommand;
 use args::contract::ContractCommand;
+use args::document::DocumentCommand;
 use args::driver::DriverCommand;
 use args::insurer::InsurerCommand;
 use args::releve::ReleveCommand;
@@ -91,6 +92,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Documents joints (chiffrés dans le fichier d'agence) : ajout, liste, export, corbeille.
+    #[command(subcommand)]
+    Document(DocumentCommand),
     /// Charge un portefeuille de démonstration réaliste.
     Demo {
         /// Nombre de clients à créer.
@@ -183,6 +187,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         } => closing(opened(dir)?, |a| {
             cmd::search::run(a, &text, limit, archived, json)
         }),
+        Command::Document(c) => closing(opened(dir)?, |a| cmd::document::run(a, c)),
     }
 }
 

@@ -352,6 +352,8 @@ impl AggravationFact {
         matches!(self, AggravationFact::Alcohol | AggravationFact::HitAndRun)
     }
 }
+mod documents;
+pub use documents::{DocumentFormat, DocumentKind};
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]

@@ -17,6 +17,7 @@ mod aggravations;
 mod claims;
 mod clients;
 mod contracts;
+mod documents;
 mod drivers;
 mod error;
 mod insurers;
@@ -41,6 +42,9 @@ pub use contracts::{
     ContractCorrection, ContractEventRow, ContractFacts, ContractRow, ContractStore, EcheanceRow,
     NewContract, PremiumLineRow, Recompute,
 };
+pub use documents::{
+    Attached, DocumentOwner, DocumentRow, DocumentState, DocumentStore, NewDocument,
+};
 pub use drivers::{DriverRow, DriverStore};
 pub use error::{DeriveError, StoreError, StoreResult};
 pub use insurers::{InsurerRow, InsurerStore};
@@ -62,6 +66,7 @@ pub trait AgencyStore:
     + ContractStore
     + ClaimStore
     + AggravationStore
+    + DocumentStore
     + VehicleStore
     + DriverStore
     + ReleveStore
@@ -78,6 +83,7 @@ impl<T> AgencyStore for T where
         + ContractStore
         + ClaimStore
         + AggravationStore
+        + DocumentStore
         + VehicleStore
         + DriverStore
         + ReleveStore

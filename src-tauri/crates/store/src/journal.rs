@@ -154,6 +154,38 @@ pub(crate) const CHAINED: &[Chained] = &[
         content: &["reason"],
     },
     Chained {
+        table: "documents",
+        key: &["id"],
+        content: &[
+            "client_id",
+            "contract_id",
+            "claim_id",
+            "kind",
+            "format",
+            "file_name",
+            "document_date",
+            "note",
+            "size",
+            "pages",
+            "sha256",
+        ],
+    },
+    Chained {
+        table: "document_bin_events",
+        key: &["document_id", "seq"],
+        content: &["action"],
+    },
+    Chained {
+        table: "document_exports",
+        key: &["document_id", "seq"],
+        content: &["destination"],
+    },
+    Chained {
+        table: "bin_emptyings",
+        key: &["id"],
+        content: &["(SELECT group_concat(e.document_id) FROM bin_emptied_documents e WHERE e.emptying_id = t.id)"],
+    },
+    Chained {
         table: "revisions",
         key: &["id"],
         content: &["entity", "entity_id", "previous", "reason"],

@@ -11,6 +11,7 @@ mod claims;
 mod client_search;
 mod clients;
 mod contracts;
+mod documents;
 mod drivers;
 mod error;
 mod exchange_log;

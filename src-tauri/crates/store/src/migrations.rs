@@ -61,6 +61,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 12,
         sql: include_str!("../migrations/0012_identifier_search.sql"),
     },
+    Migration {
+        version: 13,
+        sql: include_str!("../migrations/0013_documents.sql"),
+    },
 ];
 
 /// The version from which every act has its link in the journal (`journal.rs`).

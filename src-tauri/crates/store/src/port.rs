@@ -240,3 +240,19 @@ delegate!(SearchStore {
     fn search_identifiers(&self, text: &str, limit: u32) -> Vec<IdentifierHit>;
     fn list_claims(&self, q: &ClaimQuery) -> ClaimPage;
 });
+
+delegate!(DocumentStore {
+    fn attach_document(&mut self, d: &NewDocument, content: &mut dyn std::io::Read, now: &str)
+        -> Attached;
+    fn document(&self, id: i64) -> DocumentRow;
+    fn documents_of(&self, owner: DocumentOwner, with_bin: bool) -> Vec<DocumentRow>;
+    fn bin(&self) -> Vec<DocumentRow>;
+    fn read_document(&self, id: i64, out: &mut dyn std::io::Write) -> u64;
+    fn document_thumbnail(&self, id: i64) -> Option<Vec<u8>>;
+    fn record_export(&mut self, id: i64, destination: &str, now: &str) -> ();
+    fn bin_document(&mut self, id: i64, now: &str) -> ();
+    fn restore_document(&mut self, id: i64, now: &str) -> ();
+    fn empty_bin(&mut self, now: &str) -> u64;
+    fn document_size_limit(&self) -> u64;
+    fn set_document_size_limit(&mut self, bytes: u64) -> ();
+});

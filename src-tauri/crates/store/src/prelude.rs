@@ -9,7 +9,8 @@ pub(crate) use courtier_domain::client::{
 };
 pub(crate) use courtier_domain::vocabulary::{
     AggravationFact, AmountKind, Channel, ClaimKind, ClaimStatus, ContractEventKind,
-    ContractStatus, Direction, DriverRole, PartyRole, Product, Responsibility, TerminatedBy, Usage,
+    ContractStatus, Direction, DocumentFormat, DocumentKind, DriverRole, PartyRole, Product,
+    Responsibility, TerminatedBy, Usage,
 };
 pub(crate) use courtier_port::*;
 pub(crate) use rusqlite::Row;

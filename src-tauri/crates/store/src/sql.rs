@@ -82,6 +82,8 @@ vocabulary_codes!(
     ContractEventKind,
     ContractStatus,
     Direction,
+    DocumentFormat,
+    DocumentKind,
     DriverRole,
     PartyRole,
     Product,

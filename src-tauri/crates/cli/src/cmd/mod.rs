@@ -6,6 +6,7 @@ pub mod aggravation;
 pub mod claim;
 pub mod client;
 pub mod contract;
+pub mod document;
 pub mod driver;
 pub mod insurer;
 pub mod releve;
