@@ -53,7 +53,9 @@ lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 stamp=node_modules/.courtier-lock.sha256
 if [ ! -x node_modules/.bin/tsc ] || [ ! -f node_modules/pdfjs-dist/build/pdf.mjs ] \
   || [ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]; then
-  npm ci --no-audit --no-fund
+  # --omit=optional: pdf.js's optional @napi-rs/canvas (a prebuilt native module for rendering
+  # in Node) is not used by the window, so it is not installed.
+  npm ci --no-audit --no-fund --omit=optional
   echo "$lock_sum" >"$stamp"
 fi
 scripts/vendor-ui.sh
