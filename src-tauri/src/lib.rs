@@ -584,7 +584,7 @@ pub fn run() -> Result<(), Box<dyn std::error::Error>> {
         tauri::Builder::default().plugin(tauri_plugin_dialog::init()),
         Arc::clone(&courtier),
     )
-        .build(tauri::generate_context!())?;
+    .build(tauri::generate_context!())?;
     app.run(move |_, event| {
         if let tauri::RunEvent::Exit = event {
             if let Err(e) = courtier.close() {
