@@ -975,7 +975,6 @@ export const fr = {
   'documents.restored': '« {name} » est sorti de la corbeille.',
   'documents.pages': '{n} p.',
   'documents.binTitle': 'Corbeille',
-  'documents.binNone': 'La corbeille est vide.',
   'documents.binEmpty': 'Vider la corbeille',
   'documents.binConfirmTitle': 'Vider la corbeille ?',
   'documents.binConfirm': 'Les documents de la corbeille seront supprimés définitivement (l’acte est enregistré).',
