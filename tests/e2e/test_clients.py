@@ -111,6 +111,51 @@ class ClientJourney(unittest.TestCase):
             self.driver.quit()
             self.driver = None
 
+    def close_window(self):
+        """Closes the window as the broker does (its close button, see xclose.py) and waits
+        for the app to exit: unlike WebDriver's quit, the app then closes its agency file."""
+        from xclose import ask_to_close, windows_of
+        pid = self.app_pid()
+        ask_to_close(windows_of(pid))
+        self.assertTrue(self.gone(pid), "the window did not close")
+        self.forget_session()
+
+    def app_pid(self):
+        """The app process of this test (the one on this test's data directory)."""
+        for d in os.listdir("/proc"):
+            if not d.isdigit():
+                continue
+            try:
+                with open(f"/proc/{d}/environ", "rb") as f:
+                    env = f.read().split(b"\0")
+                with open(f"/proc/{d}/comm", "rb") as f:
+                    comm = f.read().strip()
+            except OSError:
+                continue
+            if comm.startswith(b"courtier-deskto") and f"COURTIER_DATA_DIR={self.data_dir}".encode() in env:
+                return int(d)
+        self.fail("the app's process was not found")
+
+    def gone(self, pid, timeout=10):
+        end = time.time() + timeout
+        while time.time() < end:
+            try:
+                with open(f"/proc/{pid}/stat") as f:
+                    if f.read().split()[2] == "Z":  # exited, not yet reaped
+                        return True
+            except OSError:
+                return True
+            time.sleep(0.2)
+        return False
+
+    def forget_session(self):
+        try:
+            self.driver.quit()
+        except Exception:  # the window is gone with its session
+            pass
+        self.driver = None
+
+
     def acknowledge_recovery_key(self):
         """Past the first launch's recovery key screen; the key shown."""
         key = self.visible("recovery-key", timeout=40).text.strip()
@@ -601,7 +646,7 @@ class ClientJourney(unittest.TestCase):
         back at exit): the window opens it read-only, says so above every view and how to
         restore, still shows the clients, refuses every write, and writes nothing."""
         self.new_agency()
-        self.quit()
+        self.close_window()
         db = os.path.join(self.data_dir, "agence.courtier")
         wal = db + "-wal"
         self.assertTrue(not os.path.exists(wal) or os.path.getsize(wal) == 0,
