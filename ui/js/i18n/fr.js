@@ -174,7 +174,7 @@ export const fr = {
   'list.caption': 'Clients et prospects',
   'list.help': 'Flèches haut et bas pour parcourir la liste, Entrée pour ouvrir la fiche, Page précédente et Page suivante pour changer de page.',
   'list.search.label': 'Rechercher un client',
-  'list.search.placeholder': 'Nom, ville, code postal, téléphone, e-mail…',
+  'list.search.placeholder': 'Nom, ville, téléphone, e-mail, n° de contrat, immatriculation, référence de sinistre…',
   'list.new': 'Nouveau client',
   'list.new.title': 'Nouveau client (Alt+N)',
   'list.filter.label': 'Filtrer par statut',
