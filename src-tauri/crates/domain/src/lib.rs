@@ -6,6 +6,7 @@ pub mod client;
 mod coefficient;
 pub mod contract;
 pub mod fields;
+pub mod mail;
 pub mod money;
 pub mod premium;
 pub mod text;
