@@ -22,6 +22,7 @@ mod drivers;
 mod error;
 mod insurers;
 mod integrity;
+mod mail;
 mod releves;
 mod revisions;
 mod search;
@@ -52,6 +53,10 @@ pub use integrity::{
     parse_printed, printed, DerivedCheck, HeadFound, JournalCheck, JournalHead, SchemaCheck,
     PRINTED_HEX,
 };
+pub use mail::{
+    MailAccountRow, MailAttachment, MailAttemptRow, MailMessageRow, MailStore, MailTemplateRow,
+    NewMailMessage,
+};
 pub use releves::{ReleveRow, ReleveStore};
 pub use revisions::{Entity, RevisionRow, RevisionStore};
 pub use search::{identifier_key, ClaimPage, ClaimQuery, HitKind, IdentifierHit, SearchStore};
@@ -67,6 +72,7 @@ pub trait AgencyStore:
     + ClaimStore
     + AggravationStore
     + DocumentStore
+    + MailStore
     + VehicleStore
     + DriverStore
     + ReleveStore
@@ -84,6 +90,7 @@ impl<T> AgencyStore for T where
         + ClaimStore
         + AggravationStore
         + DocumentStore
+        + MailStore
         + VehicleStore
         + DriverStore
         + ReleveStore

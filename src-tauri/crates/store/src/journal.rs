@@ -190,6 +190,40 @@ pub(crate) const CHAINED: &[Chained] = &[
         key: &["id"],
         content: &["entity", "entity_id", "previous", "reason"],
     },
+    Chained {
+        table: "mail_accounts",
+        key: &["id"],
+        content: &["host", "port", "security", "username", "from_address", "from_name"],
+    },
+    Chained {
+        table: "mail_templates",
+        key: &["id"],
+        content: &["kind", "subject", "body"],
+    },
+    Chained {
+        table: "mail_messages",
+        key: &["id"],
+        content: &[
+            "kind",
+            "client_id",
+            "contract_id",
+            "claim_id",
+            "to_address",
+            "subject",
+            "body",
+            "attachments",
+        ],
+    },
+    Chained {
+        table: "mail_attempts",
+        key: &["message_id", "seq"],
+        content: &["outcome", "reason"],
+    },
+    Chained {
+        table: "releve_requests",
+        key: &["id"],
+        content: &["client_id", "insurer_id", "requested_on", "message_id"],
+    },
 ];
 
 /// A manifest lists each row's digest when its act wrote at most this many rows in a table.

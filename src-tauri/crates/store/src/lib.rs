@@ -19,6 +19,7 @@ mod households;
 mod insurers;
 mod integrity;
 mod journal;
+mod mail;
 mod migrations;
 mod port;
 mod prelude;
@@ -31,7 +32,7 @@ mod sql;
 mod vehicles;
 mod verify;
 
-pub use migrations::{Migration, MIGRATIONS};
+pub use migrations::{Migration, MIGRATIONS, SCHEMA_VERSION};
 
 #[cfg(feature = "tamper-kit")]
 pub use journal::tamper_kit;

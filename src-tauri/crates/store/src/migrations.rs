@@ -65,7 +65,15 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 13,
         sql: include_str!("../migrations/0013_documents.sql"),
     },
+    Migration {
+        version: 16,
+        sql: include_str!("../migrations/0016_mail.sql"),
+    },
 ];
+
+/// The schema version of this build (the last migration's: numbers are those given to each
+/// change, so two changes developed side by side keep theirs).
+pub const SCHEMA_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].version;
 
 /// The version from which every act has its link in the journal (`journal.rs`).
 pub(crate) const JOURNAL_VERSION: u32 = 11;

@@ -241,6 +241,18 @@ delegate!(SearchStore {
     fn list_claims(&self, q: &ClaimQuery) -> ClaimPage;
 });
 
+delegate!(MailStore {
+    fn mail_account(&self) -> Option<MailAccountRow>;
+    fn set_mail_account(&mut self, a: &MailAccountRow, now: &str) -> ();
+    fn mail_templates(&self) -> Vec<MailTemplateRow>;
+    fn set_mail_template(&mut self, t: &MailTemplateRow, now: &str) -> ();
+    fn record_mail_message(&mut self, m: &NewMailMessage, now: &str) -> i64;
+    fn record_mail_attempt(&mut self, id: i64, reason: Option<&str>, now: &str) -> ();
+    fn mail_message(&self, id: i64) -> MailMessageRow;
+    fn mail_messages_of_client(&self, client_id: i64) -> Vec<MailMessageRow>;
+    fn mail_outbox(&self) -> Vec<MailMessageRow>;
+});
+
 delegate!(DocumentStore {
     fn attach_document(&mut self, d: &NewDocument, content: &mut dyn std::io::Read, now: &str)
         -> Attached;

@@ -4,7 +4,7 @@
 use crate::migrations::tests::SCHEMA_7_FACTS;
 use crate::prelude::*;
 use crate::sql::query_vec;
-use crate::{OpenMode, MIGRATIONS};
+use crate::{OpenMode, MIGRATIONS, SCHEMA_VERSION};
 use courtier_vault::DbKey;
 
 fn upgraded() -> (tempfile::TempDir, Store) {
@@ -23,7 +23,7 @@ fn upgraded() -> (tempfile::TempDir, Store) {
             "INSERT INTO client_search (rowid, name) VALUES (1, 'Martin Anne'), (2, 'Roux Tom')",
         )
         .unwrap();
-    assert_eq!(s.schema_version().unwrap() as usize, MIGRATIONS.len());
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
     (dir, s)
 }
 
