@@ -56,6 +56,15 @@ impl Keychain for SharedKeychain {
     fn remove(&self, agency_id: &str) -> Result<(), VaultError> {
         self.0.remove(agency_id)
     }
+    fn load_secret(&self, name: &str) -> Result<Option<zeroize::Zeroizing<String>>, VaultError> {
+        self.0.load_secret(name)
+    }
+    fn store_secret(&self, name: &str, secret: &str) -> Result<(), VaultError> {
+        self.0.store_secret(name, secret)
+    }
+    fn remove_secret(&self, name: &str) -> Result<(), VaultError> {
+        self.0.remove_secret(name)
+    }
     fn describe(&self) -> &'static str {
         self.0.describe()
     }

@@ -25,6 +25,7 @@ mod error;
 mod input;
 mod insurers;
 mod integrity;
+pub mod mail;
 mod releves;
 mod search;
 mod timeline;
@@ -77,6 +78,9 @@ pub struct Courtier {
     reader: Mutex<Option<Box<dyn AgencyStore>>>,
     /// The journal's head last written to the anchor by this process (`integrity.rs`).
     anchored: Mutex<Option<courtier_port::JournalHead>>,
+    /// The SMTP password given for this session when there is no keychain (`mail`): in memory
+    /// only, wiped on drop.
+    mail_password: Mutex<Option<zeroize::Zeroizing<String>>>,
 }
 
 /// The platform data directory for this build kind (`…/fr.courtier.app`, or
@@ -138,6 +142,7 @@ impl Courtier {
             store: Mutex::new(None),
             reader: Mutex::new(None),
             anchored: Mutex::new(None),
+            mail_password: Mutex::new(None),
         }
     }
 

@@ -12,6 +12,17 @@ pub trait Keychain: Send + Sync {
     fn remove(&self, agency_id: &str) -> Result<(), VaultError>;
     /// What it is, for the settings screen.
     fn describe(&self) -> &'static str;
+    /// A secret other than the key, beside it (the SMTP password): `name` is namespaced by the
+    /// caller (`<agency id>:smtp`). Unavailable by default.
+    fn load_secret(&self, _name: &str) -> Result<Option<Zeroizing<String>>, VaultError> {
+        Err(VaultError::KeychainUnavailable)
+    }
+    fn store_secret(&self, _name: &str, _secret: &str) -> Result<(), VaultError> {
+        Err(VaultError::KeychainUnavailable)
+    }
+    fn remove_secret(&self, _name: &str) -> Result<(), VaultError> {
+        Err(VaultError::KeychainUnavailable)
+    }
 }
 
 /// The operating system's keychain through `keyring` 3: Secret Service on Linux, Keychain on
@@ -85,6 +96,25 @@ impl Keychain for OsKeychain {
     fn describe(&self) -> &'static str {
         "trousseau du système"
     }
+
+    fn load_secret(&self, name: &str) -> Result<Option<Zeroizing<String>>, VaultError> {
+        match self.entry(name)?.get_password() {
+            Ok(p) => Ok(Some(Zeroizing::new(p))),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(e) => Err(map_err(e)),
+        }
+    }
+
+    fn store_secret(&self, name: &str, secret: &str) -> Result<(), VaultError> {
+        self.entry(name)?.set_password(secret).map_err(map_err)
+    }
+
+    fn remove_secret(&self, name: &str) -> Result<(), VaultError> {
+        match self.entry(name)?.delete_credential() {
+            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+            Err(e) => Err(map_err(e)),
+        }
+    }
 }
 
 /// Keys in memory, for tests. (keyring's own mock keeps a value only inside the `Entry` that set
@@ -92,6 +122,7 @@ impl Keychain for OsKeychain {
 #[derive(Debug, Default)]
 pub struct MemoryKeychain {
     keys: Mutex<HashMap<String, DbKey>>,
+    secrets: Mutex<HashMap<String, Zeroizing<String>>>,
 }
 
 impl Keychain for MemoryKeychain {
@@ -111,6 +142,29 @@ impl Keychain for MemoryKeychain {
     }
     fn describe(&self) -> &'static str {
         "mémoire (tests)"
+    }
+    fn load_secret(&self, name: &str) -> Result<Option<Zeroizing<String>>, VaultError> {
+        let s = self
+            .secrets
+            .lock()
+            .map_err(|_| VaultError::Crypto("verrou"))?;
+        Ok(s.get(name).cloned())
+    }
+    fn store_secret(&self, name: &str, secret: &str) -> Result<(), VaultError> {
+        let mut s = self
+            .secrets
+            .lock()
+            .map_err(|_| VaultError::Crypto("verrou"))?;
+        s.insert(name.to_string(), Zeroizing::new(secret.to_string()));
+        Ok(())
+    }
+    fn remove_secret(&self, name: &str) -> Result<(), VaultError> {
+        let mut s = self
+            .secrets
+            .lock()
+            .map_err(|_| VaultError::Crypto("verrou"))?;
+        s.remove(name);
+        Ok(())
     }
 }
 
