@@ -13,7 +13,8 @@ build_pkgs=(libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev file nod
 run_pkgs=(gnome-keyring libsecret-tools dbus)
 # python3-gi and gir1.2-gtk-3.0: the GTK drag source of the end-to-end test's native file drop;
 # xdotool drives it.
-test_pkgs=(xvfb xauth webkit2gtk-driver imagemagick poppler-utils python3-pip python3-gi gir1.2-gtk-3.0 xdotool)
+# python3-aiosmtpd: the real SMTP server the e-mail tests start on 127.0.0.1 (tests/mail/).
+test_pkgs=(xvfb xauth webkit2gtk-driver imagemagick poppler-utils python3-pip python3-gi gir1.2-gtk-3.0 xdotool python3-aiosmtpd)
 
 pkgs=("${build_pkgs[@]}" "${run_pkgs[@]}")
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")

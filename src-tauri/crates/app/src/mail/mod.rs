@@ -512,7 +512,7 @@ impl Courtier {
         }
 
         let head = self
-            .with_reader(|s| Ok(s.journal_head()?))?
+            .with_store(|s| Ok(s.journal_head()?))?
             .map(|h| h.printed())
             .unwrap_or_else(|| "(journal vide)".into());
         let body = format!(
