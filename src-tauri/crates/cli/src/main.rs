@@ -16,6 +16,7 @@ use args::contract::ContractCommand;
 use args::document::DocumentCommand;
 use args::driver::DriverCommand;
 use args::insurer::InsurerCommand;
+use args::mail::MailCommand;
 use args::releve::ReleveCommand;
 use args::simulate::BonusMalusCommand;
 use args::vehicle::VehicleCommand;
@@ -95,6 +96,10 @@ enum Command {
     /// Documents joints (chiffrés dans le fichier d'agence) : ajout, liste, export, corbeille.
     #[command(subcommand)]
     Document(DocumentCommand),
+    /// Messages aux clients, assureurs, experts et garages : compte SMTP, modèles, envoi
+    /// confirmé, boîte d'envoi.
+    #[command(subcommand)]
+    Mail(MailCommand),
     /// Charge un portefeuille de démonstration réaliste.
     Demo {
         /// Nombre de clients à créer.
@@ -188,6 +193,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
             cmd::search::run(a, &text, limit, archived, json)
         }),
         Command::Document(c) => closing(opened(dir)?, |a| cmd::document::run(a, c)),
+        Command::Mail(c) => closing(opened(dir)?, |a| cmd::mail::run(a, c)),
     }
 }
 

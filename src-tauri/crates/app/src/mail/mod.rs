@@ -405,8 +405,8 @@ impl Courtier {
         let f = &client.fields;
         let mut v: BTreeMap<&str, String> = BTreeMap::new();
         let civ = match f.civility.as_deref() {
-            Some("Mme") => "Madame",
-            Some("M.") => "Monsieur",
+            Some("Mme" | "Mme.") => "Madame",
+            Some("M." | "M") => "Monsieur",
             _ => "",
         };
         v.insert("client.civilite", civ.to_string());
@@ -450,6 +450,17 @@ impl Courtier {
         .render(&v)
         .map_err(|e| AppError::field("template", format!("Modèle refusé : {e}.")))?;
 
+        // A field without a value (no civility for a company) leaves no double space behind.
+        let body = body
+            .lines()
+            .map(|l| {
+                l.split(' ')
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
         let insurer = if k == TemplateKind::ReleveRequest {
             self.insurer_list()?
                 .into_iter()

@@ -9,6 +9,7 @@ pub mod contract;
 pub mod document;
 pub mod driver;
 pub mod insurer;
+pub mod mail;
 pub mod releve;
 pub mod search;
 pub mod simulate;
