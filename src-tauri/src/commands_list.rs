@@ -67,4 +67,13 @@ pub const COMMANDS: &[&str] = &[
     "bin_empty",
     "document_settings",
     "document_settings_set",
+    "mail_account",
+    "mail_account_set",
+    "mail_session_password",
+    "mail_templates",
+    "mail_template_set",
+    "mail_preview",
+    "mail_send",
+    "mail_outbox",
+    "mail_retry",
 ];

@@ -6,6 +6,7 @@
 
 mod commands_list;
 mod documents;
+mod mail;
 
 pub use commands_list::COMMANDS;
 
@@ -571,6 +572,15 @@ pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R>
             documents::bin_empty,
             documents::document_settings,
             documents::document_settings_set,
+            mail::mail_account,
+            mail::mail_account_set,
+            mail::mail_session_password,
+            mail::mail_templates,
+            mail::mail_template_set,
+            mail::mail_preview,
+            mail::mail_send,
+            mail::mail_outbox,
+            mail::mail_retry,
         ])
 }
 

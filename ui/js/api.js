@@ -57,6 +57,12 @@ import { t } from './i18n/index.js';
  * @typedef {import('./api/types.js').DocumentInput} DocumentInput
  * @typedef {import('./api/types.js').AttachResult} AttachResult
  * @typedef {import('./api/types.js').DocumentSettings} DocumentSettings
+ * @typedef {import('./api/types.js').MailAccount} MailAccount
+ * @typedef {import('./api/types.js').MailAccountInput} MailAccountInput
+ * @typedef {import('./api/types.js').MailTemplate} MailTemplate
+ * @typedef {import('./api/types.js').MailInput} MailInput
+ * @typedef {import('./api/types.js').MailPreview} MailPreview
+ * @typedef {import('./api/types.js').MailMessage} MailMessage
  * @typedef {import('./api/types.js').OwnerKind} OwnerKind
  *
  * @typedef {(cmd: string, args?: Record<string, unknown>) => Promise<unknown>} InvokeFn
@@ -336,6 +342,24 @@ export function createApi(invoke) {
     documentSettings: () => call('document_settings'),
     /** @param {number} maxMegabytes @returns {Promise<DocumentSettings>} */
     documentSettingsSet: (maxMegabytes) => call('document_settings_set', { maxMegabytes }),
+    /** @returns {Promise<MailAccount | null>} */
+    mailAccount: () => call('mail_account'),
+    /** @param {MailAccountInput} draft @returns {Promise<MailAccount>} */
+    mailAccountSet: (draft) => call('mail_account_set', { draft }),
+    /** The SMTP password for this session only (no keychain). @param {string} password @returns {Promise<void>} */
+    mailSessionPassword: (password) => call('mail_session_password', { password }),
+    /** @returns {Promise<MailTemplate[]>} */
+    mailTemplates: () => call('mail_templates'),
+    /** @param {string} kind @param {string} subject @param {string} body @returns {Promise<MailTemplate>} */
+    mailTemplateSet: (kind, subject, body) => call('mail_template_set', { kind, subject, body }),
+    /** @param {MailInput} draft @returns {Promise<MailPreview>} */
+    mailPreview: (draft) => call('mail_preview', { draft }),
+    /** Sends what the broker confirmed. @param {MailInput} draft @returns {Promise<MailMessage>} */
+    mailSend: (draft) => call('mail_send', { draft, confirmed: true }),
+    /** @returns {Promise<MailMessage[]>} */
+    mailOutbox: () => call('mail_outbox'),
+    /** Every message of the outbox once more (or only `id`). @param {number | null} [id] @returns {Promise<MailMessage[]>} */
+    mailRetry: (id) => call('mail_retry', { id: id ?? null }),
     /**
      * The native file dialog (tauri-plugin-dialog): the absolute paths picked, or [] if none.
      * @param {string} title @returns {Promise<string[]>}

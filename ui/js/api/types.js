@@ -670,3 +670,93 @@ export {};
  * @property {number} maxMegabytes
  * @property {string} maxLabel
  */
+
+/**
+ * The SMTP account (never its password: only where it is kept).
+ * @typedef {object} MailAccount
+ * @property {string} host
+ * @property {number} port
+ * @property {string} security starttls, tls, none (127.0.0.1 only)
+ * @property {string} username
+ * @property {string} fromAddress
+ * @property {string} fromName
+ * @property {'trousseau' | 'memoire' | 'absent'} password
+ * @property {string} recordedAt
+ */
+
+/**
+ * What the account form sends; `password` null keeps the one there is.
+ * @typedef {object} MailAccountInput
+ * @property {string} host
+ * @property {number} port
+ * @property {string} security
+ * @property {string} username
+ * @property {string} fromAddress
+ * @property {string} fromName
+ * @property {string | null} password
+ */
+
+/**
+ * @typedef {object} MailTemplate
+ * @property {string} kind
+ * @property {string} label
+ * @property {string} subject
+ * @property {string} body
+ * @property {boolean} custom written by the agency
+ * @property {[string, string][]} fields each field's name and what it holds
+ */
+
+/**
+ * A message to write from a template.
+ * @typedef {object} MailInput
+ * @property {string} kind
+ * @property {number} contractId
+ * @property {number | null} [claimId]
+ * @property {string | null} [to]
+ * @property {number[]} [attachments]
+ */
+
+/**
+ * @typedef {object} MailAttachment
+ * @property {number} document_id
+ * @property {string} file_name
+ * @property {string} sha256
+ */
+
+/**
+ * Exactly what will leave once confirmed.
+ * @typedef {object} MailPreview
+ * @property {string} kind
+ * @property {string} label
+ * @property {string} from
+ * @property {string} to
+ * @property {string} subject
+ * @property {string} body
+ * @property {MailAttachment[]} attachments
+ * @property {string} mailto « Ouvrir dans ma messagerie »
+ * @property {number} clientId
+ */
+
+/**
+ * @typedef {object} MailAttempt
+ * @property {string} at
+ * @property {boolean} sent
+ * @property {string | null} reason
+ */
+
+/**
+ * @typedef {object} MailMessage
+ * @property {number} id
+ * @property {string} kind
+ * @property {number} clientId
+ * @property {number | null} contractId
+ * @property {number | null} claimId
+ * @property {string} to
+ * @property {string} subject
+ * @property {string} body
+ * @property {MailAttachment[]} attachments
+ * @property {string} recordedAt
+ * @property {boolean} sent
+ * @property {string | null} reason the last failure, while it waits in the outbox
+ * @property {MailAttempt[]} attempts
+ */

@@ -12,6 +12,7 @@
  * changed. A driver whose designation ended reads "jusqu’au …" and is muted (`data-ended`).
  */
 import { documentsCard } from './documents.js';
+import { mailDialog } from './mail.js';
 import { h, replace, setTitle } from '../dom.js';
 import { formatAmount, formatCoefficient, formatDate, isoDateOf } from '../format.js';
 import { t, tn } from '../i18n/index.js';
@@ -179,6 +180,10 @@ export function mountContract(el, route, api) {
         revisionNotes(contractRevisionViews(k), 'contract'),
         terminated ? h('p', { class: 'pill pill-warn', dataset: { testid: 'contract-terminated' } }, t('contract.terminated', { date: formatDate(lastStatusDate(k)) })) : null,
         h('div', { class: 'actions no-print' },
+          h('button', {
+            type: 'button', class: 'btn btn-small', dataset: { testid: 'contract-mail' },
+            onclick: () => api.documentList('contract', k.id).catch(() => []).then((documents) => mailDialog(api, { contractId: k.id, documents })),
+          }, t('mail.action')),
           h('button', { type: 'button', class: 'btn btn-small', onclick: () => avenantDialog(api, k, render), dataset: { testid: 'contract-avenant' }, disabled: terminated }, t('contract.action.avenant')),
           h('button', { type: 'button', class: 'btn btn-small', onclick: () => suspendDialog(api, k, render), dataset: { testid: 'contract-suspend' }, disabled: terminated }, t('contract.action.suspend')),
           h('button', { type: 'button', class: 'btn btn-small', onclick: () => contractUpdateDialog(api, k, (updated) => { if (alive) render(updated); }), dataset: { testid: 'contract-correct' } }, t('correction.action')),

@@ -9,6 +9,7 @@ import { t } from '../i18n/index.js';
 import { toast } from '../components/toast.js';
 import { href } from '../router.js';
 import { DEMO_CLIENTS } from './startup.js';
+import { mailSettingsCard } from './mail.js';
 
 /** @type {Record<string, string>} */
 const STORAGE = {
@@ -109,6 +110,7 @@ export function mountSettings(el, _route, api) {
             h('p', { class: 'hint' }, t('settings.file.hint'))),
           insurersCard(),
           documentsSettingsCard(api),
+          mailSettingsCard(api),
           h('section', { class: 'card', 'aria-labelledby': 'settings-demo' },
             h('h2', { id: 'settings-demo', class: 'card-title' }, t('settings.demo.title')),
             h('p', null, t('settings.demo.text', { n: DEMO_CLIENTS })),

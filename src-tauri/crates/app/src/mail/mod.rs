@@ -24,6 +24,7 @@ const BODY_MAX: usize = 20_000;
 /// The account as the settings form sends it. `password`: kept in the keychain (or in memory
 /// without one); `None` keeps the one there is.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct MailAccountDraft {
     pub host: String,
     pub port: u16,
@@ -39,6 +40,7 @@ pub struct MailAccountDraft {
 
 /// The account as shown (never the password: only where it is kept).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct MailAccountDto {
     pub host: String,
     pub port: u16,
@@ -53,6 +55,7 @@ pub struct MailAccountDto {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct MailTemplateDto {
     pub kind: &'static str,
     pub label: &'static str,
@@ -66,6 +69,7 @@ pub struct MailTemplateDto {
 /// A message to write: which template, about which contract (and claim), to whom, with which
 /// documents of the record.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct MailDraft {
     pub kind: String,
     pub contract_id: i64,
@@ -79,6 +83,7 @@ pub struct MailDraft {
 
 /// What the broker sees before confirming: exactly what will leave.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct MailPreview {
     pub kind: &'static str,
     pub label: &'static str,
@@ -93,6 +98,7 @@ pub struct MailPreview {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct MailAttemptDto {
     pub at: String,
     pub sent: bool,
@@ -100,6 +106,7 @@ pub struct MailAttemptDto {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct MailMessageDto {
     pub id: i64,
     pub kind: String,
