@@ -41,6 +41,7 @@ import { partiesCard } from './claim/parties.js';
 import { contactsCard } from './claim/exchanges.js';
 import { aggravationsCard } from './claim/aggravations.js';
 import { documentsCard } from './documents.js';
+import { mailDialog } from './mail.js';
 
 /** @typedef {import('../api.js').ApiError} ApiError */
 /** @typedef {import('../api/types.js').ClaimPage} ClaimPage */
@@ -98,6 +99,11 @@ export function mountClaim(el, route, api) {
     setTitle(t('claimPage.title', { date: formatDate(c.occurredOn) }), t('app.name'));
     replace(el, h('div', { class: 'claim-page' },
       header(page, kind),
+      h('div', { class: 'actions no-print' },
+        h('button', {
+          type: 'button', class: 'btn btn-small', dataset: { testid: 'claim-mail' },
+          onclick: () => api.documentList('claim', c.id).catch(() => []).then((documents) => mailDialog(api, { contractId: page.contractId, claimId: c.id, documents })),
+        }, t('mail.action'))),
       h('div', { class: 'record-grid' },
         declarationCard(page, ctx),
         responsibilityCard(c, ctx),
