@@ -26,6 +26,7 @@ mod input;
 mod insurers;
 mod integrity;
 mod releves;
+pub mod renewals;
 mod search;
 mod timeline;
 mod vehicles;

@@ -16,6 +16,7 @@ use args::contract::ContractCommand;
 use args::document::DocumentCommand;
 use args::driver::DriverCommand;
 use args::insurer::InsurerCommand;
+use args::notice::NoticeCommand;
 use args::releve::ReleveCommand;
 use args::simulate::BonusMalusCommand;
 use args::vehicle::VehicleCommand;
@@ -75,6 +76,9 @@ enum Command {
     /// Relevés d'information reçus de l'assureur précédent.
     #[command(subcommand)]
     Releve(ReleveCommand),
+    /// Avis d'échéance envoyés (loi Chatel) et paramètres des renouvellements.
+    #[command(subcommand)]
+    Notice(NoticeCommand),
     /// Les assureurs : coordonnées, adresse des demandes de relevé.
     #[command(subcommand)]
     Insurer(InsurerCommand),
@@ -179,6 +183,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Driver(c) => closing(opened(dir)?, |a| cmd::driver::run(a, c)),
         Command::Insurer(c) => closing(opened(dir)?, |a| cmd::insurer::run(a, c)),
         Command::Releve(c) => closing(opened(dir)?, |a| cmd::releve::run(a, c)),
+        Command::Notice(c) => closing(opened(dir)?, |a| cmd::notice::run(a, c)),
         Command::Search {
             text,
             limit,

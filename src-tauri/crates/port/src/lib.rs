@@ -23,6 +23,7 @@ mod error;
 mod insurers;
 mod integrity;
 mod releves;
+mod renewals;
 mod revisions;
 mod search;
 mod vehicles;
@@ -53,6 +54,10 @@ pub use integrity::{
     PRINTED_HEX,
 };
 pub use releves::{ReleveRow, ReleveStore};
+pub use renewals::{
+    AvisSendingRow, CalendarContractRow, CalendarQuery, CalendarStore, RenewalSettingsRow,
+    RenewalStore,
+};
 pub use revisions::{Entity, RevisionRow, RevisionStore};
 pub use search::{identifier_key, ClaimPage, ClaimQuery, HitKind, IdentifierHit, SearchStore};
 pub use vehicles::{VehicleRow, VehicleStore};
@@ -70,6 +75,8 @@ pub trait AgencyStore:
     + VehicleStore
     + DriverStore
     + ReleveStore
+    + RenewalStore
+    + CalendarStore
     + RevisionStore
     + SearchStore
     + Send
@@ -87,6 +94,8 @@ impl<T> AgencyStore for T where
         + VehicleStore
         + DriverStore
         + ReleveStore
+        + RenewalStore
+        + CalendarStore
         + RevisionStore
         + SearchStore
         + Send

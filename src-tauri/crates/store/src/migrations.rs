@@ -4,7 +4,7 @@
 use crate::DbError;
 use rusqlite::Connection;
 
-/// One schema step: its version (1, 2, …, without gaps) and its SQL.
+/// One schema step: its version (its file's number, increasing) and its SQL.
 #[derive(Debug, Clone, Copy)]
 pub struct Migration {
     pub version: u32,
@@ -65,7 +65,18 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 13,
         sql: include_str!("../migrations/0013_documents.sql"),
     },
+    Migration {
+        version: 15,
+        sql: include_str!("../migrations/0015_renewals.sql"),
+    },
 ];
+
+/// The schema version of this build: the last migration's (numbers are those the migration
+/// files carry, so a number given to a branch not yet merged leaves a gap until it is).
+#[cfg(test)]
+pub(crate) fn latest() -> u32 {
+    MIGRATIONS.last().map_or(0, |m| m.version)
+}
 
 /// The version from which every act has its link in the journal (`journal.rs`).
 pub(crate) const JOURNAL_VERSION: u32 = 11;

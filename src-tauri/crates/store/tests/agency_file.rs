@@ -284,7 +284,7 @@ fn a_failing_migration_leaves_the_previous_schema_intact() {
 
     let mut broken = MIGRATIONS.to_vec();
     broken.push(Migration {
-        version: MIGRATIONS.len() as u32 + 1,
+        version: MIGRATIONS.last().unwrap().version + 1,
         sql: "CREATE TABLE half_done (x INTEGER);
               ALTER TABLE clients ADD COLUMN nickname TEXT;
               INSERT INTO no_such_table VALUES (1);",
@@ -295,20 +295,20 @@ fn a_failing_migration_leaves_the_previous_schema_intact() {
     let s = Store::open(&path, &key, OpenMode::Existing).unwrap();
     assert_eq!(
         port_ref(&s).schema_version().unwrap(),
-        MIGRATIONS.len() as u32
+        MIGRATIONS.last().unwrap().version
     );
     assert_eq!(port_ref(&s).count_clients(true).unwrap(), 1);
     drop(s);
     // The half-made table and column are not there: re-running a correct v2 succeeds.
     let mut fixed = MIGRATIONS.to_vec();
     fixed.push(Migration {
-        version: MIGRATIONS.len() as u32 + 1,
+        version: MIGRATIONS.last().unwrap().version + 1,
         sql: "CREATE TABLE half_done (x INTEGER); ALTER TABLE clients ADD COLUMN nickname TEXT;",
     });
     let s = Store::open_with(&path, &key, OpenMode::Existing, &fixed).unwrap();
     assert_eq!(
         port_ref(&s).schema_version().unwrap(),
-        MIGRATIONS.len() as u32 + 1
+        MIGRATIONS.last().unwrap().version + 1
     );
 }
 
@@ -319,7 +319,7 @@ fn a_file_from_a_newer_version_is_refused_untouched() {
     let path = dir.path().join("agence.courtier");
     let mut newer = MIGRATIONS.to_vec();
     newer.push(Migration {
-        version: MIGRATIONS.len() as u32 + 1,
+        version: MIGRATIONS.last().unwrap().version + 1,
         sql: "CREATE TABLE from_the_future (x INTEGER);",
     });
     drop(Store::open_with(&path, &key, OpenMode::Create, &newer).unwrap());
@@ -457,7 +457,7 @@ fn a_file_of_an_older_schema_is_upgraded_and_keeps_its_data() {
     let s = Store::open(&path, &key, OpenMode::Existing).unwrap();
     assert_eq!(
         port_ref(&s).schema_version().unwrap(),
-        MIGRATIONS.len() as u32
+        MIGRATIONS.last().unwrap().version
     );
     assert_eq!(
         port_ref(&s)

@@ -11,6 +11,7 @@ pub mod contract;
 pub mod document;
 pub mod driver;
 pub mod insurer;
+pub mod notice;
 pub mod releve;
 pub mod simulate;
 pub mod vehicle;

@@ -9,6 +9,7 @@ pub mod contract;
 pub mod document;
 pub mod driver;
 pub mod insurer;
+pub mod notice;
 pub mod releve;
 pub mod search;
 pub mod simulate;
