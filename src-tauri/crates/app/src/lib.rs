@@ -12,6 +12,7 @@
 
 mod agency;
 mod aggravations;
+pub mod calendar;
 mod claims;
 mod clients;
 mod clock;

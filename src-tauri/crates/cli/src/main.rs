@@ -10,6 +10,7 @@ mod input;
 mod output;
 
 use args::agency::KeyCommand;
+use args::calendar::CalendarArgs;
 use args::claim::ClaimCommand;
 use args::client::ClientCommand;
 use args::contract::ContractCommand;
@@ -79,6 +80,8 @@ enum Command {
     /// Avis d'échéance envoyés (loi Chatel) et paramètres des renouvellements.
     #[command(subcommand)]
     Notice(NoticeCommand),
+    /// Le calendrier des renouvellements : échéances et délais légaux d'une période.
+    Calendar(CalendarArgs),
     /// Les assureurs : coordonnées, adresse des demandes de relevé.
     #[command(subcommand)]
     Insurer(InsurerCommand),
@@ -184,6 +187,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Insurer(c) => closing(opened(dir)?, |a| cmd::insurer::run(a, c)),
         Command::Releve(c) => closing(opened(dir)?, |a| cmd::releve::run(a, c)),
         Command::Notice(c) => closing(opened(dir)?, |a| cmd::notice::run(a, c)),
+        Command::Calendar(c) => closing(opened(dir)?, |a| cmd::calendar::run(a, c)),
         Command::Search {
             text,
             limit,

@@ -11,7 +11,7 @@ use chrono::Datelike;
 /// échéance falls on the 28th in common years: a range holding a 28 February also takes it.
 fn day_bounds(from: NaiveDate, to: NaiveDate) -> Option<(String, String, bool)> {
     let year_later = from.checked_add_months(chrono::Months::new(12));
-    if year_later.is_none_or(|y| to >= y - chrono::Days::new(1)) {
+    if year_later.map_or(true, |y| to >= y - chrono::Days::new(1)) {
         return None;
     }
     let md = |d: NaiveDate| format!("{:02}-{:02}", d.month(), d.day());

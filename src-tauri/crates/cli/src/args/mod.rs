@@ -5,6 +5,7 @@ use clap::Args;
 
 pub mod agency;
 pub mod aggravation;
+pub mod calendar;
 pub mod claim;
 pub mod client;
 pub mod contract;

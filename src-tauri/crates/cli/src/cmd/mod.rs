@@ -3,6 +3,7 @@
 
 pub mod agency;
 pub mod aggravation;
+pub mod calendar;
 pub mod claim;
 pub mod client;
 pub mod contract;
