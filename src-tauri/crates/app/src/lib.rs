@@ -13,6 +13,7 @@
 mod agency;
 mod aggravations;
 pub mod calendar;
+pub mod calendar_ics;
 mod claims;
 mod clients;
 mod clock;
@@ -79,6 +80,8 @@ pub struct Courtier {
     reader: Mutex<Option<Box<dyn AgencyStore>>>,
     /// The journal's head last written to the anchor by this process (`integrity.rs`).
     anchored: Mutex<Option<courtier_port::JournalHead>>,
+    /// A write happened since `calendrier.ics` was last written (`calendar_ics.rs`).
+    calendar_dirty: std::sync::atomic::AtomicBool,
 }
 
 /// The platform data directory for this build kind (`…/fr.courtier.app`, or
@@ -140,6 +143,7 @@ impl Courtier {
             store: Mutex::new(None),
             reader: Mutex::new(None),
             anchored: Mutex::new(None),
+            calendar_dirty: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -173,6 +177,8 @@ impl Courtier {
         if r.is_ok() {
             // What a write sealed goes to the anchor outside the file at once.
             self.advance_anchor(store.as_ref());
+            self.calendar_dirty
+                .store(true, std::sync::atomic::Ordering::Relaxed);
         }
         r
     }

@@ -28,4 +28,7 @@ pub struct CalendarArgs {
     pub threshold: Option<u32>,
     #[arg(long)]
     pub json: bool,
+    /// Écrit aussi les éléments au format iCalendar (.ics) dans ce fichier.
+    #[arg(long)]
+    pub ics: Option<std::path::PathBuf>,
 }

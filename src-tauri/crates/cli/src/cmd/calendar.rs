@@ -27,7 +27,7 @@ fn line(i: &CalendarItem) -> String {
 }
 
 pub fn run(app: &Courtier, a: CalendarArgs) -> Result<(), AppError> {
-    let items = app.calendar(&CalendarFilter {
+    let filter = CalendarFilter {
         from: a.from.clone(),
         to: a.to.clone(),
         insurer_id: a.insurer,
@@ -35,7 +35,22 @@ pub fn run(app: &Courtier, a: CalendarArgs) -> Result<(), AppError> {
         product: a.product,
         risk: a.risk,
         threshold_percent: a.threshold,
-    })?;
+    };
+    if let Some(path) = &a.ics {
+        let text = app.calendar_ics(&filter)?;
+        std::fs::write(path, &text).map_err(|e| {
+            AppError::new(
+                courtier_app::ErrorCode::Io,
+                format!("Impossible d'écrire {} : {e}", path.display()),
+            )
+        })?;
+        eprintln!(
+            "Calendrier iCalendar écrit : {} événement(s) dans {}.",
+            text.matches("BEGIN:VEVENT").count(),
+            path.display()
+        );
+    }
+    let items = app.calendar(&filter)?;
     print_list(
         &items,
         a.json,
