@@ -98,7 +98,10 @@ impl Courtier {
                 format!("Impossible d'écrire le calendrier {} : {e}", path.display()),
             )
         };
-        std::fs::write(&tmp, text).map_err(io)?;
+        // The owner's only, like every file of the agency (0600).
+        let mut f = courtier_vault::private_fs::create(&tmp).map_err(io)?;
+        std::io::Write::write_all(&mut f, text.as_bytes()).map_err(io)?;
+        drop(f);
         std::fs::rename(&tmp, &path).map_err(io)?;
         self.calendar_dirty
             .store(false, std::sync::atomic::Ordering::Relaxed);
