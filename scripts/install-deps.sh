@@ -68,6 +68,8 @@ if [ "$what" = test ]; then
   py_missing=()
   python3 -c 'import selenium' 2>/dev/null || py_missing+=("selenium>=4,<5")
   python3 -c 'import sqlcipher3' 2>/dev/null || py_missing+=("sqlcipher3-binary")
+  # icalendar: the renewal calendar's .ics export is parsed by a standard parser in its test.
+  python3 -c 'import icalendar' 2>/dev/null || py_missing+=("icalendar>=6,<8")
   if [ ${#py_missing[@]} -gt 0 ]; then
     python3 -m pip install -q --disable-pip-version-check "${py_missing[@]}" 2>/dev/null \
       || python3 -m pip install -q --disable-pip-version-check --break-system-packages "${py_missing[@]}"

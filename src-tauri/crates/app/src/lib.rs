@@ -12,6 +12,8 @@
 
 mod agency;
 mod aggravations;
+pub mod calendar;
+pub mod calendar_ics;
 mod claims;
 mod clients;
 mod clock;
@@ -27,6 +29,7 @@ mod insurers;
 mod integrity;
 pub mod mail;
 mod releves;
+pub mod renewals;
 mod search;
 mod timeline;
 mod vehicles;
@@ -81,6 +84,8 @@ pub struct Courtier {
     /// The SMTP password given for this session when there is no keychain (`mail`): in memory
     /// only, wiped on drop.
     mail_password: Mutex<Option<zeroize::Zeroizing<String>>>,
+    /// A write happened since `calendrier.ics` was last written (`calendar_ics.rs`).
+    calendar_dirty: std::sync::atomic::AtomicBool,
 }
 
 /// The platform data directory for this build kind (`…/fr.courtier.app`, or
@@ -143,6 +148,7 @@ impl Courtier {
             reader: Mutex::new(None),
             anchored: Mutex::new(None),
             mail_password: Mutex::new(None),
+            calendar_dirty: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -176,6 +182,8 @@ impl Courtier {
         if r.is_ok() {
             // What a write sealed goes to the anchor outside the file at once.
             self.advance_anchor(store.as_ref());
+            self.calendar_dirty
+                .store(true, std::sync::atomic::Ordering::Relaxed);
         }
         r
     }

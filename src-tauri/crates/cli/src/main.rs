@@ -10,6 +10,7 @@ mod input;
 mod output;
 
 use args::agency::KeyCommand;
+use args::calendar::CalendarArgs;
 use args::claim::ClaimCommand;
 use args::client::ClientCommand;
 use args::contract::ContractCommand;
@@ -17,6 +18,7 @@ use args::document::DocumentCommand;
 use args::driver::DriverCommand;
 use args::insurer::InsurerCommand;
 use args::mail::MailCommand;
+use args::notice::NoticeCommand;
 use args::releve::ReleveCommand;
 use args::simulate::BonusMalusCommand;
 use args::vehicle::VehicleCommand;
@@ -76,6 +78,11 @@ enum Command {
     /// Relevés d'information reçus de l'assureur précédent.
     #[command(subcommand)]
     Releve(ReleveCommand),
+    /// Avis d'échéance envoyés (loi Chatel) et paramètres des renouvellements.
+    #[command(subcommand)]
+    Notice(NoticeCommand),
+    /// Le calendrier des renouvellements : échéances et délais légaux d'une période.
+    Calendar(CalendarArgs),
     /// Les assureurs : coordonnées, adresse des demandes de relevé.
     #[command(subcommand)]
     Insurer(InsurerCommand),
@@ -184,6 +191,8 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Driver(c) => closing(opened(dir)?, |a| cmd::driver::run(a, c)),
         Command::Insurer(c) => closing(opened(dir)?, |a| cmd::insurer::run(a, c)),
         Command::Releve(c) => closing(opened(dir)?, |a| cmd::releve::run(a, c)),
+        Command::Notice(c) => closing(opened(dir)?, |a| cmd::notice::run(a, c)),
+        Command::Calendar(c) => closing(opened(dir)?, |a| cmd::calendar::run(a, c)),
         Command::Search {
             text,
             limit,

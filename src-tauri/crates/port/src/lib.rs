@@ -24,6 +24,7 @@ mod insurers;
 mod integrity;
 mod mail;
 mod releves;
+mod renewals;
 mod revisions;
 mod search;
 mod vehicles;
@@ -58,6 +59,10 @@ pub use mail::{
     NewMailMessage,
 };
 pub use releves::{ReleveRow, ReleveStore};
+pub use renewals::{
+    AvisSendingRow, CalendarContractRow, CalendarQuery, CalendarStore, RenewalSettingsRow,
+    RenewalStore,
+};
 pub use revisions::{Entity, RevisionRow, RevisionStore};
 pub use search::{identifier_key, ClaimPage, ClaimQuery, HitKind, IdentifierHit, SearchStore};
 pub use vehicles::{VehicleRow, VehicleStore};
@@ -76,6 +81,8 @@ pub trait AgencyStore:
     + VehicleStore
     + DriverStore
     + ReleveStore
+    + RenewalStore
+    + CalendarStore
     + RevisionStore
     + SearchStore
     + Send
@@ -94,6 +101,8 @@ impl<T> AgencyStore for T where
         + VehicleStore
         + DriverStore
         + ReleveStore
+        + RenewalStore
+        + CalendarStore
         + RevisionStore
         + SearchStore
         + Send

@@ -224,6 +224,16 @@ pub(crate) const CHAINED: &[Chained] = &[
         key: &["id"],
         content: &["client_id", "insurer_id", "requested_on", "message_id"],
     },
+    Chained {
+        table: "avis_sendings",
+        key: &["id"],
+        content: &["contract_id", "echeance", "sent_on", "channel"],
+    },
+    Chained {
+        table: "renewal_settings",
+        key: &["id"],
+        content: &["claim_silence_days", "advice_review_months", "ics_client_names"],
+    },
 ];
 
 /// A manifest lists each row's digest when its act wrote at most this many rows in a table.

@@ -7,6 +7,7 @@
 
 mod aggravations;
 mod batch;
+mod calendar;
 mod claims;
 mod client_search;
 mod clients;
@@ -25,6 +26,7 @@ mod port;
 mod prelude;
 mod recompute;
 mod releves;
+mod renewals;
 mod revisions;
 mod rows;
 mod search;

@@ -4,7 +4,7 @@
 use crate::DbError;
 use rusqlite::Connection;
 
-/// One schema step: its version (1, 2, …, without gaps) and its SQL.
+/// One schema step: its version (its file's number, increasing) and its SQL.
 #[derive(Debug, Clone, Copy)]
 pub struct Migration {
     pub version: u32,
@@ -64,6 +64,10 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration {
         version: 13,
         sql: include_str!("../migrations/0013_documents.sql"),
+    },
+    Migration {
+        version: 15,
+        sql: include_str!("../migrations/0015_renewals.sql"),
     },
     Migration {
         version: 16,

@@ -268,3 +268,22 @@ delegate!(DocumentStore {
     fn document_size_limit(&self) -> u64;
     fn set_document_size_limit(&mut self, bytes: u64) -> ();
 });
+
+delegate!(RenewalStore {
+    fn insert_avis_sending(
+        &mut self,
+        contract_id: i64,
+        echeance: NaiveDate,
+        sent_on: NaiveDate,
+        channel: &str,
+        now: &str,
+    ) -> i64;
+    fn avis_sendings_of_contract(&self, contract_id: i64) -> Vec<AvisSendingRow>;
+    fn avis_sendings_between(&self, from: NaiveDate, to: NaiveDate) -> Vec<AvisSendingRow>;
+    fn record_renewal_settings(&mut self, s: &RenewalSettingsRow, now: &str) -> ();
+    fn renewal_settings(&self) -> RenewalSettingsRow;
+});
+
+delegate!(CalendarStore {
+    fn calendar_contracts(&self, q: &CalendarQuery) -> Vec<CalendarContractRow>;
+});

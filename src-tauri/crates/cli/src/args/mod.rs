@@ -5,6 +5,7 @@ use clap::Args;
 
 pub mod agency;
 pub mod aggravation;
+pub mod calendar;
 pub mod claim;
 pub mod client;
 pub mod contract;
@@ -12,6 +13,7 @@ pub mod document;
 pub mod driver;
 pub mod insurer;
 pub mod mail;
+pub mod notice;
 pub mod releve;
 pub mod simulate;
 pub mod vehicle;

@@ -3,6 +3,7 @@
 
 pub mod agency;
 pub mod aggravation;
+pub mod calendar;
 pub mod claim;
 pub mod client;
 pub mod contract;
@@ -10,6 +11,7 @@ pub mod document;
 pub mod driver;
 pub mod insurer;
 pub mod mail;
+pub mod notice;
 pub mod releve;
 pub mod search;
 pub mod simulate;
