@@ -1,6 +1,7 @@
 //! Courtier's pure rules: client validation, the bonus-malus engine, premiums and surcharges.
 //! No IO, no clock: today's date is always passed in.
 
+pub mod agency;
 pub mod bonus_malus;
 pub mod client;
 mod coefficient;
