@@ -22,6 +22,7 @@ mod drivers;
 mod dto;
 mod engine;
 mod error;
+mod identity;
 mod input;
 mod insurers;
 mod integrity;
@@ -43,6 +44,7 @@ pub use dto::{
     SearchResults, StatusDto, SurchargeDto, VehicleDraft, VehicleDto, VehicleUpdate, WithdrawalDto,
 };
 pub use error::{AppError, ErrorCode};
+pub use identity::{AgencyIdentityDraft, AgencyIdentityDto};
 pub use insurers::{InsurerDraft, InsurerDto};
 pub use integrity::{AnchorFile, IntegrityReport};
 pub use timeline::{

@@ -15,6 +15,7 @@ use args::client::ClientCommand;
 use args::contract::ContractCommand;
 use args::document::DocumentCommand;
 use args::driver::DriverCommand;
+use args::identity::AgencyCommand;
 use args::insurer::InsurerCommand;
 use args::releve::ReleveCommand;
 use args::simulate::BonusMalusCommand;
@@ -124,6 +125,9 @@ enum Command {
     /// Clés du fichier d'agence.
     #[command(subcommand)]
     Key(KeyCommand),
+    /// L'agence : son identité (nom, ORIAS, logo, mentions légales) imprimée sur ses documents.
+    #[command(subcommand)]
+    Agency(AgencyCommand),
 }
 
 fn main() -> ExitCode {
@@ -188,6 +192,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
             cmd::search::run(a, &text, limit, archived, json)
         }),
         Command::Document(c) => closing(opened(dir)?, |a| cmd::document::run(a, c)),
+        Command::Agency(c) => closing(opened(dir)?, |a| cmd::identity::run(a, c)),
     }
 }
 

@@ -65,6 +65,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 13,
         sql: include_str!("../migrations/0013_documents.sql"),
     },
+    Migration {
+        version: 14,
+        sql: include_str!("../migrations/0014_agency_identity.sql"),
+    },
 ];
 
 /// The version from which every act has its link in the journal (`journal.rs`).

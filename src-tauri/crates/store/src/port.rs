@@ -241,6 +241,12 @@ delegate!(SearchStore {
     fn list_claims(&self, q: &ClaimQuery) -> ClaimPage;
 });
 
+delegate!(AgencyIdentityStore {
+    fn agency_identity(&self) -> Option<AgencyIdentityRow>;
+    fn agency_identity_history(&self) -> Vec<AgencyIdentityRow>;
+    fn set_agency_identity(&mut self, identity: &courtier_domain::agency::AgencyIdentity, now: &str) -> ();
+});
+
 delegate!(DocumentStore {
     fn attach_document(&mut self, d: &NewDocument, content: &mut dyn std::io::Read, now: &str)
         -> Attached;

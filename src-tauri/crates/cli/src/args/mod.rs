@@ -10,6 +10,7 @@ pub mod client;
 pub mod contract;
 pub mod document;
 pub mod driver;
+pub mod identity;
 pub mod insurer;
 pub mod releve;
 pub mod simulate;
