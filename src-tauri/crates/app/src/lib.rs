@@ -26,6 +26,7 @@ mod identity;
 mod input;
 mod insurers;
 mod integrity;
+mod printing;
 mod releves;
 mod search;
 mod timeline;
@@ -47,6 +48,7 @@ pub use error::{AppError, ErrorCode};
 pub use identity::{AgencyIdentityDraft, AgencyIdentityDto};
 pub use insurers::{InsurerDraft, InsurerDto};
 pub use integrity::{AnchorFile, IntegrityReport};
+pub use printing::GeneratedPdf;
 pub use timeline::{
     build_client_timeline, build_timeline, Timeline, TimelineEntry, TimelineQuery, TIMELINE_KINDS,
 };
@@ -79,6 +81,8 @@ pub struct Courtier {
     reader: Mutex<Option<Box<dyn AgencyStore>>>,
     /// The journal's head last written to the anchor by this process (`integrity.rs`).
     anchored: Mutex<Option<courtier_port::JournalHead>>,
+    /// The print engine, its fonts parsed at the first document.
+    print: std::sync::OnceLock<courtier_print::Engine>,
 }
 
 /// The platform data directory for this build kind (`…/fr.courtier.app`, or
@@ -140,6 +144,7 @@ impl Courtier {
             store: Mutex::new(None),
             reader: Mutex::new(None),
             anchored: Mutex::new(None),
+            print: std::sync::OnceLock::new(),
         }
     }
 

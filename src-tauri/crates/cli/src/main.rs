@@ -125,6 +125,25 @@ enum Command {
     /// Clés du fichier d'agence.
     #[command(subcommand)]
     Key(KeyCommand),
+    /// Attestation de bonus-malus (relevé de situation) d'un contrat, en PDF, conservée avec le
+    /// contrat.
+    Statement {
+        #[arg(long)]
+        contract: i64,
+        /// Date de la situation (JJ/MM/AAAA ou AAAA-MM-JJ) ; aujourd'hui par défaut.
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long, value_name = "FICHIER.pdf")]
+        out: PathBuf,
+    },
+    /// Avis d'échéance d'un contrat (prime de référence, coefficient, majorations, droits de
+    /// résiliation), en PDF, conservé avec le contrat.
+    Notice {
+        #[arg(long)]
+        contract: i64,
+        #[arg(long, value_name = "FICHIER.pdf")]
+        out: PathBuf,
+    },
     /// L'agence : son identité (nom, ORIAS, logo, mentions légales) imprimée sur ses documents.
     #[command(subcommand)]
     Agency(AgencyCommand),
@@ -192,6 +211,16 @@ fn run(cli: Cli) -> Result<(), AppError> {
             cmd::search::run(a, &text, limit, archived, json)
         }),
         Command::Document(c) => closing(opened(dir)?, |a| cmd::document::run(a, c)),
+        Command::Statement {
+            contract,
+            date,
+            out,
+        } => closing(opened(dir)?, |a| {
+            cmd::identity::write_pdf(&a.statement_pdf(contract, date.as_deref())?, &out)
+        }),
+        Command::Notice { contract, out } => closing(opened(dir)?, |a| {
+            cmd::identity::write_pdf(&a.notice_pdf(contract)?, &out)
+        }),
         Command::Agency(c) => closing(opened(dir)?, |a| cmd::identity::run(a, c)),
     }
 }

@@ -58,3 +58,20 @@ fn print_identity(i: &AgencyIdentityDto) {
         println!("  Enregistrée le {at} ({} version(s))", i.versions);
     }
 }
+
+/// Writes a generated PDF where asked and says where it is kept.
+pub fn write_pdf(g: &courtier_app::GeneratedPdf, out: &std::path::Path) -> Result<(), AppError> {
+    std::fs::write(out, &g.bytes).map_err(|e| {
+        AppError::new(
+            courtier_app::ErrorCode::Io,
+            format!("Le fichier « {} » ne peut être écrit : {e}.", out.display()),
+        )
+    })?;
+    println!(
+        "{} ({} octets), conservé avec le contrat (document n° {}).",
+        out.display(),
+        g.bytes.len(),
+        g.document_id
+    );
+    Ok(())
+}
