@@ -31,6 +31,9 @@ fn iso_long(iso: &str) -> String {
         .unwrap_or_else(|_| iso.to_string())
 }
 
+/// The fields of the data block, and the logo's bytes.
+type Common = (Vec<(&'static str, Value)>, Option<Vec<u8>>);
+
 fn s(x: impl Into<String>) -> Value {
     Value::str(x)
 }
@@ -42,10 +45,7 @@ impl Courtier {
     }
 
     /// The agency block, the journal head and the logo file every document carries.
-    fn common(
-        &self,
-        s_: &dyn AgencyStore,
-    ) -> Result<(Vec<(&'static str, Value)>, Option<Vec<u8>>), AppError> {
+    fn common(&self, s_: &dyn AgencyStore) -> Result<Common, AppError> {
         let id = s_.agency_identity()?.map(|r| r.identity).ok_or_else(|| {
             AppError::new(
                 ErrorCode::invalid("agency"),
