@@ -24,10 +24,12 @@ mod drivers;
 mod dto;
 mod engine;
 mod error;
+mod identity;
 mod input;
 mod insurers;
 mod integrity;
 pub mod mail;
+mod printing;
 mod releves;
 pub mod renewals;
 mod search;
@@ -47,8 +49,10 @@ pub use dto::{
     SearchResults, StatusDto, SurchargeDto, VehicleDraft, VehicleDto, VehicleUpdate, WithdrawalDto,
 };
 pub use error::{AppError, ErrorCode};
+pub use identity::{AgencyIdentityDraft, AgencyIdentityDto};
 pub use insurers::{InsurerDraft, InsurerDto};
 pub use integrity::{AnchorFile, IntegrityReport};
+pub use printing::GeneratedPdf;
 pub use timeline::{
     build_client_timeline, build_timeline, Timeline, TimelineEntry, TimelineQuery, TIMELINE_KINDS,
 };
@@ -86,6 +90,8 @@ pub struct Courtier {
     mail_password: Mutex<Option<zeroize::Zeroizing<String>>>,
     /// A write happened since `calendrier.ics` was last written (`calendar_ics.rs`).
     calendar_dirty: std::sync::atomic::AtomicBool,
+    /// The print engine, its fonts parsed at the first document.
+    print: std::sync::OnceLock<courtier_print::Engine>,
 }
 
 /// The platform data directory for this build kind (`…/fr.courtier.app`, or
@@ -149,6 +155,7 @@ impl Courtier {
             anchored: Mutex::new(None),
             mail_password: Mutex::new(None),
             calendar_dirty: std::sync::atomic::AtomicBool::new(false),
+            print: std::sync::OnceLock::new(),
         }
     }
 

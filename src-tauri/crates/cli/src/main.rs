@@ -16,6 +16,7 @@ use args::client::ClientCommand;
 use args::contract::ContractCommand;
 use args::document::DocumentCommand;
 use args::driver::DriverCommand;
+use args::identity::AgencyCommand;
 use args::insurer::InsurerCommand;
 use args::mail::MailCommand;
 use args::notice::NoticeCommand;
@@ -78,7 +79,7 @@ enum Command {
     /// Relevés d'information reçus de l'assureur précédent.
     #[command(subcommand)]
     Releve(ReleveCommand),
-    /// Avis d'échéance envoyés (loi Chatel) et paramètres des renouvellements.
+    /// Avis d'échéance : en PDF, leurs envois (loi Chatel) et les paramètres des renouvellements.
     #[command(subcommand)]
     Notice(NoticeCommand),
     /// Le calendrier des renouvellements : échéances et délais légaux d'une période.
@@ -136,6 +137,20 @@ enum Command {
     /// Clés du fichier d'agence.
     #[command(subcommand)]
     Key(KeyCommand),
+    /// Attestation de bonus-malus (relevé de situation) d'un contrat, en PDF, conservée avec le
+    /// contrat.
+    Statement {
+        #[arg(long)]
+        contract: i64,
+        /// Date de la situation (JJ/MM/AAAA ou AAAA-MM-JJ) ; aujourd'hui par défaut.
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long, value_name = "FICHIER.pdf")]
+        out: PathBuf,
+    },
+    /// L'agence : son identité (nom, ORIAS, logo, mentions légales) imprimée sur ses documents.
+    #[command(subcommand)]
+    Agency(AgencyCommand),
 }
 
 fn main() -> ExitCode {
@@ -203,6 +218,14 @@ fn run(cli: Cli) -> Result<(), AppError> {
         }),
         Command::Document(c) => closing(opened(dir)?, |a| cmd::document::run(a, c)),
         Command::Mail(c) => closing(opened(dir)?, |a| cmd::mail::run(a, c)),
+        Command::Statement {
+            contract,
+            date,
+            out,
+        } => closing(opened(dir)?, |a| {
+            cmd::identity::write_pdf(&a.statement_pdf(contract, date.as_deref())?, &out)
+        }),
+        Command::Agency(c) => closing(opened(dir)?, |a| cmd::identity::run(a, c)),
     }
 }
 

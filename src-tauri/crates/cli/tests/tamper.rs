@@ -166,6 +166,15 @@ fn portfolio() -> CliAgency {
     let path = a.path().join("releve.json");
     std::fs::write(&path, doc).unwrap();
     a.ok(&["releve", "add", "--client", client, path.to_str().unwrap()]);
+    a.ok(&[
+        "agency",
+        "identity",
+        "set",
+        "--name",
+        "Cabinet Intègre",
+        "--orias",
+        "12345678",
+    ]);
     a
 }
 
@@ -227,6 +236,7 @@ const KINDS: &[(&str, &[&str], &str)] = &[
     ("claim_communications", &["id"], "summary = 'falsifié'"),
     ("releves", &["id"], "document = '{}'"),
     ("revisions", &["id"], "reason = 'falsifié'"),
+    ("agency_identities", &["id"], "orias = '87654321'"),
 ];
 
 /// `table [k1 v1, k2 v2]`, as `check` names a row.

@@ -2,6 +2,7 @@
 //! the legal deadlines of a contract (échéance, Chatel, Hamon, relevé requests).
 //! No IO, no clock: today's date is always passed in.
 
+pub mod agency;
 pub mod bonus_malus;
 pub mod client;
 mod coefficient;

@@ -20,6 +20,7 @@ mod contracts;
 mod documents;
 mod drivers;
 mod error;
+mod identity;
 mod insurers;
 mod integrity;
 mod mail;
@@ -49,6 +50,7 @@ pub use documents::{
 };
 pub use drivers::{DriverRow, DriverStore};
 pub use error::{DeriveError, StoreError, StoreResult};
+pub use identity::{AgencyIdentityRow, AgencyIdentityStore};
 pub use insurers::{InsurerRow, InsurerStore};
 pub use integrity::{
     parse_printed, printed, DerivedCheck, HeadFound, JournalCheck, JournalHead, SchemaCheck,
@@ -71,6 +73,7 @@ pub use verification::Verification;
 /// Everything the application needs from its agency store.
 pub trait AgencyStore:
     AgencyFile
+    + AgencyIdentityStore
     + ClientStore
     + InsurerStore
     + ContractStore
@@ -91,6 +94,7 @@ pub trait AgencyStore:
 
 impl<T> AgencyStore for T where
     T: AgencyFile
+        + AgencyIdentityStore
         + ClientStore
         + InsurerStore
         + ContractStore

@@ -181,6 +181,21 @@ pub(crate) const CHAINED: &[Chained] = &[
         content: &["destination"],
     },
     Chained {
+        table: "agency_identities",
+        key: &["id"],
+        content: &[
+            "name",
+            "address",
+            "orias",
+            "association",
+            "phone",
+            "email",
+            "footer",
+            "logo_format",
+            "logo",
+        ],
+    },
+    Chained {
         table: "bin_emptyings",
         key: &["id"],
         content: &["(SELECT group_concat(e.document_id) FROM bin_emptied_documents e WHERE e.emptying_id = t.id)"],

@@ -17,6 +17,7 @@ mod drivers;
 mod error;
 mod exchange_log;
 mod households;
+mod identity;
 mod insurers;
 mod integrity;
 mod journal;

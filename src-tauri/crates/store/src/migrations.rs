@@ -66,6 +66,10 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0013_documents.sql"),
     },
     Migration {
+        version: 14,
+        sql: include_str!("../migrations/0014_agency_identity.sql"),
+    },
+    Migration {
         version: 15,
         sql: include_str!("../migrations/0015_renewals.sql"),
     },

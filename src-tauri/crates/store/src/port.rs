@@ -253,6 +253,12 @@ delegate!(MailStore {
     fn mail_outbox(&self) -> Vec<MailMessageRow>;
 });
 
+delegate!(AgencyIdentityStore {
+    fn agency_identity(&self) -> Option<AgencyIdentityRow>;
+    fn agency_identity_history(&self) -> Vec<AgencyIdentityRow>;
+    fn set_agency_identity(&mut self, identity: &courtier_domain::agency::AgencyIdentity, now: &str) -> ();
+});
+
 delegate!(DocumentStore {
     fn attach_document(&mut self, d: &NewDocument, content: &mut dyn std::io::Read, now: &str)
         -> Attached;

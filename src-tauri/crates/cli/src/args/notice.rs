@@ -4,6 +4,14 @@ use clap::Subcommand;
 
 #[derive(Subcommand, Debug)]
 pub enum NoticeCommand {
+    /// L'avis d'échéance d'un contrat (prime de référence, coefficient, majorations, droits de
+    /// résiliation), en PDF, conservé avec le contrat.
+    Print {
+        #[arg(long)]
+        contract: i64,
+        #[arg(long, value_name = "FICHIER.pdf")]
+        out: std::path::PathBuf,
+    },
     /// Enregistre l'envoi de l'avis d'échéance d'un contrat pour une échéance (loi Chatel,
     /// art. L113-15-1) : la date d'envoi décide du délai de résiliation du client.
     Sent {

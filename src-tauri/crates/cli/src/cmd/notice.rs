@@ -28,6 +28,9 @@ fn line(a: &AvisSentDto) -> String {
 
 pub fn run(app: &Courtier, c: NoticeCommand) -> Result<(), AppError> {
     match c {
+        NoticeCommand::Print { contract, out } => {
+            super::identity::write_pdf(&app.notice_pdf(contract)?, &out)
+        }
         NoticeCommand::Sent {
             contract,
             echeance,

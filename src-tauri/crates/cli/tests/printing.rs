@@ -1,0 +1,148 @@
+//! Generated PDFs through the command line: the attestation and the avis d'échéance carry every
+//! required field (read back with `pdftotext`), the agency identity and the journal's head, and
+//! are kept with the contract as documents.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::CliAgency;
+use std::path::Path;
+
+fn text(pdf: &Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils, scripts/install-deps.sh)");
+    let t = String::from_utf8_lossy(&out.stdout).into_owned();
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn agency() -> (CliAgency, String) {
+    let a = CliAgency::init();
+    a.ok(&[
+        "agency",
+        "identity",
+        "set",
+        "--name",
+        "Cabinet Durand",
+        "--orias",
+        "12345678",
+        "--association",
+        "Planète CSCA",
+        "--footer",
+        "SARL au capital de 10 000 €",
+    ]);
+    let client = a.client("O'Brien [Lefèvre] #1", Some("Hélène"));
+    let contract = a.contract(
+        client.trim(),
+        "MAAF",
+        "A-1",
+        ("2022-03-01", "2023-03-01"),
+        &["--premium", "RC=1234,56"],
+    );
+    (a, contract.trim().to_string())
+}
+
+#[test]
+fn the_statement_and_the_notice_carry_their_fields_and_are_kept_with_the_contract() {
+    let (a, k) = agency();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("attestation.pdf");
+    let said = a.ok(&[
+        "statement",
+        "--contract",
+        &k,
+        "--date",
+        "2026-06-01",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(said.contains("conservé avec le contrat"), "{said}");
+    let t = text(&out);
+    for want in [
+        "Attestation de coefficient de réduction-majoration",
+        "1er juin 2026",
+        "O'Brien [Lefèvre] #1",
+        "A-1",
+        "MAAF",
+        "0,90",
+        "Historique du coefficient",
+        "Protection du coefficient 0,50",
+        "Comment le coefficient a été calculé",
+        "Cabinet Durand",
+        "ORIAS sous le n° 12345678",
+        "Planète CSCA",
+        "Empreinte du journal",
+    ] {
+        assert!(t.contains(want), "« {want} » missing from:\n{t}");
+    }
+    let check = a.ok(&["check"]);
+    let head = check
+        .lines()
+        .find(|l| l.starts_with("Empreinte du journal"))
+        .unwrap();
+    assert!(head.contains("(acte n°"), "{head}");
+
+    let notice = dir.path().join("avis.pdf");
+    a.ok(&[
+        "notice",
+        "print",
+        "--contract",
+        &k,
+        "--out",
+        notice.to_str().unwrap(),
+    ]);
+    let t = text(&notice);
+    for want in [
+        "Avis d’échéance",
+        "Prime de référence",
+        "1 234,56 €",
+        "Coefficient de réduction-majoration",
+        "Prime après coefficient",
+        "Garanties non modulées",
+        "L113-15-1",
+        "L113-15-2",
+    ] {
+        assert!(t.contains(want), "« {want} » missing from:\n{t}");
+    }
+    // Both are documents of the contract, the bytes as written.
+    let list = a.json(&["document", "list", "--contract", &k, "--json"]);
+    let docs = list.as_array().unwrap();
+    assert_eq!(docs.len(), 2, "{list}");
+    assert_eq!(docs[0]["kind"], "attestation");
+    assert_eq!(docs[1]["kind"], "courrier");
+    let back = dir.path().join("copie.pdf");
+    a.ok(&[
+        "document",
+        "export",
+        &docs[0]["id"].to_string(),
+        "--out",
+        back.to_str().unwrap(),
+    ]);
+    assert_eq!(std::fs::read(&back).unwrap(), std::fs::read(&out).unwrap());
+}
+
+#[test]
+fn without_an_agency_identity_nothing_is_printed() {
+    let a = CliAgency::init();
+    let client = a.client("Martin", Some("Anne"));
+    let k = a.contract(
+        client.trim(),
+        "MAAF",
+        "B-2",
+        ("2024-03-01", "2025-03-01"),
+        &[],
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.pdf");
+    let e = a.fails(&[
+        "statement",
+        "--contract",
+        k.trim(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(e.contains("Paramètres → Agence"), "{e}");
+    assert!(!out.exists());
+}
