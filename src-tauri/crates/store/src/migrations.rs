@@ -65,7 +65,21 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 13,
         sql: include_str!("../migrations/0013_documents.sql"),
     },
+    // 14 to 16 belong to branches written at the same time (they are merged in order).
+    Migration {
+        version: 17,
+        sql: include_str!("../migrations/0017_claim_responsibility.sql"),
+    },
 ];
+
+/// The schema version of this build (its last migration's; numbers may skip those of branches
+/// not merged yet).
+pub fn latest() -> u32 {
+    MIGRATIONS.last().map_or(0, |m| m.version)
+}
+
+/// The version from which each claim keeps its responsibility in force (filled at the upgrade).
+pub(crate) const RESPONSIBILITY_VERSION: u32 = 17;
 
 /// The version from which every act has its link in the journal (`journal.rs`).
 pub(crate) const JOURNAL_VERSION: u32 = 11;
