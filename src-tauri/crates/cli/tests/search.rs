@@ -170,5 +170,8 @@ fn a_closed_pipe_ends_the_listing_quietly() {
     let err = String::from_utf8_lossy(&done.stderr);
     assert_eq!(done.status.code(), Some(141), "{err}");
     // Only the notice of where the key came from, which every command gives.
-    assert!(!err.contains("panicked") && !err.contains("Erreur"), "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("Erreur"),
+        "{err}"
+    );
 }
