@@ -262,7 +262,7 @@ impl Store {
             .into_iter()
             .filter_map(|(claim, kept)| {
                 let want = expected.iter().find(|(id, _)| *id == claim).map(|(_, r)| *r);
-                let kept_r = kept.as_deref().and_then(|k| Responsibility::parse(k));
+                let kept_r = kept.as_deref().and_then(Responsibility::parse);
                 match (kept_r, want) {
                     (Some(k), Some(w)) if k == w => None,
                     (k, w) => Some(format!(
