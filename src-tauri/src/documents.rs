@@ -102,9 +102,22 @@ pub async fn bin_list(state: State<'_, Shared>) -> Result<Vec<DocumentDto>, AppE
     blocking(state, |c| c.bin_list()).await
 }
 
+/// Empties the bin of the record shown (`owner_kind` and `owner_id`), or the whole agency's
+/// when neither is given (Paramètres → Documents).
 #[tauri::command]
-pub async fn bin_empty(state: State<'_, Shared>) -> Result<u64, AppError> {
-    blocking(state, |c| c.bin_empty()).await
+pub async fn bin_empty(
+    state: State<'_, Shared>,
+    owner_kind: Option<String>,
+    owner_id: Option<i64>,
+) -> Result<u64, AppError> {
+    blocking(state, move |c| {
+        let scope = match (owner_kind, owner_id) {
+            (Some(k), Some(id)) => Some(owner(&k, id)?),
+            _ => None,
+        };
+        c.bin_empty(scope)
+    })
+    .await
 }
 
 #[tauri::command]

@@ -336,8 +336,13 @@ export function createApi(invoke) {
     documentRestore: (id) => call('document_restore', { id }),
     /** @returns {Promise<DocumentRecord[]>} */
     binList: () => call('bin_list'),
-    /** Removes the bin's documents for good; how many. @returns {Promise<number>} */
-    binEmpty: () => call('bin_empty'),
+    /**
+     * Removes for good the bin's documents of one record (the one shown), or the whole
+     * agency's when no record is given (Paramètres → Documents); how many.
+     * @param {OwnerKind} [ownerKind] @param {number} [ownerId] @returns {Promise<number>}
+     */
+    binEmpty: (ownerKind, ownerId) =>
+      call('bin_empty', ownerKind === undefined ? {} : { ownerKind, ownerId }),
     /** @returns {Promise<DocumentSettings>} */
     documentSettings: () => call('document_settings'),
     /** @param {number} maxMegabytes @returns {Promise<DocumentSettings>} */

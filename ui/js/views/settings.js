@@ -7,6 +7,7 @@ import { h, replace, setTitle } from '../dom.js';
 import { formatCount } from '../format.js';
 import { t } from '../i18n/index.js';
 import { toast } from '../components/toast.js';
+import { confirmDialog } from '../components/dialog.js';
 import { href } from '../router.js';
 import { DEMO_CLIENTS } from './startup.js';
 import { mailSettingsCard } from './mail.js';
@@ -36,7 +37,9 @@ function insurersCard() {
 
 /**
  * Paramètres → Documents: the size limit of an attached document, which the broker sees and
- * changes. Test ids: `settings-doc-limit`, `settings-doc-limit-save`, `settings-doc-status`.
+ * changes, and the agency's whole bin (its count, emptied after a confirmation; a record's
+ * own « Vider la corbeille » empties only that record's). Test ids: `settings-doc-limit`,
+ * `settings-doc-limit-save`, `settings-doc-status`, `settings-bin-count`, `settings-bin-empty`.
  * @param {import('../api.js').Api} api
  */
 function documentsSettingsCard(api) {
@@ -50,12 +53,39 @@ function documentsSettingsCard(api) {
       (e) => { status.textContent = e.message; },
     );
   });
+  const binCount = h('p', { class: 'muted', role: 'status', 'aria-live': 'polite', dataset: { testid: 'settings-bin-count' } });
+  const binEmpty = h('button', { type: 'button', class: 'btn btn-danger', dataset: { testid: 'settings-bin-empty' } }, t('documents.binAgencyEmpty'));
+  let binned = 0;
+  const countBin = () => api.binList().then(
+    (docs) => {
+      binned = docs.length;
+      binCount.textContent = binned === 0 ? t('documents.binAgencyNone') : t('documents.binAgencyCount', { n: formatCount(binned) });
+      binEmpty.disabled = binned === 0;
+    },
+    (e) => { binCount.textContent = e.message; },
+  );
+  binEmpty.addEventListener('click', async () => {
+    const sure = await confirmDialog({ title: t('documents.binConfirmTitle'), message: t('documents.binAgencyConfirm', { n: formatCount(binned) }), confirmLabel: t('documents.binAgencyEmpty'), cancelLabel: t('documents.viewer.close'), danger: true, testid: 'settings-bin-confirm' });
+    if (!sure) return;
+    try {
+      const n = await api.binEmpty();
+      binCount.textContent = t('documents.binEmptied', { n });
+      binEmpty.disabled = true;
+      binned = 0;
+    } catch (e) {
+      binCount.textContent = /** @type {{message: string}} */ (e).message;
+    }
+  });
+  countBin();
   return h('section', { class: 'card', 'aria-labelledby': 'settings-documents' },
     h('h2', { id: 'settings-documents', class: 'card-title' }, t('documents.settings.title')),
     h('p', null, t('documents.settings.text')),
     h('label', null, t('documents.settings.limit'), ' ', input),
     h('div', { class: 'actions' }, save),
-    status);
+    status,
+    h('h3', null, t('documents.binAgencyTitle')),
+    binCount,
+    h('div', { class: 'actions' }, binEmpty));
 }
 
 /**

@@ -246,7 +246,9 @@ fn items_of(
         let facts = s.contract_facts(c.id)?;
         let mut f = facts.clone();
         f.terminated_on = None;
-        for row in coefficient_rows(&f, last).map_err(|e| AppError::internal(format!("{e:?}")))? {
+        let derived =
+            coefficient_rows(&f, last).map_err(|e| AppError::internal(format!("{e:?}")))?;
+        for row in derived.echeances {
             at.entry(row.echeance).or_insert(row.coefficient);
         }
     }

@@ -4,7 +4,7 @@
 
 mod checks;
 
-use crate::engine::{coefficient_rows, responsibilities_in_force};
+use crate::engine::coefficient_rows;
 use crate::input::{date_field, field, iso, limits, line, lines, money, required_line};
 use crate::{
     AmountDto, AppError, ClaimDraft, ClaimPage, ClaimRecord, ClaimUpdate, CommunicationDto,
@@ -15,8 +15,7 @@ use courtier_domain::bonus_malus::check_qualification;
 use courtier_domain::vocabulary::{
     AmountKind, Channel, ClaimKind, ClaimStatus, Direction, PartyRole, Responsibility,
 };
-use courtier_port::{AmountRow, ClaimCorrection, ContractStore, NewClaim, OpenClaimRow};
-use std::collections::hash_map::{Entry, HashMap};
+use courtier_port::{AmountRow, ClaimCorrection, NewClaim, OpenClaimRow};
 
 /// The checks every claim's declared facts pass, at creation and at each correction.
 pub(crate) fn checked_claim_dates(
@@ -64,23 +63,10 @@ fn responsibility(code: &str) -> Result<Responsibility, AppError> {
 }
 
 /// The list lines of claims, with the responsibility in force (R15), not the latest
-/// qualification recorded: decided from each contract's dated facts, once per contract.
-pub(crate) fn open_claim_dtos<S: ContractStore + ?Sized>(
-    s: &S,
-    rows: Vec<OpenClaimRow>,
-    today: NaiveDate,
-) -> Result<Vec<OpenClaim>, AppError> {
-    let mut in_force: HashMap<i64, Vec<(i64, Responsibility)>> = HashMap::new();
-    for r in &rows {
-        if let Entry::Vacant(e) = in_force.entry(r.contract_id) {
-            e.insert(responsibilities_in_force(
-                &s.contract_facts(r.contract_id)?,
-                today,
-            )?);
-        }
-    }
-    Ok(rows
-        .into_iter()
+/// qualification recorded: the one the engine decided from the contract's dated facts, kept on
+/// the claim row by every write that changes them (the Sinistres filter reads the same value).
+pub(crate) fn open_claim_dtos(rows: Vec<OpenClaimRow>, today: NaiveDate) -> Vec<OpenClaim> {
+    rows.into_iter()
         .map(|r| OpenClaim {
             claim_id: r.claim_id,
             contract_id: r.contract_id,
@@ -90,15 +76,12 @@ pub(crate) fn open_claim_dtos<S: ContractStore + ?Sized>(
             contract_number: r.contract_number,
             occurred_on: iso(r.occurred_on),
             kind: r.kind,
-            responsibility: in_force
-                .get(&r.contract_id)
-                .and_then(|v| v.iter().find(|(id, _)| *id == r.claim_id))
-                .map_or(r.responsibility, |(_, x)| *x),
+            responsibility: r.responsibility,
             status: r.status,
             status_since: iso(r.status_since),
             age_days: (today - r.occurred_on).num_days(),
         })
-        .collect())
+        .collect()
 }
 
 impl Courtier {
@@ -429,7 +412,7 @@ impl Courtier {
         let today = self.today();
         self.with_store(|s| {
             let rows = s.open_claims(limit.unwrap_or(500).clamp(1, 5_000))?;
-            open_claim_dtos(s, rows, today)
+            Ok(open_claim_dtos(rows, today))
         })
     }
 

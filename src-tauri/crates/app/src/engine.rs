@@ -12,7 +12,7 @@ use courtier_domain::bonus_malus::{
 };
 use courtier_domain::premium::{novice_surcharge, NamedDriver, PremiumLine};
 use courtier_domain::Coefficient;
-use courtier_port::{ContractFacts, DeriveError, EcheanceRow, PremiumLineRow};
+use courtier_port::{ContractFacts, DeriveError, Derived, EcheanceRow, PremiumLineRow};
 
 /// The engine's history from the stored facts, as known on `known_on` (the app's today, or a
 /// later échéance for a projection).
@@ -119,24 +119,31 @@ pub(crate) fn outcome(f: &ContractFacts, today: NaiveDate) -> Result<DatedOutcom
     })
 }
 
-/// The rows the store keeps: the coefficient set at each échéance reached by `today` (what
-/// lists, the calendar and reports query). The periods and the trace are not kept: the engine
+/// What the store keeps: the coefficient set at each échéance reached by `today` (what lists,
+/// the calendar and reports query) and each claim's responsibility in force (what the
+/// Sinistres list shows and filters on). The periods and the trace are not kept: the engine
 /// rebuilds them from the dated facts when a page or a note shows them.
 pub(crate) fn coefficient_rows(
     f: &ContractFacts,
     today: NaiveDate,
-) -> Result<Vec<EcheanceRow>, DeriveError> {
+) -> Result<Derived, DeriveError> {
     let out = outcome(f, today)?;
-    // R1: outside the clause no coefficient modulates the premium: 1.00 at every échéance.
-    Ok(out
-        .echeances
+    Ok(Derived {
+        echeances: echeance_rows(f, &out),
+        responsibilities: responsibilities_in_force(f, today)?,
+    })
+}
+
+/// R1: outside the clause no coefficient modulates the premium: 1.00 at every échéance.
+fn echeance_rows(f: &ContractFacts, out: &DatedOutcome) -> Vec<EcheanceRow> {
+    out.echeances
         .iter()
         .map(|e| EcheanceRow {
             echeance: e.date,
             coefficient: applicable_coefficient(f.contract.clause_applies, e.coefficient)
                 .hundredths(),
         })
-        .collect())
+        .collect()
 }
 
 /// The novice surcharge on `on` for the contract's drivers (a counting claim of theirs, or with

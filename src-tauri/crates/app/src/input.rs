@@ -90,6 +90,8 @@ pub(crate) mod limits {
     pub(crate) const NOTE: usize = 500;
     /// A text of several lines: a claim's description, an exchange's summary, an avenant.
     pub(crate) const TEXT: usize = 5_000;
+    /// A file's name as it came (an attached document's): what file systems allow.
+    pub(crate) const FILE_NAME: usize = 255;
 }
 
 /// An optional one-line free text, checked ([`courtier_domain::text::line`]): `None` when

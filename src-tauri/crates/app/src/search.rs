@@ -138,7 +138,7 @@ impl Courtier {
         self.with_reader(|s| {
             let page = s.list_claims(&query)?;
             Ok(ClaimListPage {
-                items: open_claim_dtos(s, page.items, today)?,
+                items: open_claim_dtos(page.items, today),
                 more: page.more,
                 page: query.page,
                 page_size: query.page_size,

@@ -3,11 +3,23 @@
 //! Errors go to standard error in plain French with exit code 1 (2 for a malformed command line).
 //! `--json` output is the same JSON the desktop front end receives (see the README).
 
+/// `println!` for standard output that ends quietly on a closed pipe ([`stdout::write`]).
+macro_rules! println {
+    () => { $crate::stdout::write(format_args!(""), true) };
+    ($($t:tt)*) => { $crate::stdout::write(format_args!($($t)*), true) };
+}
+
+/// `print!` likewise.
+macro_rules! print {
+    ($($t:tt)*) => { $crate::stdout::write(format_args!($($t)*), false) };
+}
+
 mod args;
 mod cmd;
 mod french;
 mod input;
 mod output;
+mod stdout;
 
 use args::agency::KeyCommand;
 use args::calendar::CalendarArgs;

@@ -50,7 +50,7 @@ fn fingerprint(dir: &Path) -> Vec<(String, String)> {
 #[test]
 fn a_scan_is_attached_listed_shown_exported_and_binned() {
     let a = CliAgency::init();
-    let (_, _, claim) = records(&a);
+    let (client, _, claim) = records(&a);
     let files = tempfile::tempdir().unwrap();
     let pdf = samples::pdf(&["Constat amiable", "Verso"], None, 10_000);
     let path = write(files.path(), "constat.pdf", &pdf);
@@ -127,9 +127,33 @@ fn a_scan_is_attached_listed_shown_exported_and_binned() {
         .ok(&["document", "bin", "list"])
         .contains("La corbeille est vide"));
     a.ok(&["document", "delete", &id]);
+    // Another record's document in the bin too: emptying the claim's bin leaves it there.
+    let photo = write(files.path(), "identite.jpg", &samples::jpeg(64, 48, 1));
+    let other = a.ok_line(&[
+        "document",
+        "add",
+        "--client",
+        &client,
+        photo.to_str().unwrap(),
+        "--type",
+        "piece_identite",
+    ]);
+    a.ok(&["document", "delete", &other]);
+    assert!(a
+        .ok(&["document", "bin", "empty", "--claim", &claim])
+        .contains("1 document(s) supprimé(s)"));
+    assert_eq!(
+        a.json(&["document", "show", &other, "--json"])["state"],
+        "inBin"
+    );
+    // Without a record: the whole agency's bin.
     assert!(a
         .ok(&["document", "bin", "empty"])
         .contains("1 document(s) supprimé(s)"));
+    assert_eq!(
+        a.json(&["document", "show", &other, "--json"])["state"],
+        "emptied"
+    );
     assert_eq!(
         a.json(&["document", "show", &id, "--json"])["state"],
         "emptied"
@@ -223,6 +247,28 @@ fn refusals_leave_the_agency_file_byte_for_byte_unchanged() {
             );
         }
     }
+    // A file name is free text of one line (domain text.rs): a right-to-left override, which
+    // would show « rapport\u{202e}gpj.exe » as « rapportexe.jpg », is refused before reading.
+    let tricky = write(
+        files.path(),
+        "rapport\u{202e}gpj.exe",
+        &samples::jpeg(32, 24, 3),
+    );
+    let before = fingerprint(a.path());
+    let e = a.fails(&[
+        "document",
+        "add",
+        "--claim",
+        &claim,
+        tricky.to_str().unwrap(),
+        "--type",
+        "photos",
+    ]);
+    assert!(
+        e.contains("invalid:fileName") && e.contains("Le nom du fichier"),
+        "{e}"
+    );
+    assert_eq!(fingerprint(a.path()), before);
     assert!(a
         .ok(&["document", "list", "--claim", &claim])
         .contains("Aucun document"));

@@ -97,3 +97,81 @@ fn a_releve_is_listed_and_shown_again() {
     let tl = a.ok(&["client", "timeline", client.trim()]);
     assert!(tl.contains("Relevé d'information reçu"), "{tl}");
 }
+
+/// The Sinistres filter on responsibility uses the qualification in force (R15, art. 8), the
+/// one the list shows: a requalification made in time counts, a late one is recorded but the
+/// first qualification stands; `check` finds the kept values as the facts give them.
+#[test]
+fn the_responsibility_filter_uses_the_qualification_in_force() {
+    let a = CliAgency::init();
+    let client = a.client("Perrin", Some("Marc"));
+    let k = a.contract(
+        client.trim(),
+        "Mutuelle de l'Ouest",
+        "AUTO-2020-PM",
+        ("2020-03-01", "2021-03-01"),
+        &[],
+    );
+    let first = a.claim(k.trim(), "2020-05-02", "accident", "full", &[]);
+    let in_time = first["claims"][0]["id"].to_string();
+    let second = a.claim(k.trim(), "2020-06-10", "accident", "full", &[]);
+    let late = second["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].to_string())
+        .find(|id| *id != in_time)
+        .unwrap();
+    // Next échéance after both claims: 01/03/2021; in time until 01/03/2023.
+    for (id, on) in [(&in_time, "2022-06-01"), (&late, "2024-01-15")] {
+        a.ok(&[
+            "claim",
+            "requalify",
+            id,
+            "--responsibility",
+            "none",
+            "--on",
+            on,
+        ]);
+    }
+    let ids = |resp: &str| -> Vec<(String, String)> {
+        a.json(&["claim", "list", "--responsibility", resp, "--json"])["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| (c["claimId"].to_string(), c["responsibility"].to_string()))
+            .collect()
+    };
+    assert_eq!(ids("none"), [(in_time.clone(), "\"none\"".to_string())]);
+    assert_eq!(ids("full"), [(late.clone(), "\"full\"".to_string())]);
+    assert!(ids("partial").is_empty());
+    assert!(a.ok(&["check"]).trim().ends_with("Intégrité : ok"));
+}
+
+/// `courtier client list | head -1`: the reader is gone before the list is written; the
+/// command stops quietly with 141 (128 + SIGPIPE, as `ls` or `cat` would in the same place),
+/// no panic, no error message.
+#[test]
+fn a_closed_pipe_ends_the_listing_quietly() {
+    let a = CliAgency::init();
+    for name in ["Lecteur", "Lectrice", "Liseur"] {
+        a.client(name, Some("Jean"));
+    }
+    let mut child = a
+        .command()
+        .args(["client", "list"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The pipe's reading end closed at once: every write of the command meets a broken pipe.
+    drop(child.stdout.take());
+    let done = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&done.stderr);
+    assert_eq!(done.status.code(), Some(141), "{err}");
+    // Only the notice of where the key came from, which every command gives.
+    assert!(
+        !err.contains("panicked") && !err.contains("Erreur"),
+        "{err}"
+    );
+}

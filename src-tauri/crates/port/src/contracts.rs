@@ -4,7 +4,7 @@ use crate::claims::ClaimRow;
 use crate::{DeriveError, StoreResult};
 use chrono::NaiveDate;
 use courtier_domain::vocabulary::{
-    ContractEventKind, ContractStatus, Product, TerminatedBy, Usage,
+    ContractEventKind, ContractStatus, Product, Responsibility, TerminatedBy, Usage,
 };
 
 /// A contract as recorded.
@@ -88,8 +88,18 @@ pub struct EcheanceRow {
     pub coefficient: u32,
 }
 
-/// The recomputation the caller provides: from the facts, the échéances to keep.
-pub type Recompute<'a> = &'a dyn Fn(&ContractFacts) -> Result<Vec<EcheanceRow>, DeriveError>;
+/// What the store keeps derived from a contract's facts: the coefficient at each échéance, and
+/// each claim's responsibility in force (R15, art. 8: the latest requalification made in time,
+/// else the first qualification), which the Sinistres filter and list read from the claim row.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Derived {
+    pub echeances: Vec<EcheanceRow>,
+    /// By claim id, every claim of the contract.
+    pub responsibilities: Vec<(i64, Responsibility)>,
+}
+
+/// The recomputation the caller provides: from the facts, what to keep.
+pub type Recompute<'a> = &'a dyn Fn(&ContractFacts) -> Result<Derived, DeriveError>;
 
 /// The terms of a contract, as corrected (every field is the new value).
 #[derive(Debug, Clone, PartialEq, Eq)]

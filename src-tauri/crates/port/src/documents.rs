@@ -93,8 +93,9 @@ pub trait DocumentStore {
     fn record_export(&mut self, id: i64, destination: &str, now: &str) -> StoreResult<()>;
     fn bin_document(&mut self, id: i64, now: &str) -> StoreResult<()>;
     fn restore_document(&mut self, id: i64, now: &str) -> StoreResult<()>;
-    /// Removes for good every document in the bin (their bytes); returns how many.
-    fn empty_bin(&mut self, now: &str) -> StoreResult<u64>;
+    /// Removes for good the documents in the bin (their bytes): those of `owner` only (the
+    /// record shown), or the whole agency's when `None`; returns how many.
+    fn empty_bin(&mut self, owner: Option<DocumentOwner>, now: &str) -> StoreResult<u64>;
     fn document_size_limit(&self) -> StoreResult<u64>;
     fn set_document_size_limit(&mut self, bytes: u64) -> StoreResult<()>;
 }

@@ -42,8 +42,8 @@ pub use clients::{
     StoredClient,
 };
 pub use contracts::{
-    ContractCorrection, ContractEventRow, ContractFacts, ContractRow, ContractStore, EcheanceRow,
-    NewContract, PremiumLineRow, Recompute,
+    ContractCorrection, ContractEventRow, ContractFacts, ContractRow, ContractStore, Derived,
+    EcheanceRow, NewContract, PremiumLineRow, Recompute,
 };
 pub use documents::{
     Attached, DocumentOwner, DocumentRow, DocumentState, DocumentStore, NewDocument,

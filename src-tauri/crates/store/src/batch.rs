@@ -93,7 +93,7 @@ impl Store {
         households: &[Vec<usize>],
         now: &str,
     ) -> Result<Vec<i64>, DbError> {
-        self.insert_batch(clients, households, &[], now, &|_| Ok(Vec::new()))
+        self.insert_batch(clients, households, &[], now, &|_| Ok(Derived::default()))
     }
 
     /// Records clients, their households, contracts and claims in one transaction, computing

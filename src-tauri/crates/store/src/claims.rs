@@ -322,7 +322,7 @@ impl Store {
         query_vec(&self.conn, "SELECT cl.id, cl.contract_id, k.client_id,
                     coalesce(c.company_name, trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, ''))),
                     i.name, k.number, cl.occurred_on, cl.kind,
-                    (SELECT responsibility FROM claim_qualifications q WHERE q.claim_id = cl.id ORDER BY q.seq DESC LIMIT 1),
+                    cl.responsibility,
                     sc.status, s.on_day
              FROM claims cl
              JOIN contracts k ON k.id = cl.contract_id

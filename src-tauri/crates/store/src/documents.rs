@@ -409,8 +409,20 @@ impl Store {
         self.bin_event(id, "restore", now)
     }
 
-    pub(crate) fn empty_bin(&mut self, now: &str) -> Result<u64, DbError> {
-        let ids: Vec<i64> = self.bin()?.into_iter().map(|d| d.id).collect();
+    pub(crate) fn empty_bin(
+        &mut self,
+        owner: Option<DocumentOwner>,
+        now: &str,
+    ) -> Result<u64, DbError> {
+        let binned = match owner {
+            Some(o) => self.documents_of(o, true)?,
+            None => self.bin()?,
+        };
+        let ids: Vec<i64> = binned
+            .into_iter()
+            .filter(|d| d.state == DocumentState::InBin)
+            .map(|d| d.id)
+            .collect();
         if ids.is_empty() {
             return Ok(0);
         }

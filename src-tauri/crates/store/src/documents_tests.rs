@@ -174,7 +174,7 @@ fn bin_restore_and_emptying_are_recorded_and_remove_the_bytes_only_when_emptied(
         s.document(ida).unwrap().exports,
         vec![("t6".to_string(), "/tmp/copie.pdf".to_string())]
     );
-    assert_eq!(s.empty_bin("t7").unwrap(), 1);
+    assert_eq!(s.empty_bin(None, "t7").unwrap(), 1);
     assert_eq!(s.document(idb).unwrap().state, DocumentState::Emptied);
     assert!(s.read_document(idb, &mut Vec::new()).is_err());
     assert!(s.restore_document(idb, "t8").is_err());
@@ -232,7 +232,7 @@ fn document_facts_are_append_only_and_contents_go_only_with_the_bin() {
         let e = s.conn.execute_batch(sql).unwrap_err().to_string();
         assert!(e.contains("append-only"), "{sql}: {e}");
     }
-    s.empty_bin("t4").unwrap();
+    s.empty_bin(None, "t4").unwrap();
     for sql in [
         "DELETE FROM bin_emptyings",
         "DELETE FROM bin_emptied_documents",

@@ -169,7 +169,13 @@ impl Store {
                 }
             };
             let expected = match recompute(&facts) {
-                Ok(rows) => rows,
+                Ok(Derived {
+                    echeances,
+                    responsibilities,
+                }) => {
+                    problems.extend(self.responsibility_problems(*id, &responsibilities)?);
+                    echeances
+                }
                 Err(e) => {
                     problems.push(format!(
                         "coefficients : contrat n° {id}, recalcul impossible : {}",
@@ -237,5 +243,35 @@ impl Store {
             contracts: ids.len() as u64,
             problems,
         })
+    }
+
+    /// Each claim's responsibility kept on its row (migration 17) against the one the facts give.
+    fn responsibility_problems(
+        &self,
+        contract_id: i64,
+        expected: &[(i64, Responsibility)],
+    ) -> Result<Vec<String>, DbError> {
+        let kept = query_vec(
+            &self.conn,
+            "SELECT id, responsibility FROM claims WHERE contract_id = ?1 ORDER BY id",
+            [contract_id],
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?)),
+        )?;
+        let fr = |r: Responsibility| format!("« {} »", r.fr());
+        Ok(kept
+            .into_iter()
+            .filter_map(|(claim, kept)| {
+                let want = expected.iter().find(|(id, _)| *id == claim).map(|(_, r)| *r);
+                let kept_r = kept.as_deref().and_then(Responsibility::parse);
+                match (kept_r, want) {
+                    (Some(k), Some(w)) if k == w => None,
+                    (k, w) => Some(format!(
+                        "responsabilité : sinistre n° {claim} du contrat n° {contract_id} : {} enregistrée, {} d'après les faits",
+                        k.map_or_else(|| "aucune".to_string(), fr),
+                        w.map_or_else(|| "aucune".to_string(), fr),
+                    )),
+                }
+            })
+            .collect())
     }
 }

@@ -241,6 +241,11 @@ impl Store {
                 // Likewise the journal: the acts already in the file are chained once, here.
                 journal::chain_existing(tx, chain_key)?;
             }
+            if before < migrations::RESPONSIBILITY_VERSION
+                && target >= migrations::RESPONSIBILITY_VERSION
+            {
+                recompute::fill_responsibilities(tx)?;
+            }
             Ok(())
         })
         .map_err(|e| with_path(e, path))?;

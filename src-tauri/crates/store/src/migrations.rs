@@ -77,11 +77,18 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 16,
         sql: include_str!("../migrations/0016_mail.sql"),
     },
+    Migration {
+        version: 17,
+        sql: include_str!("../migrations/0017_claim_responsibility.sql"),
+    },
 ];
 
 /// The schema version of this build (the last migration's: numbers are those given to each
 /// change, so two changes developed side by side keep theirs).
 pub const SCHEMA_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].version;
+
+/// The version from which each claim keeps its responsibility in force (filled at the upgrade).
+pub(crate) const RESPONSIBILITY_VERSION: u32 = 17;
 
 /// The version from which every act has its link in the journal (`journal.rs`).
 pub(crate) const JOURNAL_VERSION: u32 = 11;

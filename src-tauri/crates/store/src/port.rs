@@ -270,7 +270,7 @@ delegate!(DocumentStore {
     fn record_export(&mut self, id: i64, destination: &str, now: &str) -> ();
     fn bin_document(&mut self, id: i64, now: &str) -> ();
     fn restore_document(&mut self, id: i64, now: &str) -> ();
-    fn empty_bin(&mut self, now: &str) -> u64;
+    fn empty_bin(&mut self, owner: Option<DocumentOwner>, now: &str) -> u64;
     fn document_size_limit(&self) -> u64;
     fn set_document_size_limit(&mut self, bytes: u64) -> ();
 });

@@ -5,6 +5,7 @@
 use crate::prelude::*;
 use crate::rows::{claims_tx, contract_tx};
 use crate::sql::{act, date, day, from_day, query_vec};
+use courtier_domain::bonus_malus::{responsibility_in_force, DatedClaim, Requalification};
 
 pub(crate) fn facts_tx(
     tx: &rusqlite::Connection,
@@ -50,7 +51,11 @@ pub(crate) fn recompute_tx(
     now: &str,
 ) -> Result<(), DbError> {
     let facts = facts_tx(tx, contract_id)?;
-    let rows = recompute(&facts).map_err(DbError::Derive)?;
+    let Derived {
+        echeances: rows,
+        responsibilities,
+    } = recompute(&facts).map_err(DbError::Derive)?;
+    keep_responsibilities(tx, &facts, &responsibilities)?;
     tx.prepare_cached("DELETE FROM coefficient_history WHERE contract_id = ?1")?
         .execute([contract_id])?;
     if !rows.is_empty() {
@@ -61,6 +66,76 @@ pub(crate) fn recompute_tx(
     }
     tx.prepare_cached("UPDATE contracts SET updated_act = ?2 WHERE id = ?1")?
         .execute(params![contract_id, act(tx, now)?])?;
+    Ok(())
+}
+
+/// Writes each claim's responsibility in force where it changed. Every claim of the contract
+/// must have one: a derivation that forgets a claim is refused rather than leaving it unfiltered.
+fn keep_responsibilities(
+    tx: &rusqlite::Connection,
+    facts: &ContractFacts,
+    responsibilities: &[(i64, Responsibility)],
+) -> Result<(), DbError> {
+    for c in &facts.claims {
+        let Some((_, r)) = responsibilities.iter().find(|(id, _)| *id == c.id) else {
+            return Err(DbError::Invalid(format!(
+                "sinistre n° {} sans responsabilité en vigueur calculée",
+                c.id
+            )));
+        };
+        tx.prepare_cached(
+            "UPDATE claims SET responsibility = ?2
+             WHERE id = ?1 AND responsibility IS NOT ?2",
+        )?
+        .execute(params![c.id, r.as_str()])?;
+    }
+    Ok(())
+}
+
+/// Migration 17, once: every claim's responsibility in force. A claim never requalified keeps
+/// its qualification; a requalified one is decided by the engine's rule
+/// (`bonus_malus::responsibility_in_force`) from its contract's first échéance, with every
+/// requalification recorded known (each was found on or before the day it was recorded).
+pub(crate) fn fill_responsibilities(tx: &rusqlite::Connection) -> Result<(), DbError> {
+    tx.execute_batch(
+        "UPDATE claims SET responsibility = (SELECT q.responsibility FROM claim_qualifications q
+                                             WHERE q.claim_id = claims.id AND q.seq = 1)",
+    )?;
+    let contracts = query_vec(
+        tx,
+        "SELECT DISTINCT cl.contract_id FROM claims cl
+         JOIN claim_qualifications q ON q.claim_id = cl.id AND q.seq > 1",
+        [],
+        |r| r.get::<_, i64>(0),
+    )?;
+    for id in contracts {
+        let facts = facts_tx(tx, id)?;
+        let decided: Vec<(i64, Responsibility)> = facts
+            .claims
+            .iter()
+            .filter_map(|c| {
+                let (first, rest) = c.qualifications.split_first()?;
+                let dated = DatedClaim {
+                    id: None,
+                    date: c.occurred_on,
+                    kind: c.kind,
+                    responsibility: first.responsibility,
+                    requalifications: rest
+                        .iter()
+                        .map(|q| Requalification {
+                            on: q.found_on,
+                            responsibility: q.responsibility,
+                        })
+                        .collect(),
+                };
+                Some((
+                    c.id,
+                    responsibility_in_force(facts.contract.first_echeance, &dated, NaiveDate::MAX),
+                ))
+            })
+            .collect();
+        keep_responsibilities(tx, &facts, &decided)?;
+    }
     Ok(())
 }
 

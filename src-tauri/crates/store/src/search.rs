@@ -207,10 +207,9 @@ impl Store {
         }
         if let Some(r) = q.responsibility {
             let p = arg(Value::Text(r.as_str().into()), &mut args);
-            filters.push(format!(
-                "(SELECT responsibility FROM claim_qualifications q WHERE q.claim_id = cl.id
-                  ORDER BY q.seq DESC LIMIT 1) = {p}"
-            ));
+            // The responsibility in force kept on the claim (migration 17): the one the list
+            // shows, read in date order from `claims_responsibility`.
+            filters.push(format!("cl.responsibility = {p}"));
         }
         if let Some(d) = q.from {
             let p = arg(Value::Text(iso(d)), &mut args);
@@ -242,10 +241,7 @@ impl Store {
         let off = arg(Value::Integer(offset), &mut args);
         let sql = format!(
             "SELECT cl.id, cl.contract_id, k.client_id, {CLIENT_NAME}, i.name, k.number,
-                    cl.occurred_on, cl.kind,
-                    (SELECT responsibility FROM claim_qualifications q WHERE q.claim_id = cl.id
-                     ORDER BY q.seq DESC LIMIT 1),
-                    sc.status, s.on_day
+                    cl.occurred_on, cl.kind, cl.responsibility, sc.status, s.on_day
              FROM claims cl
              CROSS JOIN contracts k ON k.id = cl.contract_id
              CROSS JOIN clients c ON c.id = k.client_id

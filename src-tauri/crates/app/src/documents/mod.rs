@@ -207,13 +207,23 @@ impl Courtier {
             DocumentKind::parse(draft.kind.trim()).map_err(|e| field("kind", e.to_string()))?;
         let date = opt_date_field(&draft.date, "date", "Date du document")?;
         let note = line(draft.note.as_deref(), "note", "La note", limits::NOTE)?;
-        let limit = self.with_store(|s| Ok(s.document_size_limit()?))?;
-        let bytes = read_for_attach(path, limit)?;
-        let found = inspect(&bytes)?;
+        // The name is shown and exported again: free text of one line like any other (no
+        // control or bidirectional-override character, a right-to-left override would show
+        // « rapport<U+202E>fdp.exe » as « rapportexe.pdf »), checked before the file is read.
         let file_name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "document".into());
+            .unwrap_or_default();
+        let file_name = line(
+            Some(&file_name),
+            "fileName",
+            "Le nom du fichier",
+            limits::FILE_NAME,
+        )?
+        .unwrap_or_else(|| "document".into());
+        let limit = self.with_store(|s| Ok(s.document_size_limit()?))?;
+        let bytes = read_for_attach(path, limit)?;
+        let found = inspect(&bytes)?;
         let new = NewDocument {
             owner,
             kind,
@@ -353,10 +363,11 @@ impl Courtier {
         self.with_reader(|s| Ok(s.bin()?.into_iter().map(dto).collect()))
     }
 
-    /// Removes for good the documents in the bin; returns how many.
-    pub fn bin_empty(&self) -> Result<u64, AppError> {
+    /// Removes for good the documents in the bin: those of `owner` (the record shown), or the
+    /// whole agency's when `None` (Paramètres → Documents); returns how many.
+    pub fn bin_empty(&self, owner: Option<DocumentOwner>) -> Result<u64, AppError> {
         let now = self.now();
-        self.with_store(|s| Ok(s.empty_bin(&now)?))
+        self.with_store(|s| Ok(s.empty_bin(owner, &now)?))
     }
 
     pub fn document_settings(&self) -> Result<DocumentSettings, AppError> {

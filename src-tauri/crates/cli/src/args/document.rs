@@ -77,6 +77,22 @@ pub enum BinCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Supprime définitivement les documents de la corbeille (l'acte est enregistré).
-    Empty,
+    /// Supprime définitivement les documents de la corbeille (l'acte est enregistré) : ceux
+    /// d'une fiche (--client, --contract ou --claim), sinon ceux de toute l'agence.
+    Empty {
+        #[command(flatten)]
+        owner: ScopeArgs,
+    },
+}
+
+/// At most one of `--client`, `--contract`, `--claim`: none means the whole agency.
+#[derive(Args, Debug)]
+#[group(required = false, multiple = false)]
+pub struct ScopeArgs {
+    #[arg(long)]
+    pub client: Option<i64>,
+    #[arg(long)]
+    pub contract: Option<i64>,
+    #[arg(long)]
+    pub claim: Option<i64>,
 }

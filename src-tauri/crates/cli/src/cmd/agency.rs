@@ -6,7 +6,6 @@ use crate::input::read_stdin_line;
 use crate::output::print_json;
 use courtier_app::ErrorCode;
 use courtier_app::{AppError, Config, Courtier};
-use std::io::Write;
 use std::path::PathBuf;
 
 pub fn courtier(data_dir: Option<PathBuf>) -> Result<Courtier, AppError> {
@@ -170,11 +169,9 @@ pub fn check(app: &Courtier, against: Option<&str>) -> Result<(), AppError> {
 }
 
 pub fn demo(app: &Courtier, clients: u32, seed: u64) -> Result<(), AppError> {
-    let mut out = std::io::stdout();
     let loaded = app.demo_load(clients, seed, |done| {
         // One line per committed batch: a script can tell what is already saved.
-        let _ = writeln!(out, "{done} clients enregistrés");
-        let _ = out.flush();
+        println!("{done} clients enregistrés");
     })?;
     println!(
         "Portefeuille de démonstration chargé : {} clients, {} foyers, {} contrats, {} sinistres.",

@@ -83,8 +83,16 @@ pub fn run(app: &Courtier, c: DocumentCommand) -> Result<(), AppError> {
         DocumentCommand::Bin(BinCommand::List { json }) => {
             print_list(&app.bin_list()?, json, "La corbeille est vide.", line)
         }
-        DocumentCommand::Bin(BinCommand::Empty) => {
-            let n = app.bin_empty()?;
+        DocumentCommand::Bin(BinCommand::Empty { owner: scope }) => {
+            let scope = match (scope.client, scope.contract, scope.claim) {
+                (None, None, None) => None,
+                (client, contract, claim) => Some(owner_of(&OwnerArgs {
+                    client,
+                    contract,
+                    claim,
+                })?),
+            };
+            let n = app.bin_empty(scope)?;
             println!("{n} document(s) supprimé(s) définitivement.");
             Ok(())
         }

@@ -99,7 +99,11 @@ pub(super) fn reads(s: &Store) -> String {
         out += &format!("{:#?}\n", s.releves_of_client(id).unwrap());
     }
     out += &format!("{:#?}\n", s.revisions(Entity::Driver, 1).unwrap());
-    out += &format!("{:#?}\n", s.open_claims(10).unwrap());
+    // The list reads each claim's responsibility in force, kept from migration 17 on: at an
+    // earlier step of an upgrade test it is not there yet.
+    if s.schema_version().unwrap() >= crate::migrations::RESPONSIBILITY_VERSION {
+        out += &format!("{:#?}\n", s.open_claims(10).unwrap());
+    }
     out
 }
 
@@ -479,7 +483,17 @@ fn a_schema_7_file_upgraded_to_8_reads_the_same() {
         d("2022-10-01"),
         None,
         "2024-04-01T12:00:00Z",
-        &|_| Ok(vec![]),
+        // No coefficient kept here; every claim needs its responsibility in force.
+        &|f| {
+            Ok(Derived {
+                echeances: Vec::new(),
+                responsibilities: f
+                    .claims
+                    .iter()
+                    .map(|c| (c.id, c.qualifications.last().unwrap().responsibility))
+                    .collect(),
+            })
+        },
     )
     .unwrap();
     let claim = s
