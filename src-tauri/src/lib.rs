@@ -595,6 +595,16 @@ pub fn run() -> Result<(), Box<dyn std::error::Error>> {
         Arc::clone(&courtier),
     )
     .build(tauri::generate_context!())?;
+    // The clear calendrier.ics follows the data: rewritten in the background, at most every
+    // half minute, when something was written (it reads most of the portfolio).
+    let refresher = Arc::downgrade(&courtier);
+    std::thread::spawn(move || loop {
+        std::thread::sleep(std::time::Duration::from_secs(30));
+        match refresher.upgrade() {
+            Some(c) => c.refresh_calendar_file(),
+            None => break,
+        }
+    });
     app.run(move |_, event| {
         if let tauri::RunEvent::Exit = event {
             if let Err(e) = courtier.close() {

@@ -75,7 +75,7 @@ fn the_data_directory_file_is_rewritten_after_a_change_and_names_clients_only_if
     let c = a.client().name("Anne", "Martin").id();
     a.contract(c).dates("2025-12-10", "2026-01-10").create();
     let file = a.path().join(CALENDAR_FILE);
-    a.close().unwrap();
+    a.refresh_calendar_file();
     let first = std::fs::read_to_string(&file).unwrap();
     assert!(
         first.contains("BEGIN:VEVENT") && !first.contains("Martin"),
@@ -88,7 +88,7 @@ fn the_data_directory_file_is_rewritten_after_a_change_and_names_clients_only_if
         ics_client_names: true,
     })
     .unwrap();
-    a.close().unwrap();
+    a.refresh_calendar_file();
     let events = parsed(&file);
     assert!(
         events.iter().any(|e| e.contains("Anne Martin")),

@@ -201,10 +201,6 @@ impl Courtier {
     /// file itself (a few pages at most: SQLite folds the log back every 1 000 pages), so that
     /// `agence.courtier` alone holds the agency, as a copy of it would. Nothing on a damaged file.
     pub fn close(&self) -> Result<(), AppError> {
-        // The clear calendar file follows the data: rewritten at closing if anything changed.
-        if self.reader.lock().map(|r| r.is_some()).unwrap_or(false) {
-            self.refresh_calendar_file();
-        }
         *self
             .reader
             .lock()

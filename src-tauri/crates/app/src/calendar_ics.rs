@@ -108,8 +108,11 @@ impl Courtier {
         Ok(path)
     }
 
-    /// Rewrites the calendar file if a write happened since it was last written.
-    pub(crate) fn refresh_calendar_file(&self) {
+    /// Rewrites the calendar file if a write happened since it was last written. Not done at
+    /// closing: building the 90 days reads most of the portfolio (seconds at 100 000 clients), so
+    /// the desktop app calls this from a background thread, and a CLI write leaves it to the app
+    /// (`courtier calendar --ics FILE` writes one on demand).
+    pub fn refresh_calendar_file(&self) {
         if self
             .calendar_dirty
             .load(std::sync::atomic::Ordering::Relaxed)
