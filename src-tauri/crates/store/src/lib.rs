@@ -144,7 +144,7 @@ impl Store {
              PRAGMA busy_timeout = 5000;
              PRAGMA cache_size = -65536;",
         )?;
-        let store = Store {
+        let mut store = Store {
             conn,
             path: path.to_path_buf(),
             chain_key: journal::chain_key(key),
@@ -153,6 +153,9 @@ impl Store {
         };
         let supported = MIGRATIONS.last().map_or(0, |m| m.version);
         let found = store.schema_version()?;
+        // Never written through, but its reads of the journal (the head a printed page or an
+        // e-mail carries) must see it.
+        store.journaled = found >= migrations::JOURNAL_VERSION;
         if found > supported {
             return Err(DbError::SchemaTooNew { found, supported });
         }
@@ -529,6 +532,17 @@ mod tests {
         assert_eq!(page.total, 0, "the uncommitted client is not seen");
         writer.conn.execute_batch("COMMIT;").unwrap();
         assert_eq!(ClientStore::count_clients(&reader, true).unwrap(), 1);
+        // It reads the journal's head as the writer does (it once read none).
+        let mut writer = writer;
+        courtier_port::RenewalStore::record_renewal_settings(
+            &mut writer,
+            &courtier_port::RenewalSettingsRow::default(),
+            "2026-11-24T09:00:00Z",
+        )
+        .unwrap();
+        let head = writer.journal_head().unwrap();
+        assert!(head.is_some());
+        assert_eq!(reader.journal_head().unwrap(), head);
         // The reader refuses to write.
         let e = reader.set_agency("autre", "x").unwrap_err();
         assert!(matches!(e, DbError::Sqlite(_)), "{e:?}");
