@@ -76,4 +76,6 @@ pub const COMMANDS: &[&str] = &[
     "mail_send",
     "mail_outbox",
     "mail_retry",
+    "client_exchange_add",
+    "client_exchanges",
 ];

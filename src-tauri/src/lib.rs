@@ -6,6 +6,7 @@
 
 mod commands_list;
 mod documents;
+mod exchanges;
 mod mail;
 
 pub use commands_list::COMMANDS;
@@ -581,6 +582,8 @@ pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R>
             mail::mail_send,
             mail::mail_outbox,
             mail::mail_retry,
+            exchanges::client_exchange_add,
+            exchanges::client_exchanges,
         ])
 }
 

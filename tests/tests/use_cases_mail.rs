@@ -269,6 +269,20 @@ fn each_template_reaches_a_real_smtp_server_in_french_with_its_attachment_and_it
     let all = a.mail_of_client(client).unwrap();
     assert_eq!(all.len(), 5);
     assert!(all.iter().all(|m| m.sent));
+    // Every message sent is on the client's timeline, the statement's hash beside its name.
+    let t = a
+        .client_timeline(client, &courtier_app::TimelineQuery::default())
+        .unwrap();
+    let mails: Vec<_> = t
+        .entries
+        .iter()
+        .filter(|e| e.kind == "echange" && e.title.starts_with("Courriel envoyé à "))
+        .collect();
+    assert_eq!(mails.len(), 5, "{:?}", t.entries);
+    assert!(mails.iter().any(|e| e
+        .detail
+        .as_deref()
+        .is_some_and(|d| d.contains("releve-coefficient.pdf") && d.contains(&doc.sha256))));
     assert!(a.mail_outbox().unwrap().is_empty());
     let check = a.verify(None).unwrap();
     assert!(check.ok(), "{:?}", check.problems);
@@ -292,6 +306,21 @@ fn with_the_server_down_the_message_waits_in_the_outbox_then_leaves_once_it_is_u
     let outbox = a.mail_outbox().unwrap();
     assert_eq!(outbox.len(), 1);
     assert_eq!(outbox[0].reason.as_deref(), Some(reason.as_str()));
+    // On the timeline, waiting, with the reason; then sent, the same entry.
+    let on_timeline = |a: &TempAgency| {
+        a.contract_timeline(k.id, &courtier_app::TimelineQuery::default())
+            .unwrap()
+            .entries
+            .into_iter()
+            .filter(|e| e.title.starts_with("Courriel "))
+            .collect::<Vec<_>>()
+    };
+    let waiting = on_timeline(&a);
+    assert_eq!(waiting.len(), 1);
+    assert!(waiting[0]
+        .title
+        .starts_with("Courriel en attente d'envoi à "));
+    assert!(waiting[0].detail.as_deref().unwrap().contains(&reason));
 
     let smtp = Smtp::start(port, sink_dir.path(), &[]);
     let retried = a.mail_retry(None).unwrap();
@@ -303,6 +332,9 @@ fn with_the_server_down_the_message_waits_in_the_outbox_then_leaves_once_it_is_u
         .unwrap()
         .contains("AUTO-2021-0042"));
     assert!(a.mail_outbox().unwrap().is_empty());
+    let sent = on_timeline(&a);
+    assert_eq!(sent.len(), 1);
+    assert!(sent[0].title.starts_with("Courriel envoyé à "), "{sent:?}");
     // Sent once, never twice.
     assert_eq!(
         a.mail_retry(Some(m.id)).unwrap_err().code,

@@ -152,6 +152,7 @@ const SAMPLES = {
   'clientTimeline.json': 'Timeline',
   'search.json': 'SearchResults',
   'claimsList.json': 'ClaimListPage',
+  'clientExchanges.json': 'ClientExchange[]',
 };
 
 const load = (file) => JSON.parse(readFileSync(new URL(file, FIXTURES), 'utf8'));

@@ -63,6 +63,8 @@ import { t } from './i18n/index.js';
  * @typedef {import('./api/types.js').MailInput} MailInput
  * @typedef {import('./api/types.js').MailPreview} MailPreview
  * @typedef {import('./api/types.js').MailMessage} MailMessage
+ * @typedef {import('./api/types.js').ClientExchange} ClientExchange
+ * @typedef {import('./api/types.js').ClientExchangeInput} ClientExchangeInput
  * @typedef {import('./api/types.js').OwnerKind} OwnerKind
  *
  * @typedef {(cmd: string, args?: Record<string, unknown>) => Promise<unknown>} InvokeFn
@@ -365,6 +367,14 @@ export function createApi(invoke) {
     mailOutbox: () => call('mail_outbox'),
     /** Every message of the outbox once more (or only `id`). @param {number | null} [id] @returns {Promise<MailMessage[]>} */
     mailRetry: (id) => call('mail_retry', { id: id ?? null }),
+    /**
+     * Notes an exchange with the client (a call, a meeting, a letter, a consent given or
+     * withdrawn): an append-only entry of their exchange log, shown on the timeline.
+     * @param {number} clientId @param {ClientExchangeInput} input @returns {Promise<ClientExchange>}
+     */
+    clientExchangeAdd: (clientId, input) => call('client_exchange_add', { clientId, input }),
+    /** The client's exchange log, oldest first. @param {number} clientId @returns {Promise<ClientExchange[]>} */
+    clientExchanges: (clientId) => call('client_exchanges', { clientId }),
     /**
      * The native file dialog (tauri-plugin-dialog): the absolute paths picked, or [] if none.
      * @param {string} title @returns {Promise<string[]>}

@@ -139,8 +139,9 @@ export function formatAt(at) {
 
 /**
  * The exchange log, newest first (by `at`; the same moment: the last recorded first).
- * @param {CommunicationRecord[]} list
- * @returns {CommunicationRecord[]}
+ * @template {{ at: string }} T
+ * @param {T[]} list
+ * @returns {T[]}
  */
 export function newestFirst(list) {
   return list

@@ -760,3 +760,27 @@ export {};
  * @property {string | null} reason the last failure, while it waits in the outbox
  * @property {MailAttempt[]} attempts
  */
+
+/**
+ * @typedef {'echange' | 'consentement' | 'opposition'} ExchangeKind
+ *
+ * @typedef {object} ClientExchangeInput `ClientExchangeDto` as sent
+ * @property {number | null} contractId the contract it is about, if one (one of the client's)
+ * @property {string} at `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`, never in the future
+ * @property {ExchangeKind} kind
+ * @property {Channel} channel
+ * @property {Direction} direction
+ * @property {string} summary
+ *
+ * @typedef {object} ClientExchange `ClientExchangeDto` as read: an entry of the client's
+ *   append-only exchange log
+ * @property {number} id
+ * @property {number} clientId
+ * @property {number | null} contractId
+ * @property {string} at
+ * @property {string} kind
+ * @property {string} channel
+ * @property {string} direction
+ * @property {string} summary
+ * @property {string} recordedAt
+ */

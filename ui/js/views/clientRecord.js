@@ -16,6 +16,7 @@ import { CONTRACT_STATUS_LABEL, PRODUCT_LABEL, labelKey, suggestStartCoefficient
 import { releveDialog, reopenReleve } from './contract/releve.js';
 import { relevesSection } from './releves.js';
 import { timelineSection } from './timeline.js';
+import { exchangesCard } from './clientExchanges.js';
 import { clientRevisionViews } from '../clientRevisions.js';
 import { revisionNotes } from '../components/revisionNotes.js';
 
@@ -195,6 +196,7 @@ export function mountClientRecord(el, route, api) {
         revisionsSection(r),
         contractsSection(r),
         relevesSection({ api, clientId: r.id, isAlive: () => alive, onContract: openContract }),
+        exchangesCard({ api, clientId: r.id, isAlive: () => alive, onSaved: () => { if (alive) render(r); } }),
         timelineSection({
           load: (q) => api.clientTimeline(r.id, q),
           perClient: true,

@@ -5,16 +5,17 @@
 mod checks;
 
 use crate::engine::coefficient_rows;
-use crate::input::{date_field, field, iso, limits, line, lines, money, required_line};
+use crate::input::{
+    channel_and_direction, date_field, exchange_at, field, iso, limits, line, lines, money,
+    required_line,
+};
 use crate::{
     AmountDto, AppError, ClaimDraft, ClaimPage, ClaimRecord, ClaimUpdate, CommunicationDto,
     ContractRecord, Courtier, OpenClaim, PartyDto,
 };
 use chrono::NaiveDate;
 use courtier_domain::bonus_malus::check_qualification;
-use courtier_domain::vocabulary::{
-    AmountKind, Channel, ClaimKind, ClaimStatus, Direction, PartyRole, Responsibility,
-};
+use courtier_domain::vocabulary::{AmountKind, ClaimKind, ClaimStatus, PartyRole, Responsibility};
 use courtier_port::{AmountRow, ClaimCorrection, NewClaim, OpenClaimRow};
 
 /// The checks every claim's declared facts pass, at creation and at each correction.
@@ -358,14 +359,7 @@ impl Courtier {
         claim_id: i64,
         m: &CommunicationDto,
     ) -> Result<ContractRecord, AppError> {
-        let channel = Channel::parse(&m.channel).map_err(|_| {
-            field(
-                "channel",
-                "Le canal est telephone, email, courrier, rendez_vous ou autre.",
-            )
-        })?;
-        let direction = Direction::parse(&m.direction)
-            .map_err(|_| field("direction", "Le sens est entrant ou sortant."))?;
+        let (channel, direction) = channel_and_direction(&m.channel, &m.direction)?;
         let summary = lines(
             Some(&m.summary),
             "summary",
@@ -373,22 +367,7 @@ impl Courtier {
             limits::TEXT,
         )?
         .ok_or_else(|| field("summary", "Le résumé de l'échange est vide."))?;
-        let at = m.at.trim();
-        let (day, time) = at.split_once('T').unwrap_or((at, ""));
-        let day = date_field(day, "at", "Date de l'échange")?;
-        if day > self.today() {
-            return Err(field(
-                "at",
-                "La date de l'échange est dans le futur : on note un échange qui a eu lieu.",
-            ));
-        }
-        if !time.is_empty()
-            && chrono::NaiveTime::parse_from_str(time, "%H:%M")
-                .or_else(|_| chrono::NaiveTime::parse_from_str(time, "%H:%M:%S"))
-                .is_err()
-        {
-            return Err(field("at", format!("Heure « {time} » invalide (HH:MM).")));
-        }
+        let at = exchange_at(&m.at, self.today())?;
         let row = courtier_port::CommunicationRow {
             id: 0,
             party_id: m.party_id,

@@ -13,6 +13,51 @@ pub(crate) fn date_field(s: &str, code: &str, label: &str) -> Result<NaiveDate, 
     parse_date(s).map_err(|m| field(code, format!("{label} : {m}")))
 }
 
+/// When an exchange happened, as the forms send it (`2026-11-23`, `23/11/2026`,
+/// `2026-11-23T14:05`): a date not after `today`, and a time `HH:MM` (seconds accepted, dropped).
+/// Returned as `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
+pub(crate) fn exchange_at(at: &str, today: NaiveDate) -> Result<String, AppError> {
+    let at = at.trim();
+    let (day, time) = at.split_once('T').unwrap_or((at, ""));
+    let day = date_field(day, "at", "Date de l'échange")?;
+    if day > today {
+        return Err(field(
+            "at",
+            "La date de l'échange est dans le futur : on note un échange qui a eu lieu.",
+        ));
+    }
+    if time.is_empty() {
+        return Ok(iso(day));
+    }
+    let t = chrono::NaiveTime::parse_from_str(time, "%H:%M")
+        .or_else(|_| chrono::NaiveTime::parse_from_str(time, "%H:%M:%S"))
+        .map_err(|_| field("at", format!("Heure « {time} » invalide (HH:MM).")))?;
+    Ok(format!("{}T{}", iso(day), t.format("%H:%M")))
+}
+
+/// An exchange's channel and direction codes, checked.
+pub(crate) fn channel_and_direction(
+    channel: &str,
+    direction: &str,
+) -> Result<
+    (
+        courtier_domain::vocabulary::Channel,
+        courtier_domain::vocabulary::Direction,
+    ),
+    AppError,
+> {
+    use courtier_domain::vocabulary::{Channel, Direction};
+    let channel = Channel::parse(channel).map_err(|_| {
+        field(
+            "channel",
+            "Le canal est telephone, email, courrier, rendez_vous ou autre.",
+        )
+    })?;
+    let direction = Direction::parse(direction)
+        .map_err(|_| field("direction", "Le sens est entrant ou sortant."))?;
+    Ok((channel, direction))
+}
+
 /// The largest amount a form takes: a billion euros, beyond the largest motor claim (bodily
 /// injury claims reach tens of millions), and small enough that no sum of a file's amounts can
 /// overflow.

@@ -24,6 +24,7 @@ mod drivers;
 mod dto;
 mod engine;
 mod error;
+mod exchanges;
 mod identity;
 mod input;
 mod insurers;
@@ -34,6 +35,7 @@ mod releves;
 pub mod renewals;
 mod search;
 mod timeline;
+mod timeline_exchanges;
 mod vehicles;
 
 pub use agency::{APP_VERSION, EXCHANGE_ANCHOR_FILE};
@@ -49,6 +51,7 @@ pub use dto::{
     SearchResults, StatusDto, SurchargeDto, VehicleDraft, VehicleDto, VehicleUpdate, WithdrawalDto,
 };
 pub use error::{AppError, ErrorCode};
+pub use exchanges::{exchange_kind_label, ClientExchangeDto};
 pub use identity::{AgencyIdentityDraft, AgencyIdentityDto};
 pub use insurers::{InsurerDraft, InsurerDto};
 pub use integrity::{AnchorFile, IntegrityReport};

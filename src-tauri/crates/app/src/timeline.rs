@@ -428,13 +428,15 @@ fn releve_entry(r: &ReleveEntry) -> TimelineEntry {
 
 /// Sorts and filters entries built from `contracts`.
 pub fn build_timeline(contracts: &[ContractRecord], q: &TimelineQuery) -> Timeline {
-    build_client_timeline(contracts, &[], q)
+    build_client_timeline(contracts, &[], Vec::new(), q)
 }
 
-/// Sorts and filters entries built from a client's `contracts` and `releves`.
+/// Sorts and filters entries built from a client's `contracts` and `releves`, with `others`
+/// (their exchanges, e-mails and avis sent) as they are.
 pub fn build_client_timeline(
     contracts: &[ContractRecord],
     releves: &[ReleveEntry],
+    others: Vec<TimelineEntry>,
     q: &TimelineQuery,
 ) -> Timeline {
     let mut all = Vec::new();
@@ -442,6 +444,15 @@ pub fn build_client_timeline(
         contract_entries(k, &mut all);
     }
     all.extend(releves.iter().map(releve_entry));
+    for mut x in others {
+        // An entry about a contract carries its label, like the contract's own entries.
+        if x.contract_label.is_none() {
+            if let Some(k) = contracts.iter().find(|k| Some(k.id) == x.contract_id) {
+                x.contract_label = Some(format!("{} n° {}", k.insurer, k.number));
+            }
+        }
+        all.push(x);
+    }
     let total = all.len();
     let rank = |k: &str| TIMELINE_KINDS.iter().position(|x| *x == k).unwrap_or(99);
     all.sort_by(|a, b| {
@@ -501,7 +512,32 @@ impl Courtier {
         self.client_get(client_id)?;
         let contracts = self.contracts_of_client(client_id)?;
         let releves = self.releves_of_client(client_id)?;
-        Ok(build_client_timeline(&contracts, &releves, q))
+        let others = self.exchange_entries(client_id, &contracts)?;
+        Ok(build_client_timeline(&contracts, &releves, others, q))
+    }
+
+    /// A client's exchanges, e-mails and avis sent, as timeline entries (those about one of
+    /// `contracts` carry its id).
+    fn exchange_entries(
+        &self,
+        client_id: i64,
+        contracts: &[ContractRecord],
+    ) -> Result<Vec<TimelineEntry>, AppError> {
+        let mut out: Vec<TimelineEntry> = self
+            .with_reader(|s| Ok(s.client_exchanges_of_client(client_id)?))?
+            .iter()
+            .map(crate::timeline_exchanges::noted)
+            .collect();
+        out.extend(
+            self.mail_of_client(client_id)?
+                .iter()
+                .map(crate::timeline_exchanges::mail),
+        );
+        for k in contracts {
+            let sent = self.with_reader(|s| Ok(s.avis_sendings_of_contract(k.id)?))?;
+            out.extend(sent.iter().map(crate::timeline_exchanges::avis));
+        }
+        Ok(out)
     }
 
     /// One contract's timeline.
@@ -512,7 +548,10 @@ impl Courtier {
     ) -> Result<Timeline, AppError> {
         check_query(q)?;
         let k = self.contract_get(contract_id)?;
-        Ok(build_timeline(std::slice::from_ref(&k), q))
+        let one = std::slice::from_ref(&k);
+        let mut others = self.exchange_entries(k.client_id, one)?;
+        others.retain(|x| x.contract_id == Some(k.id));
+        Ok(build_client_timeline(one, &[], others, q))
     }
 }
 

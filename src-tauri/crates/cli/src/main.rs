@@ -28,6 +28,7 @@ use args::client::ClientCommand;
 use args::contract::ContractCommand;
 use args::document::DocumentCommand;
 use args::driver::DriverCommand;
+use args::exchange::ExchangeCommand;
 use args::identity::AgencyCommand;
 use args::insurer::InsurerCommand;
 use args::mail::MailCommand;
@@ -120,6 +121,9 @@ enum Command {
     /// confirmé, boîte d'envoi.
     #[command(subcommand)]
     Mail(MailCommand),
+    /// Le journal des échanges d'un client : appels, rendez-vous, courriers, consentements.
+    #[command(subcommand)]
+    Exchange(ExchangeCommand),
     /// Charge un portefeuille de démonstration réaliste.
     Demo {
         /// Nombre de clients à créer.
@@ -230,6 +234,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         }),
         Command::Document(c) => closing(opened(dir)?, |a| cmd::document::run(a, c)),
         Command::Mail(c) => closing(opened(dir)?, |a| cmd::mail::run(a, c)),
+        Command::Exchange(c) => closing(opened(dir)?, |a| cmd::exchange::run(a, c)),
         Command::Statement {
             contract,
             date,

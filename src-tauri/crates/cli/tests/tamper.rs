@@ -175,6 +175,20 @@ fn portfolio() -> CliAgency {
         "--orias",
         "12345678",
     ]);
+    a.ok(&[
+        "exchange",
+        "add",
+        "--client",
+        client,
+        "--at",
+        "2024-06-03T10:15",
+        "--channel",
+        "telephone",
+        "--direction",
+        "entrant",
+        "--summary",
+        "Appel au sujet du sinistre",
+    ]);
     a
 }
 
@@ -237,6 +251,7 @@ const KINDS: &[(&str, &[&str], &str)] = &[
     ("releves", &["id"], "document = '{}'"),
     ("revisions", &["id"], "reason = 'falsifié'"),
     ("agency_identities", &["id"], "orias = '87654321'"),
+    ("client_exchanges", &["id"], "summary = 'falsifié'"),
 ];
 
 /// `table [k1 v1, k2 v2]`, as `check` names a row.

@@ -20,6 +20,7 @@ mod contracts;
 mod documents;
 mod drivers;
 mod error;
+mod exchanges;
 mod identity;
 mod insurers;
 mod integrity;
@@ -50,6 +51,7 @@ pub use documents::{
 };
 pub use drivers::{DriverRow, DriverStore};
 pub use error::{DeriveError, StoreError, StoreResult};
+pub use exchanges::{ClientExchangeRow, ExchangeKind, ExchangeStore};
 pub use identity::{AgencyIdentityRow, AgencyIdentityStore};
 pub use insurers::{InsurerRow, InsurerStore};
 pub use integrity::{
@@ -81,6 +83,7 @@ pub trait AgencyStore:
     + AggravationStore
     + DocumentStore
     + MailStore
+    + ExchangeStore
     + VehicleStore
     + DriverStore
     + ReleveStore
@@ -102,6 +105,7 @@ impl<T> AgencyStore for T where
         + AggravationStore
         + DocumentStore
         + MailStore
+        + ExchangeStore
         + VehicleStore
         + DriverStore
         + ReleveStore

@@ -249,6 +249,19 @@ pub(crate) const CHAINED: &[Chained] = &[
         key: &["id"],
         content: &["claim_silence_days", "advice_review_months", "ics_client_names"],
     },
+    Chained {
+        table: "client_exchanges",
+        key: &["id"],
+        content: &[
+            "client_id",
+            "contract_id",
+            "at",
+            "kind",
+            "channel",
+            "direction",
+            "summary",
+        ],
+    },
 ];
 
 /// A manifest lists each row's digest when its act wrote at most this many rows in a table.

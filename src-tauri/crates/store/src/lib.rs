@@ -9,6 +9,7 @@ mod aggravations;
 mod batch;
 mod calendar;
 mod claims;
+mod client_exchanges;
 mod client_search;
 mod clients;
 mod contracts;

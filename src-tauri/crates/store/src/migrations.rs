@@ -81,6 +81,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 17,
         sql: include_str!("../migrations/0017_claim_responsibility.sql"),
     },
+    Migration {
+        version: 22,
+        sql: include_str!("../migrations/0022_client_exchanges.sql"),
+    },
 ];
 
 /// The schema version of this build (the last migration's: numbers are those given to each

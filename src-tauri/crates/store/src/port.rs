@@ -275,6 +275,11 @@ delegate!(DocumentStore {
     fn set_document_size_limit(&mut self, bytes: u64) -> ();
 });
 
+delegate!(ExchangeStore {
+    fn insert_client_exchange(&mut self, row: &ClientExchangeRow, now: &str) -> i64;
+    fn client_exchanges_of_client(&self, client_id: i64) -> Vec<ClientExchangeRow>;
+});
+
 delegate!(RenewalStore {
     fn insert_avis_sending(
         &mut self,

@@ -11,6 +11,7 @@ pub mod client;
 pub mod contract;
 pub mod document;
 pub mod driver;
+pub mod exchange;
 pub mod identity;
 pub mod insurer;
 pub mod mail;
