@@ -25,6 +25,7 @@ mod insurers;
 mod integrity;
 mod mail;
 mod releves;
+mod reminders;
 mod renewals;
 mod revisions;
 mod search;
@@ -61,6 +62,10 @@ pub use mail::{
     NewMailMessage,
 };
 pub use releves::{ReleveRow, ReleveStore};
+pub use reminders::{
+    AutoKey, FireRequest, NewReminder, ReminderEventKind, ReminderEventRow, ReminderRow,
+    ReminderStore,
+};
 pub use renewals::{
     AvisSendingRow, CalendarContractRow, CalendarQuery, CalendarStore, RenewalSettingsRow,
     RenewalStore,
@@ -88,6 +93,7 @@ pub trait AgencyStore:
     + CalendarStore
     + RevisionStore
     + SearchStore
+    + ReminderStore
     + Send
 {
 }
@@ -109,6 +115,7 @@ impl<T> AgencyStore for T where
         + CalendarStore
         + RevisionStore
         + SearchStore
+        + ReminderStore
         + Send
 {
 }

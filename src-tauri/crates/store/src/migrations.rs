@@ -81,6 +81,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 17,
         sql: include_str!("../migrations/0017_claim_responsibility.sql"),
     },
+    Migration {
+        version: 18,
+        sql: include_str!("../migrations/0018_reminders.sql"),
+    },
 ];
 
 /// The schema version of this build (the last migration's: numbers are those given to each
