@@ -32,6 +32,7 @@ mod integrity;
 pub mod mail;
 mod printing;
 mod releves;
+pub mod reminders;
 pub mod renewals;
 mod search;
 mod timeline;
@@ -95,6 +96,9 @@ pub struct Courtier {
     calendar_dirty: std::sync::atomic::AtomicBool,
     /// The print engine, its fonts parsed at the first document.
     print: std::sync::OnceLock<courtier_print::Engine>,
+    /// The day and journal head at which the automatic reminders were last written
+    /// (`reminders.rs`): written again only when one of them changed.
+    reminders_synced: Mutex<Option<(NaiveDate, Option<courtier_port::JournalHead>)>>,
 }
 
 /// The platform data directory for this build kind (`…/fr.courtier.app`, or
@@ -159,6 +163,7 @@ impl Courtier {
             mail_password: Mutex::new(None),
             calendar_dirty: std::sync::atomic::AtomicBool::new(false),
             print: std::sync::OnceLock::new(),
+            reminders_synced: Mutex::new(None),
         }
     }
 

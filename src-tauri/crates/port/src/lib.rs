@@ -26,6 +26,7 @@ mod insurers;
 mod integrity;
 mod mail;
 mod releves;
+mod reminders;
 mod renewals;
 mod revisions;
 mod search;
@@ -63,6 +64,10 @@ pub use mail::{
     NewMailMessage,
 };
 pub use releves::{ReleveRow, ReleveStore};
+pub use reminders::{
+    AutoKey, FireRequest, NewReminder, ReminderEventKind, ReminderEventRow, ReminderRow,
+    ReminderStore,
+};
 pub use renewals::{
     AvisSendingRow, CalendarContractRow, CalendarQuery, CalendarStore, RenewalSettingsRow,
     RenewalStore,
@@ -91,6 +96,7 @@ pub trait AgencyStore:
     + CalendarStore
     + RevisionStore
     + SearchStore
+    + ReminderStore
     + Send
 {
 }
@@ -113,6 +119,7 @@ impl<T> AgencyStore for T where
         + CalendarStore
         + RevisionStore
         + SearchStore
+        + ReminderStore
         + Send
 {
 }

@@ -250,6 +250,33 @@ pub(crate) const CHAINED: &[Chained] = &[
         content: &["claim_silence_days", "advice_review_months", "ics_client_names"],
     },
     Chained {
+        table: "reminders",
+        key: &["id"],
+        content: &[
+            "origin",
+            "client_id",
+            "contract_id",
+            "claim_id",
+            "deadline_kind",
+            "deadline_date",
+            "rule",
+            "lead_days",
+            "due_at",
+            "title",
+            "note",
+        ],
+    },
+    Chained {
+        table: "reminder_events",
+        key: &["reminder_id", "seq"],
+        content: &["kind", "occurrence", "broker"],
+    },
+    Chained {
+        table: "reminder_settings",
+        key: &["id"],
+        content: &["lead_days"],
+    },
+    Chained {
         table: "client_exchanges",
         key: &["id"],
         content: &[

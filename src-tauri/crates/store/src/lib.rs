@@ -28,6 +28,7 @@ mod port;
 mod prelude;
 mod recompute;
 mod releves;
+mod reminders;
 mod renewals;
 mod revisions;
 mod rows;

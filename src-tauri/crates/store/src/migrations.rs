@@ -82,6 +82,10 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0017_claim_responsibility.sql"),
     },
     Migration {
+        version: 18,
+        sql: include_str!("../migrations/0018_reminders.sql"),
+    },
+    Migration {
         version: 22,
         sql: include_str!("../migrations/0022_client_exchanges.sql"),
     },

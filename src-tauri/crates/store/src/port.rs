@@ -298,3 +298,22 @@ delegate!(RenewalStore {
 delegate!(CalendarStore {
     fn calendar_contracts(&self, q: &CalendarQuery) -> Vec<CalendarContractRow>;
 });
+
+delegate!(ReminderStore {
+    fn insert_reminder(&mut self, r: &NewReminder, now: &str) -> i64;
+    fn ensure_auto_reminders(&mut self, rs: &[NewReminder], now: &str) -> u64;
+    fn reminder(&self, id: i64) -> ReminderRow;
+    fn open_reminders(&self, today: NaiveDate) -> Vec<ReminderRow>;
+    fn closed_reminders(&self, limit: u32) -> Vec<ReminderRow>;
+    fn record_reminder_event(
+        &mut self,
+        id: i64,
+        kind: ReminderEventKind,
+        occurrence: Option<&str>,
+        broker: &str,
+        now: &str,
+    ) -> ();
+    fn fire_reminders(&mut self, requests: &[FireRequest], broker: &str, now: &str) -> Vec<i64>;
+    fn reminder_lead_days(&self) -> Option<Vec<u32>>;
+    fn record_reminder_lead_days(&mut self, days: &[u32], now: &str) -> ();
+});

@@ -9,7 +9,8 @@
 //! - [`hamon`]: termination at any time after the first year (art. L113-15-2, loi Hamon);
 //! - [`follow_up`]: the relevé d'information due within fifteen days of a request (R18), claims
 //!   without news for N days, the periodic re-examination of advice;
-//! - [`calendar`]: the échéances and deadlines of one contract falling in a date range.
+//! - [`calendar`]: the échéances and deadlines of one contract falling in a date range;
+//! - [`reminders`]: the automatic reminders due by a date, from the deadlines and lead times.
 //!
 //! Who the law protects: Chatel and Hamon apply only to contracts of **natural persons outside
 //! their profession** ([`Subscriber::protected`]); Chatel only to **tacitly renewed** contracts.
@@ -18,6 +19,7 @@ pub mod calendar;
 pub mod chatel;
 pub mod follow_up;
 pub mod hamon;
+pub mod reminders;
 pub mod rules;
 
 #[cfg(test)]
@@ -34,6 +36,9 @@ pub use follow_up::{
     advice_review_due, claim_follow_up_due, releve_due, releve_status, ReleveStatus,
 };
 pub use hamon::{hamon_effective_on, hamon_eligible_from, hamon_eligible_on};
+pub use reminders::{
+    automatic_reminders, AutoReminder, LeadTimes, LeadTimesError, DEFAULT_LEAD_DAYS,
+};
 pub use rules::Rule;
 
 /// The notice period (préavis) of a termination at échéance when the contract says nothing
