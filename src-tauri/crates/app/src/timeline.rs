@@ -15,7 +15,7 @@ use courtier_domain::{Coefficient, Money};
 use serde::{Deserialize, Serialize};
 
 /// The kinds of timeline entries, in the order they are listed within one day.
-pub const TIMELINE_KINDS: [&str; 10] = [
+pub const TIMELINE_KINDS: [&str; 11] = [
     "contrat",
     "sinistre",
     "qualification",
@@ -26,6 +26,7 @@ pub const TIMELINE_KINDS: [&str; 10] = [
     "echange",
     "coefficient",
     "releve",
+    "document",
 ];
 
 /// One dated entry of the timeline.
@@ -43,6 +44,8 @@ pub struct TimelineEntry {
     pub claim_id: Option<i64>,
     /// A relevé d'information received: its id, to reopen its result.
     pub releve_id: Option<i64>,
+    /// A document Courtier generated (attestation, avis, relevé): its id, to open it.
+    pub document_id: Option<i64>,
     /// What happened, in French ("Sinistre : accident, responsabilité entière").
     pub title: String,
     /// More words: a note, an exchange's summary, an amendment's details.
@@ -101,6 +104,7 @@ fn contract_entries(k: &ContractRecord, out: &mut Vec<TimelineEntry>) {
         contract_label: Some(label.clone()),
         claim_id: claim,
         releve_id: None,
+        document_id: None,
         title,
         detail: None,
         code: None,
@@ -414,6 +418,7 @@ fn releve_entry(r: &ReleveEntry) -> TimelineEntry {
         contract_label: None,
         claim_id: None,
         releve_id: Some(r.id),
+        document_id: None,
         title,
         detail: r
             .result
@@ -437,7 +442,16 @@ pub fn build_client_timeline(
     releves: &[ReleveEntry],
     q: &TimelineQuery,
 ) -> Timeline {
-    let mut all = Vec::new();
+    build_with(contracts, releves, Vec::new(), q)
+}
+
+/// The same, with entries made elsewhere (the documents generated).
+fn build_with(
+    contracts: &[ContractRecord],
+    releves: &[ReleveEntry],
+    mut all: Vec<TimelineEntry>,
+    q: &TimelineQuery,
+) -> Timeline {
     for k in contracts {
         contract_entries(k, &mut all);
     }
@@ -501,7 +515,8 @@ impl Courtier {
         self.client_get(client_id)?;
         let contracts = self.contracts_of_client(client_id)?;
         let releves = self.releves_of_client(client_id)?;
-        Ok(build_client_timeline(&contracts, &releves, q))
+        let generated = self.generated_entries(&contracts)?;
+        Ok(build_with(&contracts, &releves, generated, q))
     }
 
     /// One contract's timeline.
@@ -512,7 +527,9 @@ impl Courtier {
     ) -> Result<Timeline, AppError> {
         check_query(q)?;
         let k = self.contract_get(contract_id)?;
-        Ok(build_timeline(std::slice::from_ref(&k), q))
+        let one = std::slice::from_ref(&k);
+        let generated = self.generated_entries(one)?;
+        Ok(build_with(one, &[], generated, q))
     }
 }
 

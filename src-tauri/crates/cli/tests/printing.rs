@@ -100,7 +100,8 @@ fn the_statement_and_the_notice_carry_their_fields_and_are_kept_with_the_contrac
         "1 234,56 €",
         "Coefficient de réduction-majoration",
         "Prime après coefficient",
-        "Garanties non modulées",
+        // No guarantee outside the coefficient: « aucune », not « 0 € ».
+        "Garanties non modulées par le coefficient aucune",
         "L113-15-1",
         "L113-15-2",
     ] {
