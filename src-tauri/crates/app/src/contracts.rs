@@ -187,12 +187,23 @@ impl Courtier {
         s: &mut dyn AgencyStore,
         id: i64,
     ) -> Result<ContractRecord, AppError> {
-        let today = self.today();
+        self.contract_record_at(s, id, self.today())
+    }
+
+    /// The record as it stood on `today` (a statement or a relevé at a past date): coefficient,
+    /// history, counters and note computed up to that day. Only the record of the real today
+    /// keeps the stored history current.
+    pub(crate) fn contract_record_at(
+        &self,
+        s: &mut dyn AgencyStore,
+        id: i64,
+        today: NaiveDate,
+    ) -> Result<ContractRecord, AppError> {
         let facts = s.contract_facts(id)?;
         let out = outcome(&facts, today)?;
         // The date moved on since the last computation: keep the stored history current (not
         // on a damaged file, read-only: the record is computed from the facts anyway).
-        if s.coefficient_history(id)?.len() != out.echeances.len() {
+        if today == self.today() && s.coefficient_history(id)?.len() != out.echeances.len() {
             let now = self.now();
             match s.recompute_contract(id, &now, &|f| coefficient_rows(f, today)) {
                 Err(StoreError::ReadOnlyDamaged { .. }) => {}

@@ -56,7 +56,7 @@ pub use exchanges::{exchange_kind_label, ClientExchangeDto};
 pub use identity::{AgencyIdentityDraft, AgencyIdentityDto};
 pub use insurers::{InsurerDraft, InsurerDto};
 pub use integrity::{AnchorFile, IntegrityReport};
-pub use printing::GeneratedPdf;
+pub use printing::{GeneratedPdf, MonthBatch};
 pub use timeline::{
     build_client_timeline, build_timeline, Timeline, TimelineEntry, TimelineQuery, TIMELINE_KINDS,
 };

@@ -15,7 +15,7 @@ use courtier_domain::{Coefficient, Money};
 use serde::{Deserialize, Serialize};
 
 /// The kinds of timeline entries, in the order they are listed within one day.
-pub const TIMELINE_KINDS: [&str; 10] = [
+pub const TIMELINE_KINDS: [&str; 11] = [
     "contrat",
     "sinistre",
     "qualification",
@@ -26,6 +26,7 @@ pub const TIMELINE_KINDS: [&str; 10] = [
     "echange",
     "coefficient",
     "releve",
+    "document",
 ];
 
 /// One dated entry of the timeline.
@@ -43,6 +44,8 @@ pub struct TimelineEntry {
     pub claim_id: Option<i64>,
     /// A relevé d'information received: its id, to reopen its result.
     pub releve_id: Option<i64>,
+    /// A document Courtier generated (attestation, avis, relevé): its id, to open it.
+    pub document_id: Option<i64>,
     /// What happened, in French ("Sinistre : accident, responsabilité entière").
     pub title: String,
     /// More words: a note, an exchange's summary, an amendment's details.
@@ -101,6 +104,7 @@ fn contract_entries(k: &ContractRecord, out: &mut Vec<TimelineEntry>) {
         contract_label: Some(label.clone()),
         claim_id: claim,
         releve_id: None,
+        document_id: None,
         title,
         detail: None,
         code: None,
@@ -414,6 +418,7 @@ fn releve_entry(r: &ReleveEntry) -> TimelineEntry {
         contract_label: None,
         claim_id: None,
         releve_id: Some(r.id),
+        document_id: None,
         title,
         detail: r
             .result
@@ -432,7 +437,7 @@ pub fn build_timeline(contracts: &[ContractRecord], q: &TimelineQuery) -> Timeli
 }
 
 /// Sorts and filters entries built from a client's `contracts` and `releves`, with `others`
-/// (their exchanges, e-mails and avis sent) as they are.
+/// (their exchanges, e-mails and avis sent, the documents generated) as they are.
 pub fn build_client_timeline(
     contracts: &[ContractRecord],
     releves: &[ReleveEntry],
@@ -512,7 +517,8 @@ impl Courtier {
         self.client_get(client_id)?;
         let contracts = self.contracts_of_client(client_id)?;
         let releves = self.releves_of_client(client_id)?;
-        let others = self.exchange_entries(client_id, &contracts)?;
+        let mut others = self.exchange_entries(client_id, &contracts)?;
+        others.extend(self.generated_entries(&contracts)?);
         Ok(build_client_timeline(&contracts, &releves, others, q))
     }
 
@@ -551,6 +557,7 @@ impl Courtier {
         let one = std::slice::from_ref(&k);
         let mut others = self.exchange_entries(k.client_id, one)?;
         others.retain(|x| x.contract_id == Some(k.id));
+        others.extend(self.generated_entries(one)?);
         Ok(build_client_timeline(one, &[], others, q))
     }
 }

@@ -15,6 +15,7 @@ fn entry(date: &str, contract_id: Option<i64>, title: String) -> TimelineEntry {
         contract_label: None,
         claim_id: None,
         releve_id: None,
+        document_id: None,
         title,
         detail: None,
         code: None,

@@ -155,14 +155,31 @@ enum Command {
     Key(KeyCommand),
     /// Attestation de bonus-malus (relevé de situation) d'un contrat, en PDF, conservée avec le
     /// contrat.
+    ///
+    /// Avec --echeance-month AAAA-MM et --out-dir DOSSIER : une attestation pour chaque contrat
+    /// automobile dont l'échéance tombe dans ce mois.
     Statement {
-        #[arg(long)]
-        contract: i64,
+        #[arg(
+            long,
+            required_unless_present = "echeance_month",
+            conflicts_with = "echeance_month"
+        )]
+        contract: Option<i64>,
         /// Date de la situation (JJ/MM/AAAA ou AAAA-MM-JJ) ; aujourd'hui par défaut.
         #[arg(long)]
         date: Option<String>,
-        #[arg(long, value_name = "FICHIER.pdf")]
-        out: PathBuf,
+        #[arg(
+            long,
+            value_name = "FICHIER.pdf",
+            required_unless_present = "echeance_month"
+        )]
+        out: Option<PathBuf>,
+        /// Le mois des échéances (AAAA-MM) : toutes les attestations de ce mois.
+        #[arg(long, value_name = "AAAA-MM", requires = "out_dir", conflicts_with_all = ["out", "date"])]
+        echeance_month: Option<String>,
+        /// Le dossier (existant) où écrire les attestations du mois.
+        #[arg(long, value_name = "DOSSIER", requires = "echeance_month")]
+        out_dir: Option<PathBuf>,
     },
     /// L'agence : son identité (nom, ORIAS, logo, mentions légales) imprimée sur ses documents.
     #[command(subcommand)]
@@ -239,8 +256,22 @@ fn run(cli: Cli) -> Result<(), AppError> {
             contract,
             date,
             out,
+            echeance_month,
+            out_dir,
         } => closing(opened(dir)?, |a| {
-            cmd::identity::write_pdf(&a.statement_pdf(contract, date.as_deref())?, &out)
+            match (contract, out, echeance_month, out_dir) {
+                (Some(contract), Some(out), _, _) => {
+                    cmd::identity::write_pdf(&a.statement_pdf(contract, date.as_deref())?, &out)
+                }
+                (_, _, Some(month), Some(out_dir)) => {
+                    cmd::identity::month_batch(a, &month, &out_dir)
+                }
+                // clap requires one of the two forms.
+                _ => Err(AppError::field(
+                    "contract",
+                    "Indiquez --contract et --out, ou --echeance-month et --out-dir.",
+                )),
+            }
         }),
         Command::Agency(c) => closing(opened(dir)?, |a| cmd::identity::run(a, c)),
     }

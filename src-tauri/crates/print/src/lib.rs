@@ -188,6 +188,34 @@ pub mod french {
         format!("{}\u{a0}€", number(decimal))
     }
 
+    /// A French telephone number in pairs: `01 23 45 67 89` from `0123456789`, `01.23.45.67.89`
+    /// or `01-23-45-67-89`; `+33 1 23 45 67 89` from `+33123456789`. Anything else (a foreign
+    /// number, an extension) is printed as typed.
+    pub fn phone(typed: &str) -> String {
+        let digits: String = typed.chars().filter(|c| c.is_ascii_digit()).collect();
+        let only_separators = typed
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '+' | '\u{a0}'));
+        let pairs = |d: &str| {
+            d.as_bytes()
+                .chunks(2)
+                .map(|c| String::from_utf8_lossy(c).into_owned())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        if !only_separators {
+            return typed.to_string();
+        }
+        let t = typed.trim();
+        if t.starts_with('0') && !t.starts_with("00") && digits.len() == 10 {
+            pairs(&digits)
+        } else if t.starts_with("+33") && digits.len() == 11 {
+            format!("+33 {} {}", &digits[2..3], pairs(&digits[3..]))
+        } else {
+            typed.to_string()
+        }
+    }
+
     /// `0,85`, `1 234,5` from `0.85`, `1234.5`.
     pub fn number(decimal: &str) -> String {
         let (neg, s) = match decimal.strip_prefix('-') {

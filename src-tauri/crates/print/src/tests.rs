@@ -73,6 +73,15 @@ fn french_formats() {
     assert_eq!(french::money("1234.56"), "1\u{202f}234,56\u{a0}€");
     assert_eq!(french::number("0.85"), "0,85");
     assert_eq!(french::number("-1234567.5"), "-1\u{202f}234\u{202f}567,5");
+    assert_eq!(french::phone("0123456789"), "01 23 45 67 89");
+    assert_eq!(french::phone("01.23.45.67.89"), "01 23 45 67 89");
+    assert_eq!(french::phone(" 01-23-45-67-89 "), "01 23 45 67 89");
+    assert_eq!(french::phone("+33123456789"), "+33 1 23 45 67 89");
+    assert_eq!(french::phone("+44 20 7946 0958"), "+44 20 7946 0958");
+    assert_eq!(
+        french::phone("01 23 45 67 89 poste 12"),
+        "01 23 45 67 89 poste 12"
+    );
 }
 
 fn text_of(pdf: &[u8]) -> Option<String> {

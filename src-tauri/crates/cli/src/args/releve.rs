@@ -22,4 +22,15 @@ pub enum ReleveCommand {
     },
     /// Un relevé et ce que Courtier en tire (coefficient de départ, étapes, contrôle).
     Show(crate::args::ById),
+    /// Établit le relevé d'information (R18) d'un contrat, en PDF, par délégation de l'assureur ;
+    /// il est conservé avec le contrat.
+    Issue {
+        #[arg(long)]
+        contract: i64,
+        /// Date du relevé (JJ/MM/AAAA ou AAAA-MM-JJ) ; aujourd'hui par défaut.
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long, value_name = "FICHIER.pdf")]
+        out: std::path::PathBuf,
+    },
 }

@@ -75,3 +75,22 @@ pub fn write_pdf(g: &courtier_app::GeneratedPdf, out: &std::path::Path) -> Resul
     );
     Ok(())
 }
+
+/// The month batch: every attestation of the month's échéances, then a French summary.
+pub fn month_batch(app: &Courtier, month: &str, dir: &std::path::Path) -> Result<(), AppError> {
+    let b = app.statements_for_month(month, dir)?;
+    match b.files.len() {
+        0 => println!(
+            "Aucun contrat automobile n'a d'échéance en {month} : aucune attestation écrite."
+        ),
+        1 => println!(
+            "1 attestation écrite dans {} (échéances de {month}), conservée avec son contrat.",
+            dir.display()
+        ),
+        n => println!(
+            "{n} attestations écrites dans {} (échéances de {month}), chacune conservée avec son contrat.",
+            dir.display()
+        ),
+    }
+    Ok(())
+}

@@ -29,6 +29,11 @@ pub fn run(app: &Courtier, c: ReleveCommand) -> Result<(), AppError> {
                 )
             },
         ),
+        ReleveCommand::Issue {
+            contract,
+            date,
+            out,
+        } => crate::cmd::identity::write_pdf(&app.releve_pdf(contract, date.as_deref())?, &out),
         ReleveCommand::Show(ById { id, json }) => {
             let r = app.releve_get(id)?;
             if json {

@@ -1,6 +1,13 @@
 //! Generated documents (issue 12): the attestation de bonus-malus, the relevé d'information and
 //! the avis d'échéance as PDFs made by `courtier-print`, stored with the contract like received
-//! documents (the attaching is an act: it is on the timeline and in the journal).
+//! documents (the attaching is an act: it is in the journal, and the generation is on the
+//! contract's timeline, see [`GENERATED_NOTE`]).
+
+mod batch;
+mod releve;
+mod timeline;
+
+pub use batch::MonthBatch;
 
 use crate::dto::ContractRecord;
 use crate::input::{date_field, field};
@@ -8,7 +15,7 @@ use crate::{AppError, Courtier, ErrorCode};
 use chrono::{Datelike, NaiveDate};
 use courtier_domain::vocabulary::{DocumentFormat, DocumentKind};
 use courtier_port::{AgencyStore, Attached, DocumentOwner, NewDocument};
-use courtier_print::french::{long_date, money, number, short_date};
+use courtier_print::french::{long_date, money, number, phone, short_date};
 use courtier_print::{Engine, PrintError, Template, Value};
 
 /// A generated PDF, and the document it was stored as.
@@ -20,6 +27,10 @@ pub struct GeneratedPdf {
     #[serde(skip)]
     pub bytes: Vec<u8>,
 }
+
+/// The note a generated document is stored with: the timeline lists such documents as
+/// « Attestation … établie », « Avis d'échéance établi », « Relevé d'information établi ».
+pub const GENERATED_NOTE: &str = "généré par Courtier";
 
 fn print_error(e: PrintError) -> AppError {
     AppError::new(ErrorCode::Io, e.to_string())
@@ -67,7 +78,7 @@ impl Courtier {
                         ("address", Value::opt(id.address.clone())),
                         ("orias", Value::opt(id.orias.clone())),
                         ("association", Value::opt(id.association.clone())),
-                        ("phone", Value::opt(id.phone.clone())),
+                        ("phone", Value::opt(id.phone.as_deref().map(phone))),
                         ("email", Value::opt(id.email.clone())),
                         ("footer", Value::opt(id.footer.clone())),
                         ("logo", Value::Bool(logo.is_some())),
@@ -133,9 +144,11 @@ impl Courtier {
     }
 
     /// Renders `t` and stores it with the contract as a document of `kind`.
+    #[allow(clippy::too_many_arguments)]
     fn generate(
         &self,
         contract_id: i64,
+        at: NaiveDate,
         t: Template,
         kind: DocumentKind,
         file_name: String,
@@ -144,9 +157,9 @@ impl Courtier {
             &ContractRecord,
         ) -> Result<Vec<(&'static str, Value)>, AppError>,
     ) -> Result<GeneratedPdf, AppError> {
-        let c = self.contract_get(contract_id)?;
         let today = self.today();
         let (data, logo) = self.with_store(|st| {
+            let c = self.contract_record_at(st, contract_id, at)?;
             let (mut data, logo) = self.common(st)?;
             data.extend(Self::contract_block(st, &c)?);
             data.extend(build(st, &c)?);
@@ -168,8 +181,8 @@ impl Courtier {
             kind,
             format: DocumentFormat::Pdf,
             file_name: file_name.clone(),
-            date: Some(today),
-            note: Some("généré par Courtier".into()),
+            date: Some(at),
+            note: Some(GENERATED_NOTE.into()),
             size: bytes.len() as u64,
             pages: found.pages,
             thumbnail: Some(found.thumbnail),
@@ -200,7 +213,7 @@ impl Courtier {
             None => self.today(),
         };
         let name = format!("attestation-{contract_id}-{at}.pdf");
-        self.generate(contract_id, Template::Statement, DocumentKind::Attestation, name, move |_, c| {
+        self.generate(contract_id, at, Template::Statement, DocumentKind::Attestation, name, move |_, c| {
             let past: Vec<_> = c
                 .coefficient_history
                 .iter()
@@ -253,7 +266,7 @@ impl Courtier {
     /// The avis d'échéance (R19) of a contract's next échéance.
     pub fn notice_pdf(&self, contract_id: i64) -> Result<GeneratedPdf, AppError> {
         let name = format!("avis-echeance-{contract_id}.pdf");
-        self.generate(contract_id, Template::Notice, DocumentKind::Courrier, name, |_, c| {
+        self.generate(contract_id, self.today(), Template::Notice, DocumentKind::Courrier, name, |_, c| {
             let p = c.next_premium.as_ref().ok_or_else(|| {
                 field("contract", "Ce contrat n'a pas de prochaine échéance (résilié ou sans prime) : pas d'avis d'échéance.")
             })?;
@@ -281,7 +294,8 @@ impl Courtier {
                         ("coefficient", s(number(&p.coefficient))),
                         ("after", s(money(&p.after_coefficient))),
                         ("surcharges", Value::List(surcharges)),
-                        ("not-modulated", s(money(&p.not_modulated))),
+                        // « aucune » rather than « 0 € » when no guarantee is outside the coefficient.
+                        ("not-modulated", s(if p.not_modulated.parse::<rust_decimal::Decimal>().is_ok_and(|x| !x.is_zero()) { money(&p.not_modulated) } else { "aucune".to_string() })),
                         ("total", s(money(&p.total))),
                     ]),
                 ),
