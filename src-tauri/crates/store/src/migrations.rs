@@ -81,6 +81,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 17,
         sql: include_str!("../migrations/0017_claim_responsibility.sql"),
     },
+    Migration {
+        version: 20,
+        sql: include_str!("../migrations/0020_calendar_reads.sql"),
+    },
 ];
 
 /// The schema version of this build (the last migration's: numbers are those given to each
