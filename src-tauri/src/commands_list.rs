@@ -76,4 +76,7 @@ pub const COMMANDS: &[&str] = &[
     "mail_send",
     "mail_outbox",
     "mail_retry",
+    "calendar",
+    "calendar_export",
+    "renewal_settings",
 ];

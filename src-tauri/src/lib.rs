@@ -4,6 +4,7 @@
 //! (`spawn_blocking`: the database and the keychain block) and returns the use case's result or its
 //! `AppError` as `{ code, message }`.
 
+mod calendar;
 mod commands_list;
 mod documents;
 mod mail;
@@ -581,6 +582,9 @@ pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R>
             mail::mail_send,
             mail::mail_outbox,
             mail::mail_retry,
+            calendar::calendar,
+            calendar::calendar_export,
+            calendar::renewal_settings,
         ])
 }
 
