@@ -78,4 +78,7 @@ pub const COMMANDS: &[&str] = &[
     "mail_retry",
     "client_exchange_add",
     "client_exchanges",
+    "calendar",
+    "calendar_export",
+    "renewal_settings",
 ];

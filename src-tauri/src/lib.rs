@@ -4,6 +4,7 @@
 //! (`spawn_blocking`: the database and the keychain block) and returns the use case's result or its
 //! `AppError` as `{ code, message }`.
 
+mod calendar;
 mod commands_list;
 mod documents;
 mod exchanges;
@@ -584,6 +585,9 @@ pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R>
             mail::mail_retry,
             exchanges::client_exchange_add,
             exchanges::client_exchanges,
+            calendar::calendar,
+            calendar::calendar_export,
+            calendar::renewal_settings,
         ])
 }
 

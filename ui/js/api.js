@@ -66,6 +66,10 @@ import { t } from './i18n/index.js';
  * @typedef {import('./api/types.js').ClientExchange} ClientExchange
  * @typedef {import('./api/types.js').ClientExchangeInput} ClientExchangeInput
  * @typedef {import('./api/types.js').OwnerKind} OwnerKind
+ * @typedef {import('./api/calendarTypes.js').CalendarFilter} CalendarFilter
+ * @typedef {import('./api/calendarTypes.js').CalendarItem} CalendarItem
+ * @typedef {import('./api/calendarTypes.js').CalendarExport} CalendarExport
+ * @typedef {import('./api/calendarTypes.js').RenewalSettings} RenewalSettings
  *
  * @typedef {(cmd: string, args?: Record<string, unknown>) => Promise<unknown>} InvokeFn
  */
@@ -367,6 +371,12 @@ export function createApi(invoke) {
     mailOutbox: () => call('mail_outbox'),
     /** Every message of the outbox once more (or only `id`). @param {number | null} [id] @returns {Promise<MailMessage[]>} */
     mailRetry: (id) => call('mail_retry', { id: id ?? null }),
+    /** The renewal calendar's items of a period. @param {CalendarFilter} filter @returns {Promise<CalendarItem[]>} */
+    calendar: (filter) => call('calendar', { filter }),
+    /** The same items written as an .ics file at `path`. @param {CalendarFilter} filter @param {string} path @returns {Promise<CalendarExport>} */
+    calendarExport: (filter, path) => call('calendar_export', { filter, path }),
+    /** @returns {Promise<RenewalSettings>} */
+    renewalSettings: () => call('renewal_settings'),
     /**
      * Notes an exchange with the client (a call, a meeting, a letter, a consent given or
      * withdrawn): an append-only entry of their exchange log, shown on the timeline.

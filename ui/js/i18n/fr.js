@@ -12,6 +12,7 @@ import { frClaimPage } from './fr/claimPage.js';
 import { frInsurers } from './fr/insurers.js';
 import { frDocuments } from './fr/documents.js';
 import { frExchanges } from './fr/exchanges.js';
+import { frCalendar } from './fr/calendar.js';
 
 /** @type {Record<string, string>} */
 export const fr = {
@@ -23,6 +24,7 @@ export const fr = {
   ...frInsurers,
   ...frDocuments,
   ...frExchanges,
+  ...frCalendar,
   'app.name': 'Courtier',
 
   'common.cancel': 'Annuler',

@@ -21,6 +21,7 @@ import { mountClaims } from './claims.js';
 import { mountSettings } from './settings.js';
 import { mountInsurers } from './insurers.js';
 import { mountComingSoon } from './comingSoon.js';
+import { mountCalendar } from './calendar.js';
 import { mountNotFound } from './notFound.js';
 
 /** @typedef {import('../router.js').Route} Route */
@@ -44,7 +45,7 @@ const VIEWS = {
   'client-edit': mountClientEdit,
   contract: mountContract,
   claim: mountClaim,
-  calendar: mountComingSoon,
+  calendar: mountCalendar,
   claims: mountClaims,
   reports: mountComingSoon,
   settings: mountSettings,

@@ -7,49 +7,17 @@
 //! Targets (issue 2): a search under 50 ms, opening the file under 300 ms, on a 2-core machine.
 //! Prints a table of median, 95th percentile and maximum per operation.
 
-use chrono::{TimeZone, Utc};
-use courtier_app::{Config, Courtier, FixedClock};
-use std::time::{Duration, Instant};
+mod common;
 
-fn config(dir: &std::path::Path, key_hex: &str) -> Config {
-    Config {
-        data_dir: dir.to_path_buf(),
-        keychain: Box::new(courtier_vault::NoKeychain),
-        env_key: courtier_vault::env_key_from(Some(key_hex)).expect("bench key"),
-        clock: Box::new(FixedClock(
-            Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0)
-                .single()
-                .expect("fixed date"),
-        )),
-    }
-}
-
-fn stats(mut xs: Vec<Duration>) -> (Duration, Duration, Duration) {
-    xs.sort();
-    let p = |q: f64| xs[((xs.len() - 1) as f64 * q).round() as usize];
-    (p(0.5), p(0.95), xs[xs.len() - 1])
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.2} ms", d.as_secs_f64() * 1e3)
-}
+use common::{ms, stats, Demo};
+use courtier_app::Courtier;
+use std::time::Instant;
 
 fn main() {
-    let n: u32 = std::env::var("COURTIER_BENCH_CLIENTS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(100_000);
-    let key = "5f3b2a1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a";
-    let dir = tempfile::tempdir().expect("temp dir");
-
-    let t = Instant::now();
-    let loaded;
-    {
-        let app = Courtier::new(config(dir.path(), key));
-        app.open().expect("create agency");
-        loaded = app.demo_load(n, 2026, |_| {}).expect("demo portfolio");
-    }
-    let load = t.elapsed();
+    let n = common::clients();
+    let demo = Demo::load(n);
+    let (loaded, load) = (&demo.loaded, demo.load_time);
+    let dir = &demo.dir;
     println!(
         "Portefeuille de démonstration : {n} clients, {} contrats, {} sinistres, chargés en {:.1} s",
         loaded.contracts,
@@ -69,7 +37,7 @@ fn main() {
     // Opening: a new process would do exactly this (manifest, key, SQLCipher, schema check).
     let mut opens = Vec::new();
     for _ in 0..15 {
-        let app = Courtier::new(config(dir.path(), key));
+        let app = Courtier::new(common::config(dir.path()));
         let t = Instant::now();
         app.open().expect("open");
         // The first screen lists clients: count it as part of opening.
@@ -77,8 +45,7 @@ fn main() {
         opens.push(t.elapsed());
     }
 
-    let app = Courtier::new(config(dir.path(), key));
-    app.open().expect("open");
+    let app = demo.open();
     let queries = [
         "martin",
         "hél",

@@ -1,16 +1,22 @@
 //! The renewal calendar: the échéances and deadlines of every contract in a date range, each with
 //! its client, contract, the coefficient now and at that échéance and the premium change expected
 //! there, filtered by insurer, broker, product and risk. Over the port only (`CalendarStore`,
-//! `ContractStore`, `RenewalStore`): no SQL here.
+//! `RenewalStore`): no SQL here. Set-based: one read of the contracts within reach
+//! (`deadlines::calendar_reach`), one of their details, then the engine only for the coming
+//! échéances no coefficient is kept for.
 
-use crate::engine::coefficient_rows;
+use crate::engine::projected_echeances;
 use crate::input::{date_field, iso, money_text, trimmed};
 use crate::renewals::terms_of;
 use crate::{AppError, Courtier};
 use chrono::NaiveDate;
-use courtier_domain::deadlines::{contract_deadlines, hamon_eligible_on, DeadlineKind};
+use courtier_domain::deadlines::{
+    calendar_reach, contract_deadlines, hamon_eligible_on, DeadlineKind, DEFAULT_NOTICE_MONTHS,
+};
 use courtier_domain::vocabulary::Product;
-use courtier_port::{AgencyStore, CalendarContractRow, CalendarQuery, EcheanceRow};
+use courtier_port::{
+    CalendarContractRow, CalendarDetails, CalendarQuery, ContractFacts, EcheanceRow, PremiumLineRow,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -84,13 +90,8 @@ struct Money {
     total_cents: i64,
 }
 
-fn premium_of(
-    s: &dyn AgencyStore,
-    id: i64,
-    today: NaiveDate,
-    coef: u32,
-) -> Result<Money, AppError> {
-    let lines = crate::engine::premium_lines(&s.contract_premiums(id)?, today);
+fn premium_of(lines: &[PremiumLineRow], today: NaiveDate, coef: u32) -> Money {
+    let lines = crate::engine::premium_lines(lines, today);
     let cents = |d: rust_decimal::Decimal| {
         (d * rust_decimal::Decimal::from(100))
             .round()
@@ -107,10 +108,10 @@ fn premium_of(
         .filter(|l| !l.modulated)
         .map(|l| cents(l.amount))
         .sum();
-    Ok(Money {
+    Money {
         modulated_cents: modulated,
         total_cents: other + round_div(i128::from(modulated) * i128::from(coef), 100),
-    })
+    }
 }
 
 fn round_div(n: i128, d: i128) -> i64 {
@@ -152,17 +153,23 @@ impl Courtier {
         }
         let threshold = i64::from(f.threshold_percent.unwrap_or(10));
         let today = self.today();
-        // Deadlines come up to notice + 3 months before their échéance: ask for échéances that far on.
-        let horizon = to.checked_add_months(chrono::Months::new(6)).unwrap_or(to);
+        // Only the contracts whose échéance, deadline or Hamon day can fall in the range.
+        let reach = calendar_reach(from, to, DEFAULT_NOTICE_MONTHS);
+        let horizon = reach
+            .as_ref()
+            .and_then(|r| r.echeances.iter().map(|w| w.1).max())
+            .unwrap_or(to);
         let q = CalendarQuery {
             from: Some(from),
-            to: Some(horizon),
+            reach,
             insurer_id: f.insurer_id,
             broker: trimmed(&f.broker),
             product,
         };
         self.with_reader(|s| {
             let rows = s.calendar_contracts(&q)?;
+            let ids: Vec<i64> = rows.iter().map(|r| r.contract.id).collect();
+            let details = s.calendar_details(&ids)?;
             let sent: HashMap<(i64, NaiveDate), Vec<NaiveDate>> = {
                 let mut m: HashMap<(i64, NaiveDate), Vec<NaiveDate>> = HashMap::new();
                 for a in s.avis_sendings_between(from, horizon)? {
@@ -175,8 +182,8 @@ impl Courtier {
             let mut out = Vec::new();
             for r in &rows {
                 items_of(
-                    s,
                     r,
+                    &details,
                     &sent,
                     from,
                     to,
@@ -200,8 +207,8 @@ impl Courtier {
 
 #[allow(clippy::too_many_arguments)]
 fn items_of(
-    s: &dyn AgencyStore,
     r: &CalendarContractRow,
+    details: &CalendarDetails,
     sent: &HashMap<(i64, NaiveDate), Vec<NaiveDate>>,
     from: NaiveDate,
     to: NaiveDate,
@@ -225,9 +232,10 @@ fn items_of(
     if risk == Some("hamon_sinistre") && !(hamon && r.client_has_open_claim) {
         return Ok(());
     }
-    let history = s.coefficient_history(c.id)?;
+    let none = Vec::new();
+    let history = details.history.get(&c.id).unwrap_or(&none);
     let now = if c.clause_applies {
-        in_force(&history, c.start_coefficient, today)
+        in_force(history, c.start_coefficient, today)
     } else {
         100
     };
@@ -243,16 +251,27 @@ fn items_of(
         .filter(|e| !at.contains_key(e))
         .max()
     {
-        let facts = s.contract_facts(c.id)?;
-        let mut f = facts.clone();
-        f.terminated_on = None;
-        let derived =
-            coefficient_rows(&f, last).map_err(|e| AppError::internal(format!("{e:?}")))?;
-        for row in derived.echeances {
+        let f = ContractFacts {
+            contract: c.clone(),
+            claims: details.claims.get(&c.id).cloned().unwrap_or_default(),
+            interruptions: details
+                .interruptions
+                .get(&c.id)
+                .cloned()
+                .unwrap_or_default(),
+            terminated_on: None,
+            reductions_lost: details
+                .reductions_lost
+                .get(&c.id)
+                .cloned()
+                .unwrap_or_default(),
+        };
+        for row in projected_echeances(&f, last)? {
             at.entry(row.echeance).or_insert(row.coefficient);
         }
     }
-    let money = premium_of(s, c.id, today, now)?;
+    let lines = details.premiums.get(&c.id).map_or(&[][..], Vec::as_slice);
+    let money = premium_of(lines, today, now);
     for d in deadlines {
         let coef_at = d.echeance.and_then(|e| at.get(&e).copied());
         let change = coef_at.map(|ce| {

@@ -11,6 +11,16 @@ use crate::{AppError, Courtier, ErrorCode};
 use chrono::{DateTime, NaiveDate, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
 
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CalendarExport {
+    pub path: String,
+    pub events: usize,
+    /// Whether client names are in it (the agency's setting).
+    pub client_names: bool,
+}
+
 /// The file in the data directory.
 pub const CALENDAR_FILE: &str = "calendrier.ics";
 /// How far the file looks ahead, in days (the list view's longest preset).
@@ -76,6 +86,28 @@ impl Courtier {
         let items = self.calendar(f)?;
         let names = self.renewal_settings()?.ics_client_names;
         Ok(to_ics(&items, names, self.config.clock.now()))
+    }
+
+    /// Writes the calendar's items of `f` as an .ics file at `path` (the window's « Exporter
+    /// (.ics) », a path from the native save dialog): how many events it holds. Nothing is
+    /// written when the filter is refused.
+    pub fn calendar_export_ics(
+        &self,
+        f: &CalendarFilter,
+        path: &std::path::Path,
+    ) -> Result<CalendarExport, AppError> {
+        let text = self.calendar_ics(f)?;
+        std::fs::write(path, &text).map_err(|e| {
+            AppError::new(
+                ErrorCode::Io,
+                format!("Impossible d'écrire le calendrier {} : {e}", path.display()),
+            )
+        })?;
+        Ok(CalendarExport {
+            path: path.display().to_string(),
+            events: text.matches("BEGIN:VEVENT").count(),
+            client_names: self.renewal_settings()?.ics_client_names,
+        })
     }
 
     /// Rewrites `calendrier.ics` in the data directory: the next [`FILE_DAYS`] days from today.

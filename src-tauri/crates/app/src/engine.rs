@@ -134,6 +134,15 @@ pub(crate) fn coefficient_rows(
     })
 }
 
+/// The coefficient at each échéance up to `until` as known then (a projection: if nothing else
+/// happens), with the R1 flag applied; what the calendar shows at a coming échéance.
+pub(crate) fn projected_echeances(
+    f: &ContractFacts,
+    until: NaiveDate,
+) -> Result<Vec<EcheanceRow>, AppError> {
+    Ok(echeance_rows(f, &outcome(f, until)?))
+}
+
 /// R1: outside the clause no coefficient modulates the premium: 1.00 at every échéance.
 fn echeance_rows(f: &ContractFacts, out: &DatedOutcome) -> Vec<EcheanceRow> {
     out.echeances

@@ -69,8 +69,8 @@ pub use reminders::{
     ReminderStore,
 };
 pub use renewals::{
-    AvisSendingRow, CalendarContractRow, CalendarQuery, CalendarStore, RenewalSettingsRow,
-    RenewalStore,
+    AvisSendingRow, CalendarContractRow, CalendarDetails, CalendarQuery, CalendarStore,
+    RenewalSettingsRow, RenewalStore,
 };
 pub use revisions::{Entity, RevisionRow, RevisionStore};
 pub use search::{identifier_key, ClaimPage, ClaimQuery, HitKind, IdentifierHit, SearchStore};

@@ -2,7 +2,9 @@
 //! settings. Both are append-only facts.
 
 use crate::StoreResult;
+use crate::{ClaimRow, EcheanceRow, PremiumLineRow};
 use chrono::NaiveDate;
+use std::collections::HashMap;
 
 /// One avis d'échéance sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,16 +66,32 @@ pub trait RenewalStore {
     fn renewal_settings(&self) -> StoreResult<RenewalSettingsRow>;
 }
 
-/// Which contracts the calendar asks for: those with an échéance in `[from, to]` (their
-/// anniversary falls in it: the store may return a few more, the domain dates them exactly).
+/// Which contracts the calendar asks for: those within `reach` (an échéance, a termination or
+/// avis deadline, or a Hamon day can fall in the range: the store may return a few more, the
+/// domain dates them exactly), not terminated before `from`; every contract without a reach.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CalendarQuery {
     pub from: Option<NaiveDate>,
-    pub to: Option<NaiveDate>,
+    pub reach: Option<courtier_domain::deadlines::calendar::CalendarReach>,
     pub insurer_id: Option<i64>,
     /// The client's assigned broker (`clients.assigned_broker`), exactly.
     pub broker: Option<String>,
     pub product: Option<courtier_domain::vocabulary::Product>,
+}
+
+/// What the calendar's items need of the contracts it shows, read for all of them in a few
+/// set queries (never one per contract), by contract id. A contract with none has no entry.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CalendarDetails {
+    /// The coefficient kept at each échéance reached.
+    pub history: HashMap<i64, Vec<EcheanceRow>>,
+    pub premiums: HashMap<i64, Vec<PremiumLineRow>>,
+    /// What the engine reads to project the coefficient at a coming échéance: the claims with
+    /// their qualifications only (their other lists are left empty), the interruptions and the
+    /// R16 dates (vehicles entered with other usual drivers).
+    pub claims: HashMap<i64, Vec<ClaimRow>>,
+    pub interruptions: HashMap<i64, Vec<(NaiveDate, NaiveDate)>>,
+    pub reductions_lost: HashMap<i64, Vec<NaiveDate>>,
 }
 
 /// A contract the calendar may show, with what its items need.
@@ -93,4 +111,6 @@ pub trait CalendarStore {
     /// The contracts whose échéance anniversary falls in the query's range (every contract when
     /// the range covers a year), not terminated before `from`.
     fn calendar_contracts(&self, q: &CalendarQuery) -> StoreResult<Vec<CalendarContractRow>>;
+    /// The details of the contracts `ids` (sorted or not), in a few set queries.
+    fn calendar_details(&self, ids: &[i64]) -> StoreResult<CalendarDetails>;
 }

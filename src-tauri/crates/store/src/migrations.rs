@@ -86,6 +86,10 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0018_reminders.sql"),
     },
     Migration {
+        version: 20,
+        sql: include_str!("../migrations/0020_calendar_reads.sql"),
+    },
+    Migration {
         version: 22,
         sql: include_str!("../migrations/0022_client_exchanges.sql"),
     },

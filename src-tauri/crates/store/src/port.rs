@@ -297,6 +297,7 @@ delegate!(RenewalStore {
 
 delegate!(CalendarStore {
     fn calendar_contracts(&self, q: &CalendarQuery) -> Vec<CalendarContractRow>;
+    fn calendar_details(&self, ids: &[i64]) -> CalendarDetails;
 });
 
 delegate!(ReminderStore {

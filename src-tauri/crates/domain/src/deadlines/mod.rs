@@ -30,7 +30,7 @@ use crate::client::ClientKind;
 use crate::vocabulary::Product;
 use chrono::{Months, NaiveDate};
 
-pub use calendar::{contract_deadlines, Deadline, DeadlineKind};
+pub use calendar::{calendar_reach, contract_deadlines, CalendarReach, Deadline, DeadlineKind};
 pub use chatel::{chatel_outcome, chatel_window, ChatelOutcome, ChatelWindow};
 pub use follow_up::{
     advice_review_due, claim_follow_up_due, releve_due, releve_status, ReleveStatus,
