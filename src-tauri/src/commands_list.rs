@@ -76,4 +76,12 @@ pub const COMMANDS: &[&str] = &[
     "mail_send",
     "mail_outbox",
     "mail_retry",
+    "agency_identity_get",
+    "agency_identity_set",
+    "agency_logo",
+    "print_pdf",
+    "avis_sent_record",
+    "avis_sent_list",
+    "document_update",
+    "webview_print",
 ];

@@ -7,6 +7,7 @@
 mod commands_list;
 mod documents;
 mod mail;
+mod printing;
 
 pub use commands_list::COMMANDS;
 
@@ -581,6 +582,14 @@ pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R>
             mail::mail_send,
             mail::mail_outbox,
             mail::mail_retry,
+            printing::agency_identity_get,
+            printing::agency_identity_set,
+            printing::agency_logo,
+            printing::print_pdf,
+            printing::avis_sent_record,
+            printing::avis_sent_list,
+            documents::document_update,
+            printing::webview_print,
         ])
 }
 

@@ -30,6 +30,7 @@ mod insurers;
 mod integrity;
 pub mod mail;
 mod printing;
+pub mod prints;
 mod releves;
 pub mod renewals;
 mod search;

@@ -249,6 +249,11 @@ pub(crate) const CHAINED: &[Chained] = &[
         key: &["id"],
         content: &["claim_silence_days", "advice_review_months", "ics_client_names"],
     },
+    Chained {
+        table: "document_details",
+        key: &["document_id", "seq"],
+        content: &["kind", "document_date", "note"],
+    },
 ];
 
 /// A manifest lists each row's digest when its act wrote at most this many rows in a table.

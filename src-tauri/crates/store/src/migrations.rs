@@ -81,6 +81,10 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 17,
         sql: include_str!("../migrations/0017_claim_responsibility.sql"),
     },
+    Migration {
+        version: 21,
+        sql: include_str!("../migrations/0021_document_details.sql"),
+    },
 ];
 
 /// The schema version of this build (the last migration's: numbers are those given to each
