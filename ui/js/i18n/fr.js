@@ -11,6 +11,7 @@ import { frContracts } from './fr/contracts.js';
 import { frClaimPage } from './fr/claimPage.js';
 import { frInsurers } from './fr/insurers.js';
 import { frDocuments } from './fr/documents.js';
+import { frPrinting } from './fr/printing.js';
 
 /** @type {Record<string, string>} */
 export const fr = {
@@ -21,6 +22,7 @@ export const fr = {
   ...frClaimPage,
   ...frInsurers,
   ...frDocuments,
+  ...frPrinting,
   'app.name': 'Courtier',
 
   'common.cancel': 'Annuler',
