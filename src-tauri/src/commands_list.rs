@@ -81,4 +81,12 @@ pub const COMMANDS: &[&str] = &[
     "calendar",
     "calendar_export",
     "renewal_settings",
+    "agency_identity_get",
+    "agency_identity_set",
+    "agency_logo",
+    "print_pdf",
+    "avis_sent_record",
+    "avis_sent_list",
+    "document_update",
+    "webview_print",
 ];

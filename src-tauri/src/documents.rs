@@ -132,3 +132,13 @@ pub async fn document_settings_set(
 ) -> Result<DocumentSettings, AppError> {
     blocking(state, move |c| c.set_document_size_limit(max_megabytes)).await
 }
+
+/// Changes a document's type, date and note (recorded; the attaching stays as it was).
+#[tauri::command]
+pub async fn document_update(
+    state: State<'_, Shared>,
+    id: i64,
+    draft: DocumentDraft,
+) -> Result<DocumentDto, AppError> {
+    blocking(state, move |c| c.document_update(id, &draft)).await
+}

@@ -9,6 +9,7 @@ mod commands_list;
 mod documents;
 mod exchanges;
 mod mail;
+mod printing;
 
 pub use commands_list::COMMANDS;
 
@@ -588,6 +589,14 @@ pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R>
             calendar::calendar,
             calendar::calendar_export,
             calendar::renewal_settings,
+            printing::agency_identity_get,
+            printing::agency_identity_set,
+            printing::agency_logo,
+            printing::print_pdf,
+            printing::avis_sent_record,
+            printing::avis_sent_list,
+            documents::document_update,
+            printing::webview_print,
         ])
 }
 

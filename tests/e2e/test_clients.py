@@ -507,6 +507,9 @@ class ClientJourney(unittest.TestCase):
                 steps += ["mousemove", str(1310 + (tx - 1310) * i // 20), str(120 + (ty - 120) * i // 20), "sleep", "0.05"]
             steps += ["sleep", "0.3", "mousemove", str(tx + 2), str(ty + 2), "sleep", "0.3", "mouseup", "1"]
             subprocess.run(["xdotool", *steps], check=True)
+            # The dialog of the dropped files: type (« autre » by default), date, note.
+            Select(self.wait(40).until(EC.visibility_of_element_located(tid("attach-kind")))).select_by_value("constat_amiable")
+            self.clickable("attach-confirm").click()
             row = self.wait(40).until(EC.visibility_of_element_located(tid("document-row")))
         finally:
             source.kill()
@@ -1058,6 +1061,9 @@ for _attr in [a for a in dir(ClientJourney) if a.startswith("test_")]:
 if __name__ == "__main__":
     # The aggravating circumstances' journey, in its own file (this one is long).
     from test_aggravations import AggravationJourney  # noqa: F401
+
+    # Printing and documents (Paramètres → Agence, the contract's papers, export, details).
+    from test_printing import PrintingJourney  # noqa: F401
 
     # The layout checks live in their own module (test_layout.py); run with these.
     from test_layout import LayoutAtSize, WindowClose  # noqa: F401

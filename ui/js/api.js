@@ -57,6 +57,11 @@ import { t } from './i18n/index.js';
  * @typedef {import('./api/types.js').DocumentInput} DocumentInput
  * @typedef {import('./api/types.js').AttachResult} AttachResult
  * @typedef {import('./api/types.js').DocumentSettings} DocumentSettings
+ * @typedef {import('./api/printTypes.js').AgencyIdentity} AgencyIdentity
+ * @typedef {import('./api/printTypes.js').AgencyIdentityDraft} AgencyIdentityDraft
+ * @typedef {import('./api/printTypes.js').PrintKind} PrintKind
+ * @typedef {import('./api/printTypes.js').GeneratedPdf} GeneratedPdf
+ * @typedef {import('./api/printTypes.js').AvisSent} AvisSent
  * @typedef {import('./api/types.js').MailAccount} MailAccount
  * @typedef {import('./api/types.js').MailAccountInput} MailAccountInput
  * @typedef {import('./api/types.js').MailTemplate} MailTemplate
@@ -336,6 +341,8 @@ export function createApi(invoke) {
     documentThumbnail: (id) => call('document_thumbnail', { id }),
     /** Writes a copy at `path` (recorded). @param {number} id @param {string} path @returns {Promise<DocumentRecord>} */
     documentExport: (id, path) => call('document_export', { id, path }),
+    /** Changes the type, date and note (recorded). @param {number} id @param {DocumentInput} draft @returns {Promise<DocumentRecord>} */
+    documentUpdate: (id, draft) => call('document_update', { id, draft }),
     /** @param {number} id @returns {Promise<DocumentRecord>} */
     documentBin: (id) => call('document_bin', { id }),
     /** @param {number} id @returns {Promise<DocumentRecord>} */
@@ -385,6 +392,37 @@ export function createApi(invoke) {
     clientExchangeAdd: (clientId, input) => call('client_exchange_add', { clientId, input }),
     /** The client's exchange log, oldest first. @param {number} clientId @returns {Promise<ClientExchange[]>} */
     clientExchanges: (clientId) => call('client_exchanges', { clientId }),
+    /** @returns {Promise<AgencyIdentity>} */
+    agencyIdentityGet: () => call('agency_identity_get'),
+    /** @param {AgencyIdentityDraft} draft @returns {Promise<AgencyIdentity>} */
+    agencyIdentitySet: (draft) => call('agency_identity_set', { draft }),
+    /** The logo kept (PNG or JPEG bytes; empty when none). @returns {Promise<ArrayBuffer>} */
+    agencyLogo: () => call('agency_logo'),
+    /**
+     * Generates a paper of a contract (stored with it as a document).
+     * @param {PrintKind} kind @param {number} contractId @param {string | null} [date] @returns {Promise<GeneratedPdf>}
+     */
+    printPdf: (kind, contractId, date) => call('print_pdf', { kind, contractId, date: date ?? null }),
+    /**
+     * Records the avis d'échéance sent.
+     * @param {number} contractId @param {string} echeance @param {string} on @param {string | null} channel @returns {Promise<AvisSent>}
+     */
+    avisSentRecord: (contractId, echeance, on, channel) => call('avis_sent_record', { contractId, echeance, on, channel }),
+    /** @param {number} contractId @returns {Promise<AvisSent[]>} */
+    avisSentList: (contractId) => call('avis_sent_list', { contractId }),
+    /** The system print dialog on the window's page (its print stylesheet applied). @returns {Promise<void>} */
+    webviewPrint: () => call('webview_print'),
+    /**
+     * The native file dialog for one image (the agency's logo): its absolute path, or null.
+     * @param {string} title @returns {Promise<string | null>}
+     */
+    pickImage: async (title) => {
+      const got = await call('plugin:dialog|open', {
+        options: { title, multiple: false, filters: [{ name: 'PNG, JPEG', extensions: ['png', 'jpg', 'jpeg', 'PNG', 'JPG', 'JPEG'] }] },
+      });
+      if (Array.isArray(got)) return got.length > 0 ? String(got[0]) : null;
+      return typeof got === 'string' && got !== '' ? got : null;
+    },
     /**
      * The native file dialog (tauri-plugin-dialog): the absolute paths picked, or [] if none.
      * @param {string} title @returns {Promise<string[]>}

@@ -13,6 +13,7 @@ import { frInsurers } from './fr/insurers.js';
 import { frDocuments } from './fr/documents.js';
 import { frExchanges } from './fr/exchanges.js';
 import { frCalendar } from './fr/calendar.js';
+import { frPrinting } from './fr/printing.js';
 
 /** @type {Record<string, string>} */
 export const fr = {
@@ -25,6 +26,7 @@ export const fr = {
   ...frDocuments,
   ...frExchanges,
   ...frCalendar,
+  ...frPrinting,
   'app.name': 'Courtier',
 
   'common.cancel': 'Annuler',

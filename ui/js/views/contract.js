@@ -2,7 +2,8 @@
 /**
  * `#/contracts/:id`: a contract with its live bonus-malus coefficient: the coefficient in force,
  * its history as a small chart, the 0.50 protection and two-year counters, the projection to the
- * next échéance, the next premium, the claims (declare, requalify) and the calculation note.
+ * next échéance, the next premium, the papers to print and the avis d'échéance sent
+ * (`contract/print.js`), the claims (declare, requalify) and the calculation note.
  * Recording or requalifying a claim re-renders at once from the recomputed record.
  *
  * Corrections: "Corriger" in the header (`contract-correct`) and on each vehicle row
@@ -13,6 +14,7 @@
  */
 import { documentsCard } from './documents.js';
 import { mailDialog } from './mail.js';
+import { avisCard, printCard } from './contract/print.js';
 import { h, replace, setTitle } from '../dom.js';
 import { formatAmount, formatCoefficient, formatDate, isoDateOf } from '../format.js';
 import { t, tn } from '../i18n/index.js';
@@ -235,6 +237,8 @@ export function mountContract(el, route, api) {
               h('ul', { class: 'plain' }, k.premiums.map((l) => h('li', null,
                 `${l.guarantee} : ${formatAmount(l.amount)}`, l.modulated ? '' : ` (${t('contract.premium.notModulated')})`))))
             : h('p', { class: 'muted' }, t('contract.premium.none'))),
+        printCard(api, k),
+        avisCard(api, k),
         h('section', { class: 'card card-wide', 'aria-labelledby': 'sec-history' },
           h('h2', { id: 'sec-history', class: 'card-title' }, t('contract.section.history')),
           historyChart(k.coefficientHistory)),

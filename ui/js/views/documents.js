@@ -5,14 +5,21 @@
  * absolute paths, read and checked in Rust), « Ouvrir » (the viewer), « Exporter » (the native
  * save dialog; recorded), « Corbeille » and the bin with « Restaurer » and « Vider la corbeille ».
  *
- * Test ids: `documents-card`, `documents-kind`, `documents-attach`, `documents-drop`,
+ * Dropped or picked files first go through a small dialog (`attach-dialog`: `attach-kind`,
+ * « autre » by default, `attach-date`, today, `attach-note`, `attach-confirm`). A PDF's
+ * thumbnail is its page 1 drawn by pdf.js (`pdfThumbs.js`, `data-source="pdfjs"`).
+ *
+ * Test ids: `documents-card`, `documents-attach`, `documents-drop`,
  * `document-row` (data-id, data-format), `document-thumb` (data-loaded), `document-open`,
- * `document-export`, `document-delete`, `bin-row`, `document-restore`, `bin-empty`,
+ * `document-export`, `document-edit` (type, date, note: the same dialog), `document-delete`, `bin-row`, `document-restore`, `bin-empty`,
  * `documents-status`.
  */
 import { h, replace } from '../dom.js';
 import { t } from '../i18n/index.js';
-import { select } from '../components/form.js';
+import { dateInput, errorLine, field, select, textInput } from '../components/form.js';
+import { formDialog } from '../components/dialog.js';
+import { isoDateOf } from '../format.js';
+import { pdfThumbnail, whenVisible } from './pdfThumbs.js';
 import { toast } from '../components/toast.js';
 import { confirmDialog } from '../components/dialog.js';
 import { onFileDrop } from '../api.js';
@@ -37,6 +44,51 @@ const KIND_LABEL = {
   attestation: 'documents.kind.attestation',
   autre: 'documents.kind.autre',
 };
+
+/** The event a card listens to, to show a document added elsewhere (a printed paper). */
+const CHANGED = 'courtier:documents-changed';
+
+/**
+ * Tells the documents card of a record that its documents changed (a paper was generated).
+ * @param {OwnerKind} ownerKind
+ * @param {number} ownerId
+ */
+export function documentsChanged(ownerKind, ownerId) {
+  globalThis.dispatchEvent(new CustomEvent(CHANGED, { detail: { ownerKind, ownerId } }));
+}
+
+/**
+ * The dialog shown when files are dropped or picked: their names, and the type (« autre » by
+ * default), date (today) and note given to all of them. Null when cancelled. With `initial`,
+ * the same dialog changes the details of a document already attached (« Modifier »).
+ * @param {string[]} names
+ * @param {import('../api/types.js').DocumentInput | null} [initial]
+ * @returns {Promise<import('../api/types.js').DocumentInput | null>}
+ */
+async function attachDialog(names, initial = null) {
+  const kind = select(DOCUMENT_KINDS.map((k) => [k, t(KIND_LABEL[k] ?? 'documents.kind.autre')]), initial?.kind ?? 'autre', 'attach-kind');
+  const date = dateInput(initial ? (initial.date ?? '') : isoDateOf(new Date()), 'attach-date', { required: !initial });
+  const note = textInput(initial?.note ?? '', 'attach-note');
+  const line = errorLine();
+  /** @type {import('../api/types.js').DocumentInput | null} */
+  let draft = null;
+  const ok = await formDialog({
+    title: initial ? t('documents.editTitle', { name: names[0] }) : names.length === 1 ? t('documents.attachOne', { name: names[0] }) : t('documents.attachMany', { n: names.length }),
+    body: h('div', { class: 'form-stack', dataset: { testid: 'attach-dialog' } },
+      names.length > 1 ? h('ul', { class: 'plain attach-names' }, names.map((n) => h('li', { class: 'break' }, n))) : null,
+      field(t('documents.kind'), kind),
+      field(t('documents.date'), date),
+      field(t('documents.note'), note),
+      line),
+    confirmLabel: initial ? t('documents.editConfirm') : t('documents.attachConfirm'),
+    confirmTestId: 'attach-confirm',
+    onConfirm: async () => {
+      draft = { kind: kind.value, date: date.value || null, note: note.value.trim() || null };
+      return true;
+    },
+  });
+  return ok ? draft : null;
+}
 
 /** The cards shown, each told of a drop while it is on the page. */
 const targets = new Set();
@@ -63,7 +115,6 @@ function dispatchHover(over) {
  * @returns {HTMLElement}
  */
 export function documentsCard(ownerKind, ownerId, api) {
-  const kind = select(DOCUMENT_KINDS.map((k) => [k, t(KIND_LABEL[k] ?? 'documents.kind.autre')]), ownerKind === 'claim' ? 'constat_amiable' : 'autre', 'documents-kind');
   const status = h('p', { class: 'muted', role: 'status', 'aria-live': 'polite', dataset: { testid: 'documents-status' } });
   const list = h('div', { class: 'documents-list' });
   const bin = h('div', { class: 'documents-bin' });
@@ -72,20 +123,30 @@ export function documentsCard(ownerKind, ownerId, api) {
     h('div', { class: 'card-head' },
       h('h2', { id: `documents-${ownerKind}-${ownerId}`, class: 'card-title' }, t('documents.title')),
       attach),
-    h('div', { class: 'documents-controls no-print' },
-      h('label', null, t('documents.kind'), ' ', kind)),
     h('p', { class: 'drop-hint muted', dataset: { testid: 'documents-drop' } }, t('documents.dropHint')),
     status, list, bin);
 
   /** @param {string} message */
   const say = (message) => { status.textContent = message; };
 
-  /** @param {string[]} paths */
-  async function attachAll(paths) {
+  /**
+   * Asks the type, date and note of the files dropped or picked, then attaches them.
+   * @param {string[]} paths
+   */
+  async function askThenAttach(paths) {
+    const draft = await attachDialog(paths.map(baseName));
+    if (draft) await attachAll(paths, draft);
+  }
+
+  /**
+   * @param {string[]} paths
+   * @param {import('../api/types.js').DocumentInput} draft
+   */
+  async function attachAll(paths, draft) {
     for (const path of paths) {
       say(t('documents.attaching', { name: baseName(path) }));
       try {
-        const r = await api.documentAttach(ownerKind, ownerId, path, { kind: kind.value });
+        const r = await api.documentAttach(ownerKind, ownerId, path, draft);
         say(r.message);
         toast(r.message);
       } catch (e) {
@@ -103,7 +164,7 @@ export function documentsCard(ownerKind, ownerId, api) {
   attach.addEventListener('click', async () => {
     try {
       const paths = await api.pickFiles(t('documents.pickTitle'));
-      if (paths.length > 0) await attachAll(paths);
+      if (paths.length > 0) await askThenAttach(paths);
     } catch (e) {
       say(/** @type {ApiError} */ (e).message);
     }
@@ -112,7 +173,16 @@ export function documentsCard(ownerKind, ownerId, api) {
   /** @param {DocumentRecord} d */
   function thumb(d) {
     const img = h('img', { class: 'document-thumb', alt: '', width: 80, dataset: { testid: 'document-thumb' } });
-    if (d.hasThumbnail) {
+    if (d.format === 'pdf') {
+      // Page 1 drawn by pdf.js, once the row shows, kept for the session.
+      img.dataset.source = 'pdfjs';
+      whenVisible(img, () => {
+        pdfThumbnail(d.id, () => api.documentContent(d.id)).then((blob) => {
+          img.src = URL.createObjectURL(blob);
+          img.addEventListener('load', () => { img.dataset.loaded = 'true'; URL.revokeObjectURL(img.src); }, { once: true });
+        }, () => {});
+      });
+    } else if (d.hasThumbnail) {
       api.documentThumbnail(d.id).then((buf) => {
         if (buf.byteLength === 0) return;
         img.src = URL.createObjectURL(new Blob([buf], { type: 'image/png' }));
@@ -138,6 +208,18 @@ export function documentsCard(ownerKind, ownerId, api) {
         say(/** @type {ApiError} */ (e).message);
       }
     });
+    const edit = h('button', { type: 'button', class: 'btn btn-small no-print', 'aria-label': t('documents.editAria', { name: d.fileName }), dataset: { testid: 'document-edit' } }, t('documents.edit'));
+    edit.addEventListener('click', async () => {
+      const draft = await attachDialog([d.fileName], { kind: d.kind, date: d.date, note: d.note });
+      if (!draft) return;
+      try {
+        await api.documentUpdate(d.id, draft);
+        say(t('documents.edited', { name: d.fileName }));
+        await refresh();
+      } catch (e) {
+        say(/** @type {ApiError} */ (e).message);
+      }
+    });
     const del = h('button', { type: 'button', class: 'btn btn-small no-print', dataset: { testid: 'document-delete' } }, t('documents.delete'));
     del.addEventListener('click', async () => {
       try {
@@ -156,7 +238,7 @@ export function documentsCard(ownerKind, ownerId, api) {
         h('strong', { class: 'break' }, d.fileName),
         h('span', { class: 'muted' }, facts),
         d.note ? h('span', null, d.note) : null),
-      h('div', { class: 'actions' }, open, exp, del));
+      h('div', { class: 'actions' }, open, exp, edit, del));
   }
 
   /** @param {DocumentRecord} d */
@@ -205,7 +287,13 @@ export function documentsCard(ownerKind, ownerId, api) {
     }
   }
 
-  targets.add({ el, drop: (/** @type {string[]} */ paths) => { attachAll(paths); } });
+  targets.add({ el, drop: (/** @type {string[]} */ paths) => { askThenAttach(paths); } });
+  const onChanged = (/** @type {Event} */ e) => {
+    const o = /** @type {CustomEvent<{ ownerKind: string, ownerId: number }>} */ (e).detail;
+    if (!el.isConnected) { globalThis.removeEventListener(CHANGED, onChanged); return; }
+    if (o.ownerKind === ownerKind && o.ownerId === ownerId) refresh();
+  };
+  globalThis.addEventListener(CHANGED, onChanged);
   if (!stopListening) stopListening = onFileDrop(dispatchDrop, dispatchHover);
   refresh();
   return el;

@@ -1,7 +1,8 @@
 // @ts-check
 /**
- * Paramètres: where the agency file lives, how its key is kept, the version, the link to the
- * agency's insurers (`#/insurers`), demo data.
+ * Paramètres: where the agency file lives, how its key is kept, the version, the agency's
+ * identity printed on every paper (Paramètres → Agence, `agencySettings.js`), the link to the
+ * agency's insurers (`#/insurers`), documents, e-mail, demo data.
  */
 import { h, replace, setTitle } from '../dom.js';
 import { formatCount } from '../format.js';
@@ -11,6 +12,7 @@ import { confirmDialog } from '../components/dialog.js';
 import { href } from '../router.js';
 import { DEMO_CLIENTS } from './startup.js';
 import { mailSettingsCard } from './mail.js';
+import { agencySettingsCard } from './agencySettings.js';
 
 /** @type {Record<string, string>} */
 const STORAGE = {
@@ -100,6 +102,9 @@ export function mountSettings(el, _route, api) {
   const body = h('div', { class: 'settings', 'aria-busy': 'true' }, h('p', { class: 'muted' }, t('common.loading')));
   el.append(h('header', { class: 'page-header' }, h('h1', { class: 'page-title' }, t('settings.title'))), body);
 
+  /** @type {{ el: HTMLElement, stop: () => void } | null} */
+  let agency = null;
+
   function load() {
     api.agencyStatus().then(
       (s) => {
@@ -127,6 +132,8 @@ export function mountSettings(el, _route, api) {
             },
           );
         });
+        agency?.stop();
+        agency = agencySettingsCard(api);
         replace(
           body,
           h('section', { class: 'card', 'aria-labelledby': 'settings-file' },
@@ -138,6 +145,7 @@ export function mountSettings(el, _route, api) {
               h('dt', null, t('settings.file.clients')), h('dd', null, s.clientCount === null ? '—' : formatCount(s.clientCount)),
               h('dt', null, t('settings.file.version')), h('dd', { dataset: { testid: 'settings-version' } }, s.appVersion)),
             h('p', { class: 'hint' }, t('settings.file.hint'))),
+          agency.el,
           insurersCard(),
           documentsSettingsCard(api),
           mailSettingsCard(api),
@@ -158,5 +166,6 @@ export function mountSettings(el, _route, api) {
   load();
   return () => {
     alive = false;
+    agency?.stop();
   };
 }

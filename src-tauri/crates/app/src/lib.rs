@@ -31,6 +31,7 @@ mod insurers;
 mod integrity;
 pub mod mail;
 mod printing;
+pub mod prints;
 mod releves;
 pub mod reminders;
 pub mod renewals;

@@ -52,6 +52,14 @@ pub enum Attached {
     AlreadyThere { id: i64, state: DocumentState },
 }
 
+/// A document's details the broker sets: its type, date and note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentDetails {
+    pub kind: DocumentKind,
+    pub date: Option<NaiveDate>,
+    pub note: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentRow {
     pub id: i64,
@@ -98,4 +106,7 @@ pub trait DocumentStore {
     fn empty_bin(&mut self, owner: Option<DocumentOwner>, now: &str) -> StoreResult<u64>;
     fn document_size_limit(&self) -> StoreResult<u64>;
     fn set_document_size_limit(&mut self, bytes: u64) -> StoreResult<()>;
+    /// Records new details of a document (a new fact; the attaching stays as it was).
+    fn revise_document(&mut self, id: i64, details: &DocumentDetails, now: &str)
+        -> StoreResult<()>;
 }

@@ -48,7 +48,8 @@ pub use contracts::{
     EcheanceRow, NewContract, PremiumLineRow, Recompute,
 };
 pub use documents::{
-    Attached, DocumentOwner, DocumentRow, DocumentState, DocumentStore, NewDocument,
+    Attached, DocumentDetails, DocumentOwner, DocumentRow, DocumentState, DocumentStore,
+    NewDocument,
 };
 pub use drivers::{DriverRow, DriverStore};
 pub use error::{DeriveError, StoreError, StoreResult};

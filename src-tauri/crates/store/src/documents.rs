@@ -23,8 +23,21 @@ fn small_cache<T>(conn: &Connection, f: impl FnOnce() -> Result<T, DbError>) -> 
     r
 }
 
-const COLUMNS: &str = "d.id, d.client_id, d.contract_id, d.claim_id, d.kind, d.format, d.file_name,
-    d.document_date, d.note, d.size, d.pages, d.sha256,
+/// The details in force: the last row of `document_details` (migration 21), or those given at
+/// attaching.
+const COLUMNS: &str = "d.id, d.client_id, d.contract_id, d.claim_id,
+    coalesce((SELECT r.kind FROM document_details r WHERE r.document_id = d.id
+              ORDER BY r.seq DESC LIMIT 1), d.kind),
+    d.format, d.file_name,
+    CASE WHEN EXISTS (SELECT 1 FROM document_details r WHERE r.document_id = d.id)
+         THEN (SELECT r.document_date FROM document_details r WHERE r.document_id = d.id
+               ORDER BY r.seq DESC LIMIT 1)
+         ELSE d.document_date END,
+    CASE WHEN EXISTS (SELECT 1 FROM document_details r WHERE r.document_id = d.id)
+         THEN (SELECT r.note FROM document_details r WHERE r.document_id = d.id
+               ORDER BY r.seq DESC LIMIT 1)
+         ELSE d.note END,
+    d.size, d.pages, d.sha256,
     (SELECT recorded_at FROM acts WHERE acts.id = d.act_id),
     EXISTS (SELECT 1 FROM bin_emptied_documents e WHERE e.document_id = d.id),
     coalesce((SELECT b.action = 'bin' FROM document_bin_events b WHERE b.document_id = d.id
@@ -396,6 +409,37 @@ impl Store {
             "INSERT INTO document_bin_events (document_id, seq, action, act_id)
              VALUES (?1, ?2, ?3, ?4)",
             params![id, seq, action, act_id],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Records new details (type, date, note) of a document not emptied from the bin.
+    pub(crate) fn revise_document(
+        &mut self,
+        id: i64,
+        details: &DocumentDetails,
+        now: &str,
+    ) -> Result<(), DbError> {
+        if self.document(id)?.state == DocumentState::Emptied {
+            return Err(DbError::Invalid(format!(
+                "le document n° {id} a été supprimé définitivement (corbeille vidée)"
+            )));
+        }
+        let tx = self.write_tx()?;
+        let act_id = act(&tx, now)?;
+        let seq = next_seq(&tx, "document_details", id)?;
+        tx.execute(
+            "INSERT INTO document_details (document_id, seq, kind, document_date, note, act_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                id,
+                seq,
+                details.kind.as_str(),
+                opt(details.date),
+                details.note,
+                act_id
+            ],
         )?;
         tx.commit()?;
         Ok(())

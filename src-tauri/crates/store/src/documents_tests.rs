@@ -273,3 +273,79 @@ fn an_unknown_record_is_refused() {
         "{e}"
     );
 }
+
+#[test]
+fn details_changed_later_are_new_facts_the_last_in_force_the_attaching_untouched() {
+    let (_dir, mut s, c) = open();
+    let a = bytes(100, 1);
+    let owner = DocumentOwner::Client(c);
+    let Attached::New(id) = s
+        .attach_document(&new_doc(owner, 100), &mut a.as_slice(), "t1")
+        .unwrap()
+    else {
+        panic!()
+    };
+    s.revise_document(
+        id,
+        &DocumentDetails {
+            kind: DocumentKind::Facture,
+            date: NaiveDate::from_ymd_opt(2026, 11, 20),
+            note: Some("facture du garage".into()),
+        },
+        "t2",
+    )
+    .unwrap();
+    let d = s.document(id).unwrap();
+    assert_eq!(d.kind, DocumentKind::Facture);
+    assert_eq!(d.date, NaiveDate::from_ymd_opt(2026, 11, 20));
+    assert_eq!(d.note.as_deref(), Some("facture du garage"));
+    // A second change clears the date and the note: the last row is in force, NULLs included.
+    s.revise_document(
+        id,
+        &DocumentDetails {
+            kind: DocumentKind::Autre,
+            date: None,
+            note: None,
+        },
+        "t3",
+    )
+    .unwrap();
+    let d = &s.documents_of(owner, false).unwrap()[0];
+    assert_eq!(
+        (d.kind, d.date, d.note.clone()),
+        (DocumentKind::Autre, None, None)
+    );
+    // The attaching fact keeps what was given at the drop.
+    let (kind, note): (String, Option<String>) = s
+        .conn
+        .query_row(
+            "SELECT kind, note FROM documents WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(kind, "constat_amiable");
+    assert_eq!(note.as_deref(), Some("reçu par courrier"));
+    for sql in [
+        "UPDATE document_details SET note = 'x'",
+        "DELETE FROM document_details",
+    ] {
+        let e = s.conn.execute_batch(sql).unwrap_err().to_string();
+        assert!(e.contains("append-only"), "{sql}: {e}");
+    }
+    // Once emptied from the bin, a document's details no longer change.
+    s.bin_document(id, "t4").unwrap();
+    s.empty_bin(None, "t5").unwrap();
+    let e = s
+        .revise_document(
+            id,
+            &DocumentDetails {
+                kind: DocumentKind::Autre,
+                date: None,
+                note: None,
+            },
+            "t6",
+        )
+        .unwrap_err();
+    assert!(e.to_string().contains("supprimé définitivement"), "{e}");
+}

@@ -289,6 +289,11 @@ pub(crate) const CHAINED: &[Chained] = &[
             "summary",
         ],
     },
+    Chained {
+        table: "document_details",
+        key: &["document_id", "seq"],
+        content: &["kind", "document_date", "note"],
+    },
 ];
 
 /// A manifest lists each row's digest when its act wrote at most this many rows in a table.

@@ -90,6 +90,10 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0020_calendar_reads.sql"),
     },
     Migration {
+        version: 21,
+        sql: include_str!("../migrations/0021_document_details.sql"),
+    },
+    Migration {
         version: 22,
         sql: include_str!("../migrations/0022_client_exchanges.sql"),
     },

@@ -273,6 +273,7 @@ delegate!(DocumentStore {
     fn empty_bin(&mut self, owner: Option<DocumentOwner>, now: &str) -> u64;
     fn document_size_limit(&self) -> u64;
     fn set_document_size_limit(&mut self, bytes: u64) -> ();
+    fn revise_document(&mut self, id: i64, details: &DocumentDetails, now: &str) -> ();
 });
 
 delegate!(ExchangeStore {

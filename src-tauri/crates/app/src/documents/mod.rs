@@ -15,7 +15,7 @@ use crate::input::{field, iso, limits, line, opt_date_field};
 use crate::{AppError, Courtier, ErrorCode};
 use content::{inspect, size_fr, ContentError};
 use courtier_domain::vocabulary::{DocumentFormat, DocumentKind};
-use courtier_port::{Attached, DocumentRow, NewDocument};
+use courtier_port::{Attached, DocumentDetails, DocumentRow, NewDocument};
 pub use courtier_port::{DocumentOwner, DocumentState};
 use serde::{Deserialize, Serialize};
 use std::io::Read;
@@ -339,6 +339,20 @@ impl Courtier {
             }
             let shown = std::fs::canonicalize(dest).unwrap_or_else(|_| dest.to_path_buf());
             s.record_export(id, &shown.display().to_string(), &now)?;
+            Ok(dto(s.document(id)?))
+        })
+    }
+
+    /// Changes a document's type, date and note (a new fact; the attaching stays as it was),
+    /// each checked as at attaching.
+    pub fn document_update(&self, id: i64, draft: &DocumentDraft) -> Result<DocumentDto, AppError> {
+        let kind =
+            DocumentKind::parse(draft.kind.trim()).map_err(|e| field("kind", e.to_string()))?;
+        let date = opt_date_field(&draft.date, "date", "Date du document")?;
+        let note = line(draft.note.as_deref(), "note", "La note", limits::NOTE)?;
+        let now = self.now();
+        self.with_store(|s| {
+            s.revise_document(id, &DocumentDetails { kind, date, note }, &now)?;
             Ok(dto(s.document(id)?))
         })
     }
