@@ -1065,6 +1065,9 @@ if __name__ == "__main__":
     # Printing and documents (Paramètres → Agence, the contract's papers, export, details).
     from test_printing import PrintingJourney  # noqa: F401
 
+    # The renewal calendar: month view, moving a month, an échéance to its contract.
+    from test_calendar import CalendarJourney  # noqa: F401
+
     # The layout checks live in their own module (test_layout.py); run with these.
     from test_layout import LayoutAtSize, WindowClose  # noqa: F401
     unittest.main(verbosity=2)

@@ -45,8 +45,9 @@ test('the papers: every kind has its strings; a contract without a next échéan
     assert.ok(fr[p.label] && fr[p.aria], p.kind);
   }
   for (const [, key] of AVIS_CHANNELS) assert.ok(fr[key], key);
-  assert.deepEqual(printableKinds({ nextPremium: {} }).map((p) => p.kind), ['attestation', 'avis']);
-  assert.deepEqual(printableKinds({ nextPremium: null }).map((p) => p.kind), ['attestation']);
+  assert.deepEqual(printableKinds({ nextPremium: {} }).map((p) => p.kind), ['attestation', 'avis', 'releve']);
+  // A terminated contract still gets its relevé (R18: issued on termination), not an avis.
+  assert.deepEqual(printableKinds({ nextPremium: null }).map((p) => p.kind), ['attestation', 'releve']);
 });
 
 test('the avis sent are listed by échéance then sending, the latest first', () => {

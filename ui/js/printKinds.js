@@ -1,14 +1,15 @@
 // @ts-check
 /**
  * The papers the contract page prints, in the order of their buttons: each a kind the backend's
- * `print_pdf` knows (`app/src/prints.rs`, `PRINT_KINDS`), its label and its accessible name. The
- * relevé d'information joins as one more line once its use case exists. Pure, tested.
+ * `print_pdf` knows (`app/src/prints.rs`, `PRINT_KINDS`), its label and its accessible name.
+ * Pure, tested.
  */
 
 /** @type {{ kind: import('./api/printTypes.js').PrintKind, label: string, aria: string, testid: string }[]} */
 export const PRINT_KINDS = [
   { kind: 'attestation', label: 'print.attestation', aria: 'print.attestation.aria', testid: 'print-attestation' },
   { kind: 'avis', label: 'print.avis', aria: 'print.avis.aria', testid: 'print-avis' },
+  { kind: 'releve', label: 'print.releve', aria: 'print.releve.aria', testid: 'print-releve' },
 ];
 
 /** How an avis was sent, as the backend codes it (`renewals.rs`, CHANNELS). */

@@ -16,6 +16,7 @@ export const TIMELINE_KINDS = /** @type {const} */ ([
   'contrat',
   'coefficient',
   'releve',
+  'document',
 ]);
 
 /** @type {Record<string, string>} */
@@ -30,6 +31,7 @@ export const TIMELINE_KIND_LABEL = {
   echange: 'timeline.kind.echange',
   coefficient: 'timeline.kind.coefficient',
   releve: 'timeline.kind.releve',
+  document: 'timeline.kind.document',
 };
 
 /**

@@ -32,7 +32,7 @@
  * @property {boolean} removeLogo
  */
 
-/** @typedef {'attestation' | 'avis'} PrintKind */
+/** @typedef {'attestation' | 'avis' | 'releve'} PrintKind */
 
 /**
  * @typedef {object} GeneratedPdf

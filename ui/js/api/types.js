@@ -607,6 +607,7 @@
  * @property {string | null} contractLabel
  * @property {number | null} claimId
  * @property {number | null} releveId a relevé received: reopens its result
+ * @property {number | null} documentId a document generated (attestation, avis, relevé)
  * @property {string} title what happened, in French
  * @property {string | null} detail
  * @property {string | null} code

@@ -9,11 +9,12 @@ use crate::{AppError, Courtier, GeneratedPdf};
 /// Makes one paper of a contract at a date (`None`: today; kinds without a date ignore it).
 type Generate = fn(&Courtier, i64, Option<&str>) -> Result<GeneratedPdf, AppError>;
 
-/// The papers the window prints, by code (the UI's buttons name them). The relevé
-/// d'information joins as one more line once its use case exists.
+/// The papers the window prints, by code (the UI's buttons name them): the attestation, the avis
+/// d'échéance and the relevé d'information issued by delegation.
 pub const PRINT_KINDS: &[(&str, Generate)] = &[
     ("attestation", |c, id, date| c.statement_pdf(id, date)),
     ("avis", |c, id, _| c.notice_pdf(id)),
+    ("releve", |c, id, date| c.releve_pdf(id, date)),
 ];
 
 impl Courtier {

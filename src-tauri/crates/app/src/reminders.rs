@@ -254,7 +254,12 @@ fn automatic_due(s: &dyn AgencyStore, today: NaiveDate) -> Result<Vec<NewReminde
         .unwrap_or(today);
     let contracts = s.calendar_contracts(&CalendarQuery {
         from: Some(today),
-        to: Some(to),
+        // The échéances, and those whose Chatel deadline falls in the lead times.
+        reach: courtier_domain::deadlines::calendar_reach(
+            today,
+            to,
+            courtier_domain::deadlines::DEFAULT_NOTICE_MONTHS,
+        ),
         ..Default::default()
     })?;
     let horizon = to.checked_add_days(Days::new(200)).unwrap_or(to);

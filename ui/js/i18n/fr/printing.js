@@ -37,6 +37,8 @@ export const frPrinting = {
   'print.attestation.aria': 'Attestation de coefficient (relevé de situation) : générer et afficher',
   'print.avis': 'Avis d’échéance',
   'print.avis.aria': 'Avis d’échéance : générer et afficher',
+  'print.releve': 'Relevé d’information',
+  'print.releve.aria': 'Relevé d’information (émis par délégation) : générer et afficher',
   'print.generating': 'Génération du document…',
   'print.generated': '« {name} » généré et joint aux documents du contrat.',
   'print.print': 'Imprimer',

@@ -37,5 +37,6 @@ export const frSearch = {
   'releves.reopenLabel': 'Voir le résultat du relevé du {date}',
   'releves.unknownIssuer': 'non indiqué',
   'timeline.kind.releve': 'Relevé',
+  'timeline.kind.document': 'Document',
   'timeline.releve.open': 'Voir le résultat du relevé',
 };

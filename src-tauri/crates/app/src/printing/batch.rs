@@ -80,7 +80,12 @@ impl Courtier {
         self.with_reader(|s| {
             let q = CalendarQuery {
                 from: Some(from),
-                to: Some(to),
+                // A superset (deadlines reach further): the échéances are dated exactly below.
+                reach: courtier_domain::deadlines::calendar_reach(
+                    from,
+                    to,
+                    courtier_domain::deadlines::DEFAULT_NOTICE_MONTHS,
+                ),
                 product: Some(Product::Auto),
                 ..Default::default()
             };
