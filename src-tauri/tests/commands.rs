@@ -2,60 +2,10 @@
 //! JSON shapes, and the window's capability granting each command (no display needed).
 #![allow(clippy::unwrap_used)]
 
-use chrono::{TimeZone, Utc};
-use courtier_app::{Config, Courtier, FixedClock};
+mod common;
+
+use common::{invoke, window};
 use serde_json::{json, Value};
-use std::sync::Arc;
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::{WebviewWindow, WebviewWindowBuilder};
-
-fn window(
-    dir: &std::path::Path,
-) -> (
-    tauri::App<tauri::test::MockRuntime>,
-    WebviewWindow<tauri::test::MockRuntime>,
-) {
-    let courtier = Arc::new(Courtier::new(Config {
-        data_dir: dir.to_path_buf(),
-        keychain: Box::new(courtier_vault::MemoryKeychain::default()),
-        env_key: None,
-        clock: Box::new(FixedClock(
-            Utc.with_ymd_and_hms(2026, 11, 24, 9, 30, 0)
-                .single()
-                .unwrap(),
-        )),
-    }));
-    // The real configuration and capabilities of the app, on the mock runtime.
-    let app = courtier_desktop::register(mock_builder(), courtier)
-        .build(tauri::generate_context!())
-        .unwrap();
-    let w = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
-    (app, w)
-}
-
-fn invoke(
-    w: &WebviewWindow<tauri::test::MockRuntime>,
-    cmd: &str,
-    args: Value,
-) -> Result<Value, Value> {
-    get_ipc_response(
-        w,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|b| b.deserialize::<Value>().unwrap())
-}
 
 #[test]
 fn commands_answer_with_the_contract_shapes() {

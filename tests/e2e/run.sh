@@ -8,8 +8,11 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 
+cargo build -p courtier-desktop
 # The CLI too: the calendar journey compares the window's list with `courtier calendar --json`.
-cargo build -p courtier-desktop -p courtier-cli
+# `cargo test --workspace` (scripts/test-all.sh, before this) has built it; built alone only when
+# absent (building both packages in one command would unify other features and rebuild much).
+[ -x target/debug/courtier ] || cargo build -p courtier-cli
 export COURTIER_E2E_APP="$root/target/debug/courtier-desktop"
 export COURTIER_E2E_ARTIFACTS="$root/tests/e2e/artifacts"
 rm -rf "$COURTIER_E2E_ARTIFACTS"

@@ -48,15 +48,21 @@ export async function printPdfPages(buf, print) {
   document.body.append(box);
   await Promise.all([...box.querySelectorAll('img')].map((img) => img.decode().catch(() => {})));
   document.body.classList.add('print-document');
+  let cleaned = false;
   const done = () => {
+    if (cleaned) return;
+    cleaned = true;
     document.body.classList.remove('print-document');
     box.remove();
     for (const u of urls) URL.revokeObjectURL(u);
   };
-  // The dialog is modal in WebKitGTK: print() returns once it is closed; `afterprint` too.
+  // `afterprint` when the engine sends it; Tauri's print returns as soon as the dialog is shown
+  // (WebKitGTK does not always send `afterprint` then), so the window getting the focus back
+  // from the dialog also means it is closed.
   window.addEventListener('afterprint', done, { once: true });
   try {
     await print();
+    window.addEventListener('focus', done, { once: true });
   } finally {
     // Keep the pages until the dialog has taken them (afterprint), at most a minute.
     setTimeout(() => { if (box.isConnected) done(); }, 60000);

@@ -38,6 +38,20 @@ pub fn channel(code: &str) -> &str {
     Channel::parse(code).map_or(code, |x| x.in_sentence())
 }
 
+/// When an exchange happened, the French way: `2026-11-23T14:05` → `23/11/2026 14:05`,
+/// `2026-11-23` → `23/11/2026` (the text itself when it is neither).
+pub fn when(at: &str) -> String {
+    let (day, time) = at.split_once('T').unwrap_or((at, ""));
+    let day = match day.split('-').collect::<Vec<_>>()[..] {
+        [y, m, d] => format!("{d}/{m}/{y}"),
+        _ => day.to_string(),
+    };
+    match time {
+        "" => day,
+        t => format!("{day} {t}"),
+    }
+}
+
 /// "entrant" → "reçu".
 pub fn direction(code: &str) -> &str {
     Direction::parse(code).map_or(code, |x| x.in_sentence())

@@ -203,15 +203,20 @@ impl Courtier {
     }
 
     /// The attestation de bonus-malus (relevé de situation) of a contract at `date` (today if none).
+    /// The date a paper is made at: the one given (a form's date), or today.
+    pub(crate) fn paper_date(&self, date: Option<&str>) -> Result<NaiveDate, AppError> {
+        match date {
+            Some(d) => date_field(d, "date", "La date"),
+            None => Ok(self.today()),
+        }
+    }
+
     pub fn statement_pdf(
         &self,
         contract_id: i64,
         date: Option<&str>,
     ) -> Result<GeneratedPdf, AppError> {
-        let at = match date {
-            Some(d) => date_field(d, "date", "La date")?,
-            None => self.today(),
-        };
+        let at = self.paper_date(date)?;
         let name = format!("attestation-{contract_id}-{at}.pdf");
         self.generate(contract_id, at, Template::Statement, DocumentKind::Attestation, name, move |_, c| {
             let past: Vec<_> = c

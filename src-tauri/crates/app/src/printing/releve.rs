@@ -5,7 +5,6 @@
 
 use super::{s, GeneratedPdf};
 use crate::dto::{ClaimRecord, ContractRecord, DriverDto};
-use crate::input::date_field;
 use crate::{AppError, Courtier};
 use chrono::{Months, NaiveDate};
 use courtier_domain::bonus_malus::{ClaimKind, Responsibility};
@@ -345,10 +344,7 @@ impl Courtier {
         contract_id: i64,
         date: Option<&str>,
     ) -> Result<GeneratedPdf, AppError> {
-        let at = match date {
-            Some(d) => date_field(d, "date", "La date")?,
-            None => self.today(),
-        };
+        let at = self.paper_date(date)?;
         let name = format!("releve-information-{contract_id}-{at}.pdf");
         self.generate(
             contract_id,

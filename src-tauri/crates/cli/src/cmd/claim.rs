@@ -4,7 +4,7 @@ use crate::args::claim::ClaimCommand;
 use crate::args::ById;
 use crate::output::{
     amount_kind, channel, coef, direction, driver_line, money, party_role, print_contract,
-    print_json, print_list, print_revisions, vehicle_line,
+    print_json, print_list, print_revisions, vehicle_line, when,
 };
 use courtier_app::{
     AmountDto, AppError, ClaimDraft, ClaimListQuery, ClaimUpdate, CommunicationDto, Courtier,
@@ -333,7 +333,7 @@ fn show_claim(p: &courtier_app::ClaimPage, json: bool) -> Result<(), AppError> {
     for m in &c.communications {
         println!(
             "  Échange du {} ({}, {}) : {}",
-            m.at,
+            when(&m.at),
             channel(&m.channel),
             direction(&m.direction),
             m.summary

@@ -1,15 +1,11 @@
 //! `courtier exchange …`: the client's exchange log.
 
 use crate::args::exchange::ExchangeCommand;
-use crate::output::{channel, direction, print_json, print_list};
+use crate::output::{channel, direction, print_json, print_list, when};
 use courtier_app::{exchange_kind_label, AppError, ClientExchangeDto, Courtier};
 
 fn line(x: &ClientExchangeDto) -> String {
-    let (day, time) = x.at.split_once('T').unwrap_or((&x.at, ""));
-    let when = match time {
-        "" => super::notice::fr(day),
-        t => format!("{} {t}", super::notice::fr(day)),
-    };
+    let when = when(&x.at);
     let kind = exchange_kind_label(&x.kind);
     format!(
         "{:>6}  {when}  {kind} ({}, {}){}\n        {}",
