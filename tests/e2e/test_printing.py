@@ -156,7 +156,10 @@ class PrintingJourney(ClientJourney):
         subprocess.run(["import", "-window", "root", shot], check=False)
         self.assertTrue(seen, "the system print dialog did not open")
         subprocess.run(["xdotool", "key", "Escape"], check=False)
-        self.wait(30).until(lambda drv: drv.execute_script(
+        # The pages drawn for the dialog go once it is closed: when the window gets the focus
+        # back, and at the latest after a minute (without a window manager under Xvfb the focus
+        # may not come back).
+        self.wait(75).until(lambda drv: drv.execute_script(
             "return !document.querySelector('[data-testid=\"print-pages\"]')"
             " || !document.body.classList.contains('print-document')"))
         self.clickable("viewer-close").click()
