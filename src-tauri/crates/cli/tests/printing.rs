@@ -10,13 +10,7 @@ use common::CliAgency;
 use std::path::Path;
 
 fn text(pdf: &Path) -> String {
-    let out = std::process::Command::new("pdftotext")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils, scripts/install-deps.sh)");
-    let t = String::from_utf8_lossy(&out.stdout).into_owned();
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
+    common::pdf_text(pdf, false)
 }
 
 fn agency() -> (CliAgency, String) {
@@ -114,15 +108,10 @@ fn the_statement_and_the_notice_carry_their_fields_and_are_kept_with_the_contrac
     assert_eq!(docs.len(), 2, "{list}");
     assert_eq!(docs[0]["kind"], "attestation");
     assert_eq!(docs[1]["kind"], "courrier");
-    let back = dir.path().join("copie.pdf");
-    a.ok(&[
-        "document",
-        "export",
-        &docs[0]["id"].to_string(),
-        "--out",
-        back.to_str().unwrap(),
-    ]);
-    assert_eq!(std::fs::read(&back).unwrap(), std::fs::read(&out).unwrap());
+    assert_eq!(
+        a.exported(&docs[0]["id"].to_string(), dir.path()),
+        std::fs::read(&out).unwrap()
+    );
 }
 
 #[test]

@@ -10,15 +10,7 @@ use common::CliAgency;
 use std::path::Path;
 
 fn text(pdf: &Path) -> String {
-    // -layout: a table's row stays on one line.
-    let out = std::process::Command::new("pdftotext")
-        .arg("-layout")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils, scripts/install-deps.sh)");
-    let t = String::from_utf8_lossy(&out.stdout).into_owned();
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
+    common::pdf_text(pdf, true)
 }
 
 /// An agency with a motor contract: its vehicle, the policyholder as principal driver, and an
@@ -178,15 +170,10 @@ fn the_releve_carries_every_field_of_r18_and_of_the_eu_template() {
     let docs = docs.as_array().unwrap();
     assert_eq!(docs.len(), 2);
     assert_eq!(docs[0]["kind"], "releve_information");
-    let back = dir.path().join("copie.pdf");
-    a.ok(&[
-        "document",
-        "export",
-        &docs[0]["id"].to_string(),
-        "--out",
-        back.to_str().unwrap(),
-    ]);
-    assert_eq!(std::fs::read(&back).unwrap(), std::fs::read(&out).unwrap());
+    assert_eq!(
+        a.exported(&docs[0]["id"].to_string(), dir.path()),
+        std::fs::read(&out).unwrap()
+    );
 }
 
 #[test]

@@ -165,4 +165,26 @@ impl CliAgency {
             .spawn()
             .unwrap()
     }
+
+    /// The bytes of document `id` as `document export` writes them (to a file in `dir`).
+    pub fn exported(&self, id: &str, dir: &Path) -> Vec<u8> {
+        let back = dir.join(format!("export-{id}.pdf"));
+        self.ok(&["document", "export", id, "--out", back.to_str().unwrap()]);
+        std::fs::read(&back).unwrap()
+    }
+}
+
+/// A PDF's text by `pdftotext` (`-layout` keeps a table's row on one line), whitespace folded.
+pub fn pdf_text(pdf: &Path, layout: bool) -> String {
+    let mut c = Command::new("pdftotext");
+    if layout {
+        c.arg("-layout");
+    }
+    let out = c
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils, scripts/install-deps.sh)");
+    let t = String::from_utf8_lossy(&out.stdout).into_owned();
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
