@@ -89,4 +89,13 @@ pub const COMMANDS: &[&str] = &[
     "avis_sent_list",
     "document_update",
     "webview_print",
+    "reminders_page",
+    "reminders_count",
+    "reminders_of",
+    "reminder_add",
+    "reminder_done",
+    "reminder_dismiss",
+    "reminder_snooze",
+    "reminder_settings",
+    "reminder_settings_set",
 ];

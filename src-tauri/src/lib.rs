@@ -10,6 +10,7 @@ mod documents;
 mod exchanges;
 mod mail;
 mod printing;
+mod reminders;
 
 pub use commands_list::COMMANDS;
 
@@ -509,6 +510,7 @@ async fn insurer_update(
 pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R> {
     builder
         .manage(courtier)
+        .manage(reminders::Wake::default())
         .invoke_handler(tauri::generate_handler![
             agency_status,
             agency_verification,
@@ -597,6 +599,15 @@ pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R>
             printing::avis_sent_list,
             documents::document_update,
             printing::webview_print,
+            reminders::reminders_page,
+            reminders::reminders_count,
+            reminders::reminders_of,
+            reminders::reminder_add,
+            reminders::reminder_done,
+            reminders::reminder_dismiss,
+            reminders::reminder_snooze,
+            reminders::reminder_settings,
+            reminders::reminder_settings_set,
         ])
 }
 
@@ -607,10 +618,13 @@ pub fn register<R: Runtime>(builder: Builder<R>, courtier: Shared) -> Builder<R>
 pub fn run() -> Result<(), Box<dyn std::error::Error>> {
     let courtier = Arc::new(Courtier::new(Config::from_env(None)?));
     let app = register(
-        tauri::Builder::default().plugin(tauri_plugin_dialog::init()),
+        tauri::Builder::default()
+            .plugin(tauri_plugin_dialog::init())
+            .plugin(tauri_plugin_notification::init()),
         Arc::clone(&courtier),
     )
     .build(tauri::generate_context!())?;
+    reminders::start_timer(app.handle(), Arc::downgrade(&courtier));
     // The clear calendrier.ics follows the data: rewritten in the background, at most every
     // half minute, when something was written (it reads most of the portfolio).
     let refresher = Arc::downgrade(&courtier);

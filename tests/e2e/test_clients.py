@@ -1068,6 +1068,9 @@ if __name__ == "__main__":
     # The renewal calendar: month view, moving a month, an échéance to its contract.
     from test_calendar import CalendarJourney  # noqa: F401
 
+    # Reminders: caught up at the next start, once; the counter; « Rappels ».
+    from test_reminders import RemindersJourney  # noqa: F401
+
     # The layout checks live in their own module (test_layout.py); run with these.
     from test_layout import LayoutAtSize, WindowClose  # noqa: F401
     unittest.main(verbosity=2)

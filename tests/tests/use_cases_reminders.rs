@@ -47,7 +47,7 @@ fn an_echeance_reminds_at_its_lead_times_and_fires_once_each() {
     assert_eq!(r.rule.as_deref(), Some("echeance"));
     assert!(r
         .title
-        .starts_with("Échéance dans 90 jours (le 01/03/2027) — contrat AUTO-2021-"));
+        .starts_with("Échéance du 01/03/2027 — rappel à 90 jours — contrat AUTO-2021-"));
     assert_eq!(r.events[0].broker, "anne");
     assert!(r.fired);
     // Asked again the same day: nothing new; it stays due until done.

@@ -75,6 +75,11 @@ import { t } from './i18n/index.js';
  * @typedef {import('./api/calendarTypes.js').CalendarItem} CalendarItem
  * @typedef {import('./api/calendarTypes.js').CalendarExport} CalendarExport
  * @typedef {import('./api/calendarTypes.js').RenewalSettings} RenewalSettings
+ * @typedef {import('./api/reminderTypes.js').Reminder} Reminder
+ * @typedef {import('./api/reminderTypes.js').RemindersPage} RemindersPage
+ * @typedef {import('./api/reminderTypes.js').RemindersCount} RemindersCount
+ * @typedef {import('./api/reminderTypes.js').ReminderInput} ReminderInput
+ * @typedef {import('./api/reminderTypes.js').ReminderSettings} ReminderSettings
  *
  * @typedef {(cmd: string, args?: Record<string, unknown>) => Promise<unknown>} InvokeFn
  */
@@ -392,6 +397,28 @@ export function createApi(invoke) {
     clientExchangeAdd: (clientId, input) => call('client_exchange_add', { clientId, input }),
     /** The client's exchange log, oldest first. @param {number} clientId @returns {Promise<ClientExchange[]>} */
     clientExchanges: (clientId) => call('client_exchanges', { clientId }),
+    /** The « Rappels » page: due (oldest first), upcoming, the last closed. @returns {Promise<RemindersPage>} */
+    remindersPage: () => call('reminders_page'),
+    /** How many reminders are due now (the sidebar's counter). @returns {Promise<RemindersCount>} */
+    remindersCount: () => call('reminders_count'),
+    /**
+     * The reminders of one client, contract or claim.
+     * @param {{ clientId?: number | null, contractId?: number | null, claimId?: number | null }} on
+     * @returns {Promise<Reminder[]>}
+     */
+    remindersOf: (on) => call('reminders_of', { clientId: on.clientId ?? null, contractId: on.contractId ?? null, claimId: on.claimId ?? null }),
+    /** @param {ReminderInput} input @returns {Promise<Reminder>} */
+    reminderAdd: (input) => call('reminder_add', { input }),
+    /** @param {number} id @returns {Promise<Reminder>} */
+    reminderDone: (id) => call('reminder_done', { id }),
+    /** @param {number} id @returns {Promise<Reminder>} */
+    reminderDismiss: (id) => call('reminder_dismiss', { id }),
+    /** Due again at `until` (`YYYY-MM-DDTHH:MM`). @param {number} id @param {string} until @returns {Promise<Reminder>} */
+    reminderSnooze: (id, until) => call('reminder_snooze', { id, until }),
+    /** @returns {Promise<ReminderSettings>} */
+    reminderSettings: () => call('reminder_settings'),
+    /** @param {ReminderSettings} settings @returns {Promise<ReminderSettings>} */
+    reminderSettingsSet: (settings) => call('reminder_settings_set', { settings }),
     /** @returns {Promise<AgencyIdentity>} */
     agencyIdentityGet: () => call('agency_identity_get'),
     /** @param {AgencyIdentityDraft} draft @returns {Promise<AgencyIdentity>} */
@@ -474,6 +501,27 @@ export function onFileDrop(onDrop, onHover) {
       onHover?.(false);
     }
   }).then((/** @type {() => void} */ unlisten) => {
+    if (stopped) unlisten();
+    else stop = unlisten;
+  }, () => {});
+  return () => { stopped = true; stop(); };
+}
+
+/**
+ * Calls `onChange(count)` each time the reminders' timer passed (what it fired, and how many
+ * are due). Returns a function that stops listening. Without a backend, nothing.
+ * @param {(count: RemindersCount) => void} onChange
+ * @param {any} [tauri] `window.__TAURI__` (tests pass a fake one)
+ * @returns {() => void}
+ */
+export function onRemindersChanged(onChange, tauri = /** @type {any} */ (globalThis).__TAURI__) {
+  const listen = tauri?.event?.listen;
+  if (typeof listen !== 'function') return () => {};
+  let stopped = false;
+  let stop = () => {};
+  Promise.resolve(listen('reminders-changed', (/** @type {{ payload: RemindersCount }} */ e) => {
+    if (!stopped && e && e.payload) onChange(e.payload);
+  })).then((/** @type {() => void} */ unlisten) => {
     if (stopped) unlisten();
     else stop = unlisten;
   }, () => {});

@@ -1,13 +1,13 @@
 // @ts-check
 /**
  * A small hash router: `#/clients`, `#/clients/42`, `#/clients/42/edit`, `#/clients/new`,
- * `#/contracts/7`, `#/calendar`, `#/claims`, `#/claims/12`, `#/reports`, `#/settings`,
+ * `#/contracts/7`, `#/calendar`, `#/reminders`, `#/claims`, `#/claims/12`, `#/reports`, `#/settings`,
  * `#/insurers` (the agency's insurers, under Paramètres). Parsing is pure (tested by Node);
  * `startRouter` is the thin part that listens to `hashchange`.
  */
 
 /**
- * @typedef {'clients' | 'client-new' | 'client' | 'client-edit' | 'contract' | 'claim' | 'calendar' | 'claims' | 'reports' | 'settings' | 'insurers' | 'not-found'} RouteName
+ * @typedef {'clients' | 'client-new' | 'client' | 'client-edit' | 'contract' | 'claim' | 'calendar' | 'reminders' | 'claims' | 'reports' | 'settings' | 'insurers' | 'not-found'} RouteName
  * @typedef {{ name: RouteName, params: Record<string, string>, query: Record<string, string>, path: string }} Route
  */
 
@@ -20,6 +20,7 @@ export const ROUTES = [
   ['/contracts/:id', 'contract'],
   ['/claims/:id', 'claim'],
   ['/calendar', 'calendar'],
+  ['/reminders', 'reminders'],
   ['/claims', 'claims'],
   ['/reports', 'reports'],
   ['/settings', 'settings'],
@@ -96,13 +97,13 @@ export function href(name, params = {}) {
 /**
  * The sidebar section a route belongs to (for the highlighted entry).
  * @param {RouteName} name
- * @returns {'clients' | 'calendar' | 'claims' | 'reports' | 'settings' | null}
+ * @returns {'clients' | 'calendar' | 'reminders' | 'claims' | 'reports' | 'settings' | null}
  */
 export function sectionOf(name) {
   if (name.startsWith('client') || name === 'contract') return 'clients';
   if (name === 'claim') return 'claims';
   if (name === 'insurers') return 'settings';
-  if (name === 'calendar' || name === 'claims' || name === 'reports' || name === 'settings') return name;
+  if (name === 'calendar' || name === 'reminders' || name === 'claims' || name === 'reports' || name === 'settings') return name;
   return null;
 }
 

@@ -13,6 +13,7 @@ import { frInsurers } from './fr/insurers.js';
 import { frDocuments } from './fr/documents.js';
 import { frExchanges } from './fr/exchanges.js';
 import { frCalendar } from './fr/calendar.js';
+import { frReminders } from './fr/reminders.js';
 import { frPrinting } from './fr/printing.js';
 
 /** @type {Record<string, string>} */
@@ -26,6 +27,7 @@ export const fr = {
   ...frDocuments,
   ...frExchanges,
   ...frCalendar,
+  ...frReminders,
   ...frPrinting,
   'app.name': 'Courtier',
 

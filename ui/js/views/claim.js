@@ -41,6 +41,7 @@ import { partiesCard } from './claim/parties.js';
 import { contactsCard } from './claim/exchanges.js';
 import { aggravationsCard } from './claim/aggravations.js';
 import { documentsCard } from './documents.js';
+import { remindersCard } from './reminders.js';
 import { mailDialog } from './mail.js';
 
 /** @typedef {import('../api.js').ApiError} ApiError */
@@ -112,7 +113,8 @@ export function mountClaim(el, route, api) {
         amountsCard(c, ctx),
         partiesCard(c, ctx),
         contactsCard(c, ctx),
-        documentsCard('claim', id, api))));
+        documentsCard('claim', id, api),
+        remindersCard({ api, owner: { claimId: id }, isAlive: () => alive }))));
     if (focusTestId) {
       const target = /** @type {HTMLElement | null} */ (el.querySelector(`[data-testid="${focusTestId}"]`));
       target?.focus();

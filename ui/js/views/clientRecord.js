@@ -17,6 +17,7 @@ import { releveDialog, reopenReleve } from './contract/releve.js';
 import { relevesSection } from './releves.js';
 import { timelineSection } from './timeline.js';
 import { exchangesCard } from './clientExchanges.js';
+import { remindersCard } from './reminders.js';
 import { clientRevisionViews } from '../clientRevisions.js';
 import { revisionNotes } from '../components/revisionNotes.js';
 
@@ -197,6 +198,7 @@ export function mountClientRecord(el, route, api) {
         contractsSection(r),
         relevesSection({ api, clientId: r.id, isAlive: () => alive, onContract: openContract }),
         exchangesCard({ api, clientId: r.id, isAlive: () => alive, onSaved: () => { if (alive) render(r); } }),
+        remindersCard({ api, owner: { clientId: r.id }, isAlive: () => alive }),
         timelineSection({
           load: (q) => api.clientTimeline(r.id, q),
           perClient: true,

@@ -13,6 +13,7 @@
  * changed. A driver whose designation ended reads "jusqu’au …" and is muted (`data-ended`).
  */
 import { documentsCard } from './documents.js';
+import { remindersCard } from './reminders.js';
 import { mailDialog } from './mail.js';
 import { avisCard, printCard } from './contract/print.js';
 import { h, replace, setTitle } from '../dom.js';
@@ -243,6 +244,7 @@ export function mountContract(el, route, api) {
           h('h2', { id: 'sec-history', class: 'card-title' }, t('contract.section.history')),
           historyChart(k.coefficientHistory)),
         documentsCard('contract', k.id, api),
+        remindersCard({ api, owner: { contractId: k.id }, isAlive: () => alive }),
         h('section', { class: 'card card-wide', 'aria-labelledby': 'sec-claims' },
           h('div', { class: 'card-head' },
             h('h2', { id: 'sec-claims', class: 'card-title' }, t('contract.section.claims')),

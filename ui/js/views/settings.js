@@ -13,6 +13,7 @@ import { href } from '../router.js';
 import { DEMO_CLIENTS } from './startup.js';
 import { mailSettingsCard } from './mail.js';
 import { agencySettingsCard } from './agencySettings.js';
+import { reminderSettingsCard } from './reminders.js';
 
 /** @type {Record<string, string>} */
 const STORAGE = {
@@ -148,6 +149,7 @@ export function mountSettings(el, _route, api) {
           agency.el,
           insurersCard(),
           documentsSettingsCard(api),
+          reminderSettingsCard(api),
           mailSettingsCard(api),
           h('section', { class: 'card', 'aria-labelledby': 'settings-demo' },
             h('h2', { id: 'settings-demo', class: 'card-title' }, t('settings.demo.title')),

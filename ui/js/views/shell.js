@@ -5,7 +5,7 @@
  * `view(el, route, api)`: the views never import the backend themselves.
  */
 import { h, isTyping, replace } from '../dom.js';
-import { t } from '../i18n/index.js';
+import { t, tn } from '../i18n/index.js';
 import { icon } from '../components/icons.js';
 import { damageNotice } from '../damage.js';
 import { href, navigate, sectionOf, startRouter } from '../router.js';
@@ -22,16 +22,19 @@ import { mountSettings } from './settings.js';
 import { mountInsurers } from './insurers.js';
 import { mountComingSoon } from './comingSoon.js';
 import { mountCalendar } from './calendar.js';
+import { mountReminders, onLocalChange } from './reminders.js';
+import { onRemindersChanged } from '../api.js';
 import { mountNotFound } from './notFound.js';
 
 /** @typedef {import('../router.js').Route} Route */
 /** @typedef {import('../api.js').Api} Api */
 /** @typedef {(el: HTMLElement, params: Route, api: Api) => (() => void) | void} View */
 
-/** @type {{ section: 'clients' | 'calendar' | 'claims' | 'reports' | 'settings', route: import('../router.js').RouteName, icon: string, label: string }[]} */
+/** @type {{ section: 'clients' | 'calendar' | 'reminders' | 'claims' | 'reports' | 'settings', route: import('../router.js').RouteName, icon: string, label: string }[]} */
 const NAV = [
   { section: 'clients', route: 'clients', icon: 'clients', label: 'nav.clients' },
   { section: 'calendar', route: 'calendar', icon: 'calendar', label: 'nav.calendar' },
+  { section: 'reminders', route: 'reminders', icon: 'bell', label: 'nav.reminders' },
   { section: 'claims', route: 'claims', icon: 'claims', label: 'nav.claims' },
   { section: 'reports', route: 'reports', icon: 'reports', label: 'nav.reports' },
   { section: 'settings', route: 'settings', icon: 'settings', label: 'nav.settings' },
@@ -46,6 +49,7 @@ const VIEWS = {
   contract: mountContract,
   claim: mountClaim,
   calendar: mountCalendar,
+  reminders: mountReminders,
   claims: mountClaims,
   reports: mountComingSoon,
   settings: mountSettings,
@@ -102,6 +106,22 @@ export function mountShell(el, params, api) {
       }),
     ),
   );
+  // The reminders due now, beside « Rappels »: from the timer's passes (its event), after a
+  // change made here, and at each page shown.
+  const badge = h('b', { class: 'nav-badge', hidden: true, dataset: { testid: 'reminders-counter' } });
+  links.get('reminders')?.append(badge);
+  /** @param {number} n */
+  const showCount = (n) => {
+    badge.hidden = n === 0;
+    badge.textContent = n > 99 ? '99+' : String(n);
+    const label = n === 0 ? t('nav.reminders') : `${t('nav.reminders')} — ${tn('reminders.counter', n)}`;
+    links.get('reminders')?.setAttribute('title', label);
+    links.get('reminders')?.setAttribute('aria-label', label);
+  };
+  const count = () => api.remindersCount().then((c) => showCount(c.due), () => {});
+  const stopTimer = onRemindersChanged((c) => showCount(c.due));
+  const stopLocal = onLocalChange(count);
+  count();
   // A file found damaged is read-only: said above every view. A large file's pages are
   // verified while the window is already usable (writes wait for the outcome): said too.
   const banner = h('div', { class: 'damage-slot', dataset: { testid: 'damage-slot' } });
@@ -209,6 +229,7 @@ export function mountShell(el, params, api) {
       else a.removeAttribute('aria-current');
     }
     content.replaceChildren();
+    count();
     content.scrollTop = 0;
     window.scrollTo(0, 0);
     const view = VIEWS[route.name] ?? mountNotFound;
@@ -244,6 +265,8 @@ export function mountShell(el, params, api) {
 
   return () => {
     document.removeEventListener('keydown', onKey);
+    stopTimer();
+    stopLocal();
     narrow.removeEventListener('change', follow);
     stop();
     if (typeof cleanup === 'function') cleanup();

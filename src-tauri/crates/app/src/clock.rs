@@ -32,3 +32,9 @@ impl Clock for FixedClock {
         self.0.date_naive()
     }
 }
+
+/// The broker's local wall time now, for the callers of the reminders' use cases (the desktop
+/// timer, the CLI): reminders are due at a local date and time.
+pub fn local_wall_time() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
+}

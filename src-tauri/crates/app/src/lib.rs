@@ -41,7 +41,7 @@ mod timeline_exchanges;
 mod vehicles;
 
 pub use agency::{APP_VERSION, EXCHANGE_ANCHOR_FILE};
-pub use clock::{Clock, FixedClock, SystemClock};
+pub use clock::{local_wall_time, Clock, FixedClock, SystemClock};
 pub use documents::{AttachResult, DocumentDraft, DocumentDto, DocumentSettings};
 pub use dto::{
     AgencyOpened, AgencyStatus, AggravationDraft, AggravationDto, AmountDto, AvenantDraft,

@@ -20,7 +20,11 @@ use courtier_port::{
     ReminderRow,
 };
 use serde::{Deserialize, Serialize};
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
+
+/// A local wall time (the broker's clock), as the reminders' use cases take it.
+pub type WallTime = NaiveDateTime;
 
 /// The wall-time format of reminders (`2026-12-03T14:30`).
 pub const DUE_FORMAT: &str = "%Y-%m-%dT%H:%M";
@@ -78,6 +82,9 @@ pub struct ReminderDto {
     pub client_id: Option<i64>,
     pub contract_id: Option<i64>,
     pub claim_id: Option<i64>,
+    /// The client's name and the contract's number it is about (on the page and `due`).
+    pub client_name: Option<String>,
+    pub contract_number: Option<String>,
     /// For an automatic reminder: the deadline, its rule and the lead time.
     pub deadline_kind: Option<String>,
     pub deadline_date: Option<String>,
@@ -180,6 +187,8 @@ fn dto(r: &ReminderRow, now: &str) -> ReminderDto {
         client_id: r.client_id,
         contract_id: r.contract_id,
         claim_id: r.claim_id,
+        client_name: None,
+        contract_number: None,
         deadline_kind: a.map(|k| k.deadline_kind.clone()),
         deadline_date: a.map(|k| iso(k.deadline_date)),
         rule: a.map(|k| k.rule.clone()),
@@ -314,6 +323,27 @@ fn new_auto(
     }
 }
 
+/// Names the client and the contract of each reminder (each name read once).
+fn name_all(s: &dyn AgencyStore, list: &mut [&mut ReminderDto]) -> Result<(), AppError> {
+    let mut clients: HashMap<i64, String> = HashMap::new();
+    let mut contracts: HashMap<i64, String> = HashMap::new();
+    for d in list.iter_mut() {
+        if let Some(id) = d.client_id {
+            if let Entry::Vacant(e) = clients.entry(id) {
+                e.insert(s.get_client(id)?.client.display_name());
+            }
+            d.client_name = clients.get(&id).cloned();
+        }
+        if let Some(id) = d.contract_id {
+            if let Entry::Vacant(e) = contracts.entry(id) {
+                e.insert(s.contract(id)?.number);
+            }
+            d.contract_number = contracts.get(&id).cloned();
+        }
+    }
+    Ok(())
+}
+
 impl Courtier {
     /// Writes the automatic reminders due on `today` when the day or the agency file changed
     /// since the last time (two connections writing the same ones: the second writes nothing).
@@ -348,9 +378,11 @@ impl Courtier {
         Ok(current(open, &wall(now)))
     }
 
-    /// The « Rappels » page at `now`: due (oldest first), upcoming, and the last done or
-    /// dismissed.
-    pub fn reminders(&self, now: NaiveDateTime) -> Result<RemindersPage, AppError> {
+    /// The open reminders at `now`, due (oldest first) and upcoming, without names.
+    fn open_dtos(
+        &self,
+        now: NaiveDateTime,
+    ) -> Result<(Vec<ReminderDto>, Vec<ReminderDto>), AppError> {
         let n = wall(now);
         let mut due = Vec::new();
         let mut upcoming = Vec::new();
@@ -364,17 +396,45 @@ impl Courtier {
         }
         due.sort_by(|a, b| (&a.due_at, a.id).cmp(&(&b.due_at, b.id)));
         upcoming.sort_by(|a, b| (&a.due_at, a.id).cmp(&(&b.due_at, b.id)));
-        let closed = self.with_reader(|s| Ok(s.closed_reminders(CLOSED_SHOWN)?))?;
+        Ok((due, upcoming))
+    }
+
+    /// The « Rappels » page at `now`: due (oldest first), upcoming, and the last done or
+    /// dismissed, each with its client's name and contract's number.
+    pub fn reminders(&self, now: NaiveDateTime) -> Result<RemindersPage, AppError> {
+        let n = wall(now);
+        let (mut due, mut upcoming) = self.open_dtos(now)?;
+        let mut closed: Vec<ReminderDto> = self
+            .with_reader(|s| Ok(s.closed_reminders(CLOSED_SHOWN)?))?
+            .iter()
+            .map(|r| dto(r, &n))
+            .collect();
+        self.with_reader(|s| {
+            let mut all: Vec<&mut ReminderDto> = due
+                .iter_mut()
+                .chain(upcoming.iter_mut())
+                .chain(closed.iter_mut())
+                .collect();
+            name_all(s, &mut all)
+        })?;
         Ok(RemindersPage {
             due,
             upcoming,
-            closed: closed.iter().map(|r| dto(r, &n)).collect(),
+            closed,
         })
     }
 
-    /// The reminders due at `now` (what the counter counts and `courtier reminders due` lists).
+    /// How many reminders are due at `now` (the counter, at every pass of the timer: no names
+    /// read).
+    pub fn reminders_due_count(&self, now: NaiveDateTime) -> Result<usize, AppError> {
+        Ok(self.open_dtos(now)?.0.len())
+    }
+
+    /// The reminders due at `now` (what `courtier reminders due` lists), named.
     pub fn reminders_due(&self, now: NaiveDateTime) -> Result<Vec<ReminderDto>, AppError> {
-        Ok(self.reminders(now)?.due)
+        let mut due = self.open_dtos(now)?.0;
+        self.with_reader(|s| name_all(s, &mut due.iter_mut().collect::<Vec<_>>()))?;
+        Ok(due)
     }
 
     /// The reminders of one client, contract or claim (their pages), open first.

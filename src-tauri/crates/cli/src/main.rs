@@ -34,6 +34,7 @@ use args::insurer::InsurerCommand;
 use args::mail::MailCommand;
 use args::notice::NoticeCommand;
 use args::releve::ReleveCommand;
+use args::reminder::ReminderCommand;
 use args::simulate::BonusMalusCommand;
 use args::vehicle::VehicleCommand;
 use clap::error::ErrorKind;
@@ -124,6 +125,9 @@ enum Command {
     /// Le journal des échanges d'un client : appels, rendez-vous, courriers, consentements.
     #[command(subcommand)]
     Exchange(ExchangeCommand),
+    /// Rappels et tâches : ceux à traiter (`reminders due`), ajout, fait, report, délais.
+    #[command(subcommand)]
+    Reminders(ReminderCommand),
     /// Charge un portefeuille de démonstration réaliste.
     Demo {
         /// Nombre de clients à créer.
@@ -252,6 +256,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Document(c) => closing(opened(dir)?, |a| cmd::document::run(a, c)),
         Command::Mail(c) => closing(opened(dir)?, |a| cmd::mail::run(a, c)),
         Command::Exchange(c) => closing(opened(dir)?, |a| cmd::exchange::run(a, c)),
+        Command::Reminders(c) => closing(opened(dir)?, |a| cmd::reminder::run(a, c)),
         Command::Statement {
             contract,
             date,

@@ -17,6 +17,7 @@ pub mod insurer;
 pub mod mail;
 pub mod notice;
 pub mod releve;
+pub mod reminder;
 pub mod simulate;
 pub mod vehicle;
 

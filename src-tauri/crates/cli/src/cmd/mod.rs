@@ -15,6 +15,7 @@ pub mod insurer;
 pub mod mail;
 pub mod notice;
 pub mod releve;
+pub mod reminder;
 pub mod search;
 pub mod simulate;
 mod timeline;

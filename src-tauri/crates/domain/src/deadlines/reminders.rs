@@ -93,13 +93,15 @@ pub struct AutoReminder {
 }
 
 impl AutoReminder {
-    /// Its French title (« Échéance dans 30 jours (le 15/03/2027) »).
+    /// Its French title (« Échéance du 15/03/2027 — rappel à 30 jours »): it is kept with the
+    /// reminder, so it names the date and the lead time, never a count of days that goes stale.
     pub fn title(&self) -> String {
         let date = self.deadline.date.format("%d/%m/%Y");
         match (self.deadline.kind, self.lead_days) {
-            (_, 0) => format!("{} aujourd'hui ({date})", self.deadline.kind.label()),
-            (DeadlineKind::Echeance, n) => format!("Échéance dans {n} jours (le {date})"),
-            (k, n) => format!("{} dans {n} jours (le {date})", k.label()),
+            (DeadlineKind::Echeance, 0) => format!("Échéance du {date} — le jour même"),
+            (DeadlineKind::Echeance, n) => format!("Échéance du {date} — rappel à {n} jours"),
+            (k, 0) => format!("{} : le {date} — le jour même", k.label()),
+            (k, n) => format!("{} : le {date} — rappel à {n} jours", k.label()),
         }
     }
 }
@@ -217,7 +219,7 @@ mod tests {
         assert_eq!(summary(&r), vec![(d("2027-06-30"), 90, d("2027-04-01"))]);
         assert_eq!(r[0].deadline.rule, rules::ECHEANCE);
         assert_eq!(r[0].deadline.kind, DeadlineKind::Echeance);
-        assert_eq!(r[0].title(), "Échéance dans 90 jours (le 30/06/2027)");
+        assert_eq!(r[0].title(), "Échéance du 30/06/2027 — rappel à 90 jours");
         // Between two lead times the earlier one stays due.
         let r = due("2021-06-30", &[90, 60, 30, 15], "2027-04-30", None);
         assert_eq!(summary(&r), vec![(d("2027-06-30"), 90, d("2027-04-01"))]);
@@ -260,7 +262,7 @@ mod tests {
     fn a_lead_time_of_zero_lands_on_the_echeance_and_ends_with_it() {
         let r = due("2021-06-30", &[30, 0], "2027-06-30", None);
         assert_eq!(summary(&r), vec![(d("2027-06-30"), 0, d("2027-06-30"))]);
-        assert_eq!(r[0].title(), "Échéance aujourd'hui (30/06/2027)");
+        assert_eq!(r[0].title(), "Échéance du 30/06/2027 — le jour même");
         // The day after, that échéance is past: nothing for it (the next is a year away).
         assert!(due("2021-06-30", &[30, 0], "2027-07-01", None).is_empty());
     }
@@ -312,9 +314,10 @@ mod tests {
         assert_eq!(avis.len(), 1);
         assert_eq!(avis[0].deadline.rule, rules::CHATEL);
         assert_eq!(avis[0].due_on, by);
-        assert!(avis[0]
-            .title()
-            .starts_with("Dernier jour d'envoi de l'avis d'échéance aujourd'hui"));
+        assert_eq!(
+            avis[0].title(),
+            "Dernier jour d'envoi de l'avis d'échéance : le 17/03/2027 — le jour même"
+        );
         // Once the avis is sent, no more avis deadline, so no reminder for it.
         let sent = |_e: NaiveDate| vec![d("2027-03-10")];
         let dl = contract_deadlines(&t, &sent, by, by + Days::new(400), by);
