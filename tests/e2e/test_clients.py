@@ -1085,5 +1085,5 @@ if __name__ == "__main__":
     from test_calendar import CalendarJourney  # noqa: F401
 
     # The layout checks live in their own module (test_layout.py); run with these.
-    from test_layout import LayoutAtSize, WindowClose  # noqa: F401
+    from test_layout import LayoutAtSize, WindowClose, ZoomAt200  # noqa: F401
     unittest.main(verbosity=2)

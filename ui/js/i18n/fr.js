@@ -56,6 +56,7 @@ export const fr = {
   'date.error.format': 'date illisible : tapez JJ/MM/AAAA (par exemple 14/06/1988 ou 14061988).',
   'date.error.tooEarly': 'date trop ancienne : au plus tôt le {date}.',
   'date.error.tooLate': 'date trop tardive : au plus tard le {date}.',
+  'zoom.level': 'Zoom : {level} (Ctrl + 0 : taille normale)',
   'time.placeholder': 'HH:MM',
   'time.help': 'Heure sur 24 heures : 14:30, 14h30, 1430 ou 9h.',
   'time.error.impossible': 'heure impossible : {typed} n’existe pas (de 00:00 à 23:59).',
@@ -183,7 +184,7 @@ export const fr = {
   'nav.claims': 'Sinistres',
   'nav.reports': 'Rapports',
   'nav.settings': 'Paramètres',
-  'nav.hint': 'Recherche : / ou Ctrl+K · Nouveau client : Alt+N',
+  'nav.hint': 'Recherche : / ou Ctrl+K · Nouveau client : Alt+N · Zoom : Ctrl + + / − / 0',
 
   'notFound.title': 'Page introuvable',
   'notFound.text': 'Cette adresse ne correspond à aucune page de Courtier.',
