@@ -14,4 +14,8 @@ if [ -z "${COURTIER_DATA_DIR:-}" ]; then
   echo "launch-app: no --courtier-data-dir given" >&2
   exit 2
 fi
+# The webview's own storage (where the window keeps its zoom level) beside the test's data
+# directory, not in the user's profile: each test starts at 100 %, a relaunch finds its level.
+export XDG_DATA_HOME="${COURTIER_DATA_DIR%/}.webview"
+mkdir -p "$XDG_DATA_HOME"
 exec "$COURTIER_E2E_APP" ${args[@]+"${args[@]}"}

@@ -19,7 +19,7 @@ rm -rf "$COURTIER_E2E_ARTIFACTS"
 
 if [ -z "${COURTIER_E2E_INNER:-}" ]; then
   export COURTIER_E2E_INNER=1
-  exec xvfb-run -a -s "-screen 0 1440x900x24" scripts/with-keyring.sh "$0" "$@"
+  exec xvfb-run -a -s "-screen 0 1920x1200x24" scripts/with-keyring.sh "$0" "$@"
 fi
 
 work=$(mktemp -d)

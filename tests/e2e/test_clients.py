@@ -444,12 +444,28 @@ class ClientJourney(unittest.TestCase):
         Select(self.visible("claim-contact-channel")).select_by_value("telephone")
         Select(self.visible("claim-contact-direction")).select_by_value("sortant")
         self.visible("claim-contact-summary").send_keys("Rendez-vous d'expertise fixé")
+        # The time field is the window's own, 24-hour whatever the desktop's locale: « 25:00 » is
+        # refused next to the field (focused), « 1430 » is read 14:30.
+        when = self.visible("claim-contact-time")
+        self.assertEqual(when.get_attribute("type"), "text")
+        when.send_keys("25:00")
+        self.clickable("submit-claim-contact").click()
+        err = self.visible("field-error")
+        self.assertIn("heure impossible", err.text)
+        self.assertEqual(d.execute_script("return document.activeElement.dataset.testid"), "claim-contact-time")
+        when.clear()
+        when.send_keys("1430")
+        when.send_keys(Keys.TAB)
+        self.assertEqual(d.execute_script(
+            "return Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').get.call(arguments[0])", when), "14:30")
         self.clickable("submit-claim-contact").click()
         self.wait().until(
             lambda drv: any(
                 "Rendez-vous d'expertise fixé" in e.text for e in drv.find_elements(*tid("claim-contact-row"))
             )
         )
+        row = next(e for e in d.find_elements(*tid("claim-contact-row")) if "Rendez-vous d'expertise fixé" in e.text)
+        self.assertIn("14:30", row.text)
         rows = d.find_elements(*tid("claim-contact-row"))
         d.execute_script("arguments[0].scrollIntoView({ block: 'end' })", rows[-1])
         self.wait(10).until(lambda drv: not drv.execute_script(
@@ -1072,5 +1088,5 @@ if __name__ == "__main__":
     from test_reminders import RemindersJourney  # noqa: F401
 
     # The layout checks live in their own module (test_layout.py); run with these.
-    from test_layout import LayoutAtSize, WindowClose  # noqa: F401
+    from test_layout import LayoutAtSize, WindowClose, ZoomAt200  # noqa: F401
     unittest.main(verbosity=2)

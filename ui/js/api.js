@@ -528,6 +528,25 @@ export function onRemindersChanged(onChange, tauri = /** @type {any} */ (globalT
   return () => { stopped = true; stop(); };
 }
 
+/**
+ * Sets the page's zoom (WebKit's own: the page lays out in fewer CSS pixels), through Tauri's
+ * `set_zoom` on the current webview (capability `core:webview:allow-set-webview-zoom`). Resolves
+ * false without a backend or when refused.
+ * @param {number} level 1 = 100 %
+ * @param {any} [tauri] `window.__TAURI__` (tests pass a fake one)
+ * @returns {Promise<boolean>}
+ */
+export async function setWindowZoom(level, tauri = /** @type {any} */ (globalThis).__TAURI__) {
+  const webview = tauri?.webview?.getCurrentWebview?.();
+  if (!webview || typeof webview.setZoom !== 'function') return false;
+  try {
+    await webview.setZoom(level);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** @typedef {ReturnType<typeof createApi>} Api */
 
 /** The product instance, over Tauri's invoke. */

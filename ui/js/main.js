@@ -1,12 +1,14 @@
 // @ts-check
 /** Entry point: the start-up flow first, then the main layout; the real backend (`api`) is wired here. */
-import { api, guardWindowClose } from './api.js';
+import { api, guardWindowClose, setWindowZoom } from './api.js';
 import { closingWouldLoseChanges, releaseLeaveGuard } from './leaveGuard.js';
 import { confirmDialog } from './components/dialog.js';
 import { mountStartup } from './views/startup.js';
 import { mountShell } from './views/shell.js';
 import { href } from './router.js';
 import { t } from './i18n/index.js';
+import { installZoom, zoomPercent } from './zoom.js';
+import { toast } from './components/toast.js';
 
 const root = /** @type {HTMLElement} */ (document.getElementById('app'));
 document.documentElement.lang = 'fr';
@@ -44,6 +46,11 @@ guardWindowClose(async () => {
     askingToClose = false;
   }
 });
+
+/** Ctrl + « + » / « − » / « 0 »: the page's zoom, kept for the next start (`zoom.js`). */
+let storage = null;
+try { storage = window.localStorage; } catch { /* no storage: the level lasts for the window's life */ }
+installZoom({ apply: (level) => setWindowZoom(level), storage, changed: (level) => toast(t('zoom.level', { level: zoomPercent(level) })) });
 
 window.addEventListener('error', (e) => console.error(t('error.unexpected'), e.error ?? e.message));
 start();

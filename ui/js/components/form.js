@@ -8,6 +8,7 @@ import { h } from '../dom.js';
 import { t, tn } from '../i18n/index.js';
 import { errorSummary, stripColon } from '../formState.js';
 import { dateField, isDateField, nodeOf, problemOf } from './dateField.js';
+import { isTimeField, timeField, timeProblemOf } from './timeField.js';
 
 let seq = 0;
 /** A fresh element id. @param {string} prefix */
@@ -56,6 +57,17 @@ export function select(options, selected, testid) {
  */
 export function dateInput(value, testid, opts = {}) {
   return dateField(value, testid, opts);
+}
+
+/**
+ * A time field (`timeField.js`): typed « 1430 », « 14h30 », « 9h », shown 24-hour; its `value`
+ * is `HH:MM`.
+ * @param {string} value `HH:MM` or ''
+ * @param {string} testid
+ * @param {{ required?: boolean }} [opts]
+ */
+export function timeInput(value, testid, opts = {}) {
+  return timeField(value, testid, opts);
 }
 
 /**
@@ -211,7 +223,8 @@ export function showError(line, message, control) {
 /**
  * What the form can refuse before sending, in the order of the controls: a required control
  * left empty (« Ce champ est obligatoire. », never the browser's own bubble), a date field that
- * cannot be read or is impossible (« date impossible »). Hidden controls are not checked.
+ * cannot be read or is impossible (« date impossible »), a time field likewise (« heure
+ * impossible »). Hidden controls are not checked.
  * @param {ParentNode} body
  * @returns {FormProblem[]}
  */
@@ -223,6 +236,10 @@ export function formProblems(body) {
     if (c.disabled || c.type === 'hidden' || c.closest('[hidden]')) continue;
     if (isDateField(c)) {
       const m = problemOf(c);
+      if (m) { problems.push({ message: m, control: c }); continue; }
+    }
+    if (isTimeField(c)) {
+      const m = timeProblemOf(c);
       if (m) { problems.push({ message: m, control: c }); continue; }
     }
     const required = c.required || c.getAttribute('aria-required') === 'true';

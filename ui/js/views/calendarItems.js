@@ -17,8 +17,28 @@ export function openLabel(i) {
   return t('calendar.item.open', { number: i.contractNumber, client: i.clientName });
 }
 
+/** The short names of the kinds, for a chip (the whole label is in its tooltip). */
+const SHORT_KIND = {
+  echeance: 'calendar.kindShort.echeance',
+  termination_deadline: 'calendar.kindShort.termination_deadline',
+  avis_deadline: 'calendar.kindShort.avis_deadline',
+  hamon_eligible: 'calendar.kindShort.hamon_eligible',
+};
+
 /**
- * The compact link of a day cell.
+ * The short name of an item's kind (« Échéance », « Limite résiliation »…); an unknown kind
+ * keeps the backend's whole label.
+ * @param {CalendarItem} i
+ */
+export function shortKind(i) {
+  const key = /** @type {Record<string, string>} */ (SHORT_KIND)[i.kind];
+  return key ? t(key) : i.kindLabel;
+}
+
+/**
+ * The compact link of a day cell: the client's name first, on up to two lines (cut between
+ * words, never inside one), then the kind and the contract number on a smaller line; the
+ * tooltip gives the whole.
  * @param {CalendarItem} i
  */
 export function chip(i) {
@@ -28,8 +48,10 @@ export function chip(i) {
     title: `${i.kindLabel} — ${openLabel(i)}`,
     dataset: { testid: 'calendar-item', kind: i.kind, contract: i.contractId, date: i.date },
   },
-  h('span', { class: 'cal-chip-kind' }, i.kindLabel),
-  h('span', { class: 'cal-chip-who' }, `${i.clientName} · ${i.contractNumber}`));
+  h('span', { class: 'cal-chip-who', dataset: { testid: 'calendar-item-client' } }, i.clientName),
+  h('span', { class: 'cal-chip-what' },
+    h('span', { class: 'cal-chip-kind' }, shortKind(i)), ' ',
+    h('span', { class: 'cal-chip-number' }, i.contractNumber)));
 }
 
 /**

@@ -9,7 +9,7 @@
 import { h, replace } from '../dom.js';
 import { t } from '../i18n/index.js';
 import { icon } from '../components/icons.js';
-import { dateInput, errorLine, field, select, textArea } from '../components/form.js';
+import { dateInput, errorLine, field, select, textArea, timeInput } from '../components/form.js';
 import { toast } from '../components/toast.js';
 import { CHANNEL_LABEL, composeAt, formatAt, labelOf, newestFirst } from '../claimView.js';
 import { actionButton, optionsOf, runDialog, today } from './claim/kit.js';
@@ -83,7 +83,7 @@ export async function exchangeDialog(api, clientId, isAlive, onSaved) {
   const contracts = await api.contractList(clientId).catch(() => []);
   const kind = select(optionsOf(EXCHANGE_KIND_LABEL), 'echange', 'client-exchange-kind');
   const date = dateInput(today(), 'client-exchange-date', { required: true });
-  const time = h('input', { type: 'time', value: '', dataset: { testid: 'client-exchange-time' } });
+  const time = timeInput('', 'client-exchange-time');
   const contract = select([
     ['', t('exchanges.contractNone')],
     ...contracts.map((k) => /** @type {[string, string]} */ ([String(k.id), `${k.insurer} n° ${k.number}`])),

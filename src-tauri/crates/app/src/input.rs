@@ -180,3 +180,38 @@ pub(crate) fn lines(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::exchange_at;
+    use chrono::NaiveDate;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 3).expect("a real date")
+    }
+
+    #[test]
+    fn an_exchange_time_is_24_hour_and_checked_whatever_the_window_sent() {
+        assert_eq!(
+            exchange_at("2026-12-03T14:30", today()).ok().as_deref(),
+            Some("2026-12-03T14:30")
+        );
+        assert_eq!(
+            exchange_at("2026-12-03T09:05:59", today()).ok().as_deref(),
+            Some("2026-12-03T09:05")
+        );
+        assert_eq!(
+            exchange_at("2026-12-03", today()).ok().as_deref(),
+            Some("2026-12-03")
+        );
+        for wrong in [
+            "2026-12-03T25:00",
+            "2026-12-03T14:60",
+            "2026-12-03T12:30 PM",
+            "2026-12-03T1430",
+        ] {
+            let e = exchange_at(wrong, today()).expect_err(wrong);
+            assert!(e.to_string().contains("invalide (HH:MM)"), "{wrong}: {e}");
+        }
+    }
+}

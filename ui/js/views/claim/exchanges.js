@@ -7,7 +7,7 @@
 import { h } from '../../dom.js';
 import { t } from '../../i18n/index.js';
 import { icon } from '../../components/icons.js';
-import { dateInput, errorLine, field, select, textArea } from '../../components/form.js';
+import { dateInput, errorLine, field, select, textArea, timeInput } from '../../components/form.js';
 import { toast } from '../../components/toast.js';
 import {
   CHANNEL_LABEL,
@@ -73,7 +73,7 @@ export async function contactDialog(ctx, c) {
     ...(c.parties ?? []).map((p) => /** @type {[string, string]} */ ([String(p.id), `${p.name} (${labelOf(PARTY_ROLE_LABEL, p.role)})`])),
   ], '', 'claim-contact-party');
   const date = dateInput(today(), 'claim-contact-date', { required: true });
-  const time = h('input', { type: 'time', value: '', dataset: { testid: 'claim-contact-time' } });
+  const time = timeInput('', 'claim-contact-time');
   const channel = select(optionsOf(CHANNEL_LABEL), 'telephone', 'claim-contact-channel');
   const direction = select(optionsOf(DIRECTION_LABEL), 'entrant', 'claim-contact-direction');
   const summary = textArea('', 'claim-contact-summary', { required: true, rows: 4 });
