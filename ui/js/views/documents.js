@@ -329,7 +329,7 @@ export function documentsCard(ownerKind, ownerId, api) {
       } else {
         const empty = h('button', { type: 'button', class: 'btn btn-small btn-danger no-print', dataset: { testid: 'bin-empty' } }, t('documents.binEmpty'));
         empty.addEventListener('click', async () => {
-          const sure = await confirmDialog({ title: t('documents.binConfirmTitle'), message: t('documents.binConfirm', { n: binned.length }), confirmLabel: t('documents.binEmpty'), cancelLabel: t('documents.viewer.close'), danger: true, testid: 'bin-confirm' });
+          const sure = await confirmDialog({ title: t('documents.binConfirmTitle'), message: t('documents.binConfirm', { n: binned.length }), confirmLabel: t('documents.binEmpty'), cancelLabel: t('common.cancel'), danger: true, testid: 'bin-confirm' });
           if (!sure) return;
           try {
             // This record's bin only; the whole agency's is emptied from Paramètres → Documents.
