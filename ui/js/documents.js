@@ -40,3 +40,53 @@ export function viewerKind(format) {
   if (format === 'tiff') return 'tiff';
   return 'image';
 }
+
+/** @typedef {'kind' | 'date' | 'note'} AttachField */
+
+/**
+ * One file of a drop in the attach dialog: its name, the type, date and note it gets, and which
+ * of them the broker set on this file itself (`own`).
+ * @typedef {{ name: string, kind: string, date: string, note: string, own: AttachField[] }} AttachRow
+ */
+
+/**
+ * The rows of the attach dialog for the files of one drop: each « autre », dated `today`, no
+ * note, until the broker says otherwise.
+ * @param {string[]} names
+ * @param {string} today ISO date
+ * @returns {AttachRow[]}
+ */
+export function attachRows(names, today) {
+  return names.map((name) => ({ name, kind: 'autre', date: today, note: '', own: [] }));
+}
+
+/**
+ * A value given to one file. A value given to the first file is offered to every other file
+ * whose own value for that field the broker has not set; a value given to another file is its
+ * own (later changes of the first file leave it alone).
+ * @param {AttachRow[]} rows
+ * @param {number} index
+ * @param {AttachField} name
+ * @param {string} value
+ * @returns {AttachRow[]}
+ */
+export function editAttachRow(rows, index, name, value) {
+  return rows.map((r, i) => {
+    if (i === index) {
+      const own = i === 0 || r.own.includes(name) ? r.own : [...r.own, name];
+      return { ...r, [name]: value, own };
+    }
+    if (index === 0 && !r.own.includes(name)) return { ...r, [name]: value };
+    return r;
+  });
+}
+
+/**
+ * What is sent for each file: its type, its date (none when empty) and its note (trimmed, none
+ * when empty), in the order of the files.
+ * @param {AttachRow[]} rows
+ * @returns {{ kind: string, date: string | null, note: string | null }[]}
+ */
+export function attachDrafts(rows) {
+  return rows.map((r) => ({ kind: r.kind, date: r.date || null, note: r.note.trim() || null }));
+}

@@ -12,7 +12,7 @@
  * `agency-save`, `agency-status`.
  */
 import { h } from '../dom.js';
-import { formatDate } from '../format.js';
+import { formatDate, formatPhone } from '../format.js';
 import { t } from '../i18n/index.js';
 import { clearError, errorLine, field, showErrors } from '../components/form.js';
 import { toast } from '../components/toast.js';
@@ -101,7 +101,8 @@ export function agencySettingsCard(api) {
   /** @param {AgencyIdentity} a */
   const show = (a) => {
     current = a;
-    for (const f of AGENCY_FIELDS) controls[f].value = f === 'orias' ? formatOrias(a.orias) : (a[f] ?? '');
+    // Shown as typed on letters: the ORIAS number in groups, a French phone number in pairs.
+    for (const f of AGENCY_FIELDS) controls[f].value = f === 'orias' ? formatOrias(a.orias) : f === 'phone' ? formatPhone(a.phone) : (a[f] ?? '');
     logoPath = null;
     removeLogo = false;
     status.textContent = a.versions === 0 || !a.recordedAt

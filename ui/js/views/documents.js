@@ -6,7 +6,9 @@
  * save dialog; recorded), « Corbeille » and the bin with « Restaurer » and « Vider la corbeille ».
  *
  * Dropped or picked files first go through a small dialog (`attach-dialog`: `attach-kind`,
- * « autre » by default, `attach-date`, today, `attach-note`, `attach-confirm`). A PDF's
+ * « autre » by default, `attach-date`, today, `attach-note`, `attach-confirm`); with several
+ * files, one `attach-row` (data-index) per file with its own three controls, the first file's
+ * values offered to the others. A PDF's
  * thumbnail is its page 1 drawn by pdf.js (`pdfThumbs.js`, `data-source="pdfjs"`).
  *
  * Test ids: `documents-card`, `documents-attach`, `documents-drop`,
@@ -23,7 +25,7 @@ import { pdfThumbnail, whenVisible } from './pdfThumbs.js';
 import { toast } from '../components/toast.js';
 import { confirmDialog } from '../components/dialog.js';
 import { onFileDrop } from '../api.js';
-import { DOCUMENT_KINDS, baseName, exportName } from '../documents.js';
+import { DOCUMENT_KINDS, attachDrafts, attachRows, baseName, editAttachRow, exportName } from '../documents.js';
 import { openViewer } from './documentViewer.js';
 
 /** @typedef {import('../api/types.js').DocumentRecord} DocumentRecord */
@@ -57,33 +59,91 @@ export function documentsChanged(ownerKind, ownerId) {
   globalThis.dispatchEvent(new CustomEvent(CHANGED, { detail: { ownerKind, ownerId } }));
 }
 
+/** @typedef {import('../api/types.js').DocumentInput} DocumentInput */
+/** @typedef {import('../documents.js').AttachField} AttachField */
+
 /**
- * The dialog shown when files are dropped or picked: their names, and the type (« autre » by
- * default), date (today) and note given to all of them. Null when cancelled. With `initial`,
- * the same dialog changes the details of a document already attached (« Modifier »).
- * @param {string[]} names
- * @param {import('../api/types.js').DocumentInput | null} [initial]
- * @returns {Promise<import('../api/types.js').DocumentInput | null>}
+ * The type, date and note controls of one file, in a fieldset named after it when several
+ * files are attached at once (`attach-row`, data-index).
+ * @param {{ kind: string, date: string, note: string }} v
+ * @param {boolean} dateRequired
  */
-async function attachDialog(names, initial = null) {
-  const kind = select(DOCUMENT_KINDS.map((k) => [k, t(KIND_LABEL[k] ?? 'documents.kind.autre')]), initial?.kind ?? 'autre', 'attach-kind');
-  const date = dateInput(initial ? (initial.date ?? '') : isoDateOf(new Date()), 'attach-date', { required: !initial });
-  const note = textInput(initial?.note ?? '', 'attach-note');
+function attachControls(v, dateRequired) {
+  const kind = select(DOCUMENT_KINDS.map((k) => [k, t(KIND_LABEL[k] ?? 'documents.kind.autre')]), v.kind, 'attach-kind');
+  const date = dateInput(v.date, 'attach-date', { required: dateRequired });
+  const note = textInput(v.note, 'attach-note');
+  return { kind, date, note };
+}
+
+/**
+ * The dialog shown when files are dropped or picked: for each file its type (« autre » by
+ * default), date (today) and note; with several files, what is given to the first is offered
+ * to the others until one is given its own (`editAttachRow`). One draft per file, in their
+ * order; null when cancelled.
+ * @param {string[]} names
+ * @returns {Promise<DocumentInput[] | null>}
+ */
+async function attachDialog(names) {
+  let rows = attachRows(names, isoDateOf(new Date()));
+  const controls = rows.map((r) => attachControls(r, true));
+  /** @type {AttachField[]} */
+  const fieldNames = ['kind', 'date', 'note'];
+  controls.forEach((c, i) => {
+    for (const f of fieldNames) {
+      c[f].addEventListener('change', () => {
+        rows = editAttachRow(rows, i, f, c[f].value);
+        // The values offered to the other files show at once.
+        controls.forEach((o, j) => { if (j !== i && o[f].value !== rows[j][f]) o[f].value = rows[j][f]; });
+      });
+    }
+  });
   const line = errorLine();
-  /** @type {import('../api/types.js').DocumentInput | null} */
-  let draft = null;
+  const fields = (/** @type {ReturnType<typeof attachControls>} */ c) =>
+    [field(t('documents.kind'), c.kind), field(t('documents.date'), c.date), field(t('documents.note'), c.note)];
+  const body = names.length === 1
+    ? h('div', { class: 'form-stack', dataset: { testid: 'attach-dialog' } }, ...fields(controls[0]), line)
+    : h('div', { class: 'form-stack', dataset: { testid: 'attach-dialog' } },
+      h('p', { class: 'hint' }, t('documents.attachManyHint')),
+      h('div', { class: 'attach-rows' },
+        controls.map((c, i) => h('fieldset', { class: 'attach-row', dataset: { testid: 'attach-row', index: i } },
+          h('legend', { class: 'break' }, names[i]),
+          h('div', { class: 'attach-row-fields' }, ...fields(c))))),
+      line);
+  /** @type {DocumentInput[] | null} */
+  let drafts = null;
   const ok = await formDialog({
-    title: initial ? t('documents.editTitle', { name: names[0] }) : names.length === 1 ? t('documents.attachOne', { name: names[0] }) : t('documents.attachMany', { n: names.length }),
-    body: h('div', { class: 'form-stack', dataset: { testid: 'attach-dialog' } },
-      names.length > 1 ? h('ul', { class: 'plain attach-names' }, names.map((n) => h('li', { class: 'break' }, n))) : null,
-      field(t('documents.kind'), kind),
-      field(t('documents.date'), date),
-      field(t('documents.note'), note),
-      line),
-    confirmLabel: initial ? t('documents.editConfirm') : t('documents.attachConfirm'),
+    title: names.length === 1 ? t('documents.attachOne', { name: names[0] }) : t('documents.attachMany', { n: names.length }),
+    body,
+    confirmLabel: t('documents.attachConfirm'),
     confirmTestId: 'attach-confirm',
     onConfirm: async () => {
-      draft = { kind: kind.value, date: date.value || null, note: note.value.trim() || null };
+      // What each control shows is what is sent.
+      drafts = attachDrafts(rows.map((r, i) => ({ ...r, kind: controls[i].kind.value, date: controls[i].date.value, note: controls[i].note.value })));
+      return true;
+    },
+  });
+  return ok ? drafts : null;
+}
+
+/**
+ * « Modifier »: the type, date and note of a document already attached, in the same form.
+ * @param {string} name
+ * @param {DocumentInput} initial
+ * @returns {Promise<DocumentInput | null>}
+ */
+async function editDialog(name, initial) {
+  const c = attachControls({ kind: initial.kind ?? 'autre', date: initial.date ?? '', note: initial.note ?? '' }, false);
+  const line = errorLine();
+  /** @type {DocumentInput | null} */
+  let draft = null;
+  const ok = await formDialog({
+    title: t('documents.editTitle', { name }),
+    body: h('div', { class: 'form-stack', dataset: { testid: 'attach-dialog' } },
+      field(t('documents.kind'), c.kind), field(t('documents.date'), c.date), field(t('documents.note'), c.note), line),
+    confirmLabel: t('documents.editConfirm'),
+    confirmTestId: 'attach-confirm',
+    onConfirm: async () => {
+      draft = attachDrafts([{ name, kind: c.kind.value, date: c.date.value, note: c.note.value, own: [] }])[0];
       return true;
     },
   });
@@ -130,23 +190,23 @@ export function documentsCard(ownerKind, ownerId, api) {
   const say = (message) => { status.textContent = message; };
 
   /**
-   * Asks the type, date and note of the files dropped or picked, then attaches them.
+   * Asks the type, date and note of each file dropped or picked, then attaches them.
    * @param {string[]} paths
    */
   async function askThenAttach(paths) {
-    const draft = await attachDialog(paths.map(baseName));
-    if (draft) await attachAll(paths, draft);
+    const drafts = await attachDialog(paths.map(baseName));
+    if (drafts) await attachAll(paths, drafts);
   }
 
   /**
    * @param {string[]} paths
-   * @param {import('../api/types.js').DocumentInput} draft
+   * @param {DocumentInput[]} drafts one per path
    */
-  async function attachAll(paths, draft) {
-    for (const path of paths) {
+  async function attachAll(paths, drafts) {
+    for (const [i, path] of paths.entries()) {
       say(t('documents.attaching', { name: baseName(path) }));
       try {
-        const r = await api.documentAttach(ownerKind, ownerId, path, draft);
+        const r = await api.documentAttach(ownerKind, ownerId, path, drafts[i]);
         say(r.message);
         toast(r.message);
       } catch (e) {
@@ -210,7 +270,7 @@ export function documentsCard(ownerKind, ownerId, api) {
     });
     const edit = h('button', { type: 'button', class: 'btn btn-small no-print', 'aria-label': t('documents.editAria', { name: d.fileName }), dataset: { testid: 'document-edit' } }, t('documents.edit'));
     edit.addEventListener('click', async () => {
-      const draft = await attachDialog([d.fileName], { kind: d.kind, date: d.date, note: d.note });
+      const draft = await editDialog(d.fileName, { kind: d.kind, date: d.date, note: d.note });
       if (!draft) return;
       try {
         await api.documentUpdate(d.id, draft);
@@ -269,7 +329,7 @@ export function documentsCard(ownerKind, ownerId, api) {
       } else {
         const empty = h('button', { type: 'button', class: 'btn btn-small btn-danger no-print', dataset: { testid: 'bin-empty' } }, t('documents.binEmpty'));
         empty.addEventListener('click', async () => {
-          const sure = await confirmDialog({ title: t('documents.binConfirmTitle'), message: t('documents.binConfirm', { n: binned.length }), confirmLabel: t('documents.binEmpty'), cancelLabel: t('documents.viewer.close'), danger: true, testid: 'bin-confirm' });
+          const sure = await confirmDialog({ title: t('documents.binConfirmTitle'), message: t('documents.binConfirm', { n: binned.length }), confirmLabel: t('documents.binEmpty'), cancelLabel: t('common.cancel'), danger: true, testid: 'bin-confirm' });
           if (!sure) return;
           try {
             // This record's bin only; the whole agency's is emptied from Paramètres → Documents.

@@ -9,6 +9,7 @@ import { formatCount } from '../format.js';
 import { t } from '../i18n/index.js';
 import { toast } from '../components/toast.js';
 import { confirmDialog } from '../components/dialog.js';
+import { field } from '../components/form.js';
 import { href } from '../router.js';
 import { DEMO_CLIENTS } from './startup.js';
 import { mailSettingsCard } from './mail.js';
@@ -46,13 +47,15 @@ function insurersCard() {
  * @param {import('../api.js').Api} api
  */
 function documentsSettingsCard(api) {
-  const input = h('input', { type: 'number', min: 1, max: 1024, step: 1, class: 'input input-narrow', dataset: { testid: 'settings-doc-limit' } });
+  const input = h('input', { type: 'number', min: 1, max: 1024, step: 1, inputmode: 'numeric', class: 'input input-narrow', 'aria-describedby': 'settings-doc-limit-hint', dataset: { testid: 'settings-doc-limit' } });
   const status = h('p', { class: 'muted', role: 'status', 'aria-live': 'polite', dataset: { testid: 'settings-doc-status' } });
   const save = h('button', { type: 'button', class: 'btn', dataset: { testid: 'settings-doc-limit-save' } }, t('documents.settings.save'));
-  api.documentSettings().then((d) => { input.value = String(d.maxMegabytes); status.textContent = d.maxLabel; }, (e) => { status.textContent = e.message; });
+  // The limit in force, in whole megabytes as the broker typed it (« 50 Mo », not « 50,0 Mo »).
+  const inForce = (/** @type {{ maxMegabytes: number }} */ d) => t('documents.settings.inForce', { n: formatCount(d.maxMegabytes) });
+  api.documentSettings().then((d) => { input.value = String(d.maxMegabytes); status.textContent = inForce(d); }, (e) => { status.textContent = e.message; });
   save.addEventListener('click', () => {
     api.documentSettingsSet(Number(input.value)).then(
-      (d) => { input.value = String(d.maxMegabytes); status.textContent = t('documents.settings.saved', { label: d.maxLabel }); },
+      (d) => { input.value = String(d.maxMegabytes); status.textContent = t('documents.settings.saved', { n: formatCount(d.maxMegabytes) }); toast(status.textContent); },
       (e) => { status.textContent = e.message; },
     );
   });
@@ -68,7 +71,7 @@ function documentsSettingsCard(api) {
     (e) => { binCount.textContent = e.message; },
   );
   binEmpty.addEventListener('click', async () => {
-    const sure = await confirmDialog({ title: t('documents.binConfirmTitle'), message: t('documents.binAgencyConfirm', { n: formatCount(binned) }), confirmLabel: t('documents.binAgencyEmpty'), cancelLabel: t('documents.viewer.close'), danger: true, testid: 'settings-bin-confirm' });
+    const sure = await confirmDialog({ title: t('documents.binConfirmTitle'), message: t('documents.binAgencyConfirm', { n: formatCount(binned) }), confirmLabel: t('documents.binAgencyEmpty'), cancelLabel: t('common.cancel'), danger: true, testid: 'settings-bin-confirm' });
     if (!sure) return;
     try {
       const n = await api.binEmpty();
@@ -83,10 +86,10 @@ function documentsSettingsCard(api) {
   return h('section', { class: 'card', 'aria-labelledby': 'settings-documents' },
     h('h2', { id: 'settings-documents', class: 'card-title' }, t('documents.settings.title')),
     h('p', null, t('documents.settings.text')),
-    h('label', null, t('documents.settings.limit'), ' ', input),
-    h('div', { class: 'actions' }, save),
+    h('div', { class: 'doc-limit' }, field(t('documents.settings.limit'), input), save),
+    h('p', { class: 'hint', id: 'settings-doc-limit-hint' }, t('documents.settings.hint')),
     status,
-    h('h3', null, t('documents.binAgencyTitle')),
+    h('h3', { class: 'documents-bin-title' }, t('documents.binAgencyTitle')),
     binCount,
     h('div', { class: 'actions' }, binEmpty));
 }

@@ -12,6 +12,7 @@ pub mod fields;
 pub mod mail;
 pub mod money;
 pub mod premium;
+pub mod releve;
 pub mod text;
 pub mod vehicle;
 pub mod vocabulary;

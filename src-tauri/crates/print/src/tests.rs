@@ -116,6 +116,38 @@ fn a_name_full_of_typst_syntax_prints_as_typed_and_the_bytes_are_stable() {
 }
 
 #[test]
+fn the_lines_of_an_address_stay_lines_on_the_paper() {
+    let mut data = statement("Anne Martin");
+    if let Value::Dict(kv) = &mut data {
+        for (k, v) in kv.iter_mut() {
+            if *k == "client" {
+                *v = Value::Dict(vec![
+                    ("name", Value::str("Anne Martin")),
+                    (
+                        "address",
+                        Value::str("3 place du Marché\nBâtiment B\n74000 Annecy"),
+                    ),
+                ]);
+            }
+        }
+    }
+    let pdf = Engine::new(None)
+        .render(Template::Statement, &data, &[], (2027, 1, 1))
+        .unwrap();
+    let t = text_of(&pdf).expect("pdftotext (poppler-utils) is installed");
+    let lines: Vec<&str> = t.lines().map(str::trim).collect();
+    for line in [
+        "12 rue de la Paix",
+        "75002 Paris",
+        "3 place du Marché",
+        "Bâtiment B",
+        "74000 Annecy",
+    ] {
+        assert!(lines.contains(&line), "« {line} » on its own line:\n{t}");
+    }
+}
+
+#[test]
 fn an_agency_template_replaces_the_shipped_one_and_its_errors_are_french() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
@@ -137,4 +169,43 @@ fn an_agency_template_replaces_the_shipped_one_and_its_errors_are_french() {
             .starts_with("Le modèle « statement.typ » contient une erreur"),
         "{err}"
     );
+}
+
+/// Poppler 22.12 reports the `/MarkInfo << /Suspects false >>` of a tagged PDF as « Suspects
+/// object is wrong type (boolean) » (it only accepts `true`): the PDF is right. Anything else
+/// `pdfinfo` or `pdftoppm` report would be ours.
+#[test]
+fn poppler_only_reports_its_suspects_quirk() {
+    let pdf = Engine::new(None)
+        .render(
+            Template::Statement,
+            &statement("Anne Martin"),
+            &[],
+            (2027, 1, 1),
+        )
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("x.pdf");
+    std::fs::write(&p, &pdf).unwrap();
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&p)
+        .output()
+        .expect("pdfinfo (poppler-utils) is installed");
+    let page = std::process::Command::new("pdftoppm")
+        .args(["-png", "-r", "20", "-f", "1", "-l", "1"])
+        .arg(&p)
+        .arg(dir.path().join("page"))
+        .output()
+        .expect("pdftoppm (poppler-utils) is installed");
+    assert!(info.status.success() && page.status.success());
+    assert!(String::from_utf8_lossy(&info.stdout).contains("Tagged:          yes"));
+    let stderr = [info.stderr, page.stderr]
+        .map(|e| String::from_utf8_lossy(&e).into_owned())
+        .join("\n");
+    for line in stderr.lines().filter(|l| !l.trim().is_empty()) {
+        assert_eq!(
+            line, "Syntax Error: Suspects object is wrong type (boolean)",
+            "{stderr}"
+        );
+    }
 }

@@ -265,14 +265,19 @@ impl Store {
             )
             .optional()?
             .ok_or_else(|| missing(id))?;
-        d.exports = query_vec(
+        d.exports = self.exports_of(id)?;
+        Ok(d)
+    }
+
+    /// The exports of a document, oldest first: when (the act's time) and where to.
+    fn exports_of(&self, id: i64) -> Result<Vec<(String, String)>, DbError> {
+        query_vec(
             &self.conn,
             "SELECT (SELECT recorded_at FROM acts WHERE acts.id = x.act_id), x.destination
              FROM document_exports x WHERE x.document_id = ?1 ORDER BY x.seq",
             [id],
             |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        Ok(d)
+        )
     }
 
     pub(crate) fn documents_of(
@@ -287,14 +292,19 @@ impl Store {
             [id],
             row,
         )?;
-        Ok(all
-            .into_iter()
+        // Each listed document with its exports, as `document` gives them (a record holds a
+        // handful of documents: one small indexed query each).
+        all.into_iter()
             .filter(|d| match d.state {
                 DocumentState::Active => true,
                 DocumentState::InBin => with_bin,
                 DocumentState::Emptied => false,
             })
-            .collect())
+            .map(|mut d| {
+                d.exports = self.exports_of(d.id)?;
+                Ok(d)
+            })
+            .collect()
     }
 
     pub(crate) fn bin(&self) -> Result<Vec<DocumentRow>, DbError> {

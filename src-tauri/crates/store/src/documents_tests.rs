@@ -174,6 +174,13 @@ fn bin_restore_and_emptying_are_recorded_and_remove_the_bytes_only_when_emptied(
         s.document(ida).unwrap().exports,
         vec![("t6".to_string(), "/tmp/copie.pdf".to_string())]
     );
+    // The record's list shows the same exports as the document itself.
+    let listed = s.documents_of(owner, true).unwrap();
+    let first = listed.iter().find(|d| d.id == ida).unwrap();
+    assert_eq!(
+        first.exports,
+        vec![("t6".to_string(), "/tmp/copie.pdf".to_string())]
+    );
     assert_eq!(s.empty_bin(None, "t7").unwrap(), 1);
     assert_eq!(s.document(idb).unwrap().state, DocumentState::Emptied);
     assert!(s.read_document(idb, &mut Vec::new()).is_err());

@@ -7,8 +7,12 @@ use super::{s, GeneratedPdf};
 use crate::dto::{ClaimRecord, ContractRecord, DriverDto};
 use crate::{AppError, Courtier};
 use chrono::{Months, NaiveDate};
-use courtier_domain::bonus_malus::{ClaimKind, Responsibility};
+use courtier_domain::bonus_malus::Responsibility;
 use courtier_domain::client::{Client, ClientKind};
+use courtier_domain::releve::{
+    claim_names_a_driver, missing_fields, ClaimFacts, MissingField, Person, PersonFacts,
+    ReleveFacts,
+};
 use courtier_domain::vocabulary::{
     ClaimStatus, ContractEventKind, ContractStatus, DocumentKind, TerminatedBy,
 };
@@ -23,7 +27,7 @@ fn date_of(iso: &str) -> Option<NaiveDate> {
 }
 
 /// The fields of the relevé as of `at`, and the mandatory ones missing (in French, in the order
-/// of the page). Pure: the date is given.
+/// of the page; the rule is the domain's `releve::missing_fields`). Pure: the date is given.
 pub(crate) struct ReleveData {
     pub fields: Vec<(&'static str, String)>,
     pub drivers: Vec<Value>,
@@ -122,7 +126,6 @@ pub(crate) fn releve_data(
     orias: Option<&str>,
     at: NaiveDate,
 ) -> ReleveData {
-    let mut missing: Vec<String> = Vec::new();
     let end = termination(c, at);
     let stopped = end.as_ref().map_or(at, |(d, _)| *d);
     // The five annual periods before the relevé.
@@ -141,7 +144,6 @@ pub(crate) fn releve_data(
         .map(|v| v.registration.clone())
         .collect();
     let registration = if registrations.is_empty() {
-        missing.push("Immatriculation du véhicule assuré".into());
         MISSING.into()
     } else {
         registrations.join(", ")
@@ -167,10 +169,7 @@ pub(crate) fn releve_data(
             "{agency}, courtier immatriculé à l'ORIAS sous le n° {o}, par délégation de {}",
             c.insurer
         ),
-        None => {
-            missing.push("Numéro ORIAS de l'agence émettrice".into());
-            format!("{agency}, par délégation de {}", c.insurer)
-        }
+        None => format!("{agency}, par délégation de {}", c.insurer),
     };
     let fields = vec![
         ("Émetteur", issuer),
@@ -212,26 +211,30 @@ pub(crate) fn releve_data(
         .copied()
         .find(|d| d.client_id == Some(c.client_id));
     let mut drivers = Vec::new();
+    let mut people = Vec::new();
     let row = |name: String,
                [birth, licence, licence_date]: [Option<String>; 3],
                role: String,
-               who: &str,
-               missing: &mut Vec<String>| {
-        let mut cell = |v: Option<String>, what: &str| match v.filter(|x| !x.trim().is_empty()) {
-            Some(x) => x,
-            None => {
-                missing.push(format!("{what} {who}"));
-                "—".to_string()
-            }
-        };
-        let birth = cell(birth.map(|b| short_date(&b)), "Date de naissance");
-        let licence = cell(licence, "Numéro de permis");
-        let licence_date = cell(licence_date.map(|b| short_date(&b)), "Date du permis");
+               person: Person,
+               people: &mut Vec<PersonFacts>| {
+        let known = |v: Option<String>| v.filter(|x| !x.trim().is_empty());
+        let (birth, licence, licence_date) = (
+            known(birth).map(|b| short_date(&b)),
+            known(licence),
+            known(licence_date).map(|b| short_date(&b)),
+        );
+        people.push(PersonFacts {
+            person,
+            birth_date: birth.is_some(),
+            licence_number: licence.is_some(),
+            licence_date: licence_date.is_some(),
+        });
+        let cell = |v: Option<String>| v.unwrap_or_else(|| "—".to_string());
         Value::Dict(vec![
             ("name", s(name)),
-            ("birth", s(birth)),
-            ("licence", s(licence)),
-            ("licence-date", s(licence_date)),
+            ("birth", s(cell(birth))),
+            ("licence", s(cell(licence))),
+            ("licence-date", s(cell(licence_date))),
             ("role", s(role)),
         ])
     };
@@ -253,7 +256,6 @@ pub(crate) fn releve_data(
             ("role", s("Souscripteur (personne morale)")),
         ]));
     } else {
-        let who = format!("du souscripteur ({holder_name})");
         drivers.push(row(
             holder_name.clone(),
             [
@@ -268,13 +270,12 @@ pub(crate) fn releve_data(
                 Some(d) => format!("Souscripteur, {}", d.role.label().to_lowercase()),
                 None => "Souscripteur".into(),
             },
-            &who,
-            &mut missing,
+            Person::Holder(holder_name.clone()),
+            &mut people,
         ));
     }
     for d in named.iter().filter(|d| d.client_id != Some(c.client_id)) {
         let name = person_name(Some(&d.last_name), d.first_name.as_deref());
-        let who = format!("du conducteur {name}");
         drivers.push(row(
             name.clone(),
             [
@@ -283,8 +284,8 @@ pub(crate) fn releve_data(
                 d.licence_date.clone(),
             ],
             format!("Conducteur désigné ({})", d.role.in_sentence()),
-            &who,
-            &mut missing,
+            Person::Driver(name),
+            &mut people,
         ));
     }
 
@@ -294,21 +295,26 @@ pub(crate) fn releve_data(
         .filter(|k| date_of(&k.occurred_on).is_some_and(|d| d > from && d <= stopped))
         .collect();
     claims.sort_by(|a, b| a.occurred_on.cmp(&b.occurred_on).then(a.id.cmp(&b.id)));
+    let mut claim_facts = Vec::new();
     let claims = claims
         .into_iter()
         .map(|k| {
             let date = short_date(&k.occurred_on);
-            let driver = match k
+            let known = k
                 .driver_id
-                .and_then(|id| c.drivers.iter().find(|d| d.id == id))
-            {
+                .and_then(|id| c.drivers.iter().find(|d| d.id == id));
+            if let Some(occurred_on) = date_of(&k.occurred_on) {
+                claim_facts.push(ClaimFacts {
+                    occurred_on,
+                    kind: k.kind,
+                    driver_known: known.is_some(),
+                });
+            }
+            let driver = match known {
                 Some(d) => person_name(Some(&d.last_name), d.first_name.as_deref()),
                 // Theft, fire, glass, a parked vehicle: nobody was driving.
-                None if k.kind != ClaimKind::Accident => "sans objet".into(),
-                None => {
-                    missing.push(format!("Conducteur du sinistre du {date}"));
-                    "—".into()
-                }
+                None if !claim_names_a_driver(k.kind) => "sans objet".into(),
+                None => "—".into(),
             };
             Value::Dict(vec![
                 (
@@ -326,6 +332,15 @@ pub(crate) fn releve_data(
             ])
         })
         .collect();
+    let missing = missing_fields(&ReleveFacts {
+        registration: !registrations.is_empty(),
+        issuer_orias: orias.is_some(),
+        people,
+        claims: claim_facts,
+    })
+    .iter()
+    .map(MissingField::label)
+    .collect();
     ReleveData {
         fields,
         drivers,
