@@ -661,7 +661,7 @@ class ClientJourney(unittest.TestCase):
         self.shot("client-revisions.png")
 
     def test_8_a_damaged_file_opens_read_only_with_its_banner(self):
-        """One byte changed in the middle of the agency file (closed: the app wrote its log
+        """One byte changed in the agency file (closed: the app wrote its log
         back at exit): the window opens it read-only, says so above every view and how to
         restore, still shows the clients, refuses every write, and writes nothing."""
         self.new_agency()
@@ -672,7 +672,9 @@ class ClientJourney(unittest.TestCase):
                         "the log is written back into the file at exit")
         data = bytearray(open(db, "rb").read())
         pages = len(data) // 4096
-        data[(pages // 2) * 4096 + 1000] ^= 0x01
+        # The last page: the last written (the reminders the app wrote when the file opened),
+        # not one the client list reads, so the list can still be shown.
+        data[(pages - 1) * 4096 + 1000] ^= 0x01
         with open(db, "wb") as f:
             f.write(data)
         self.relaunch()

@@ -146,3 +146,8 @@ class RemindersJourney(ClientJourney):
         docs = os.path.join(ROOT, "docs")
         if os.path.isdir(docs):
             shutil.copy(os.path.join(ARTIFACTS, "reminders.png"), os.path.join(docs, "reminders.png"))
+
+
+# The journeys of ClientJourney run in their own class, not a second time here.
+for _attr in [a for a in dir(ClientJourney) if a.startswith("test_")]:
+    setattr(RemindersJourney, _attr, None)

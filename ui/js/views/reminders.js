@@ -16,7 +16,7 @@ import { t, tn } from '../i18n/index.js';
 import { icon } from '../components/icons.js';
 import { toast } from '../components/toast.js';
 import { confirmDialog } from '../components/dialog.js';
-import { clearError, dateInput, errorLine, field, showError, textArea, textInput } from '../components/form.js';
+import { clearError, dateInput, errorLine, field, showError, textArea, textInput, timeInput } from '../components/form.js';
 import { href } from '../router.js';
 import { formatDate } from '../format.js';
 import { composeAt, formatAt } from '../claimView.js';
@@ -96,7 +96,7 @@ async function snoozeDialog(api, r) {
   /** @type {HTMLInputElement[]} */
   const radios = [];
   const date = dateInput(today(), 'snooze-date', { required: true });
-  const time = h('input', { type: 'time', value: '09:00', dataset: { testid: 'snooze-time' } });
+  const time = timeInput('09:00', 'snooze-time', { required: true });
   const choice = (/** @type {string} */ value, /** @type {string} */ label, /** @type {boolean} */ checked) => {
     const radio = /** @type {HTMLInputElement} */ (h('input', { type: 'radio', name: 'snooze', value, checked, dataset: { testid: 'snooze-preset' } }));
     radios.push(radio);
@@ -221,7 +221,7 @@ export async function reminderDialog(api, owner) {
   const hour = new Date();
   hour.setMinutes(0);
   hour.setHours(Math.min(hour.getHours() + 1, 23));
-  const time = h('input', { type: 'time', value: wallOf(hour).slice(11), required: true, dataset: { testid: 'reminder-time' } });
+  const time = timeInput(wallOf(hour).slice(11), 'reminder-time', { required: true });
   const note = textArea('', 'reminder-note', { rows: 3, maxlength: 2000 });
   const line = errorLine();
   const body = h('div', { class: 'form-stack' },
@@ -232,7 +232,7 @@ export async function reminderDialog(api, owner) {
     field(t('reminders.add.note'), note),
     line);
   /** @type {Record<string, HTMLElement>} */
-  const named = { title, note, dueAt: date };
+  const named = { title, note, dueAt: time };
   const got = await runDialog({
     title: t('reminders.add.title'),
     body,
