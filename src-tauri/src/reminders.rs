@@ -150,9 +150,17 @@ pub(crate) async fn reminders_of(
     .await
 }
 
-/// After a change the timer passes at once (a reminder added for now fires now).
-fn wake<R: Runtime>(app: &AppHandle<R>) {
+/// Runs a change, then wakes the timer so that it passes at once (a reminder added for now
+/// fires now, the counter follows a « Fait »).
+async fn changing<R, T, F>(app: AppHandle<R>, state: State<'_, Shared>, f: F) -> Result<T, AppError>
+where
+    R: Runtime,
+    T: Send + 'static,
+    F: FnOnce(&Courtier) -> Result<T, AppError> + Send + 'static,
+{
+    let r = blocking(state, f).await?;
     app.state::<Wake>().0.notify_one();
+    Ok(r)
 }
 
 #[tauri::command]
@@ -161,9 +169,7 @@ pub(crate) async fn reminder_add<R: Runtime>(
     state: State<'_, Shared>,
     input: ReminderDraft,
 ) -> Result<ReminderDto, AppError> {
-    let r = blocking(state, move |c| c.add_reminder(&input)).await?;
-    wake(&app);
-    Ok(r)
+    changing(app, state, move |c| c.add_reminder(&input)).await
 }
 
 #[tauri::command]
@@ -172,12 +178,10 @@ pub(crate) async fn reminder_done<R: Runtime>(
     state: State<'_, Shared>,
     id: i64,
 ) -> Result<ReminderDto, AppError> {
-    let r = blocking(state, move |c| {
+    changing(app, state, move |c| {
         c.reminder_done(id, &session_broker(), now_local())
     })
-    .await?;
-    wake(&app);
-    Ok(r)
+    .await
 }
 
 #[tauri::command]
@@ -186,12 +190,10 @@ pub(crate) async fn reminder_dismiss<R: Runtime>(
     state: State<'_, Shared>,
     id: i64,
 ) -> Result<ReminderDto, AppError> {
-    let r = blocking(state, move |c| {
+    changing(app, state, move |c| {
         c.reminder_dismiss(id, &session_broker(), now_local())
     })
-    .await?;
-    wake(&app);
-    Ok(r)
+    .await
 }
 
 #[tauri::command]
@@ -201,12 +203,10 @@ pub(crate) async fn reminder_snooze<R: Runtime>(
     id: i64,
     until: String,
 ) -> Result<ReminderDto, AppError> {
-    let r = blocking(state, move |c| {
+    changing(app, state, move |c| {
         c.reminder_snooze(id, &until, &session_broker(), now_local())
     })
-    .await?;
-    wake(&app);
-    Ok(r)
+    .await
 }
 
 #[tauri::command]
@@ -222,9 +222,7 @@ pub(crate) async fn reminder_settings_set<R: Runtime>(
     state: State<'_, Shared>,
     settings: ReminderSettings,
 ) -> Result<ReminderSettings, AppError> {
-    let r = blocking(state, move |c| c.set_reminder_settings(&settings)).await?;
-    wake(&app);
-    Ok(r)
+    changing(app, state, move |c| c.set_reminder_settings(&settings)).await
 }
 
 #[cfg(test)]
