@@ -126,11 +126,13 @@ fn every_command_is_granted_to_the_main_window_and_nothing_else_but_the_close_gu
         .collect();
     // Beyond our commands: the native file dialogs (attach, export), listening to events (the
     // native drag-and-drop of files, the window's close request) and destroying the window once
-    // the broker agreed to close it (ui/js/api.js `guardWindowClose`); nothing else.
+    // the broker agreed to close it (ui/js/api.js `guardWindowClose`), and the page's zoom
+    // (Ctrl + « + », ui/js/zoom.js); nothing else.
     expected.extend(
         [
             "core:event:allow-listen",
             "core:event:allow-unlisten",
+            "core:webview:allow-set-webview-zoom",
             "core:window:allow-destroy",
             "dialog:allow-open",
             "dialog:allow-save",
