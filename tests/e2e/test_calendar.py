@@ -12,8 +12,10 @@ import json
 import os
 import shutil
 import subprocess
+import time
 from datetime import date, timedelta
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
@@ -27,6 +29,22 @@ CLI = os.environ.get("COURTIER_E2E_CLI", os.path.join(ROOT, "target", "debug", "
 class CalendarJourney(ClientJourney):
     def title(self):
         return self.visible("calendar-title").text
+
+    def open_echeance(self, how):
+        """Opens the first échéance of the month shown (`how` acts on its link) and returns its
+        contract's id. The month's items are drawn again once the move's read answers: an item
+        found just before is then gone, and is looked up again."""
+        sel = '[data-testid="calendar-item"][data-kind="echeance"]'
+        for _ in range(10):
+            self.wait().until(lambda drv: len(drv.find_elements(By.CSS_SELECTOR, sel)) > 0)
+            try:
+                item = self.driver.find_element(By.CSS_SELECTOR, sel)
+                contract = item.get_attribute("data-contract")
+                how(item)
+                return contract
+            except StaleElementReferenceException:
+                time.sleep(0.5)
+        self.fail("the month's items kept being drawn again")
 
     def test_month_move_open_and_list_against_the_cli(self):
         d = self.new_agency()
@@ -51,10 +69,7 @@ class CalendarJourney(ClientJourney):
         self.wait().until(lambda _: self.title() == second)
 
         # An échéance of that month, opened with the keyboard (Enter on the link).
-        self.wait().until(lambda drv: len(drv.find_elements(By.CSS_SELECTOR, '[data-testid="calendar-item"][data-kind="echeance"]')) > 0)
-        item = d.find_element(By.CSS_SELECTOR, '[data-testid="calendar-item"][data-kind="echeance"]')
-        contract = item.get_attribute("data-contract")
-        item.send_keys(Keys.ENTER)
+        contract = self.open_echeance(lambda item: item.send_keys(Keys.ENTER))
         self.wait().until(lambda drv: drv.execute_script("return window.location.hash") == f"#/contracts/{contract}")
         self.visible("contract-client")
 
@@ -62,12 +77,10 @@ class CalendarJourney(ClientJourney):
         d.back()
         self.visible("calendar-month")
         self.assertEqual(self.title(), second)
-        self.wait().until(lambda drv: len(drv.find_elements(By.CSS_SELECTOR, '[data-testid="calendar-item"][data-kind="echeance"]')) > 0)
-        item = d.find_element(By.CSS_SELECTOR, '[data-testid="calendar-item"][data-kind="echeance"]')
-        contract = item.get_attribute("data-contract")
-        item.click()
+        contract = self.open_echeance(lambda item: item.click())
         self.wait().until(lambda drv: drv.execute_script("return window.location.hash") == f"#/contracts/{contract}")
         d.back()
+        self.visible("calendar-month")
 
         # The list: the next 90 days, as many items as the command line gives.
         self.clickable("calendar-view-list").click()

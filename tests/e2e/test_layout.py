@@ -255,11 +255,17 @@ class ZoomAt200(LayoutAtSize):
         from selenium.webdriver.common.action_chains import ActionChains
         from selenium.webdriver.common.keys import Keys
         d = self.driver
+        now = lambda: d.execute_script("return document.documentElement.dataset.zoom")  # noqa: E731
         for _ in range(12):
-            if d.execute_script("return document.documentElement.dataset.zoom") == str(level):
+            before = now()
+            if before == str(level):
                 return
             ActionChains(d).key_down(Keys.CONTROL).send_keys(key).key_up(Keys.CONTROL).perform()
-            time.sleep(0.25)
+            # One step at a time: on a loaded machine the level follows a key press late, and
+            # pressing again before it did overshoots.
+            end = time.time() + 5
+            while now() == before and time.time() < end:
+                time.sleep(0.1)
         self.fail(f"zoom not at {level}: {d.execute_script('return document.documentElement.dataset.zoom')}")
 
     def assert_zoomed_fits(self, where):
