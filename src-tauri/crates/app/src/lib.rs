@@ -34,6 +34,7 @@ mod printing;
 pub mod prints;
 mod releves;
 pub mod reminders;
+mod reminders_auto;
 pub mod renewals;
 mod search;
 mod timeline;
